@@ -1,0 +1,27 @@
+// Bundles every face of PM Lens with esbuild. Entries that do not exist yet are skipped, so
+// the build works at every stage. `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = !watch;
+const common = { bundle: true, sourcemap: true, minify: production, logLevel: 'warning', legalComments: 'none' };
+
+/** @type {esbuild.BuildOptions[]} */
+const targets = [
+  // The desktop (and code-server) extension host: Node, CommonJS, vscode provided by the host.
+  { entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] },
+  // vscode.dev / github.dev: a web worker, no Node built-ins.
+  { entryPoints: ['src/extension/web.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], mainFields: ['browser', 'module', 'main'], define: { 'process.env.NODE_ENV': '"production"' } },
+  // The summary panel's page.
+  { entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  // The command line.
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node18' },
+].filter((t) => existsSync(t.entryPoints[0]));
+
+if (watch) {
+  for (const target of targets) await (await esbuild.context({ ...common, ...target })).watch();
+  console.log('watching…');
+} else {
+  await Promise.all(targets.map((target) => esbuild.build({ ...common, ...target })));
+}

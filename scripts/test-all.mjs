@@ -1,0 +1,59 @@
+// Runs every test suite of PM Lens, one after another, and ends with the one line CI reads:
+//   N passed, N failed
+// Each suite prints `@@pm-lens-counts {"passed":N,"failed":M}` (test/support/count-reporter.cjs
+// and the extension-host suite do); a suite that prints none counts as one check, passed when it
+// exits 0. `--only NAME[,NAME]` runs a subset while developing.
+import { spawn } from 'node:child_process';
+
+const node = process.execPath;
+/** @type {{ name: string, cmd: string, args: string[] }[]} */
+const suites = [
+  { name: 'build', cmd: node, args: ['scripts/build.mjs'] },
+  { name: 'typecheck', cmd: 'npx', args: ['tsc', '-p', 'tsconfig.json'] },
+  { name: 'unit', cmd: 'npx', args: ['mocha'] },
+];
+
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1].split(',') : undefined;
+let passed = 0;
+let failed = 0;
+const rows = [];
+for (const suite of suites) {
+  if (only && !only.includes(suite.name)) continue;
+  const started = Date.now();
+  console.log(`\n=== ${suite.name}: ${[suite.cmd === node ? 'node' : suite.cmd, ...suite.args].join(' ')}`);
+  const { code, counts } = await run(suite.cmd, suite.args);
+  const result = counts ?? { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 };
+  // A runner that exits non-zero but counted no failure (a crash, a timeout) still failed.
+  if (code !== 0 && result.failed === 0) result.failed = 1;
+  passed += result.passed;
+  failed += result.failed;
+  rows.push(`${suite.name.padEnd(12)} ${String(result.passed).padStart(5)} passed ${String(result.failed).padStart(4)} failed  ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+console.log('\n' + rows.join('\n'));
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
+
+/** Runs a command, echoing its output, and sums the counts lines it prints. */
+function run(cmd, args) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    let counts;
+    let pending = '';
+    const scan = (chunk, out) => {
+      out.write(chunk);
+      pending += chunk.toString();
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        const m = /@@pm-lens-counts (\{.*\})/.exec(line);
+        if (!m) continue;
+        const c = JSON.parse(m[1]);
+        counts = { passed: (counts?.passed ?? 0) + c.passed, failed: (counts?.failed ?? 0) + c.failed };
+      }
+    };
+    child.stdout.on('data', (c) => scan(c, process.stdout));
+    child.stderr.on('data', (c) => process.stderr.write(c));
+    child.on('error', (e) => { console.error(`${cmd}: ${e.message}`); resolve({ code: 127, counts }); });
+    child.on('close', (code) => resolve({ code: code ?? 1, counts }));
+  });
+}

@@ -1,0 +1,26 @@
+import { defaultTaxonomy } from '../taxonomy/default';
+import { rules } from '../rules/registry';
+import type { KindDef, ResolvedConfig } from './types';
+
+/** Globs that make a Markdown file a plan by its name (case-insensitive). */
+export const DEFAULT_DOCUMENT_GLOBS: readonly string[] = [
+  '**/*prd*.md',
+  '**/*plan*.md',
+  '**/*charter*.md',
+  '**/*roadmap*.md',
+  '**/*brief*.md',
+  '**/*proposal*.md',
+];
+
+export const DEFAULT_KINDS: Readonly<Record<string, KindDef>> = {
+  prd: { role: 'product', required: ['vision', 'user-needs', 'market', 'metrics'] },
+  'project-plan': { role: 'project', required: ['schedule', 'budget', 'resources'] },
+  mixed: { role: 'mixed', required: [] },
+};
+
+export const defaultConfig: ResolvedConfig = {
+  rules: Object.fromEntries(rules.map((rule) => [rule.id, rule.defaultSeverity])),
+  documents: DEFAULT_DOCUMENT_GLOBS,
+  kinds: DEFAULT_KINDS,
+  taxonomy: defaultTaxonomy,
+};

@@ -1,0 +1,215 @@
+/**
+ * Owner tags and inline directives, read from HTML comments:
+ *   <!-- owner: product/vision @dana -->      <!-- pm-lens-disable owner-mismatch -->
+ * Anything that is clearly meant as one but is malformed becomes a TagProblem (reported by the
+ * `invalid-tag` rule), with the nearest valid value where one is close.
+ */
+import type { CommentFact } from './parse/facts';
+import type { LineIndex } from './text';
+import type { Directive, DirectiveKind, OwnerTag, Range, TagRole } from './types';
+import type { Taxonomy } from './taxonomy/types';
+
+export const TAG_ROLES: readonly TagRole[] = ['product', 'project', 'shared', 'none'];
+const HANDLE = /^@[A-Za-z0-9._-]+$/;
+const DIRECTIVE_KINDS: Record<string, DirectiveKind> = {
+  'pm-lens-disable': 'disable',
+  'pm-lens-enable': 'enable',
+  'pm-lens-disable-next-section': 'disable-next-section',
+};
+
+export interface TagProblem {
+  readonly message: string;
+  readonly range: Range;
+  /** A replacement for `range` that would make it valid, when one is close enough to guess. */
+  readonly suggestion?: { readonly title: string; readonly newText: string };
+}
+
+export type CommentMeaning =
+  | { readonly type: 'owner'; readonly tag: OwnerTag; readonly start: number }
+  | { readonly type: 'directive'; readonly directive: Directive; readonly start: number }
+  | { readonly type: 'other' };
+
+export interface CommentReading {
+  readonly meaning: CommentMeaning;
+  readonly problems: readonly TagProblem[];
+}
+
+/**
+ * Reads one comment. `ruleIds` are the known rule ids (directives naming others are problems).
+ */
+export function readComment(comment: CommentFact, lines: LineIndex, taxonomy: Taxonomy, ruleIds: ReadonlySet<string>): CommentReading {
+  const body = comment.body;
+  const range = lines.range(comment.start, comment.end);
+  const lead = body.length - body.trimStart().length;
+  const trimmed = body.trim();
+  const at = (start: number, length: number): Range =>
+    lines.range(comment.bodyStart + start, comment.bodyStart + start + length);
+
+  const ownerMatch = /^owners?\b\s*(:?)/i.exec(trimmed);
+  const directiveMatch = /^pm-?lens[-\w]*/i.exec(trimmed);
+  if (!ownerMatch && !directiveMatch) return { meaning: { type: 'other' }, problems: [] };
+
+  if (!comment.closed) {
+    return {
+      meaning: { type: 'other' },
+      problems: [{ message: "Comment is never closed with '-->': everything after it is hidden when rendered", range }],
+    };
+  }
+
+  if (ownerMatch) {
+    const problems: TagProblem[] = [];
+    if (ownerMatch[1] !== ':' || ownerMatch[0].toLowerCase().startsWith('owners')) {
+      problems.push({
+        message: `Malformed owner tag '${trimmed}': expected '<!-- owner: ROLE[/CONCERN] @handle -->'`,
+        range,
+        suggestion: { title: "Write it as 'owner:'", newText: `<!-- owner: ${trimmed.replace(/^owners?\s*:?\s*/i, '')} -->` },
+      });
+      return { meaning: { type: 'other' }, problems };
+    }
+    const restStart = lead + ownerMatch[0].length;
+    const rest = body.slice(restStart);
+    const words = [...rest.matchAll(/\S+/g)].map((m) => ({ text: m[0], start: restStart + (m.index ?? 0) }));
+    if (words.length === 0) {
+      return { meaning: { type: 'other' }, problems: [{ message: 'Owner tag names no role: use product, project, shared or none', range }] };
+    }
+    // "product / vision" and "product/ vision" are allowed: spaces are free around the slash.
+    const first = joinSlashed(words);
+    const [roleText, concernText] = splitOnce(first.text, '/');
+    const roleLower = roleText.toLowerCase();
+    const valueRange = at(first.start, first.length);
+    if (!(TAG_ROLES as readonly string[]).includes(roleLower)) {
+      const near = nearest(roleLower, TAG_ROLES);
+      problems.push({
+        message: `Unknown role '${roleText}' in owner tag: expected product, project, shared or none`,
+        range: at(first.start, roleText.length),
+        suggestion: near ? { title: `Change to '${near}'`, newText: near } : undefined,
+      });
+      return { meaning: { type: 'other' }, problems };
+    }
+    const role = roleLower as TagRole;
+    let concern: string | undefined;
+    if (concernText !== undefined) {
+      const concernLower = concernText.trim().toLowerCase();
+      const known = concernsOf(role, taxonomy);
+      const concernAt = first.start + first.text.indexOf('/') + 1;
+      if (role === 'shared' || role === 'none') {
+        problems.push({
+          message: `Role '${role}' takes no concern (found '${concernText}')`,
+          range: at(concernAt - 1, concernText.length + 1),
+          suggestion: { title: 'Remove the concern', newText: '' },
+        });
+      } else if (!known.includes(concernLower)) {
+        const near = nearest(concernLower, known);
+        problems.push({
+          message: `Unknown ${role} concern '${concernText}': expected one of ${known.join(', ')}`,
+          range: at(concernAt, concernText.length),
+          suggestion: near ? { title: `Change to '${near}'`, newText: near } : undefined,
+        });
+      } else concern = concernLower;
+    }
+    const handles: string[] = [];
+    for (const word of words.slice(first.count)) {
+      if (HANDLE.test(word.text)) handles.push(word.text);
+      else {
+        const fixed = '@' + word.text.replace(/^@/, '').replace(/[^A-Za-z0-9._-]/g, '');
+        problems.push({
+          message: `'${word.text}' is not a handle: handles look like @name (letters, digits, '.', '_', '-')`,
+          range: at(word.start, word.text.length),
+          suggestion: fixed.length > 1 ? { title: `Change to '${fixed}'`, newText: fixed } : undefined,
+        });
+      }
+    }
+    const tag: OwnerTag = { role, concern, handles, range, valueRange, raw: `<!--${body}-->` };
+    return { meaning: { type: 'owner', tag, start: comment.start }, problems };
+  }
+
+  // A directive: its name, then rule ids.
+  const words = [...trimmed.matchAll(/[^\s,]+/g)].map((m) => ({ text: m[0], start: lead + (m.index ?? 0) }));
+  const name = words[0].text.toLowerCase();
+  const kind = DIRECTIVE_KINDS[name];
+  if (!kind) {
+    const near = nearest(name, Object.keys(DIRECTIVE_KINDS));
+    return {
+      meaning: { type: 'other' },
+      problems: [{
+        message: `Unknown directive '${words[0].text}': expected pm-lens-disable, pm-lens-enable or pm-lens-disable-next-section`,
+        range: at(words[0].start, words[0].text.length),
+        suggestion: near ? { title: `Change to '${near}'`, newText: near } : undefined,
+      }],
+    };
+  }
+  const problems: TagProblem[] = [];
+  const rules: string[] = [];
+  for (const word of words.slice(1)) {
+    const id = word.text.toLowerCase();
+    if (ruleIds.has(id)) rules.push(id);
+    else {
+      const near = nearest(id, [...ruleIds]);
+      problems.push({
+        message: `Unknown rule '${word.text}' in ${name}: expected one of ${[...ruleIds].join(', ')}`,
+        range: at(word.start, word.text.length),
+        suggestion: near ? { title: `Change to '${near}'`, newText: near } : undefined,
+      });
+    }
+  }
+  // A directive whose every rule is unknown must not silently disable everything.
+  if (words.length > 1 && rules.length === 0) return { meaning: { type: 'other' }, problems };
+  return { meaning: { type: 'directive', directive: { kind, rules, range }, start: comment.start }, problems };
+}
+
+/** The concern names of a role, from the taxonomy. */
+export function concernsOf(role: TagRole, taxonomy: Taxonomy): string[] {
+  return Object.entries(taxonomy.concerns)
+    .filter(([, def]) => def.role === role)
+    .map(([name]) => name);
+}
+
+interface Word {
+  readonly text: string;
+  readonly start: number;
+}
+
+/** Joins `product`, `/`, `vision` (spaces around the slash) into one word. */
+function joinSlashed(words: readonly Word[]): { text: string; start: number; length: number; count: number } {
+  let text = words[0].text;
+  let count = 1;
+  let end = words[0].start + words[0].text.length;
+  while (count < words.length && (text.endsWith('/') || words[count].text.startsWith('/')) && !words[count].text.startsWith('@')) {
+    text += words[count].text;
+    end = words[count].start + words[count].text.length;
+    count++;
+  }
+  return { text, start: words[0].start, length: end - words[0].start, count };
+}
+
+function splitOnce(text: string, separator: string): [string, string | undefined] {
+  const i = text.indexOf(separator);
+  return i < 0 ? [text, undefined] : [text.slice(0, i), text.slice(i + 1)];
+}
+
+/** The candidate closest to `word` by edit distance, if it is close enough to be a typo. */
+export function nearest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = candidate.startsWith(word) && word.length >= 3 ? 0.5 : editDistance(word, candidate);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 8) return Infinity;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
