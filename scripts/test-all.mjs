@@ -11,6 +11,7 @@ const suites = [
   { name: 'build', cmd: node, args: ['scripts/build.mjs'] },
   { name: 'typecheck', cmd: 'npx', args: ['tsc', '-p', 'tsconfig.json'] },
   { name: 'unit', cmd: 'npx', args: ['mocha'] },
+  { name: 'grammar', cmd: node, args: ['scripts/test-grammar.mjs'] },
 ];
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1].split(',') : undefined;

@@ -56,72 +56,7 @@ export function readComment(comment: CommentFact, lines: LineIndex, taxonomy: Ta
     };
   }
 
-  if (ownerMatch) {
-    const problems: TagProblem[] = [];
-    if (ownerMatch[1] !== ':' || ownerMatch[0].toLowerCase().startsWith('owners')) {
-      problems.push({
-        message: `Malformed owner tag '${trimmed}': expected '<!-- owner: ROLE[/CONCERN] @handle -->'`,
-        range,
-        suggestion: { title: "Write it as 'owner:'", newText: `<!-- owner: ${trimmed.replace(/^owners?\s*:?\s*/i, '')} -->` },
-      });
-      return { meaning: { type: 'other' }, problems };
-    }
-    const restStart = lead + ownerMatch[0].length;
-    const rest = body.slice(restStart);
-    const words = [...rest.matchAll(/\S+/g)].map((m) => ({ text: m[0], start: restStart + (m.index ?? 0) }));
-    if (words.length === 0) {
-      return { meaning: { type: 'other' }, problems: [{ message: 'Owner tag names no role: use product, project, shared or none', range }] };
-    }
-    // "product / vision" and "product/ vision" are allowed: spaces are free around the slash.
-    const first = joinSlashed(words);
-    const [roleText, concernText] = splitOnce(first.text, '/');
-    const roleLower = roleText.toLowerCase();
-    const valueRange = at(first.start, first.length);
-    if (!(TAG_ROLES as readonly string[]).includes(roleLower)) {
-      const near = nearest(roleLower, TAG_ROLES);
-      problems.push({
-        message: `Unknown role '${roleText}' in owner tag: expected product, project, shared or none`,
-        range: at(first.start, roleText.length),
-        suggestion: near ? { title: `Change to '${near}'`, newText: near } : undefined,
-      });
-      return { meaning: { type: 'other' }, problems };
-    }
-    const role = roleLower as TagRole;
-    let concern: string | undefined;
-    if (concernText !== undefined) {
-      const concernLower = concernText.trim().toLowerCase();
-      const known = concernsOf(role, taxonomy);
-      const concernAt = first.start + first.text.indexOf('/') + 1;
-      if (role === 'shared' || role === 'none') {
-        problems.push({
-          message: `Role '${role}' takes no concern (found '${concernText}')`,
-          range: at(concernAt - 1, concernText.length + 1),
-          suggestion: { title: 'Remove the concern', newText: '' },
-        });
-      } else if (!known.includes(concernLower)) {
-        const near = nearest(concernLower, known);
-        problems.push({
-          message: `Unknown ${role} concern '${concernText}': expected one of ${known.join(', ')}`,
-          range: at(concernAt, concernText.length),
-          suggestion: near ? { title: `Change to '${near}'`, newText: near } : undefined,
-        });
-      } else concern = concernLower;
-    }
-    const handles: string[] = [];
-    for (const word of words.slice(first.count)) {
-      if (HANDLE.test(word.text)) handles.push(word.text);
-      else {
-        const fixed = '@' + word.text.replace(/^@/, '').replace(/[^A-Za-z0-9._-]/g, '');
-        problems.push({
-          message: `'${word.text}' is not a handle: handles look like @name (letters, digits, '.', '_', '-')`,
-          range: at(word.start, word.text.length),
-          suggestion: fixed.length > 1 ? { title: `Change to '${fixed}'`, newText: fixed } : undefined,
-        });
-      }
-    }
-    const tag: OwnerTag = { role, concern, handles, range, valueRange, raw: `<!--${body}-->` };
-    return { meaning: { type: 'owner', tag, start: comment.start }, problems };
-  }
+  if (ownerMatch) return readOwnerTag(body, lead + ownerMatch[0].length, ownerMatch, comment.start, range, at, taxonomy);
 
   // A directive: its name, then rule ids.
   const words = [...trimmed.matchAll(/[^\s,]+/g)].map((m) => ({ text: m[0], start: lead + (m.index ?? 0) }));
@@ -164,27 +99,107 @@ export function concernsOf(role: TagRole, taxonomy: Taxonomy): string[] {
     .map(([name]) => name);
 }
 
-interface Word {
-  readonly text: string;
-  readonly start: number;
-}
+/**
+ * Reads `owner: ROLE[/CONCERN] @handle…` from the text after `owner`. `restStart` is where that
+ * text starts in `body`; every range is computed on the original text, so spaces around the
+ * slash ("product / vision") keep precise ranges.
+ */
+function readOwnerTag(
+  body: string,
+  restStart: number,
+  ownerMatch: RegExpExecArray,
+  commentStart: number,
+  range: Range,
+  at: (start: number, length: number) => Range,
+  taxonomy: Taxonomy,
+): CommentReading {
+  const problems: TagProblem[] = [];
+  const rest = body.slice(restStart);
+  const value = /^(\s*)([^\s/@]*)(?:(\s*\/\s*)([^\s@]*))?/.exec(rest) as RegExpExecArray;
+  const [, space, roleText, slash, concernText] = value;
+  const roleStart = restStart + space.length;
+  const roleEnd = roleStart + roleText.length;
+  const concernStart = roleEnd + (slash?.length ?? 0);
+  const valueEnd = slash !== undefined ? concernStart + concernText.length : roleEnd;
+  const roleLower = roleText.toLowerCase();
+  const isRole = (TAG_ROLES as readonly string[]).includes(roleLower);
+  const nearRole = isRole ? roleLower : nearest(roleLower, TAG_ROLES);
 
-/** Joins `product`, `/`, `vision` (spaces around the slash) into one word. */
-function joinSlashed(words: readonly Word[]): { text: string; start: number; length: number; count: number } {
-  let text = words[0].text;
-  let count = 1;
-  let end = words[0].start + words[0].text.length;
-  while (count < words.length && (text.endsWith('/') || words[count].text.startsWith('/')) && !words[count].text.startsWith('@')) {
-    text += words[count].text;
-    end = words[count].start + words[count].text.length;
-    count++;
+  if (ownerMatch[1] !== ':' || /^owners/i.test(ownerMatch[0])) {
+    // "owner product" or "owners: project" is a tag written wrong; "owner to confirm" is prose.
+    if (!nearRole) return { meaning: { type: 'other' }, problems: [] };
+    problems.push({
+      message: `Malformed owner tag '${body.trim()}': expected '<!-- owner: ROLE[/CONCERN] @handle -->'`,
+      range,
+      suggestion: { title: "Write it as 'owner:'", newText: `<!-- owner: ${rest.trim()} -->` },
+    });
+    return { meaning: { type: 'other' }, problems };
   }
-  return { text, start: words[0].start, length: end - words[0].start, count };
-}
+  if (roleText === '') {
+    return { meaning: { type: 'other' }, problems: [{ message: 'Owner tag names no role: use product, project, shared or none', range }] };
+  }
+  if (!isRole) {
+    problems.push({
+      message: `Unknown role '${roleText}' in owner tag: expected product, project, shared or none`,
+      range: at(roleStart, roleText.length),
+      suggestion: nearRole ? { title: `Change to '${nearRole}'`, newText: nearRole } : undefined,
+    });
+    return { meaning: { type: 'other' }, problems };
+  }
+  const role = roleLower as TagRole;
+  const known = concernsOf(role, taxonomy);
+  let concern: string | undefined;
+  if (slash !== undefined) {
+    const concernLower = concernText.toLowerCase();
+    if (role === 'shared' || role === 'none') {
+      problems.push({
+        message: concernText === '' ? `Role '${role}' takes no concern: remove the '/'` : `Role '${role}' takes no concern (found '${concernText}')`,
+        range: at(roleEnd, valueEnd - roleEnd),
+        suggestion: { title: concernText === '' ? "Remove the '/'" : 'Remove the concern', newText: '' },
+      });
+    } else if (concernText === '') {
+      problems.push({
+        message: `Owner tag has '/' but no concern: add one of ${known.join(', ')} or remove the '/'`,
+        range: at(roleEnd, valueEnd - roleEnd),
+        suggestion: { title: "Remove the '/'", newText: '' },
+      });
+    } else if (!known.includes(concernLower)) {
+      const near = nearest(concernLower, known);
+      problems.push({
+        message: `Unknown ${role} concern '${concernText}': expected one of ${known.join(', ')}`,
+        range: at(concernStart, concernText.length),
+        suggestion: near ? { title: `Change to '${near}'`, newText: near } : undefined,
+      });
+    } else concern = concernLower;
+  }
 
-function splitOnce(text: string, separator: string): [string, string | undefined] {
-  const i = text.indexOf(separator);
-  return i < 0 ? [text, undefined] : [text.slice(0, i), text.slice(i + 1)];
+  const handles: string[] = [];
+  const afterValue = restStart + value[0].length;
+  const words = [...body.slice(afterValue).matchAll(/\S+/g)].map((m) => ({ text: m[0], start: afterValue + (m.index ?? 0) }));
+  words.forEach((word, i) => {
+    if (HANDLE.test(word.text)) {
+      handles.push(word.text);
+      return;
+    }
+    // "product vision": a concern written without its slash.
+    const asConcern = i === 0 && slash === undefined && !word.text.startsWith('@') ? nearest(word.text.toLowerCase(), known) : undefined;
+    if (asConcern) {
+      problems.push({
+        message: `Concern '${word.text}' must follow the role with a slash: '${role}/${asConcern}'`,
+        range: at(roleStart, word.start + word.text.length - roleStart),
+        suggestion: { title: `Change to '${role}/${asConcern}'`, newText: `${role}/${asConcern}` },
+      });
+      return;
+    }
+    const fixed = '@' + word.text.replace(/^@+/, '').replace(/[^A-Za-z0-9._-]/g, '');
+    problems.push({
+      message: `'${word.text}' is not a handle: handles look like @name (letters, digits, '.', '_', '-')`,
+      range: at(word.start, word.text.length),
+      suggestion: fixed.length > 1 ? { title: `Change to '${fixed}'`, newText: fixed } : undefined,
+    });
+  });
+  const tag: OwnerTag = { role, concern, handles, range, valueRange: at(roleStart, valueEnd - roleStart), raw: `<!--${body}-->` };
+  return { meaning: { type: 'owner', tag, start: commentStart }, problems };
 }
 
 /** The candidate closest to `word` by edit distance, if it is close enough to be a typo. */

@@ -175,6 +175,26 @@ export interface Summary {
   readonly owners: { readonly product: readonly string[]; readonly project: readonly string[] };
 }
 
+/** One concern's words and sections across many documents. */
+export interface ConcernTotal {
+  readonly concern: string;
+  readonly words: number;
+  readonly sections: number;
+}
+
+/** Many documents' summaries added up: the workspace scope of the panel, the CLI's total. */
+export interface SummaryTotal {
+  readonly documents: number;
+  readonly words: { readonly product: number; readonly project: number; readonly neither: number };
+  readonly product: readonly ConcernTotal[];
+  readonly project: readonly ConcernTotal[];
+  /** How many sections are on neither side. */
+  readonly neither: number;
+  /** How many sections wait in each tray. */
+  readonly tray: { readonly untagged: number; readonly mixed: number; readonly mismatched: number };
+  readonly owners: { readonly product: readonly string[]; readonly project: readonly string[] };
+}
+
 /** Everything PM Lens knows about one document. */
 export interface Analysis {
   /** The document kind from front matter (`prd`, `project-plan`, …) or inferred, if any. */

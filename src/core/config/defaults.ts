@@ -2,6 +2,9 @@ import { defaultTaxonomy } from '../taxonomy/default';
 import { rules } from '../rules/registry';
 import type { KindDef, ResolvedConfig } from './types';
 
+/** The configuration file PM Lens looks for, nearest up the folder tree. */
+export const CONFIG_FILE_NAME = '.pmlens.json';
+
 /** Globs that make a Markdown file a plan by its name (case-insensitive). */
 export const DEFAULT_DOCUMENT_GLOBS: readonly string[] = [
   '**/*prd*.md',
@@ -23,4 +26,5 @@ export const defaultConfig: ResolvedConfig = {
   documents: DEFAULT_DOCUMENT_GLOBS,
   kinds: DEFAULT_KINDS,
   taxonomy: defaultTaxonomy,
+  analyzeAllMarkdown: false,
 };

@@ -1,4 +1,4 @@
-import type { Role, SeveritySetting } from '../types';
+import type { Range, Role, Severity, SeveritySetting } from '../types';
 import type { Taxonomy } from '../taxonomy/types';
 
 /** A document kind (`plan:` in front matter): which side it belongs to and what it must cover. */
@@ -17,4 +17,27 @@ export interface ResolvedConfig {
   readonly documents: readonly string[];
   readonly kinds: Readonly<Record<string, KindDef>>;
   readonly taxonomy: Taxonomy;
+  /** Every Markdown file is a plan (README and CHANGELOG still only when asked); false when absent. */
+  readonly analyzeAllMarkdown?: boolean;
+}
+
+/** Something wrong in a configuration file, where it stands in that file. */
+export interface ConfigProblem {
+  readonly message: string;
+  /** In the configuration file's text: the failing key (or value). */
+  readonly range: Range;
+  readonly severity: Severity;
+  /** The JSON path of the failing part (`['rules', 'owner-mismach']`); empty for the whole file. */
+  readonly path: readonly (string | number)[];
+}
+
+/**
+ * How the core reads configuration files without touching a file system itself: the CLI passes
+ * one built on `fs`, the extension one built on `vscode.workspace.fs`.
+ */
+export interface ConfigHost {
+  /** The file's text, or undefined when it does not exist or cannot be read. */
+  readFile(path: string): Promise<string | undefined>;
+  dirname(path: string): string;
+  join(...parts: string[]): string;
 }

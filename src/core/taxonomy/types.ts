@@ -1,23 +1,46 @@
 import { z } from 'zod';
 
-/** A structural pattern: a regular expression (source, always matched with the `giu` flags). */
+/**
+ * A structural pattern: a regular expression (source, always matched with the `giu` flags).
+ * `where`: `body` text only, `heading` only, or `any` (both).
+ */
 export const patternSchema = z.object({
   name: z.string().min(1),
   regex: z.string().min(1),
   weight: z.number().positive().default(1),
-  /** Where it is looked for: `body` text, or `any` (headings too). */
-  where: z.enum(['body', 'any']).default('body'),
+  where: z.enum(['body', 'heading', 'any']).default('body'),
 });
 
+/**
+ * Built-in detectors for signals a regular expression cannot see in the parsed Markdown:
+ * `task-list` (checklist items), `gantt` (a mermaid `gantt` or `timeline` code block),
+ * `raci` (a table whose header names Responsible/Accountable/Consulted/Informed),
+ * `work-breakdown` (a numbered outline of work items: `1.1`, `2.3.1`, `WP2`, `T3.1`).
+ */
+export const structureSchema = z.enum(['task-list', 'gantt', 'raci', 'work-breakdown']);
+
+/**
+ * Term syntax: a word or a phrase, matched case-insensitively on whole words, plural-insensitive
+ * ("risk" matches "risks", "dependency" matches "dependencies"); hyphens and spaces are the same
+ * ("go-to-market" = "go to market"); a trailing `*` matches a prefix ("compet*": competitor,
+ * competition, competitive).
+ */
 export const concernSchema = z.object({
   role: z.enum(['product', 'project']),
   label: z.string().min(1),
   /** One line: what this concern covers, shown in hovers. */
   description: z.string().min(1),
+  /** Strong: a heading that names one of these says what the section is. */
   headingTerms: z.array(z.string().min(1)).default([]),
+  /** Weaker: words and phrases of the body. */
   bodyTerms: z.array(z.string().min(1)).default([]),
+  /** Column names of tables. */
   tableHeaders: z.array(z.string().min(1)).default([]),
   patterns: z.array(patternSchema).default([]),
+  /** Built-in structural detectors that speak for this concern. */
+  structures: z.array(structureSchema).optional(),
+  /** Per-term weight multipliers (term as written in a list above → factor), for broad words. */
+  termWeights: z.record(z.string(), z.number().positive()).optional(),
 });
 
 export const taxonomySchema = z.object({
@@ -26,9 +49,13 @@ export const taxonomySchema = z.object({
   neutral: z.object({
     headingTerms: z.array(z.string().min(1)).default([]),
     bodyTerms: z.array(z.string().min(1)).default([]),
+    tableHeaders: z.array(z.string().min(1)).optional(),
+    patterns: z.array(patternSchema).optional(),
+    termWeights: z.record(z.string(), z.number().positive()).optional(),
   }),
 });
 
 export type PatternDef = z.infer<typeof patternSchema>;
+export type StructureKind = z.infer<typeof structureSchema>;
 export type ConcernDef = z.infer<typeof concernSchema>;
 export type Taxonomy = z.infer<typeof taxonomySchema>;

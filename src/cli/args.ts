@@ -1,0 +1,116 @@
+/** The command line's grammar: commands, options, their checks and the usage text. */
+import { parseArgs } from 'node:util';
+import type { FailOn } from '../core/report/common';
+
+export const COMMANDS = ['analyze', 'check', 'summary'] as const;
+export type Command = (typeof COMMANDS)[number];
+export const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
+export type Format = (typeof FORMATS)[number];
+const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'hint', 'never'];
+
+/** Formats each command can write. */
+export const FORMATS_OF: Readonly<Record<Command, readonly Format[]>> = {
+  analyze: ['text', 'json', 'sarif', 'markdown'],
+  check: ['text', 'json', 'sarif', 'markdown'],
+  summary: ['text', 'json', 'markdown'],
+};
+
+export interface CliOptions {
+  readonly command: Command;
+  /** Files, folders and globs; the current folder when none is given. */
+  readonly inputs: readonly string[];
+  readonly format: Format;
+  readonly config: string | undefined;
+  readonly failOn: FailOn;
+  readonly all: boolean;
+  readonly quiet: boolean;
+}
+
+export type Parsed =
+  | { readonly type: 'run'; readonly options: CliOptions }
+  | { readonly type: 'help' }
+  | { readonly type: 'version' }
+  | { readonly type: 'usage-error'; readonly message: string };
+
+export const USAGE = `Usage: pm-lens <command> [files, folders or globs…] [options]
+
+Commands:
+  analyze   every section's owner (product or project), concern, confidence and evidence
+  check     findings, one per line; the exit code says whether any reaches --fail-on
+  summary   the ownership split per file and in total
+
+Options:
+  --format text|json|sarif|markdown   output format (default text; summary: text, json, markdown)
+  --config FILE                       use this .pmlens.json for every file, instead of the
+                                      nearest one up the folder tree
+  --fail-on error|warning|info|hint|never
+                                      check: the least severe finding that fails (default error)
+  --all                               folders and globs include Markdown files that are not
+                                      plan documents (README, CHANGELOG, …)
+  --quiet                             check: print only findings that reach --fail-on, and no
+                                      notes or summary line on stderr
+  -h, --help                          show this help
+  -v, --version                       show the version
+
+Files named on the command line are always analyzed; folders and globs ("**/*.md", quoted)
+keep plan documents only unless --all is given. With no files, the current folder is read.
+
+Exit codes: 0 no finding reaches --fail-on; 1 one does (check only); 2 usage, configuration or
+I/O error.
+`;
+
+/** Reads the arguments (without `node` and the script). Never throws. */
+export function parseCli(argv: readonly string[]): Parsed {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        config: { type: 'string', short: 'c' },
+        'fail-on': { type: 'string' },
+        all: { type: 'boolean', default: false },
+        quiet: { type: 'boolean', short: 'q', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (error) {
+    return { type: 'usage-error', message: (error as Error).message.split('\n')[0] };
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals[0] === 'help') return { type: 'help' };
+  if (values.version) return { type: 'version' };
+  const [command, ...inputs] = positionals;
+  if (command === undefined) return { type: 'usage-error', message: 'Missing command: analyze, check or summary' };
+  if (!(COMMANDS as readonly string[]).includes(command)) {
+    return { type: 'usage-error', message: `Unknown command '${command}': expected analyze, check or summary` };
+  }
+  const cmd = command as Command;
+  const format = values.format ?? 'text';
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    return { type: 'usage-error', message: `Unknown format '${format}': expected ${FORMATS.join(', ')}` };
+  }
+  if (!FORMATS_OF[cmd].includes(format as Format)) {
+    return { type: 'usage-error', message: `'${cmd}' cannot write ${format}: use ${FORMATS_OF[cmd].join(', ')}` };
+  }
+  const failOn = values['fail-on'] ?? 'error';
+  if (!(FAIL_ON as readonly string[]).includes(failOn)) {
+    return { type: 'usage-error', message: `Unknown --fail-on '${failOn}': expected ${FAIL_ON.join(', ')}` };
+  }
+  if (values.config === '') return { type: 'usage-error', message: '--config needs a file' };
+  return {
+    type: 'run',
+    options: {
+      command: cmd,
+      inputs,
+      format: format as Format,
+      config: values.config,
+      failOn: failOn as FailOn,
+      all: values.all ?? false,
+      quiet: values.quiet ?? false,
+    },
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * Turns the command line's files, folders and globs into the files to read. Globs are expanded
+ * here (quoted `"**\/*.md"` works the same in every shell) with picomatch over a walk of the
+ * folder tree that never enters `node_modules` or `.git`.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+
+/** One file to read. */
+export interface InputFile {
+  /** How it is shown: as given, or the walked path under what was given (forward slashes). */
+  readonly display: string;
+  readonly absolute: string;
+  /** Named on the command line itself: always analyzed, plan or not. */
+  readonly explicit: boolean;
+}
+
+export interface Expansion {
+  readonly files: readonly InputFile[];
+  /** Arguments that named nothing readable: each an I/O error. */
+  readonly problems: readonly string[];
+}
+
+/** Extensions a folder walk picks up. */
+const MARKDOWN = /\.(md|markdown)$/i;
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+
+/**
+ * Expands arguments, in order, without duplicates. A file is explicit; a folder yields its
+ * Markdown files; a glob yields the files it matches; `!glob` drops matches of walked files.
+ */
+export function expandInputs(args: readonly string[], cwd: string): Expansion {
+  const problems: string[] = [];
+  const byPath = new Map<string, InputFile>();
+  const add = (file: InputFile) => {
+    const known = byPath.get(file.absolute);
+    if (!known) byPath.set(file.absolute, file);
+    else if (file.explicit && !known.explicit) byPath.set(file.absolute, { ...known, explicit: true });
+  };
+  const negations = args.filter((a) => a.startsWith('!') && a.length > 1).map((a) => picomatch(stripDotSlash(a.slice(1)), { dot: true }));
+  const excluded = (display: string) => negations.some((isMatch) => isMatch(stripDotSlash(display)));
+
+  for (const arg of args) {
+    if (arg.startsWith('!') && arg.length > 1) continue;
+    const scan = picomatch.scan(arg);
+    if (scan.isGlob) {
+      const base = scan.prefix + scan.base;
+      const isMatch = picomatch(scan.glob);
+      let found = 0;
+      for (const rel of walk(path.resolve(cwd, base || '.'), () => true)) {
+        if (!isMatch(rel)) continue;
+        const display = base ? `${base.replace(/\/+$/, '')}/${rel}` : rel;
+        if (excluded(display)) continue;
+        add({ display, absolute: path.resolve(cwd, base || '.', rel), explicit: false });
+        found++;
+      }
+      if (found === 0) problems.push(`no files match '${arg}'`);
+      continue;
+    }
+    const absolute = path.resolve(cwd, arg);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(absolute);
+    } catch (error) {
+      problems.push(`cannot read '${arg}': ${describeError(error)}`);
+      continue;
+    }
+    if (stat.isDirectory()) {
+      for (const rel of walk(absolute, (name) => MARKDOWN.test(name))) {
+        // The working folder itself (`.`, the default) needs no prefix.
+        const prefix = arg.replace(/[\\/]+$/, '');
+        const display = prefix === '.' ? rel : `${prefix}/${rel}`;
+        if (!excluded(display)) add({ display, absolute: path.join(absolute, rel), explicit: false });
+      }
+    } else add({ display: arg, absolute, explicit: true });
+  }
+  return { files: [...byPath.values()], problems };
+}
+
+/** Files under `root` (relative, forward slashes, sorted), skipping node_modules and .git. */
+function* walk(root: string, wanted: (name: string) => boolean): Generator<string> {
+  const stack: string[] = [''];
+  while (stack.length > 0) {
+    const rel = stack.pop()!;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(path.join(root, rel), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const folders: string[] = [];
+    for (const entry of entries) {
+      const child = rel ? `${rel}/${entry.name}` : entry.name;
+      let isFile = entry.isFile();
+      // Symlinked files count; symlinked folders are not followed (no cycles).
+      if (entry.isSymbolicLink()) {
+        try {
+          isFile = fs.statSync(path.join(root, child)).isFile();
+        } catch {
+          isFile = false;
+        }
+      }
+      if (entry.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(entry.name)) folders.push(child);
+      } else if (isFile && wanted(entry.name)) yield child;
+    }
+    // Depth-first in name order: push in reverse so the first folder comes out first.
+    for (let i = folders.length - 1; i >= 0; i--) stack.push(folders[i]);
+  }
+}
+
+function stripDotSlash(p: string): string {
+  return p.replace(/^\.\//, '');
+}
+
+/** A short reason for a failed file operation: `no such file or directory`, not a stack. */
+export function describeError(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  switch (e?.code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a folder';
+    default:
+      return e?.message ?? String(error);
+  }
+}

@@ -1,0 +1,192 @@
+/**
+ * `pm-lens analyze|check|summary`: reads the files, loads their configuration, runs the core and
+ * prints through the shared formatters. Findings and reports go to stdout; notes, errors and
+ * check's closing count line go to stderr, so stdout stays parseable.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { analyze } from '../core/analyze';
+import type { ResolvedConfig } from '../core/config/types';
+import { rules } from '../core/rules/registry';
+import { sumSummaries } from '../core/summary';
+import {
+  analyzeToJson,
+  analyzeToMarkdown,
+  analyzeToText,
+  checkToMarkdown,
+  checkToText,
+  countBySeverity,
+  reaches,
+  severityCounts,
+  summaryReportToJson,
+  summaryToMarkdown,
+  summaryToText,
+  toSarif,
+  totalToMarkdown,
+  totalToText,
+  type FileAnalysis,
+  type SarifFile,
+} from '../core/report';
+import type { Analysis } from '../core/types';
+import { parseCli, USAGE, type CliOptions } from './args';
+import { isPlanDocument } from '../core/detect';
+import { openConfigSource, type ConfigIssue } from './engine';
+import { describeError, expandInputs } from './files';
+
+/** Where the command line writes, and the folder it runs in. */
+export interface CliIo {
+  readonly cwd: string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_ERROR = 2;
+
+interface FileResult extends FileAnalysis {
+  readonly absolute: string;
+  readonly config: ResolvedConfig;
+}
+
+/** Runs one command line (arguments without `node` and the script) and returns the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo, version: string): Promise<number> {
+  const parsed = parseCli(argv);
+  switch (parsed.type) {
+    case 'help':
+      io.stdout(USAGE);
+      return EXIT_OK;
+    case 'version':
+      io.stdout(`${version}\n`);
+      return EXIT_OK;
+    case 'usage-error':
+      io.stderr(`pm-lens: ${parsed.message}\n\n${USAGE}`);
+      return EXIT_ERROR;
+    case 'run':
+      return runCommand(parsed.options, io, version);
+  }
+}
+
+async function runCommand(options: CliOptions, io: CliIo, version: string): Promise<number> {
+  const note = (text: string) => {
+    if (!options.quiet) io.stderr(`pm-lens: ${text}\n`);
+  };
+  const error = (text: string) => io.stderr(`pm-lens: ${text}\n`);
+  let failed = false;
+
+  const source = openConfigSource(options.config, io.cwd);
+  if ('error' in source) {
+    error(source.error);
+    return EXIT_ERROR;
+  }
+  const expansion = expandInputs(options.inputs.length > 0 ? options.inputs : ['.'], io.cwd);
+  for (const problem of expansion.problems) error(problem);
+  if (expansion.problems.length > 0) failed = true;
+
+  const results: FileResult[] = [];
+  const reported = new Set<string>();
+  let skipped = 0;
+  for (const file of expansion.files) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file.absolute, 'utf8');
+    } catch (e) {
+      error(`cannot read '${file.display}': ${describeError(e)}`);
+      failed = true;
+      continue;
+    }
+    const { config, issues } = await source.configFor(file.absolute);
+    for (const issue of issues) {
+      const key = `${issue.file}:${issue.problem.range.start.offset}:${issue.problem.message}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      if (issue.problem.severity === 'error') {
+        error(describeIssue(issue, io.cwd));
+        failed = true;
+      } else note(describeIssue(issue, io.cwd));
+    }
+    const decision = isPlanDocument({ path: relativePath(io.cwd, file.absolute), text, config, explicitlyRequested: file.explicit || options.all });
+    if (!decision.isPlan) {
+      skipped++;
+      continue;
+    }
+    let analysis: Analysis;
+    try {
+      analysis = analyze(text, { config, facts: decision.facts });
+    } catch (e) {
+      // The engine promises not to throw; if it ever does, say which file and carry on.
+      error(`internal error analyzing '${file.display}': ${(e as Error).stack ?? e}`);
+      failed = true;
+      continue;
+    }
+    results.push({ path: file.display, absolute: file.absolute, analysis, config });
+  }
+  if (skipped > 0 && results.length === 0) {
+    note(`no plan documents found (${skipped} Markdown ${skipped === 1 ? 'file' : 'files'} skipped; --all reads them too)`);
+  } else if (skipped > 0) note(`${skipped} ${skipped === 1 ? 'file that is not a plan' : 'files that are not plans'} skipped (--all reads them too)`);
+
+  io.stdout(render(options, results, io.cwd, version));
+
+  if (options.command === 'check' && options.format === 'text' && !options.quiet) {
+    const counts = countBySeverity(results);
+    const total = counts.error + counts.warning + counts.info + counts.hint;
+    const files = `${results.length} ${results.length === 1 ? 'file' : 'files'}`;
+    io.stderr(total === 0 ? `no findings in ${files}\n` : `${total} ${total === 1 ? 'finding' : 'findings'} (${severityCounts(counts)}) in ${files}\n`);
+  }
+  if (failed) return EXIT_ERROR;
+  if (options.command !== 'check') return EXIT_OK;
+  const fails = results.some((r) => r.analysis.findings.some((f) => reaches(f.severity, options.failOn)));
+  return fails ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function render(options: CliOptions, results: readonly FileResult[], cwd: string, version: string): string {
+  const { command, format } = options;
+  if (command === 'summary') {
+    const total = sumSummaries(results.map((r) => r.analysis.summary));
+    if (format === 'json') return JSON.stringify(summaryReportToJson(results, total), null, 2) + '\n';
+    if (format === 'markdown') {
+      const parts = ['## Ownership summary', '', ...results.map((r) => summaryToMarkdown(r.analysis.summary, r.path, { taxonomy: r.config.taxonomy }))];
+      if (results.length > 1) parts.push(totalToMarkdown(total, 'Total'));
+      return parts.join('\n');
+    }
+    const parts = results.map((r) => summaryToText(r.analysis.summary, r.path, { taxonomy: r.config.taxonomy }));
+    if (results.length > 1) parts.push(totalToText(total, 'Total'));
+    return parts.join('\n');
+  }
+  switch (format) {
+    case 'json':
+      return JSON.stringify(analyzeToJson(results), null, 2) + '\n';
+    case 'sarif':
+      return JSON.stringify(toSarif(results.map((r) => sarifFile(r, cwd)), { toolVersion: version, rules, srcRoot: folderUri(cwd) }), null, 2) + '\n';
+    case 'markdown':
+      return command === 'check' ? checkToMarkdown(results) : analyzeToMarkdown(results);
+    case 'text':
+      return command === 'check' ? checkToText(results, options.quiet ? options.failOn : undefined) : analyzeToText(results);
+  }
+}
+
+/** A path relative to the working folder with forward slashes (`../x.md` when outside it). */
+function relativePath(cwd: string, absolute: string): string {
+  return path.relative(cwd, absolute).split(path.sep).join('/');
+}
+
+/** SARIF artifact: relative to %SRCROOT% (the working folder) when inside it, else a file URI. */
+function sarifFile(result: FileResult, cwd: string): SarifFile {
+  const rel = relativePath(cwd, result.absolute);
+  const inside = rel !== '' && !rel.startsWith('../') && rel !== '..' && !path.isAbsolute(rel);
+  return inside
+    ? { ...result, uri: rel.split('/').map(encodeURIComponent).join('/'), relative: true }
+    : { ...result, uri: pathToFileURL(result.absolute).href, relative: false };
+}
+
+function folderUri(folder: string): string {
+  const href = pathToFileURL(folder).href;
+  return href.endsWith('/') ? href : `${href}/`;
+}
+
+/** `file:line:col: severity: message`, 1-based, the form editors and terminals link. */
+function describeIssue({ file, problem }: ConfigIssue, cwd: string): string {
+  const { line, character } = problem.range.start;
+  return `${relativePath(cwd, file)}:${line + 1}:${character + 1}: ${problem.severity}: ${problem.message}`;
+}

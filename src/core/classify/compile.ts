@@ -1,0 +1,246 @@
+/**
+ * Turns a taxonomy (data) into lookup tables the classifier runs on: a word table, a phrase table
+ * and a prefix table over stemmed tokens, and one combined regular expression per place (heading,
+ * body) for the structural patterns. Compiled once per taxonomy object and cached, so a taxonomy
+ * extended by configuration (a new object) gets its own tables.
+ */
+import type { Role } from '../types';
+import type { PatternDef, StructureKind, Taxonomy } from '../taxonomy/types';
+
+/** Where a term was listed in the taxonomy. */
+export type TermSource = 'heading' | 'body' | 'table';
+
+/** Where a term was found: the heading, the body text, or a table's header row. */
+export type Channel = 'heading' | 'body' | 'table';
+
+/**
+ * How much a term weighs by where it was found (rows) and which list of the taxonomy names it
+ * (columns): a heading term in a heading is the strongest signal there is.
+ */
+export const CHANNEL_WEIGHTS: Readonly<Record<Channel, Readonly<Record<TermSource, number>>>> = {
+  heading: { heading: 3, body: 1.2, table: 0.8 },
+  body: { heading: 1, body: 1, table: 0.5 },
+  table: { heading: 1.5, body: 1, table: 2 },
+};
+
+/** A term of one concern: its weight in each channel (the best of the lists that name it). */
+export interface TermEntry {
+  /** Key for saturation: a term counts once per concern however many lists name it. */
+  readonly key: string;
+  readonly concern: string;
+  readonly role: Role | 'none';
+  readonly weights: Record<Channel, number>;
+}
+
+export interface PhraseEntry {
+  /** Stemmed tokens after the first. */
+  readonly rest: readonly string[];
+  readonly entries: readonly TermEntry[];
+}
+
+export interface PrefixEntry {
+  readonly prefix: string;
+  readonly entries: readonly TermEntry[];
+}
+
+export interface CompiledPattern {
+  readonly name: string;
+  readonly concern: string;
+  readonly role: Role | 'none';
+  readonly weight: number;
+  /** Index of the wrapping group in the combined expression; -1 when it runs on its own. */
+  readonly group: number;
+  /** Its own expression when it cannot join the combined one (back-references, named groups). */
+  readonly alone: RegExp | undefined;
+}
+
+export interface PatternSet {
+  /** All joinable patterns as one alternation of wrapping groups; undefined when none. */
+  readonly combined: RegExp | undefined;
+  readonly patterns: readonly CompiledPattern[];
+}
+
+export interface StructureTarget {
+  readonly concern: string;
+  readonly role: Role;
+}
+
+export interface CompiledTaxonomy {
+  readonly words: ReadonlyMap<string, readonly TermEntry[]>;
+  readonly phrases: ReadonlyMap<string, readonly PhraseEntry[]>;
+  /** Keyed by the first three letters of the prefix. */
+  readonly prefixes: ReadonlyMap<string, readonly PrefixEntry[]>;
+  readonly headingPatterns: PatternSet;
+  readonly bodyPatterns: PatternSet;
+  readonly structures: ReadonlyMap<StructureKind, readonly StructureTarget[]>;
+  readonly roles: ReadonlyMap<string, Role>;
+}
+
+const cache = new WeakMap<Taxonomy, CompiledTaxonomy>();
+
+/** The compiled form of a taxonomy, built on first use and cached per taxonomy object. */
+export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
+  let compiled = cache.get(taxonomy);
+  if (!compiled) {
+    compiled = build(taxonomy);
+    cache.set(taxonomy, compiled);
+  }
+  return compiled;
+}
+
+/** Words, plus `&` (read as "and", so "Roles & Responsibilities" matches "roles and responsibilities"). */
+export const TOKEN = /[\p{L}\p{N}]+|&/gu;
+
+/** Reduces a lower-case word to a plural-insensitive stem: risks → risk, dependencies → dependency. */
+export function stem(word: string): string {
+  const n = word.length;
+  if (n <= 3) return word;
+  const last = word.charCodeAt(n - 1);
+  if (last !== 115 /* s */) return word;
+  if (word.endsWith('ies') && n > 4) return word.slice(0, -3) + 'y';
+  if (word.endsWith('sses')) return word.slice(0, -2);
+  if (/(?:ch|sh|x|z)es$/.test(word)) return word.slice(0, -2);
+  if (/(?:ss|us|is)$/.test(word)) return word;
+  return word.slice(0, -1);
+}
+
+/** The stemmed tokens of a term as written in the taxonomy. */
+export function termTokens(term: string): string[] {
+  return (term.toLowerCase().match(TOKEN) ?? []).map((t) => (t === '&' ? 'and' : stem(t)));
+}
+
+function build(taxonomy: Taxonomy): CompiledTaxonomy {
+  const words = new Map<string, TermEntry[]>();
+  const phraseMap = new Map<string, Map<string, PhraseEntry & { entries: TermEntry[] }>>();
+  const prefixMap = new Map<string, Map<string, PrefixEntry & { entries: TermEntry[] }>>();
+  const headingPatterns: PatternSource[] = [];
+  const bodyPatterns: PatternSource[] = [];
+  const structures = new Map<StructureKind, StructureTarget[]>();
+  const roles = new Map<string, Role>();
+
+  // One entry per (concern, term): listing a term in several lists keeps the best weight per channel.
+  const entries = new Map<string, TermEntry>();
+  const entryFor = (key: string, concern: string, role: Role | 'none'): { entry: TermEntry; fresh: boolean } => {
+    const found = entries.get(key);
+    if (found) return { entry: found, fresh: false };
+    const entry: TermEntry = { key, concern, role, weights: { heading: 0, body: 0, table: 0 } };
+    entries.set(key, entry);
+    return { entry, fresh: true };
+  };
+  const weigh = (entry: TermEntry, source: TermSource, factor: number): void => {
+    for (const channel of ['heading', 'body', 'table'] as const) {
+      entry.weights[channel] = Math.max(entry.weights[channel], CHANNEL_WEIGHTS[channel][source] * factor);
+    }
+  };
+
+  const add = (term: string, concern: string, role: Role | 'none', source: TermSource, factors: Readonly<Record<string, number>> | undefined): void => {
+    const raw = term.trim();
+    const factor = factors?.[raw] ?? factors?.[raw.toLowerCase()] ?? 1;
+    if (raw.endsWith('*')) {
+      const prefix = raw.slice(0, -1).toLowerCase();
+      if (!/^[\p{L}\p{N}]{3,}$/u.test(prefix)) return;
+      const { entry, fresh } = entryFor(`${concern}\u0000${prefix}*`, concern, role);
+      weigh(entry, source, factor);
+      if (!fresh) return;
+      const bucket = prefixMap.get(prefix.slice(0, 3)) ?? new Map<string, PrefixEntry & { entries: TermEntry[] }>();
+      prefixMap.set(prefix.slice(0, 3), bucket);
+      const found = bucket.get(prefix);
+      if (found) found.entries.push(entry);
+      else bucket.set(prefix, { prefix, entries: [entry] });
+      return;
+    }
+    const tokens = termTokens(raw);
+    if (tokens.length === 0) return;
+    const { entry, fresh } = entryFor(`${concern}\u0000${tokens.join(' ')}`, concern, role);
+    weigh(entry, source, factor);
+    if (!fresh) return;
+    if (tokens.length === 1) {
+      const list = words.get(tokens[0]) ?? [];
+      words.set(tokens[0], list);
+      list.push(entry);
+      return;
+    }
+    const bucket = phraseMap.get(tokens[0]) ?? new Map<string, PhraseEntry & { entries: TermEntry[] }>();
+    phraseMap.set(tokens[0], bucket);
+    const restKey = tokens.slice(1).join(' ');
+    const found = bucket.get(restKey);
+    if (found) found.entries.push(entry);
+    else bucket.set(restKey, { rest: tokens.slice(1), entries: [entry] });
+  };
+
+  const addPatterns = (patterns: readonly PatternDef[] | undefined, concern: string, role: Role | 'none'): void => {
+    for (const def of patterns ?? []) {
+      const source: PatternSource = { def, concern, role };
+      if (def.where !== 'heading') bodyPatterns.push(source);
+      if (def.where !== 'body') headingPatterns.push(source);
+    }
+  };
+
+  for (const [name, def] of Object.entries(taxonomy.concerns)) {
+    roles.set(name, def.role);
+    for (const t of def.headingTerms) add(t, name, def.role, 'heading', def.termWeights);
+    for (const t of def.bodyTerms) add(t, name, def.role, 'body', def.termWeights);
+    for (const t of def.tableHeaders) add(t, name, def.role, 'table', def.termWeights);
+    addPatterns(def.patterns, name, def.role);
+    for (const kind of def.structures ?? []) {
+      const list = structures.get(kind) ?? [];
+      structures.set(kind, list);
+      list.push({ concern: name, role: def.role });
+    }
+  }
+  const neutral = taxonomy.neutral;
+  for (const t of neutral.headingTerms) add(t, 'none', 'none', 'heading', neutral.termWeights);
+  for (const t of neutral.bodyTerms) add(t, 'none', 'none', 'body', neutral.termWeights);
+  for (const t of neutral.tableHeaders ?? []) add(t, 'none', 'none', 'table', neutral.termWeights);
+  addPatterns(neutral.patterns, 'none', 'none');
+
+  // Longest phrase first, so "non functional requirement" wins over "non functional".
+  const phrases = new Map<string, PhraseEntry[]>();
+  for (const [first, bucket] of phraseMap) phrases.set(first, [...bucket.values()].sort((a, b) => b.rest.length - a.rest.length));
+  const prefixes = new Map<string, PrefixEntry[]>();
+  for (const [key, bucket] of prefixMap) prefixes.set(key, [...bucket.values()]);
+
+  return {
+    words,
+    phrases,
+    prefixes,
+    headingPatterns: combinePatterns(headingPatterns),
+    bodyPatterns: combinePatterns(bodyPatterns),
+    structures,
+    roles,
+  };
+}
+
+interface PatternSource {
+  readonly def: PatternDef;
+  readonly concern: string;
+  readonly role: Role | 'none';
+}
+
+/**
+ * Joins patterns into one alternation `(a)|(b)|…` so a block of text is scanned once, not once per
+ * pattern. The wrapping group of each is found by counting the groups the ones before it hold.
+ * Patterns that would change meaning when renumbered (back-references, named groups) run alone;
+ * a pattern that does not compile is left out (configuration validation reports it).
+ */
+function combinePatterns(sources: readonly PatternSource[]): PatternSet {
+  const patterns: CompiledPattern[] = [];
+  const parts: string[] = [];
+  let group = 1;
+  for (const { def, concern, role } of sources) {
+    let groups: number;
+    try {
+      groups = (new RegExp(`${def.regex}|`, 'iu').exec('') ?? []).length - 1;
+    } catch {
+      continue;
+    }
+    if (/\\[1-9]|\\k<|\(\?<[A-Za-z]/.test(def.regex)) {
+      patterns.push({ name: def.name, concern, role, weight: def.weight, group: -1, alone: new RegExp(def.regex, 'giu') });
+      continue;
+    }
+    patterns.push({ name: def.name, concern, role, weight: def.weight, group, alone: undefined });
+    parts.push(`(${def.regex})`);
+    group += groups + 1;
+  }
+  return { combined: parts.length > 0 ? new RegExp(parts.join('|'), 'giu') : undefined, patterns };
+}

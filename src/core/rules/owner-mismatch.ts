@@ -1,0 +1,35 @@
+import { retagEdit } from '../fixes';
+import { describe, evidenceFor, otherRole, quote, sectionName, stronglySays, type Strength } from './helpers';
+import type { Rule } from './rule';
+
+/**
+ * How sure the content must be before the rule contradicts a person's tag. Deliberately strict:
+ * a wrong warning on a tag someone chose costs more than a missed one.
+ */
+export const MISMATCH_STRENGTH: Strength = {
+  minConfidence: 0.6,
+  minEvidence: 2,
+  dominance: 2,
+};
+
+/** A section tagged for one role whose content strongly belongs to the other. */
+export const ownerMismatch: Rule = {
+  id: 'owner-mismatch',
+  defaultSeverity: 'warning',
+  description: 'A section tagged for one role whose content strongly belongs to the other',
+  check(context, report) {
+    for (const section of context.sections) {
+      const tag = section.tags[0];
+      if (!tag || (tag.role !== 'product' && tag.role !== 'project')) continue;
+      const inferred = otherRole(tag.role);
+      if (!stronglySays(section.inferred, inferred, MISMATCH_STRENGTH)) continue;
+      const concern = section.inferred.concern;
+      report({
+        section: section.index,
+        range: tag.range,
+        message: `Section ${sectionName(section)} reads as ${describe(inferred, concern)} ${quote(evidenceFor(section.inferred, inferred))} but is tagged ${describe(tag.role, tag.concern)}`,
+        fixes: [{ title: `Retag as ${describe(inferred, concern)}`, edits: [retagEdit(tag, inferred, concern)], preferred: true }],
+      });
+    }
+  },
+};

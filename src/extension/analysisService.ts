@@ -1,0 +1,328 @@
+/**
+ * The extension's single door to the engine. It decides which open documents are plans,
+ * analyses them on open and (debounced) as they change, drops stale results by document version
+ * and generation, and announces every result with `onDidAnalyze`. Diagnostics, hovers, code
+ * actions, CodeLens, the status bar and the summary panel all read from here.
+ *
+ * API for other parts of the extension (kept stable):
+ * - `onDidAnalyze(e: AnalysisEvent)`: a document's newest analysis, or `analysis: undefined` when
+ *   it is no longer analysed (closed, not a plan any more, disabled, too large).
+ * - `get(uri)`: the newest result, if any (may be for an older version while an edit is pending).
+ * - `ensure(document)`: the result for the document's current version, analysing now if needed.
+ * - `analyzeUri(uri)`: analyses a file that need not be open (for workspace-wide views); never
+ *   announced, never cached.
+ * - `optIn(document)`: *Analyze This Document*.
+ * - `reanalyzeAll()`: re-reads every open Markdown document (config or settings changed).
+ */
+import * as vscode from 'vscode';
+import type { ResolvedConfig } from '../core/config/types';
+import type { Analysis } from '../core/types';
+import { createAnalyzer, type Analyzer } from './analyzer';
+import type { ConfigService } from './configService';
+import { IGNORED_SCHEMES, MARKDOWN_LANGUAGE } from './constants';
+import { guardListener, type Logger } from './log';
+import { engine } from './lazy';
+import { readSettings } from './settings';
+
+/** A document's analysis for one version. */
+export interface AnalysisResult {
+  readonly uri: vscode.Uri;
+  readonly version: number;
+  readonly analysis: Analysis;
+  /** The configuration it ran with (taxonomy for hovers, rules for explanations). */
+  readonly config: ResolvedConfig;
+}
+
+/** Why a document that would be a plan is not analysed. */
+export interface Skipped {
+  readonly reason: 'too-large';
+  /** Size in bytes (UTF-8) and the limit it passed. */
+  readonly size: number;
+  readonly limit: number;
+}
+
+export interface AnalysisEvent {
+  readonly uri: vscode.Uri;
+  readonly version: number;
+  /** The new analysis; undefined when the document is no longer analysed. */
+  readonly analysis: Analysis | undefined;
+  /** The full result when there is an analysis. */
+  readonly result: AnalysisResult | undefined;
+  /** Set when a plan was skipped (the status bar says so). */
+  readonly skipped?: Skipped;
+}
+
+interface DocumentState {
+  /** Bumped by every request; a run whose generation is no longer current is dropped. */
+  generation: number;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  inflight: { readonly generation: number; readonly version: number; readonly done: Promise<void> } | undefined;
+  result: AnalysisResult | undefined;
+  skipped: Skipped | undefined;
+  /** The version and generation of the last run that finished (plan or not). */
+  settled: { readonly version: number; readonly generation: number } | undefined;
+}
+
+export class AnalysisService implements vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<AnalysisEvent>();
+  /** Fires with each document's newest analysis (or its removal). */
+  readonly onDidAnalyze: vscode.Event<AnalysisEvent> = this.emitter.event;
+
+  private readonly states = new Map<string, DocumentState>();
+  /** Documents opted in with *Analyze This Document*, by URI, for this session. */
+  private readonly optedIn = new Set<string>();
+  private readonly analyzer: Analyzer;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly configs: ConfigService,
+    private readonly log: Logger,
+    analyzer: Analyzer = createAnalyzer(),
+  ) {
+    this.analyzer = analyzer;
+    this.disposables.push(
+      this.emitter,
+      vscode.workspace.onDidOpenTextDocument(guardListener(log, 'didOpenTextDocument', (d: vscode.TextDocument) => this.didOpenTextDocument(d))),
+      vscode.workspace.onDidChangeTextDocument(guardListener(log, 'didChangeTextDocument', (e: vscode.TextDocumentChangeEvent) => this.didChangeTextDocument(e))),
+      vscode.workspace.onDidCloseTextDocument(guardListener(log, 'didCloseTextDocument', (d: vscode.TextDocument) => this.didCloseTextDocument(d))),
+      configs.onDidChange(guardListener(log, 'config changed', () => this.reanalyzeAll())),
+    );
+  }
+
+  /** Starts on the documents already open. Called once, after activation returned. */
+  start(): void {
+    for (const document of vscode.workspace.textDocuments) this.didOpenTextDocument(document);
+  }
+
+  /** The newest result for a document, if it has one. */
+  get(uri: vscode.Uri): AnalysisResult | undefined {
+    return this.states.get(uri.toString())?.result;
+  }
+
+  /** Why a document is skipped, if it is. */
+  skipped(uri: vscode.Uri): Skipped | undefined {
+    return this.states.get(uri.toString())?.skipped;
+  }
+
+  /** Whether PM Lens could analyse this kind of document at all (Markdown, a real file or untitled). */
+  isCandidate(document: vscode.TextDocument): boolean {
+    return document.languageId === MARKDOWN_LANGUAGE && !IGNORED_SCHEMES.has(document.uri.scheme);
+  }
+
+  /**
+   * The result for the document's current version: the one at hand, the one being computed, or
+   * a new one computed now. Undefined when the document is not an analysed plan.
+   */
+  async ensure(document: vscode.TextDocument): Promise<AnalysisResult | undefined> {
+    if (!this.isCandidate(document) || document.isClosed) return undefined;
+    const key = document.uri.toString();
+    const state = this.states.get(key);
+    const current = (): AnalysisResult | undefined => {
+      const result = this.states.get(key)?.result;
+      return result && result.version === document.version ? result : undefined;
+    };
+    if (current()) return current();
+    if (state?.settled && state.settled.version === document.version && state.settled.generation === state.generation) return undefined;
+    if (state?.inflight && state.inflight.version === document.version && state.inflight.generation === state.generation) {
+      await state.inflight.done;
+      if (current() || this.states.get(key)?.inflight === undefined) return current();
+    }
+    await this.request(document, 0, true);
+    return current();
+  }
+
+  /** *Analyze This Document*: treats the document as a plan for this session, and analyses it now. */
+  async optIn(document: vscode.TextDocument): Promise<AnalysisResult | undefined> {
+    this.optedIn.add(document.uri.toString());
+    return this.ensure(document);
+  }
+
+  isOptedIn(uri: vscode.Uri): boolean {
+    return this.optedIn.has(uri.toString());
+  }
+
+  /** Analyses every open Markdown document again, at once. */
+  reanalyzeAll(): void {
+    for (const document of vscode.workspace.textDocuments) {
+      if (this.isCandidate(document)) void this.request(document, 0, false);
+    }
+  }
+
+  /**
+   * Analyses a file by URI without publishing anything, with the same detection and config as
+   * open documents (an open document's current text wins over the file). Undefined when it is
+   * not a plan, too large, or unreadable.
+   */
+  async analyzeUri(uri: vscode.Uri): Promise<AnalysisResult | undefined> {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) return this.ensure(open);
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      return undefined;
+    }
+    const config = await this.configs.configFor(uri);
+    const settings = readSettings(uri);
+    if (!settings.enable) return undefined;
+    const decision = engine().isPlanDocument({ path: pathOf(uri), text, config, explicitlyRequested: this.optedIn.has(uri.toString()) });
+    if (!decision.isPlan) return undefined;
+    if (utf8Length(text, settings.maxFileSize) > settings.maxFileSize) return undefined;
+    const analysis = await this.analyzer.analyze({ key: `file:${uri.toString()}`, version: 0, text, config, facts: decision.facts });
+    this.analyzer.forget(`file:${uri.toString()}`);
+    return { uri, version: 0, analysis, config };
+  }
+
+  private didOpenTextDocument(document: vscode.TextDocument): void {
+    if (this.isCandidate(document)) void this.request(document, 0, false);
+  }
+
+  private didChangeTextDocument(event: vscode.TextDocumentChangeEvent): void {
+    const document = event.document;
+    // A change with no content change (dirty flag only) needs no new analysis.
+    if (!this.isCandidate(document) || event.contentChanges.length === 0) return;
+    void this.request(document, readSettings(document.uri).debounceMs, false);
+  }
+
+  private didCloseTextDocument(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    const state = this.states.get(key);
+    if (!state) return;
+    if (state.timer) clearTimeout(state.timer);
+    this.states.delete(key);
+    this.analyzer.forget(key);
+    if (state.result || state.skipped) this.emitter.fire({ uri: document.uri, version: document.version, analysis: undefined, result: undefined });
+  }
+
+  /**
+   * Asks for an analysis of the document's current version after `delay` ms; a newer request
+   * supersedes it. `now` runs it at once and resolves when it finished (or was superseded).
+   */
+  private request(document: vscode.TextDocument, delay: number, now: boolean): Promise<void> {
+    const key = document.uri.toString();
+    let state = this.states.get(key);
+    if (!state) {
+      state = { generation: 0, timer: undefined, inflight: undefined, result: undefined, skipped: undefined, settled: undefined };
+      this.states.set(key, state);
+    }
+    const generation = ++state.generation;
+    if (state.timer) {
+      clearTimeout(state.timer);
+      state.timer = undefined;
+    }
+    if (now) return this.run(document, generation);
+    const s = state;
+    // Even "at once" goes through a timer, so bursts of opens and edits never block the caller.
+    s.timer = setTimeout(() => {
+      s.timer = undefined;
+      void this.run(document, generation);
+    }, delay);
+    return Promise.resolve();
+  }
+
+  private run(document: vscode.TextDocument, generation: number): Promise<void> {
+    const key = document.uri.toString();
+    const state = this.states.get(key);
+    if (!state || state.generation !== generation) return Promise.resolve();
+    const version = document.version;
+    const done = this.analyzeVersion(document, key, version, generation).catch((error: unknown) =>
+      this.log.error(`Analysing ${document.uri.toString(true)}`, error),
+    );
+    state.inflight = { generation, version, done };
+    return done.finally(() => {
+      const s = this.states.get(key);
+      if (s?.inflight?.generation !== generation) return;
+      s.inflight = undefined;
+      if (s.generation === generation) s.settled = { version, generation };
+    });
+  }
+
+  private async analyzeVersion(document: vscode.TextDocument, key: string, version: number, generation: number): Promise<void> {
+    const isCurrent = (): boolean =>
+      !document.isClosed && document.version === version && this.states.get(key)?.generation === generation;
+    const config = await this.configs.configFor(document.uri);
+    if (!isCurrent()) return;
+    const settings = readSettings(document.uri);
+    const text = document.getText();
+    if (!settings.enable) return this.clear(document, key);
+    const decision = engine().isPlanDocument({
+      path: document.isUntitled ? '' : pathOf(document.uri),
+      text,
+      config,
+      explicitlyRequested: this.optedIn.has(key),
+    });
+    if (!decision.isPlan) return this.clear(document, key);
+
+    const size = utf8Length(text, settings.maxFileSize);
+    if (size > settings.maxFileSize) {
+      const state = this.states.get(key);
+      if (!state) return;
+      const wasSkipped = state.skipped !== undefined;
+      state.result = undefined;
+      state.skipped = { reason: 'too-large', size, limit: settings.maxFileSize };
+      this.analyzer.forget(key);
+      if (!wasSkipped) this.log.info(`Skipped ${document.uri.toString(true)}: ${formatBytes(size)} is above pmLens.maxFileSize (${formatBytes(settings.maxFileSize)})`);
+      this.emitter.fire({ uri: document.uri, version, analysis: undefined, result: undefined, skipped: state.skipped });
+      return;
+    }
+
+    const analysis = await this.analyzer.analyze({ key, version, text, config, facts: decision.facts });
+    // A newer version or request arrived meanwhile: this result is stale, drop it.
+    if (!isCurrent()) return;
+    const state = this.states.get(key);
+    if (!state) return;
+    const result: AnalysisResult = { uri: document.uri, version, analysis, config };
+    state.result = result;
+    state.skipped = undefined;
+    this.emitter.fire({ uri: document.uri, version, analysis, result });
+  }
+
+  /** The document is not (or no longer) a plan: forget it, and say so if it had results. */
+  private clear(document: vscode.TextDocument, key: string): void {
+    const state = this.states.get(key);
+    if (!state) return;
+    const had = state.result !== undefined || state.skipped !== undefined;
+    state.result = undefined;
+    state.skipped = undefined;
+    this.analyzer.forget(key);
+    if (had) this.emitter.fire({ uri: document.uri, version: document.version, analysis: undefined, result: undefined });
+  }
+
+  dispose(): void {
+    for (const state of this.states.values()) if (state.timer) clearTimeout(state.timer);
+    this.states.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** The path detection matches globs against: relative to its workspace folder when in one. */
+function pathOf(uri: vscode.Uri): string {
+  return vscode.workspace.getWorkspaceFolder(uri) ? vscode.workspace.asRelativePath(uri, false) : uri.path;
+}
+
+/**
+ * The UTF-8 size of `text` as far as comparing it with `limit` needs: exact when it is above the
+ * limit up to where counting stopped, a lower bound otherwise (short texts are not counted).
+ */
+export function utf8Length(text: string, limit: number): number {
+  // Every UTF-16 unit is at most 3 UTF-8 bytes: short texts need no counting.
+  if (text.length * 3 <= limit) return text.length;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+    if (bytes > limit) return bytes + (text.length - i - 1);
+  }
+  return bytes;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${bytes} B`;
+}

@@ -1,0 +1,14 @@
+/**
+ * Everything the extension calls in the core, in one module that is loaded on first use, not at
+ * activation: the core builds its schemas and taxonomy when it loads, and activation must stay
+ * cheap. Other files import core *types* freely but reach core *code* only through `engine()`.
+ */
+export { analyze } from '../core/analyze';
+export { applySettings, readSettings as readConfigSettings } from '../core/config/settings';
+export { defaultConfig } from '../core/config/defaults';
+export { loadConfigFor } from '../core/config/load';
+export { parseConfigText } from '../core/config/parse';
+export { isPlanDocument } from '../core/detect';
+export { balanceOf, commentHover, disableRuleFix, lensTitle, sectionAtHeadingLine, sectionHover } from '../core/explain';
+export { tagAllSectionsEdits } from '../core/fixes';
+export { rules } from '../core/rules/registry';

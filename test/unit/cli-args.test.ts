@@ -1,0 +1,53 @@
+import * as assert from 'node:assert/strict';
+import { parseCli } from '../../src/cli/args';
+
+describe('cli: arguments', function () {
+  it('reads a command, inputs and every option', function () {
+    assert.deepEqual(parseCli(['check', 'a.md', '**/*.md', '--format', 'sarif', '--config', 'c.json', '--fail-on', 'warning', '--all', '--quiet']), {
+      type: 'run',
+      options: { command: 'check', inputs: ['a.md', '**/*.md'], format: 'sarif', config: 'c.json', failOn: 'warning', all: true, quiet: true },
+    });
+  });
+
+  it('defaults to text, error, no config, not all, not quiet', function () {
+    assert.deepEqual(parseCli(['analyze']), {
+      type: 'run',
+      options: { command: 'analyze', inputs: [], format: 'text', config: undefined, failOn: 'error', all: false, quiet: false },
+    });
+  });
+
+  it('takes options before the command, --opt=value, and files after --', function () {
+    const parsed = parseCli(['--format=json', 'summary', '--', '--odd-name.md']);
+    assert.equal(parsed.type, 'run');
+    if (parsed.type === 'run') {
+      assert.equal(parsed.options.format, 'json');
+      assert.deepEqual(parsed.options.inputs, ['--odd-name.md']);
+    }
+  });
+
+  it('answers --help, help and --version before anything else', function () {
+    assert.deepEqual(parseCli(['--help']), { type: 'help' });
+    assert.deepEqual(parseCli(['check', '-h']), { type: 'help' });
+    assert.deepEqual(parseCli(['help']), { type: 'help' });
+    assert.deepEqual(parseCli(['--version']), { type: 'version' });
+  });
+
+  it('turns every mistake into a usage error, never an exception', function () {
+    const cases: [string[], RegExp][] = [
+      [[], /Missing command/],
+      [['fix'], /Unknown command 'fix'/],
+      [['check', '--nope'], /nope/],
+      [['check', '--format', 'xml'], /Unknown format 'xml'/],
+      [['summary', '--format', 'sarif'], /'summary' cannot write sarif: use text, json, markdown/],
+      [['check', '--fail-on', 'critical'], /Unknown --fail-on 'critical'/],
+      [['check', '--config'], /--config/],
+      [['check', '--config='], /--config needs a file/],
+      [['check', '--all=yes'], /all/],
+    ];
+    for (const [argv, message] of cases) {
+      const parsed = parseCli(argv);
+      assert.equal(parsed.type, 'usage-error', argv.join(' '));
+      if (parsed.type === 'usage-error') assert.match(parsed.message, message);
+    }
+  });
+});
