@@ -46,6 +46,9 @@ if ((${#missing[@]})); then
   fi
 fi
 
+# The project's own Node (>= 20 with npm) fetches everything else; Debian's nodejs is too old.
+command -v npm >/dev/null || { log "npm not found: install the project's Node.js (>= 20.19) first"; exit 1; }
+
 mkdir -p "$HOST_DIR"
 rm -f "$HOST_DIR/.ready"   # a half-finished install must not look ready
 
@@ -69,7 +72,14 @@ cs_version() { "$NODE_DIR/bin/node" -p "require('$CS_DIR/node_modules/code-serve
 if [[ ! -f $CS_ENTRY || $(cs_version) != "$CODE_SERVER_VERSION" ]]; then
   log "installing code-server@$CODE_SERVER_VERSION (a few minutes; log: $HOST_DIR/code-server-install.log)"
   mkdir -p "$CS_DIR"
-  [[ -f $CS_DIR/package.json ]] || echo '{"name":"pm-lens-host","private":true}' >"$CS_DIR/package.json"
+  # allowScripts: npm 11.16+ warns about, and npm 12 skips, dependency install scripts not listed
+  # here; code-server's postinstall builds its native modules (its nested installs list their own).
+  # Name-only keys: pinned ones (pkg@x.y.z) never match when ~/.npmrc sets
+  # omit-lockfile-registry-resolved, as it does on these machines.
+  cat >"$CS_DIR/package.json" <<'JSON'
+{ "name": "pm-lens-host", "private": true,
+  "allowScripts": { "code-server": true, "argon2": true } }
+JSON
   # Node 24 first on PATH so the postinstall and node-gyp target it; npm_config_nodedir overrides
   # any `nodedir` in ~/.npmrc (which would build against the system Node's headers).
   if ! (cd "$CS_DIR" && PATH=$NODE_DIR/bin:$PATH npm_config_nodedir=$NODE_DIR \

@@ -53,10 +53,16 @@ Options:
   -v, --version                       show the version
 
 Files named on the command line are always analyzed; folders and globs ("**/*.md", quoted)
-keep plan documents only unless --all is given. With no files, the current folder is read.
+keep plan documents only unless --all is given; "!glob" leaves files out. With no files, the
+current folder is read. node_modules and .git are never entered.
+
+Output: results on stdout (check --format json writes the same JSON as analyze); notes, errors
+and check's closing count line on stderr. Lines and columns are 1-based, columns in UTF-16
+code units. A .pmlens.json with errors is reported as file:line:col, its faulty parts are
+ignored, the files are still analyzed, and the exit code is 2.
 
 Exit codes: 0 no finding reaches --fail-on; 1 one does (check only); 2 usage, configuration or
-I/O error.
+I/O error (a missing file, a glob that matches nothing).
 `;
 
 /** Reads the arguments (without `node` and the script). Never throws. */

@@ -78,8 +78,9 @@ export function expandInputs(args: readonly string[], cwd: string): Expansion {
   return { files: [...byPath.values()], problems };
 }
 
-/** Files under `root` (relative, forward slashes, sorted), skipping node_modules and .git. */
-function* walk(root: string, wanted: (name: string) => boolean): Generator<string> {
+/** Files under `root` (relative, forward slashes, sorted by path), skipping node_modules and .git. */
+function walk(root: string, wanted: (name: string) => boolean): string[] {
+  const found: string[] = [];
   const stack: string[] = [''];
   while (stack.length > 0) {
     const rel = stack.pop()!;
@@ -89,7 +90,6 @@ function* walk(root: string, wanted: (name: string) => boolean): Generator<strin
     } catch {
       continue;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const folders: string[] = [];
     for (const entry of entries) {
       const child = rel ? `${rel}/${entry.name}` : entry.name;
@@ -104,11 +104,12 @@ function* walk(root: string, wanted: (name: string) => boolean): Generator<strin
       }
       if (entry.isDirectory()) {
         if (!SKIPPED_FOLDERS.has(entry.name)) folders.push(child);
-      } else if (isFile && wanted(entry.name)) yield child;
+      } else if (isFile && wanted(entry.name)) found.push(child);
     }
-    // Depth-first in name order: push in reverse so the first folder comes out first.
-    for (let i = folders.length - 1; i >= 0; i--) stack.push(folders[i]);
+    stack.push(...folders);
   }
+  // Code-unit order, not locale order: the same on every machine.
+  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function stripDotSlash(p: string): string {

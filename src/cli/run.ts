@@ -106,7 +106,7 @@ async function runCommand(options: CliOptions, io: CliIo, version: string): Prom
         failed = true;
       } else note(describeIssue(issue, io.cwd));
     }
-    const decision = isPlanDocument({ path: relativePath(io.cwd, file.absolute), text, config, explicitlyRequested: file.explicit || options.all });
+    const decision = isPlanDocument({ path: detectionPath(io.cwd, file.absolute), text, config, explicitlyRequested: file.explicit || options.all });
     if (!decision.isPlan) {
       skipped++;
       continue;
@@ -169,6 +169,12 @@ function render(options: CliOptions, results: readonly FileResult[], cwd: string
 /** A path relative to the working folder with forward slashes (`../x.md` when outside it). */
 function relativePath(cwd: string, absolute: string): string {
   return path.relative(cwd, absolute).split(path.sep).join('/');
+}
+
+/** The path plan detection matches globs against: relative inside the working folder, else absolute. */
+function detectionPath(cwd: string, absolute: string): string {
+  const rel = relativePath(cwd, absolute);
+  return rel.startsWith('../') || path.isAbsolute(rel) ? absolute.split(path.sep).join('/') : rel;
 }
 
 /** SARIF artifact: relative to %SRCROOT% (the working folder) when inside it, else a file URI. */

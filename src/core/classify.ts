@@ -14,7 +14,7 @@ import type { LineIndex } from './text';
 import type { Taxonomy } from './taxonomy/types';
 import type { Evidence, EvidenceKind, InferredRole, Role, Verdict } from './types';
 import { compileTaxonomy, stem, TOKEN, type Channel, type CompiledTaxonomy, type PatternSet, type TermEntry } from './classify/compile';
-import { firstHeadingLine, maskProse } from './classify/scan';
+import { headingOutline, maskProse } from './classify/scan';
 
 export interface ClassifyInput {
   readonly text: string;
@@ -51,8 +51,16 @@ export const SCORING = {
   parent: 1.2,
   /** A declared document kind's side. */
   kind: 0.8,
+  /** The lean of the document's headings, when no kind is declared, at most. */
+  document: 1.5,
+  /** One heading's most say in the document lean. */
+  leanVoteCap: 3,
+  /** Heading evidence (summed over the document) at which the lean has its full say. */
+  leanFull: 12,
   /** Body words at which body evidence starts to be scaled down (by the square root). */
   normWords: 150,
+  /** What all body evidence together approaches, at most. */
+  bodyCap: 8,
   /** Below this, neither side has said anything decisive. */
   minSignal: 1.2,
   /** Both sides at least this strong, and the weaker at least `mixRatio` of the stronger: mixed. */
@@ -265,13 +273,58 @@ function scanBlock(compiled: CompiledTaxonomy, input: ClassifyInput, block: Bloc
 function isTitle(input: ClassifyInput): boolean {
   if (input.heading.level !== 1) return false;
   if (input.index !== undefined) return input.index === 0;
-  return input.lines.positionAt(input.heading.start).line === firstHeadingLine(input.lines);
+  return input.lines.positionAt(input.heading.start).line === headingOutline(input.lines).first;
+}
+
+interface DocumentLean {
+  readonly product: number;
+  readonly project: number;
+  /** Each heading's own scores by line, so a section can leave itself out. */
+  readonly byLine: ReadonlyMap<number, readonly [number, number]>;
+}
+
+const leanCache = new WeakMap<LineIndex, WeakMap<CompiledTaxonomy, DocumentLean>>();
+
+/**
+ * What the document as a whole is about, read from all its headings (a document whose headings
+ * say Week 1, Budget, Risks is a project plan): the inferred kind when none is declared. Each
+ * heading's vote is capped so a single heading cannot swing it. Computed once per document.
+ */
+function documentLean(compiled: CompiledTaxonomy, lines: LineIndex): DocumentLean {
+  let perTaxonomy = leanCache.get(lines);
+  if (!perTaxonomy) {
+    perTaxonomy = new WeakMap();
+    leanCache.set(lines, perTaxonomy);
+  }
+  const cached = perTaxonomy.get(compiled);
+  if (cached) return cached;
+  let product = 0;
+  let project = 0;
+  const byLine = new Map<number, readonly [number, number]>();
+  for (const [line, start, end] of headingOutline(lines).headings) {
+    const signals = new Signals();
+    const masked = maskProse(lines.text.slice(start, end));
+    scanTerms(compiled, lines.text, masked, start, 'heading', signals);
+    scanPatterns(compiled.headingPatterns, masked, start, SCORING.headingPattern, false, signals);
+    const own = { product: 0, project: 0, none: 0 };
+    for (const hit of signals.hits.values()) own[hit.role] += hit.base * saturate(hit.count);
+    const total = own.product + own.project + own.none;
+    const scale = total > SCORING.leanVoteCap ? SCORING.leanVoteCap / total : 1;
+    const vote = [own.product * scale, own.project * scale] as const;
+    byLine.set(line, vote);
+    product += vote[0];
+    project += vote[1];
+  }
+  const lean = { product, project, byLine };
+  perTaxonomy.set(compiled, lean);
+  return lean;
 }
 
 /** The parent's lean: its scores as shares, with the title's own weight left out of `none`. */
 function parentShares(parent: Verdict): { product: number; project: number; none: number; strength: number } {
-  const titled = parent.evidence.some((e) => e.kind === 'context' && e.text === TITLE_TEXT);
-  const none = titled ? 0 : parent.scores.none;
+  // The title speaks for the whole document (the document lean), not as a parent.
+  if (parent.evidence.some((e) => e.kind === 'context' && e.text === TITLE_TEXT)) return { product: 0, project: 0, none: 0, strength: 0 };
+  const none = parent.scores.none;
   const total = parent.scores.product + parent.scores.project + none;
   if (total <= 0) return { product: 0, project: 0, none: 0, strength: 0 };
   return { product: parent.scores.product / total, project: parent.scores.project / total, none: none / total, strength: Math.min(1, total / 3) };
@@ -297,12 +350,21 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   for (const block of input.blocks) words += scanBlock(compiled, input, block, signals);
 
   let headingTotal = 0;
+  // Body evidence: raw contributions, then scaled down as a whole so that it approaches
+  // `bodyCap` however long and wordy the body is (the heading keeps its say); the sides keep
+  // their shares.
   const norm = 1 / Math.sqrt(Math.max(1, words / SCORING.normWords));
+  let bodyRaw = 0;
+  for (const hit of signals.hits.values()) {
+    hit.contribution = hit.base * saturate(hit.count) * (hit.scaled ? norm : 1);
+    if (hit.scaled) bodyRaw += hit.contribution;
+    else headingTotal += hit.contribution;
+  }
+  const bodyScale = bodyRaw > 0 ? (SCORING.bodyCap * (1 - Math.exp(-bodyRaw / SCORING.bodyCap))) / bodyRaw : 1;
   const byConcern = new Map<string, number>();
   const side = { product: 0, project: 0, none: 0 };
   for (const hit of signals.hits.values()) {
-    hit.contribution = hit.base * saturate(hit.count) * (hit.scaled ? norm : 1);
-    if (!hit.scaled) headingTotal += hit.contribution;
+    if (hit.scaled) hit.contribution *= bodyScale;
     if (hit.role === 'none') side.none += hit.contribution;
     else {
       side[hit.role] += hit.contribution;
@@ -327,7 +389,20 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
     contextual('parent section leans project', 'project', k * lean.project);
     contextual('parent section is on neither side', 'none', k * lean.none);
   }
-  if (context.kind && context.kind.role !== 'mixed') contextual(`document kind is ${context.kind.role}`, context.kind.role, SCORING.kind);
+  if (context.kind) {
+    if (context.kind.role !== 'mixed') contextual(`document kind is ${context.kind.role}`, context.kind.role, SCORING.kind);
+  } else {
+    const lean = documentLean(compiled, lines);
+    const own = lean.byLine.get(headingRange.start.line) ?? [0, 0];
+    const p = Math.max(0, lean.product - own[0]);
+    const j = Math.max(0, lean.project - own[1]);
+    const total = p + j;
+    if (total > 0) {
+      const k = SCORING.document * Math.min(1, total / SCORING.leanFull);
+      contextual('the document leans product', 'product', (k * p) / total);
+      contextual('the document leans project', 'project', (k * j) / total);
+    }
+  }
 
   const top: Role = side.product >= side.project ? 'product' : 'project';
   const other: Role = top === 'product' ? 'project' : 'product';

@@ -164,7 +164,7 @@ function readOwnerTag(
         suggestion: { title: "Remove the '/'", newText: '' },
       });
     } else if (!known.includes(concernLower)) {
-      const near = nearest(concernLower, known);
+      const near = nearest(concernLower, known) ?? concernNamedBy(concernLower, role, taxonomy);
       problems.push({
         message: `Unknown ${role} concern '${concernText}': expected one of ${known.join(', ')}`,
         range: at(concernStart, concernText.length),
@@ -182,7 +182,7 @@ function readOwnerTag(
       return;
     }
     // "product vision": a concern written without its slash.
-    const asConcern = i === 0 && slash === undefined && !word.text.startsWith('@') ? nearest(word.text.toLowerCase(), known) : undefined;
+    const asConcern = i === 0 && slash === undefined && !word.text.startsWith('@') ? nearest(word.text.toLowerCase(), known) ?? concernNamedBy(word.text, role, taxonomy) : undefined;
     if (asConcern) {
       problems.push({
         message: `Concern '${word.text}' must follow the role with a slash: '${role}/${asConcern}'`,
@@ -200,6 +200,20 @@ function readOwnerTag(
   });
   const tag: OwnerTag = { role, concern, handles, range, valueRange: at(roleStart, valueEnd - roleStart), raw: `<!--${body}-->` };
   return { meaning: { type: 'owner', tag, start: commentStart }, problems };
+}
+
+/**
+ * The concern of `role` whose heading terms include `word` ("personas" → user-needs), for
+ * people who tag with the word they would use as a heading.
+ */
+function concernNamedBy(word: string, role: TagRole, taxonomy: Taxonomy): string | undefined {
+  const norm = (t: string): string => t.toLowerCase().replace(/[-_\s]+/g, ' ').replace(/\*$/, '').replace(/s$/, '');
+  const wanted = norm(word);
+  if (wanted.length < 3) return undefined;
+  for (const [name, def] of Object.entries(taxonomy.concerns)) {
+    if (def.role === role && def.headingTerms.some((t) => norm(t) === wanted)) return name;
+  }
+  return undefined;
 }
 
 /** The candidate closest to `word` by edit distance, if it is close enough to be a typo. */

@@ -9,7 +9,7 @@ export type TemplateKind = 'prd' | 'project-plan';
 
 export interface DocumentTemplate {
   readonly kind: TemplateKind;
-  /** The document in snippet syntax: tab through title, owners and every section. */
+  /** The document in snippet syntax: the title first, then the owners and every section. */
   readonly snippet: string;
   /** The same document as plain text (every tab stop at its default). */
   readonly text: string;
@@ -51,11 +51,11 @@ export function documentTemplate(kind: TemplateKind, eol = '\n'): DocumentTempla
     '---',
     `plan: ${kind}`,
     'owners:',
-    '  product: "${1:@product-owner}"',
-    '  project: "${2:@project-manager}"',
+    '  product: "${2:@product-owner}"',
+    '  project: "${3:@project-manager}"',
     '---',
     '',
-    `# \${3:${def.title}}`,
+    `# \${1:${def.title}}`,
   ];
   let next = 4;
   for (const skeleton of templateSkeletons(kind)) {

@@ -16,6 +16,7 @@
  */
 import * as vscode from 'vscode';
 import type { ResolvedConfig } from '../core/config/types';
+import type { DocumentFacts } from '../core/parse/facts';
 import type { Analysis } from '../core/types';
 import { createAnalyzer, type Analyzer } from './analyzer';
 import type { ConfigService } from './configService';
@@ -23,6 +24,12 @@ import { IGNORED_SCHEMES, MARKDOWN_LANGUAGE } from './constants';
 import { guardListener, type Logger } from './log';
 import { engine } from './lazy';
 import { readSettings } from './settings';
+
+/** Cheap looks at a text that may make it a plan (the core decides; these only spare a parse). */
+const MAY_HAVE_OWNER_TAG = /<!--\s*owners?\s*:/i;
+const MAY_HAVE_PLAN_KEY = /^\uFEFF?---[ \t]*\r?\n(?:[^\n]*\n)*?plan[ \t]*:/;
+/** Front matter sits at the top: the look reads no further. */
+const FRONT_MATTER_LOOK = 8192;
 
 /** A document's analysis for one version. */
 export interface AnalysisResult {
@@ -59,6 +66,8 @@ interface DocumentState {
   inflight: { readonly generation: number; readonly version: number; readonly done: Promise<void> } | undefined;
   result: AnalysisResult | undefined;
   skipped: Skipped | undefined;
+  /** The content (not the path) made it a plan when last fully checked; reset by config changes. */
+  planByContent: boolean;
   /** The version and generation of the last run that finished (plan or not). */
   settled: { readonly version: number; readonly generation: number } | undefined;
 }
@@ -133,8 +142,13 @@ export class AnalysisService implements vscode.Disposable {
 
   /** *Analyze This Document*: treats the document as a plan for this session, and analyses it now. */
   async optIn(document: vscode.TextDocument): Promise<AnalysisResult | undefined> {
-    this.optedIn.add(document.uri.toString());
-    return this.ensure(document);
+    if (!this.isCandidate(document) || document.isClosed) return undefined;
+    const key = document.uri.toString();
+    this.optedIn.add(key);
+    // What was decided for this version (not a plan) no longer holds: decide again, now.
+    await this.request(document, 0, true);
+    const result = this.states.get(key)?.result;
+    return result && result.version === document.version ? result : undefined;
   }
 
   isOptedIn(uri: vscode.Uri): boolean {
@@ -144,7 +158,11 @@ export class AnalysisService implements vscode.Disposable {
   /** Analyses every open Markdown document again, at once. */
   reanalyzeAll(): void {
     for (const document of vscode.workspace.textDocuments) {
-      if (this.isCandidate(document)) void this.request(document, 0, false);
+      if (!this.isCandidate(document)) continue;
+      // Detection depends on the configuration too: decide from scratch.
+      const state = this.states.get(document.uri.toString());
+      if (state) state.planByContent = false;
+      void this.request(document, 0, false);
     }
   }
 
@@ -165,9 +183,9 @@ export class AnalysisService implements vscode.Disposable {
     const config = await this.configs.configFor(uri);
     const settings = readSettings(uri);
     if (!settings.enable) return undefined;
+    if (utf8Length(text, settings.maxFileSize) > settings.maxFileSize) return undefined;
     const decision = engine().isPlanDocument({ path: pathOf(uri), text, config, explicitlyRequested: this.optedIn.has(uri.toString()) });
     if (!decision.isPlan) return undefined;
-    if (utf8Length(text, settings.maxFileSize) > settings.maxFileSize) return undefined;
     const analysis = await this.analyzer.analyze({ key: `file:${uri.toString()}`, version: 0, text, config, facts: decision.facts });
     this.analyzer.forget(`file:${uri.toString()}`);
     return { uri, version: 0, analysis, config };
@@ -202,7 +220,15 @@ export class AnalysisService implements vscode.Disposable {
     const key = document.uri.toString();
     let state = this.states.get(key);
     if (!state) {
-      state = { generation: 0, timer: undefined, inflight: undefined, result: undefined, skipped: undefined, settled: undefined };
+      state = {
+        generation: 0,
+        timer: undefined,
+        inflight: undefined,
+        result: undefined,
+        skipped: undefined,
+        planByContent: false,
+        settled: undefined,
+      };
       this.states.set(key, state);
     }
     const generation = ++state.generation;
@@ -245,16 +271,12 @@ export class AnalysisService implements vscode.Disposable {
     const settings = readSettings(document.uri);
     const text = document.getText();
     if (!settings.enable) return this.clear(document, key);
-    const decision = engine().isPlanDocument({
-      path: document.isUntitled ? '' : pathOf(document.uri),
-      text,
-      config,
-      explicitlyRequested: this.optedIn.has(key),
-    });
+    const size = utf8Length(text, settings.maxFileSize);
+    const tooLarge = size > settings.maxFileSize;
+    const decision = this.decide(document, key, text, config, tooLarge);
     if (!decision.isPlan) return this.clear(document, key);
 
-    const size = utf8Length(text, settings.maxFileSize);
-    if (size > settings.maxFileSize) {
+    if (tooLarge) {
       const state = this.states.get(key);
       if (!state) return;
       const wasSkipped = state.skipped !== undefined;
@@ -275,6 +297,25 @@ export class AnalysisService implements vscode.Disposable {
     state.result = result;
     state.skipped = undefined;
     this.emitter.fire({ uri: document.uri, version, analysis, result });
+  }
+
+  /**
+   * Whether the document is a plan, with the core's detection, parsing as little as it can: the
+   * path (or an opt-in) decides without reading the text; a document too large to analyse gets
+   * only a cheap look; and while a plan found by its content is being edited, the look that it
+   * still has an owner tag or front matter stands in for a full parse on every keystroke.
+   */
+  private decide(document: vscode.TextDocument, key: string, text: string, config: ResolvedConfig, tooLarge: boolean): { isPlan: boolean; facts?: DocumentFacts } {
+    const state = this.states.get(key);
+    const { isPlanDocument } = engine();
+    const path = document.isUntitled ? '' : pathOf(document.uri);
+    const byPath = isPlanDocument({ path, config, explicitlyRequested: this.optedIn.has(key) });
+    if (byPath.isPlan) return { isPlan: true };
+    const looksLikePlan = MAY_HAVE_OWNER_TAG.test(text) || MAY_HAVE_PLAN_KEY.test(text.slice(0, FRONT_MATTER_LOOK));
+    if (tooLarge || (state?.planByContent && looksLikePlan)) return { isPlan: looksLikePlan };
+    const decision = isPlanDocument({ path, text, config });
+    if (state) state.planByContent = decision.isPlan;
+    return { isPlan: decision.isPlan, facts: decision.facts };
   }
 
   /** The document is not (or no longer) a plan: forget it, and say so if it had results. */

@@ -23,6 +23,8 @@ export class ConfigService implements vscode.Disposable {
   private readonly byFolder = new Map<string, Promise<LoadedConfig>>();
   /** The base (settings over defaults) per workspace folder ('' for none). */
   private readonly bases = new Map<string, ResolvedConfig>();
+  /** What the output channel last said about each folder's configuration. */
+  private readonly announced = new Map<string, string>();
   /** The problems last published per configuration file, so each is logged once. */
   private readonly published = new Map<string, string>();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection(`${DIAGNOSTIC_SOURCE}-config`);
@@ -103,15 +105,18 @@ export class ConfigService implements vscode.Disposable {
 
   /** Logs which configuration a folder of documents uses, and reports that file's problems. */
   private announce(document: vscode.Uri, result: LoadedConfig): void {
-    const folder = vscode.workspace.asRelativePath(document.with({ path: posixDirname(document.path) }));
-    if (result.file === undefined) {
-      this.log.info(`Configuration for ${folder}: pmLens settings and built-in defaults (no ${CONFIG_FILE_NAME})`);
-      return;
-    }
-    const fileUri = document.with({ path: result.file, query: '', fragment: '' });
+    const dir = document.with({ path: posixDirname(document.path), query: '', fragment: '' });
+    const fileUri = result.file !== undefined ? document.with({ path: result.file, query: '', fragment: '' }) : undefined;
     const count = result.problems.length;
-    this.log.info(`Configuration for ${folder}: ${vscode.workspace.asRelativePath(fileUri)}${count > 0 ? ` (${count} problem${count === 1 ? '' : 's'}; the rest of it applies)` : ''}`);
-    this.publish(fileUri, result.problems);
+    const line = fileUri
+      ? `${vscode.workspace.asRelativePath(fileUri)}${count > 0 ? ` (${count} problem${count === 1 ? '' : 's'}; the rest of it applies)` : ''}`
+      : `pmLens settings and built-in defaults (no ${CONFIG_FILE_NAME})`;
+    // Said once per folder, and again only when it changes.
+    if (this.announced.get(dir.toString()) !== line) {
+      this.announced.set(dir.toString(), line);
+      this.log.info(`Configuration for ${folderName(dir)}: ${line}`);
+    }
+    if (fileUri) this.publish(fileUri, result.problems);
   }
 
   /**
@@ -192,6 +197,13 @@ export function workspaceFsHost(like: vscode.Uri): ConfigHost {
     dirname: posixDirname,
     join: (...parts: string[]) => parts.join('/').replace(/\/{2,}/g, '/'),
   };
+}
+
+/** A folder as the output channel names it: relative to the workspace, or the workspace folder's name. */
+function folderName(dir: vscode.Uri): string {
+  const folder = vscode.workspace.getWorkspaceFolder(dir);
+  if (folder && folder.uri.path.replace(/\/+$/, '') === dir.path.replace(/\/+$/, '')) return `${folder.name}/`;
+  return `${vscode.workspace.asRelativePath(dir)}/`;
 }
 
 /** `/a/b/c.md` → `/a/b`; `/a` → `/`. URI paths always use `/`. */

@@ -48,6 +48,8 @@ export interface PanelTestHook {
   readonly panel: vscode.WebviewPanel | undefined;
   /** Handles a message as if the webview had sent it (validated the same way). */
   receive(message: unknown): Promise<void>;
+  /** Does what the serializer does after a reload: a new panel restored from saved state. */
+  restore(state: unknown): vscode.WebviewPanel;
 }
 
 /**
@@ -138,6 +140,11 @@ class SummaryPanelHost implements vscode.Disposable {
       },
       receive: async (message: unknown) => {
         await self.panel?.handle(message);
+      },
+      restore: (state: unknown) => {
+        const panel = vscode.window.createWebviewPanel(SUMMARY_VIEW_TYPE, PANEL_TITLE, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {});
+        self.restore(panel, state);
+        return panel;
       },
     };
   }

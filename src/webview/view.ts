@@ -456,7 +456,11 @@ function updateRow(el: HTMLElement, view: RowView, showRole: boolean): void {
   const state = el.querySelector<HTMLElement>('.state')!;
   setText(state, row.tagged ? 'tagged' : 'inferred');
   state.classList.toggle('tagged', row.tagged);
-  setText(el.querySelector('.confidence')!, confidence);
+  // A tag decides the role outright; only an inferred role has a confidence worth showing.
+  const confidenceEl = el.querySelector<HTMLElement>('.confidence')!;
+  setText(confidenceEl, row.tagged ? '' : confidence);
+  setHidden(confidenceEl, row.tagged);
+  el.querySelector('.concern')!.classList.toggle('sided', showRole);
   const handles = el.querySelector<HTMLElement>('.handles')!;
   setText(handles, row.handles.join(' '));
   setHidden(handles, row.handles.length === 0);

@@ -91,8 +91,18 @@ describe('PM Lens language features', () => {
     it('clears diagnostics when the document is closed', async () => {
       const { document } = await openFixture('warehouse-project-plan.md');
       await diagnosticsWhere(document.uri, 'any finding', (d) => d.length > 0);
-      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
-      await waitFor('the document to close', vscode.workspace.onDidCloseTextDocument, () => document.isClosed, 60_000);
+      // A new language closes the Markdown document and opens a plain-text one: a real close
+      // event, without waiting for the editor to let go of a closed tab's document.
+      const closed = new Promise<void>((resolve) => {
+        const subscription = vscode.workspace.onDidCloseTextDocument((d) => {
+          if (d.uri.toString() === document.uri.toString() && d.languageId === 'markdown') {
+            subscription.dispose();
+            resolve();
+          }
+        });
+      });
+      await vscode.languages.setTextDocumentLanguage(document, 'plaintext');
+      await closed;
       await diagnosticsWhere(document.uri, 'no diagnostics', (d) => d.length === 0);
     });
 

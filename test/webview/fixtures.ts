@@ -194,8 +194,10 @@ const THEME: Readonly<Record<string, string>> = {
  */
 export const STUB_SCRIPT = `(() => {
   const theme = ${JSON.stringify(THEME)};
-  for (const [name, value] of Object.entries(theme)) document.documentElement.style.setProperty(name, value);
-  document.addEventListener('DOMContentLoaded', () => document.body.classList.add('vscode-dark'));
+  document.addEventListener('DOMContentLoaded', () => {
+    for (const [name, value] of Object.entries(theme)) document.documentElement.style.setProperty(name, value);
+    document.body.classList.add('vscode-dark');
+  });
   const KEY = 'pm-lens-webview-state';
   window.__posted = [];
   window.__violations = [];

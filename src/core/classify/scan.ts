@@ -29,23 +29,34 @@ export function maskProse(source: string): string {
   return out;
 }
 
-const titleCache = new WeakMap<LineIndex, number>();
-
-/**
- * The line of the document's first heading (ATX or setext), outside front matter, fences and
- * HTML comments; -1 when there is none. Computed once per document (per LineIndex).
- */
-export function firstHeadingLine(lines: LineIndex): number {
-  const cached = titleCache.get(lines);
-  if (cached !== undefined) return cached;
-  const found = scanFirstHeading(lines);
-  titleCache.set(lines, found);
-  return found;
+/** Where the document's headings stand, found by a light line scan. */
+export interface HeadingOutline {
+  /** Line of the first heading; -1 when there is none. */
+  readonly first: number;
+  /** Each heading's text line: [line, start offset, end offset]. */
+  readonly headings: readonly (readonly [number, number, number])[];
 }
 
-function scanFirstHeading(lines: LineIndex): number {
+const outlineCache = new WeakMap<LineIndex, HeadingOutline>();
+
+/**
+ * The document's headings (ATX or setext) outside front matter, fences and HTML comments, as a
+ * light line scan finds them. Computed once per document (per LineIndex). The parser remains the
+ * authority on sections; this only serves document-wide context (the title, the overall lean).
+ */
+export function headingOutline(lines: LineIndex): HeadingOutline {
+  let outline = outlineCache.get(lines);
+  if (!outline) {
+    outline = scanHeadings(lines);
+    outlineCache.set(lines, outline);
+  }
+  return outline;
+}
+
+function scanHeadings(lines: LineIndex): HeadingOutline {
   const text = lines.text;
   const count = lines.lineCount;
+  const headings: [number, number, number][] = [];
   const lineAt = (i: number): string => text.slice(lines.lineStart(i), lines.lineEnd(i));
   let i = 0;
   if (/^\uFEFF?---\s*$/.test(lineAt(0))) {
@@ -81,9 +92,17 @@ function scanFirstHeading(lines: LineIndex): number {
       paragraph = false;
       continue;
     }
-    if (/^ {0,3}#{1,6}(?:[ \t]|$)/.test(line)) return i;
-    if (paragraph && /^ {0,3}(?:=+|-+)[ \t]*$/.test(line)) return i - 1;
+    if (/^ {0,3}#{1,6}(?:[ \t]|$)/.test(line)) {
+      headings.push([i, lines.lineStart(i), lines.lineEnd(i)]);
+      paragraph = false;
+      continue;
+    }
+    if (paragraph && /^ {0,3}(?:=+|-+)[ \t]*$/.test(line)) {
+      headings.push([i - 1, lines.lineStart(i - 1), lines.lineEnd(i - 1)]);
+      paragraph = false;
+      continue;
+    }
     paragraph = line.trim() !== '' && !/^ {0,3}(?:[-*+>|<]|\d+[.)]\s)/.test(line) && !/^ {4}/.test(line);
   }
-  return -1;
+  return { first: headings.length > 0 ? headings[0][0] : -1, headings };
 }

@@ -39,7 +39,9 @@ export function readSettings(value: unknown, report: ProblemSink = () => undefin
     for (const issue of result.error.issues) {
       const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
       const targets: ConfigPath[] = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...path, k]) : [path];
-      for (const target of targets) {
+      for (let target of targets) {
+        // A required key that is missing: the object that lacks it goes.
+        while (target.length > 0 && valueAt(current, target) === undefined) target = target.slice(0, -1);
         if (target.length === 0) {
           report([], `Configuration is not valid: ${issue.message}`, 'error', 'value');
           return {};
@@ -64,6 +66,7 @@ export function readSettings(value: unknown, report: ProblemSink = () => undefin
  * defines — are reported and left out.
  */
 export function applySettings(base: ResolvedConfig, settings: PmLensSettings, report: ProblemSink = () => undefined): ResolvedConfig {
+  if (!Object.values(settings).some((v) => v !== undefined)) return base;
   const taxonomy = mergeTaxonomy(base.taxonomy, settings, report);
   const kinds: Record<string, KindDef> = { ...base.kinds };
   const known = Object.keys(taxonomy.concerns);

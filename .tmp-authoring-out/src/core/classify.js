@@ -1,0 +1,426 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.SCORING = void 0;
+exports.saturate = saturate;
+exports.classifySection = classifySection;
+const compile_1 = require("./classify/compile");
+const scan_1 = require("./classify/scan");
+/** The knobs of the scoring, in one place. */
+exports.SCORING = {
+    /** Extra factor for a pattern found in the heading. */
+    headingPattern: 1.5,
+    /** A fenced code block (other than a timeline) speaks for technical detail: neither side. */
+    codeBlock: 0.9,
+    /** The first heading of a level-1 title names the whole document, not one concern. */
+    title: 5,
+    /** Neutral words of the body weigh this much of their listed weight (technical prose is common everywhere). */
+    neutralBody: 0.6,
+    /** The parent section's lean, at most. */
+    parent: 1.2,
+    /** A declared document kind's side. */
+    kind: 0.8,
+    /** The lean of the document's headings, when no kind is declared, at most. */
+    document: 1.5,
+    /** One heading's most say in the document lean. */
+    leanVoteCap: 3,
+    /** Heading evidence (summed over the document) at which the lean has its full say. */
+    leanFull: 12,
+    /** Body words at which body evidence starts to be scaled down (by the square root). */
+    normWords: 150,
+    /** What all body evidence together approaches, at most. */
+    bodyCap: 8,
+    /** Below this, neither side has said anything decisive. */
+    minSignal: 1.2,
+    /** Both sides at least this strong, and the weaker at least `mixRatio` of the stronger: mixed. */
+    mixStrong: 5,
+    mixRatio: 0.75,
+    /** Evidence kept per verdict. */
+    maxEvidence: 12,
+};
+const TITLE_TEXT = 'document title';
+/** Diminishing returns: 1, 1.5, 1.75, … never more than 2 for one term however often it repeats. */
+function saturate(count) {
+    return 2 - 2 ** (1 - count);
+}
+/** Collects signals, one per (channel, concern, term), counting repeats. */
+class Signals {
+    hits = new Map();
+    add(key, kind, concern, role, weight, start, end, scaled) {
+        if (weight <= 0)
+            return;
+        const hit = this.hits.get(key);
+        if (!hit) {
+            this.hits.set(key, { kind, concern, role, scaled, base: weight, count: 1, start, end, contribution: 0 });
+            return;
+        }
+        hit.count++;
+        if (weight > hit.base) {
+            hit.base = weight;
+            hit.start = start;
+            hit.end = end;
+        }
+    }
+}
+const TERM_KIND = { heading: 'heading-term', body: 'body-term', table: 'table-header' };
+/** Phrase tokens may be joined by spaces, hyphens, slashes and emphasis, nothing else. */
+const PHRASE_GAP = /^[\s\-–—/*_]{0,4}$/;
+/**
+ * Matches the terms of the taxonomy in `masked` (a prose slice of the document starting at
+ * `offset`) and returns the number of words read.
+ */
+function scanTerms(compiled, text, masked, offset, channel, signals) {
+    const stems = [];
+    const lowers = [];
+    const starts = [];
+    const ends = [];
+    compile_1.TOKEN.lastIndex = 0;
+    for (let m = compile_1.TOKEN.exec(masked); m; m = compile_1.TOKEN.exec(masked)) {
+        const lower = m[0] === '&' ? 'and' : m[0].toLowerCase();
+        lowers.push(lower);
+        stems.push((0, compile_1.stem)(lower));
+        starts.push(m.index);
+        ends.push(m.index + m[0].length);
+    }
+    const n = stems.length;
+    const scaled = channel !== 'heading';
+    // A word matched by a term and by a prefix of the same concern counts once.
+    const seen = new Set();
+    const record = (entries, from, to) => {
+        for (const e of entries) {
+            if (seen.has(e.concern))
+                continue;
+            seen.add(e.concern);
+            const neutral = e.role === 'none';
+            const weight = e.weights[channel] * (neutral && scaled ? exports.SCORING.neutralBody : 1);
+            signals.add(`${channel}\u0000${e.key}`, neutral ? 'neutral' : TERM_KIND[channel], e.concern, e.role, weight, offset + from, offset + to, scaled);
+        }
+    };
+    let words = 0;
+    for (let i = 0; i < n; i++) {
+        if (lowers[i] !== 'and')
+            words++;
+        const phrases = compiled.phrases.get(stems[i]);
+        let used = 0;
+        if (phrases) {
+            for (const phrase of phrases) {
+                const len = phrase.rest.length;
+                if (i + len >= n)
+                    continue;
+                let ok = true;
+                for (let k = 0; k < len && ok; k++) {
+                    ok = stems[i + 1 + k] === phrase.rest[k] && PHRASE_GAP.test(text.slice(offset + ends[i + k], offset + starts[i + 1 + k]));
+                }
+                if (ok) {
+                    seen.clear();
+                    record(phrase.entries, starts[i], ends[i + len]);
+                    used = len;
+                    break;
+                }
+            }
+        }
+        if (used > 0) {
+            for (let k = 1; k <= used; k++)
+                if (lowers[i + k] !== 'and')
+                    words++;
+            i += used;
+            continue;
+        }
+        seen.clear();
+        const single = compiled.words.get(stems[i]);
+        if (single)
+            record(single, starts[i], ends[i]);
+        const lower = lowers[i];
+        if (lower.length >= 3) {
+            const prefixed = compiled.prefixes.get(lower.slice(0, 3));
+            if (prefixed)
+                for (const p of prefixed)
+                    if (lower.startsWith(p.prefix))
+                        record(p.entries, starts[i], ends[i]);
+        }
+    }
+    return words;
+}
+/** Runs the structural patterns over `masked` (starting at `offset` in the document). */
+function scanPatterns(set, masked, offset, factor, scaled, signals) {
+    const note = (index, start, end) => {
+        const p = set.patterns[index];
+        signals.add(`${scaled ? 'body' : 'heading'}\u0000pattern\u0000${p.concern}\u0000${p.name}`, p.role === 'none' ? 'neutral' : 'pattern', p.concern, p.role, p.weight * factor, offset + start, offset + end, scaled);
+    };
+    if (set.combined) {
+        const re = set.combined;
+        re.lastIndex = 0;
+        for (let m = re.exec(masked); m; m = re.exec(masked)) {
+            if (m[0].length === 0) {
+                re.lastIndex++;
+                continue;
+            }
+            for (let i = 0; i < set.patterns.length; i++) {
+                const g = set.patterns[i].group;
+                if (g >= 0 && m[g] !== undefined) {
+                    note(i, m.index, m.index + m[0].length);
+                    break;
+                }
+            }
+        }
+    }
+    set.patterns.forEach((p, i) => {
+        if (!p.alone)
+            return;
+        p.alone.lastIndex = 0;
+        for (let m = p.alone.exec(masked); m; m = p.alone.exec(masked)) {
+            if (m[0].length === 0)
+                p.alone.lastIndex++;
+            else
+                note(i, m.index, m.index + m[0].length);
+        }
+    });
+}
+const RACI_CELL = /^(?:r|a|c|i|responsible|accountable|consulted|informed|raci)$/i;
+const OUTLINE_ITEM = /^[\s|*_>]*(?:[A-Z]{1,3}-?)?\d{1,2}(?:\.\d{1,2}){1,3}\.?[\s|*_]+\p{L}/u;
+const TIMELINE_CODE = /^\s*(?:gantt|timeline)\b|@startgantt/im;
+function structure(compiled, kind, weight, start, end, signals) {
+    for (const target of compiled.structures.get(kind) ?? []) {
+        signals.add(`body\u0000structure\u0000${target.concern}\u0000${kind}`, 'pattern', target.concern, target.role, weight, start, end, true);
+    }
+}
+/** Reads one body block into `signals`; returns the words of prose it holds. */
+function scanBlock(compiled, input, block, signals) {
+    const { text } = input;
+    if (block.kind === 'html' || block.end <= block.start)
+        return 0;
+    const source = text.slice(block.start, block.end);
+    if (block.kind === 'code') {
+        const timeline = block.lang === 'gantt' || ((block.lang === 'mermaid' || block.lang === 'plantuml' || block.lang === 'puml') && TIMELINE_CODE.test(source));
+        if (timeline) {
+            const m = /gantt|timeline/i.exec(source);
+            const at = m ? block.start + m.index : block.start;
+            structure(compiled, 'gantt', 4, at, at + (m ? m[0].length : Math.min(source.length, 3)), signals);
+            scanPatterns(compiled.bodyPatterns, source, block.start, 1, true, signals);
+            return 0;
+        }
+        const firstLine = /^[^\r\n]*/.exec(source)?.[0].trimEnd() ?? '';
+        const shown = firstLine.length > 0 ? firstLine : source.slice(0, 3);
+        signals.add('body\u0000code', 'neutral', 'none', 'none', exports.SCORING.codeBlock, block.start, block.start + shown.length, true);
+        return 0;
+    }
+    const masked = (0, scan_1.maskProse)(source);
+    if (block.kind === 'table-row' && block.header && block.cells) {
+        let raci = 0;
+        for (const [s, e] of block.cells) {
+            if (e <= s)
+                continue;
+            const cell = masked.slice(s - block.start, e - block.start);
+            scanTerms(compiled, text, cell, s, 'table', signals);
+            if (RACI_CELL.test(cell.replace(/[*_\s]/g, '')))
+                raci++;
+        }
+        if (raci >= 3)
+            structure(compiled, 'raci', 3, block.start, block.end, signals);
+        return 0;
+    }
+    if (block.checked !== null) {
+        // The checkbox stands just before the item's paragraph: `- [ ] text`.
+        const lineStart = input.lines.lineStart(input.lines.positionAt(block.start).line);
+        const before = text.slice(lineStart, block.start);
+        const box = /\[[ xX]\]\s*$/.exec(before);
+        if (box)
+            structure(compiled, 'task-list', 1, lineStart + box.index, lineStart + box.index + 3, signals);
+        else
+            structure(compiled, 'task-list', 1, block.start, block.start + Math.min(source.length, 20), signals);
+    }
+    const outline = OUTLINE_ITEM.exec(masked);
+    if (outline)
+        structure(compiled, 'work-breakdown', 0.8, block.start, block.start + outline[0].length - 1, signals);
+    scanPatterns(compiled.bodyPatterns, masked, block.start, 1, true, signals);
+    return scanTerms(compiled, text, masked, block.start, 'body', signals);
+}
+function isTitle(input) {
+    if (input.heading.level !== 1)
+        return false;
+    if (input.index !== undefined)
+        return input.index === 0;
+    return input.lines.positionAt(input.heading.start).line === (0, scan_1.headingOutline)(input.lines).first;
+}
+const leanCache = new WeakMap();
+/**
+ * What the document as a whole is about, read from all its headings (a document whose headings
+ * say Week 1, Budget, Risks is a project plan): the inferred kind when none is declared. Each
+ * heading's vote is capped so a single heading cannot swing it. Computed once per document.
+ */
+function documentLean(compiled, lines) {
+    let perTaxonomy = leanCache.get(lines);
+    if (!perTaxonomy) {
+        perTaxonomy = new WeakMap();
+        leanCache.set(lines, perTaxonomy);
+    }
+    const cached = perTaxonomy.get(compiled);
+    if (cached)
+        return cached;
+    let product = 0;
+    let project = 0;
+    const byLine = new Map();
+    for (const [line, start, end] of (0, scan_1.headingOutline)(lines).headings) {
+        const signals = new Signals();
+        const masked = (0, scan_1.maskProse)(lines.text.slice(start, end));
+        scanTerms(compiled, lines.text, masked, start, 'heading', signals);
+        scanPatterns(compiled.headingPatterns, masked, start, exports.SCORING.headingPattern, false, signals);
+        const own = { product: 0, project: 0, none: 0 };
+        for (const hit of signals.hits.values())
+            own[hit.role] += hit.base * saturate(hit.count);
+        const total = own.product + own.project + own.none;
+        const scale = total > exports.SCORING.leanVoteCap ? exports.SCORING.leanVoteCap / total : 1;
+        const vote = [own.product * scale, own.project * scale];
+        byLine.set(line, vote);
+        product += vote[0];
+        project += vote[1];
+    }
+    const lean = { product, project, byLine };
+    perTaxonomy.set(compiled, lean);
+    return lean;
+}
+/** The parent's lean: its scores as shares, with the title's own weight left out of `none`. */
+function parentShares(parent) {
+    // The title speaks for the whole document (the document lean), not as a parent.
+    if (parent.evidence.some((e) => e.kind === 'context' && e.text === TITLE_TEXT))
+        return { product: 0, project: 0, none: 0, strength: 0 };
+    const none = parent.scores.none;
+    const total = parent.scores.product + parent.scores.project + none;
+    if (total <= 0)
+        return { product: 0, project: 0, none: 0, strength: 0 };
+    return { product: parent.scores.product / total, project: parent.scores.project / total, none: none / total, strength: Math.min(1, total / 3) };
+}
+const round = (x) => Math.round(x * 100) / 100;
+/**
+ * Classifies one section. Linear in the section's size; the taxonomy is compiled once per
+ * taxonomy object.
+ */
+function classifySection(input, context) {
+    const compiled = (0, compile_1.compileTaxonomy)(context.taxonomy);
+    const { text, heading, lines } = input;
+    const signals = new Signals();
+    const headingSource = text.slice(heading.start, heading.end);
+    const headingMasked = (0, scan_1.maskProse)(headingSource);
+    scanTerms(compiled, text, headingMasked, heading.start, 'heading', signals);
+    scanPatterns(compiled.headingPatterns, headingMasked, heading.start, exports.SCORING.headingPattern, false, signals);
+    let words = 0;
+    for (const block of input.blocks)
+        words += scanBlock(compiled, input, block, signals);
+    let headingTotal = 0;
+    // Body evidence: raw contributions, then scaled down as a whole so that it approaches
+    // `bodyCap` however long and wordy the body is (the heading keeps its say); the sides keep
+    // their shares.
+    const norm = 1 / Math.sqrt(Math.max(1, words / exports.SCORING.normWords));
+    let bodyRaw = 0;
+    for (const hit of signals.hits.values()) {
+        hit.contribution = hit.base * saturate(hit.count) * (hit.scaled ? norm : 1);
+        if (hit.scaled)
+            bodyRaw += hit.contribution;
+        else
+            headingTotal += hit.contribution;
+    }
+    const bodyScale = bodyRaw > 0 ? (exports.SCORING.bodyCap * (1 - Math.exp(-bodyRaw / exports.SCORING.bodyCap))) / bodyRaw : 1;
+    const byConcern = new Map();
+    const side = { product: 0, project: 0, none: 0 };
+    for (const hit of signals.hits.values()) {
+        if (hit.scaled)
+            hit.contribution *= bodyScale;
+        if (hit.role === 'none')
+            side.none += hit.contribution;
+        else {
+            side[hit.role] += hit.contribution;
+            byConcern.set(hit.concern, (byConcern.get(hit.concern) ?? 0) + hit.contribution);
+        }
+    }
+    const headingRange = lines.range(heading.start, heading.end);
+    const contextEvidence = [];
+    const contextual = (text, role, weight) => {
+        if (weight <= 0.01)
+            return;
+        side[role] += weight;
+        contextEvidence.push({ kind: 'context', text, range: headingRange, concern: role === 'none' ? 'none' : '', role, weight: round(weight) });
+    };
+    // A title's own words name the whole document (its kind, its subject), so they do not decide
+    // the title section itself; they stay in the scores as the lean its children inherit.
+    if (isTitle(input))
+        contextual(TITLE_TEXT, 'none', exports.SCORING.title + headingTotal);
+    if (context.parent) {
+        const lean = parentShares(context.parent);
+        const k = exports.SCORING.parent * lean.strength;
+        contextual('parent section leans product', 'product', k * lean.product);
+        contextual('parent section leans project', 'project', k * lean.project);
+        contextual('parent section is on neither side', 'none', k * lean.none);
+    }
+    if (context.kind) {
+        if (context.kind.role !== 'mixed')
+            contextual(`document kind is ${context.kind.role}`, context.kind.role, exports.SCORING.kind);
+    }
+    else {
+        const lean = documentLean(compiled, lines);
+        const own = lean.byLine.get(headingRange.start.line) ?? [0, 0];
+        const p = Math.max(0, lean.product - own[0]);
+        const j = Math.max(0, lean.project - own[1]);
+        const total = p + j;
+        if (total > 0) {
+            const k = exports.SCORING.document * Math.min(1, total / exports.SCORING.leanFull);
+            contextual('the document leans product', 'product', (k * p) / total);
+            contextual('the document leans project', 'project', (k * j) / total);
+        }
+    }
+    const top = side.product >= side.project ? 'product' : 'project';
+    const other = top === 'product' ? 'project' : 'product';
+    const strong = side[top];
+    const weak = side[other];
+    let role;
+    let confidence;
+    if (strong < exports.SCORING.minSignal || side.none >= strong) {
+        role = 'none';
+        const against = Math.max(strong, 0);
+        confidence = side.none >= strong && side.none > 0
+            ? ((side.none - against) / side.none) * (1 - Math.exp(-side.none / 2))
+            : 1 - strong / exports.SCORING.minSignal;
+        if (side.none < exports.SCORING.minSignal && strong < exports.SCORING.minSignal)
+            confidence = Math.max(confidence, 0.5 * (1 - strong / exports.SCORING.minSignal));
+    }
+    else if (weak >= exports.SCORING.mixStrong && weak >= exports.SCORING.mixRatio * strong) {
+        role = 'mixed';
+        confidence = (weak / strong) * (1 - Math.exp(-weak / 3));
+    }
+    else {
+        role = top;
+        const rival = Math.max(weak, side.none);
+        confidence = ((strong - rival) / strong) * (1 - Math.exp(-strong / 2));
+    }
+    const concernSide = role === 'product' || role === 'project' ? role : role === 'mixed' ? top : undefined;
+    let concern;
+    if (concernSide) {
+        let best = 0;
+        for (const [name, score] of byConcern) {
+            if (compiled.roles.get(name) === concernSide && score > best) {
+                best = score;
+                concern = name;
+            }
+        }
+    }
+    // Context entries carry no concern of their own: name the winning one when they back it.
+    const evidence = contextEvidence.map((e) => (e.role !== 'none' ? { ...e, concern: e.role === concernSide ? concern ?? e.role : e.role } : e));
+    const hits = [...signals.hits.values()].sort((a, b) => b.contribution - a.contribution || a.start - b.start);
+    for (const hit of hits.slice(0, exports.SCORING.maxEvidence)) {
+        evidence.push({
+            kind: hit.kind,
+            text: text.slice(hit.start, hit.end),
+            range: lines.range(hit.start, hit.end),
+            concern: hit.concern,
+            role: hit.role,
+            weight: round(hit.contribution),
+        });
+    }
+    evidence.sort((a, b) => b.weight - a.weight);
+    return {
+        role,
+        concern,
+        confidence: round(Math.min(1, Math.max(0, confidence))),
+        scores: { product: round(side.product), project: round(side.project), none: round(side.none) },
+        evidence: evidence.slice(0, exports.SCORING.maxEvidence),
+    };
+}
+//# sourceMappingURL=classify.js.map

@@ -1,0 +1,102 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.maskProse = maskProse;
+exports.headingOutline = headingOutline;
+const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+const CODE_SPAN = /``[^\n]{1,300}?``|`[^`\n]{1,300}`/g;
+const LINK_TARGET = /\]\([^)\s]*(?:\s+"[^"]*")?\)/g;
+const URL = /\b(?:https?:\/\/|www\.)[^\s<>()[\]|]+/gi;
+const TAG = /<\/?[A-Za-z][^>\n]*>/g;
+const ENTITY_OR_SHORTCODE = /&[a-z]+;|:[a-z0-9_+-]+:/g;
+const blank = (m) => m.replace(/[^\n]/g, ' ');
+/**
+ * Returns `source` with HTML comments, code spans, link targets, URLs, HTML tags, entities and
+ * emoji short-codes replaced by spaces of the same length: what is left is the prose, at the same
+ * offsets.
+ */
+function maskProse(source) {
+    let out = source;
+    if (out.includes('<!--'))
+        out = out.replace(COMMENT, blank);
+    if (out.includes('`'))
+        out = out.replace(CODE_SPAN, blank);
+    if (out.includes(']('))
+        out = out.replace(LINK_TARGET, (m) => ']' + blank(m.slice(1)));
+    if (out.includes('http') || out.includes('www.'))
+        out = out.replace(URL, blank);
+    if (out.includes('<'))
+        out = out.replace(TAG, blank);
+    if (out.includes('&') || out.includes(':'))
+        out = out.replace(ENTITY_OR_SHORTCODE, blank);
+    return out;
+}
+const outlineCache = new WeakMap();
+/**
+ * The document's headings (ATX or setext) outside front matter, fences and HTML comments, as a
+ * light line scan finds them. Computed once per document (per LineIndex). The parser remains the
+ * authority on sections; this only serves document-wide context (the title, the overall lean).
+ */
+function headingOutline(lines) {
+    let outline = outlineCache.get(lines);
+    if (!outline) {
+        outline = scanHeadings(lines);
+        outlineCache.set(lines, outline);
+    }
+    return outline;
+}
+function scanHeadings(lines) {
+    const text = lines.text;
+    const count = lines.lineCount;
+    const headings = [];
+    const lineAt = (i) => text.slice(lines.lineStart(i), lines.lineEnd(i));
+    let i = 0;
+    if (/^\uFEFF?---\s*$/.test(lineAt(0))) {
+        for (let j = 1; j < count; j++) {
+            if (/^(?:---|\.\.\.)\s*$/.test(lineAt(j))) {
+                i = j + 1;
+                break;
+            }
+        }
+    }
+    let fence;
+    let inComment = false;
+    let paragraph = false;
+    for (; i < count; i++) {
+        const line = lineAt(i);
+        if (inComment) {
+            if (line.includes('-->'))
+                inComment = false;
+            paragraph = false;
+            continue;
+        }
+        if (fence !== undefined) {
+            if (line.trimStart().startsWith(fence) && line.trim().replace(/[`~]/g, '') === '')
+                fence = undefined;
+            continue;
+        }
+        const open = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+        if (open) {
+            fence = open[1];
+            paragraph = false;
+            continue;
+        }
+        if (/^ {0,3}<!--/.test(line) && !line.includes('-->')) {
+            inComment = true;
+            paragraph = false;
+            continue;
+        }
+        if (/^ {0,3}#{1,6}(?:[ \t]|$)/.test(line)) {
+            headings.push([i, lines.lineStart(i), lines.lineEnd(i)]);
+            paragraph = false;
+            continue;
+        }
+        if (paragraph && /^ {0,3}(?:=+|-+)[ \t]*$/.test(line)) {
+            headings.push([i - 1, lines.lineStart(i - 1), lines.lineEnd(i - 1)]);
+            paragraph = false;
+            continue;
+        }
+        paragraph = line.trim() !== '' && !/^ {0,3}(?:[-*+>|<]|\d+[.)]\s)/.test(line) && !/^ {4}/.test(line);
+    }
+    return { first: headings.length > 0 ? headings[0][0] : -1, headings };
+}
+//# sourceMappingURL=scan.js.map

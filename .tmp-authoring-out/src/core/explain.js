@@ -1,0 +1,293 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.roleLabel = roleLabel;
+exports.escapeMarkdown = escapeMarkdown;
+exports.lensTitle = lensTitle;
+exports.balanceOf = balanceOf;
+exports.sectionAtHeadingLine = sectionAtHeadingLine;
+exports.sectionAtOffset = sectionAtOffset;
+exports.sectionHover = sectionHover;
+exports.commentHover = commentHover;
+exports.disableRuleFix = disableRuleFix;
+/**
+ * What PM Lens says about a place in a document, in words: the hover on a heading, the hover on
+ * an owner tag or a directive, the CodeLens title, the balance line of the status bar, and the
+ * "disable this rule here" fix. Pure text out of an Analysis, so the editor only wraps it.
+ */
+const fixes_1 = require("./fixes");
+const facts_1 = require("./parse/facts");
+const tags_1 = require("./tags");
+const text_1 = require("./text");
+const ROLE_LABELS = {
+    product: 'Product',
+    project: 'Project',
+    shared: 'Shared',
+    none: 'None',
+    mixed: 'Mixed',
+};
+const EVIDENCE_KINDS = {
+    'heading-term': 'heading',
+    'body-term': 'term',
+    'table-header': 'table header',
+    pattern: 'pattern',
+    neutral: 'neutral term',
+    context: 'context',
+};
+/** How many pieces of evidence a hover lists. */
+const EVIDENCE_SHOWN = 5;
+/** How far a hover looks back for the `<!--` of a comment it may stand in. */
+const COMMENT_LOOKBEHIND = 4000;
+/** `Product`, `Project`, `Shared`, `None`, `Mixed`. */
+function roleLabel(role) {
+    return ROLE_LABELS[role];
+}
+/**
+ * Escapes text so Markdown shows it literally: every ASCII punctuation character that Markdown
+ * or its HTML could read gets a backslash, and line breaks become spaces.
+ */
+function escapeMarkdown(text) {
+    return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&"'$:=]/g, (c) => `\\${c}`).replace(/\s*[\r\n]+\s*/g, ' ');
+}
+/** The CodeLens title of a section: `Product · vision · 0.86`, `Project · budget · tagged`. */
+function lensTitle(section) {
+    const parts = [roleLabel(section.role)];
+    if (section.concern !== undefined && (section.role === 'product' || section.role === 'project'))
+        parts.push(section.concern);
+    parts.push(section.tagged ? 'tagged' : section.confidence.toFixed(2));
+    return parts.join(' · ');
+}
+function balanceOf(summary) {
+    const { product, project, neither } = summary.words;
+    const owned = product + project;
+    const productPercent = owned > 0 ? Math.round((product / owned) * 100) : 0;
+    const projectPercent = owned > 0 ? 100 - productPercent : 0;
+    const text = owned > 0 ? `Product ${productPercent}% · Project ${projectPercent}%` : 'No owned sections';
+    const words = (n) => `${Math.round(n)} word${Math.round(n) === 1 ? '' : 's'}`;
+    const tooltip = `Product ${words(product)}, project ${words(project)}, neither ${words(neither)}`;
+    return { product, project, neither, productPercent, projectPercent, text, tooltip };
+}
+/** The section whose heading stands on `line`, if any. */
+function sectionAtHeadingLine(analysis, line) {
+    return analysis.sections.find((s) => s.headingRange.start.line <= line && line <= s.headingRange.end.line);
+}
+/** The innermost section that contains `offset` (heading or body). */
+function sectionAtOffset(analysis, offset) {
+    let found;
+    for (const s of analysis.sections) {
+        if (s.range.start.offset > offset)
+            break;
+        if (offset < s.range.end.offset || (offset === s.range.end.offset && s.index === analysis.sections.length - 1))
+            found = s;
+    }
+    return found;
+}
+/**
+ * The hover on a heading, as Markdown: effective role and concern, confidence, tagged or
+ * inferred (and how the content reads when the tag disagrees), the strongest evidence with the
+ * matched words, and what the role owns. Document text is escaped.
+ */
+function sectionHover(section, taxonomy) {
+    const out = [];
+    const concernLabel = (name) => name === undefined ? undefined : taxonomy.concerns[name]?.label ?? name;
+    const roleAndConcern = (role, concern) => {
+        const label = concernLabel(concern);
+        return label !== undefined && (role === 'product' || role === 'project') ? `${roleLabel(role)} · ${escapeMarkdown(label)}` : roleLabel(role);
+    };
+    out.push(`**${roleAndConcern(section.role, section.concern)}** — ${escapeMarkdown(section.heading)}`);
+    const inferred = section.inferred;
+    if (section.tagged) {
+        const tag = section.tags[0];
+        const handles = tag.handles.length > 0 ? ` by ${tag.handles.map(escapeMarkdown).join(', ')}` : '';
+        out.push(`Tagged${handles}. The content reads as ${roleAndConcern(inferred.role, inferred.concern)} (confidence ${inferred.confidence.toFixed(2)}).`);
+        if (disagrees(section.role, inferred.role)) {
+            out.push(`The tag says ${roleLabel(section.role)}, the content says ${roleLabel(inferred.role)}.`);
+        }
+    }
+    else {
+        out.push(`Inferred from the content, confidence ${section.confidence.toFixed(2)}. Not tagged: add \`<!-- owner: … -->\` to fix the owner.`);
+    }
+    const evidence = topEvidence(inferred.evidence, EVIDENCE_SHOWN);
+    if (evidence.length > 0) {
+        out.push('Why:');
+        out.push(evidence
+            .map((e) => {
+            const side = e.role === 'none' ? 'neither side' : `${e.role}/${e.concern}`;
+            return `- ${EVIDENCE_KINDS[e.kind]} "${escapeMarkdown(clip(e.text, 60))}" → ${escapeMarkdown(side)} (${formatWeight(e.weight)})`;
+        })
+            .join('\n'));
+    }
+    else {
+        out.push('No decisive words or patterns in this section.');
+    }
+    const owns = ownsText(section.role, taxonomy);
+    if (owns)
+        out.push(owns);
+    return out.join('\n\n');
+}
+/**
+ * The hover over an owner tag or a directive at `offset`: what it means, or, when it is
+ * invalid, what is wrong and what would be valid. Other comments get none. When `analysis` is
+ * given, an owner tag that the engine did not read as one (inside code) gets none either.
+ */
+function commentHover(text, offset, taxonomy, rules, analysis) {
+    const from = Math.max(0, offset - COMMENT_LOOKBEHIND);
+    const open = text.lastIndexOf('<!--', offset);
+    if (open < from)
+        return undefined;
+    const [comment] = (0, facts_1.findComments)(text, open, Math.min(text.length, offset + COMMENT_LOOKBEHIND));
+    if (!comment || comment.start !== open || offset > comment.end || (offset === comment.end && comment.closed))
+        return undefined;
+    // Read the comment on its own: the reading needs no more than its text.
+    const local = { ...comment, start: 0, end: comment.end - comment.start, bodyStart: comment.bodyStart - comment.start };
+    const ruleIds = new Set(rules.map((r) => r.id));
+    const reading = (0, tags_1.readComment)(local, new text_1.LineIndex(text.slice(comment.start, comment.end)), taxonomy, ruleIds);
+    const isOwner = /^\s*owners?\b/i.test(comment.body);
+    const isDirective = /^\s*pm-?lens/i.test(comment.body);
+    if (!isOwner && !isDirective)
+        return undefined;
+    if (analysis && isOwner && !engineSawComment(analysis, comment.start, comment.end))
+        return undefined;
+    const out = [];
+    const meaning = reading.meaning;
+    if (meaning.type === 'owner') {
+        const tag = meaning.tag;
+        const value = tag.concern ? `${tag.role}/${tag.concern}` : tag.role;
+        out.push(`**Owner tag** · \`${value}\``);
+        if (tag.role === 'shared')
+            out.push('The section belongs to both sides, on purpose: product and project each count half of its words.');
+        else if (tag.role === 'none')
+            out.push('The section belongs to neither side (glossary, references, architecture…); it counts for no one.');
+        else {
+            const def = tag.concern ? taxonomy.concerns[tag.concern] : undefined;
+            out.push(def
+                ? `The section is owned by **${roleLabel(tag.role)}**, concern **${escapeMarkdown(def.label)}**: ${escapeMarkdown(def.description)}.`
+                : `The section is owned by **${roleLabel(tag.role)}**; the concern is inferred from the content.`);
+        }
+        if (tag.handles.length > 0)
+            out.push(`Named owners: ${tag.handles.map(escapeMarkdown).join(', ')}`);
+        const owns = ownsText(tag.role, taxonomy);
+        if (owns)
+            out.push(owns);
+    }
+    else if (meaning.type === 'directive') {
+        const d = meaning.directive;
+        const which = d.rules.length === 0 ? 'every rule' : d.rules.map((r) => `\`${r}\``).join(', ');
+        const what = d.kind === 'disable' ? `Turns off ${which} from here until a matching \`pm-lens-enable\`.`
+            : d.kind === 'enable' ? `Turns ${which} back on from here.`
+                : `Turns off ${which} for the next section only.`;
+        out.push(`**Directive** · \`pm-lens-${d.kind}\``, what);
+        const described = rules.filter((r) => d.rules.includes(r.id));
+        if (described.length > 0)
+            out.push(described.map((r) => `- \`${r.id}\`: ${escapeMarkdown(r.description)}`).join('\n'));
+    }
+    if (reading.problems.length > 0) {
+        out.push(meaning.type === 'other' ? (isOwner ? '**Invalid owner tag**' : '**Invalid directive**') : '**Problems**');
+        out.push(reading.problems.map((p) => `- ${escapeMarkdown(p.message)}`).join('\n'));
+        out.push(isOwner ? validOwnerText(taxonomy) : validDirectiveText(rules));
+    }
+    return { start: comment.start, end: comment.end, markdown: out.join('\n\n') };
+}
+/**
+ * A fix that turns a finding's rule off where it stands: for a section, a
+ * `pm-lens-disable-next-section` comment on the line above its heading (merged into one that is
+ * already there); for a whole-document finding, a `pm-lens-disable` before the first heading.
+ */
+function disableRuleFix(text, analysis, finding) {
+    const lines = new text_1.LineIndex(text);
+    const eol = lines.eol;
+    const section = finding.section !== undefined ? analysis.sections[finding.section] : undefined;
+    if (section) {
+        const headingStart = section.headingRange.start;
+        // A directive already on the line above: add the rule to it.
+        if (headingStart.line > 0) {
+            const prevStart = lines.lineStart(headingStart.line - 1);
+            const prev = text.slice(prevStart, lines.lineEnd(headingStart.line - 1));
+            const m = /^(\s*<!--\s*pm-lens-disable-next-section)((?:\s+[\w-]+)+)(\s*-->\s*)$/i.exec(prev);
+            if (m) {
+                const insertAt = lines.positionAt(prevStart + m[1].length + m[2].length);
+                return {
+                    title: `Disable ${finding.ruleId} for this section`,
+                    edits: [{ range: { start: insertAt, end: insertAt }, newText: ` ${finding.ruleId}` }],
+                };
+            }
+        }
+        return { title: `Disable ${finding.ruleId} for this section`, edits: [(0, fixes_1.disableNextSectionEdit)(section, [finding.ruleId], lines)] };
+    }
+    if (finding.section !== undefined)
+        return undefined;
+    // Before the first heading, after the front matter.
+    const clamped = analysis.frontMatter ? lines.lineStart(analysis.frontMatter.range.end.line + 1) : 0;
+    const pos = lines.positionAt(clamped);
+    const needsBreakBefore = clamped > 0 && clamped === text.length && !/[\r\n]$/.test(text);
+    return {
+        title: `Disable ${finding.ruleId} for this document`,
+        edits: [{ range: { start: pos, end: pos }, newText: `${needsBreakBefore ? eol : ''}<!-- pm-lens-disable ${finding.ruleId} -->${eol}` }],
+    };
+}
+function disagrees(tagged, inferred) {
+    return (tagged === 'product' && inferred === 'project') || (tagged === 'project' && inferred === 'product');
+}
+/** Evidence strongest first, one line per matched text and concern. */
+function topEvidence(evidence, limit) {
+    const seen = new Set();
+    const out = [];
+    for (const e of [...evidence].sort((a, b) => b.weight - a.weight)) {
+        const key = `${e.text.toLowerCase()}\u0000${e.concern}\u0000${e.kind}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        out.push(e);
+        if (out.length === limit)
+            break;
+    }
+    return out;
+}
+function formatWeight(weight) {
+    const rounded = Math.round(weight * 100) / 100;
+    return `${rounded >= 0 ? '+' : ''}${rounded}`;
+}
+function clip(text, max) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+/** "Product owns: Vision (why …); …" for the role(s) a section or tag speaks for. */
+function ownsText(role, taxonomy) {
+    const sides = role === 'product' || role === 'project' ? [role] : role === 'shared' || role === 'mixed' ? ['product', 'project'] : [];
+    if (sides.length === 0)
+        return 'Neither side owns it: reference material such as a glossary, references or architecture.';
+    return sides
+        .map((side) => {
+        const items = (0, tags_1.concernsOf)(side, taxonomy).map((name) => {
+            const def = taxonomy.concerns[name];
+            return `${escapeMarkdown(def.label)} (${escapeMarkdown(lowerFirst(def.description))})`;
+        });
+        return `${roleLabel(side)} owns: ${items.join('; ')}.`;
+    })
+        .join('\n\n');
+}
+function validOwnerText(taxonomy) {
+    const product = (0, tags_1.concernsOf)('product', taxonomy).join(', ');
+    const project = (0, tags_1.concernsOf)('project', taxonomy).join(', ');
+    return [
+        'Valid: `<!-- owner: ROLE[/CONCERN] @handle… -->`',
+        `- roles: ${tags_1.TAG_ROLES.join(', ')}`,
+        `- product concerns: ${escapeMarkdown(product)}`,
+        `- project concerns: ${escapeMarkdown(project)}`,
+        '- handles: `@` then letters, digits, `.`, `_` or `-`',
+    ].join('\n');
+}
+function validDirectiveText(rules) {
+    return [
+        'Valid: `<!-- pm-lens-disable [rule…] -->`, `<!-- pm-lens-enable [rule…] -->`, `<!-- pm-lens-disable-next-section [rule…] -->`',
+        `- rules: ${rules.map((r) => `\`${r.id}\``).join(', ')}`,
+    ].join('\n');
+}
+function lowerFirst(text) {
+    return text.length > 0 ? text[0].toLowerCase() + text.slice(1) : text;
+}
+/** Whether the engine read the comment at [start, end) as a tag, or reported it as invalid. */
+function engineSawComment(analysis, start, end) {
+    return (analysis.sections.some((s) => s.tags.some((t) => t.range.start.offset === start)) ||
+        analysis.findings.some((f) => f.ruleId === 'invalid-tag' && f.range.start.offset >= start && f.range.end.offset <= end));
+}
+//# sourceMappingURL=explain.js.map

@@ -1,0 +1,227 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.NO_CONCERN = void 0;
+exports.buildSummary = buildSummary;
+exports.sumSummaries = sumSummaries;
+/**
+ * The ownership summary of a document — what the panel draws and `pm-lens summary` prints — and
+ * the workspace total over many documents. Pure data in, pure data out.
+ */
+const default_1 = require("./taxonomy/default");
+/** The group key of rows whose side is known but whose concern is not (a bare `owner: product`). */
+exports.NO_CONCERN = '';
+const MISMATCH_RULE = 'owner-mismatch';
+/**
+ * Builds the ownership split of one analysed document.
+ *
+ * - Product and project columns, grouped by concern in taxonomy order (concerns the taxonomy
+ *   does not know follow, then {@link NO_CONCERN}); rows in document order.
+ * - Words per side: a `shared` section counts half to each side, `mixed` and `none` to neither.
+ * - An untagged parent whose own body is empty takes its role from its children: the role they
+ *   agree on (ignoring `none`), `mixed` when they disagree.
+ * - The tray: untagged sections with content, sections inferred `mixed` that are not tagged
+ *   `shared` or `none`, and sections with an `owner-mismatch` finding.
+ * - Owners per side: front-matter owners first, then the handles of the tags, each once.
+ */
+function buildSummary(kind, sections, findings, frontMatter, taxonomy = default_1.defaultTaxonomy) {
+    const rulesBySection = new Map();
+    for (const finding of findings) {
+        if (finding.section === undefined)
+            continue;
+        const ids = rulesBySection.get(finding.section) ?? [];
+        if (!ids.includes(finding.ruleId))
+            ids.push(finding.ruleId);
+        rulesBySection.set(finding.section, ids);
+    }
+    const rows = summaryRows(sections, rulesBySection);
+    const words = { product: 0, project: 0, neither: 0 };
+    const product = [];
+    const project = [];
+    const neither = [];
+    for (const row of rows) {
+        if (row.role === 'product') {
+            words.product += row.words;
+            product.push(row);
+        }
+        else if (row.role === 'project') {
+            words.project += row.words;
+            project.push(row);
+        }
+        else {
+            if (row.role === 'shared') {
+                words.product += row.words / 2;
+                words.project += row.words / 2;
+            }
+            else
+                words.neither += row.words;
+            neither.push(row);
+        }
+    }
+    const untagged = [];
+    const mixed = [];
+    const mismatched = [];
+    for (const section of sections) {
+        if (!section.tagged && section.wordCount > 0)
+            untagged.push(section.index);
+        const tagRole = section.tagged ? section.role : undefined;
+        if (section.inferred.role === 'mixed' && tagRole !== 'shared' && tagRole !== 'none')
+            mixed.push(section.index);
+        if (rulesBySection.get(section.index)?.includes(MISMATCH_RULE))
+            mismatched.push(section.index);
+    }
+    const owners = { product: new Handles(), project: new Handles() };
+    owners.product.add(frontMatter?.owners.product ?? []);
+    owners.project.add(frontMatter?.owners.project ?? []);
+    for (const section of sections) {
+        const tag = section.tags[0];
+        if (!tag)
+            continue;
+        if (tag.role === 'product' || tag.role === 'shared')
+            owners.product.add(tag.handles);
+        if (tag.role === 'project' || tag.role === 'shared')
+            owners.project.add(tag.handles);
+    }
+    return {
+        kind,
+        words,
+        product: groupByConcern(product, concernOrder(taxonomy, 'product')),
+        project: groupByConcern(project, concernOrder(taxonomy, 'project')),
+        neither,
+        tray: { untagged, mixed, mismatched },
+        owners: { product: owners.product.list, project: owners.project.list },
+    };
+}
+/**
+ * Adds up the summaries of many documents: words per side, words and sections per concern
+ * (taxonomy order), sections on neither side, tray sizes and every owner named.
+ */
+function sumSummaries(summaries, taxonomy = default_1.defaultTaxonomy) {
+    const words = { product: 0, project: 0, neither: 0 };
+    const sides = { product: new Map(), project: new Map() };
+    const owners = { product: new Handles(), project: new Handles() };
+    const tray = { untagged: 0, mixed: 0, mismatched: 0 };
+    let neither = 0;
+    for (const summary of summaries) {
+        words.product += summary.words.product;
+        words.project += summary.words.project;
+        words.neither += summary.words.neither;
+        for (const side of ['product', 'project']) {
+            for (const group of summary[side]) {
+                const total = sides[side].get(group.concern) ?? { words: 0, sections: 0 };
+                total.words += group.words;
+                total.sections += group.rows.length;
+                sides[side].set(group.concern, total);
+            }
+            owners[side].add(summary.owners[side]);
+        }
+        neither += summary.neither.length;
+        tray.untagged += summary.tray.untagged.length;
+        tray.mixed += summary.tray.mixed.length;
+        tray.mismatched += summary.tray.mismatched.length;
+    }
+    const totals = (side) => orderConcerns([...sides[side].keys()], concernOrder(taxonomy, side)).map((concern) => ({ concern, ...sides[side].get(concern) }));
+    return {
+        documents: summaries.length,
+        words,
+        product: totals('product'),
+        project: totals('project'),
+        neither,
+        tray,
+        owners: { product: owners.product.list, project: owners.project.list },
+    };
+}
+/** One row per section, in document order, with derived roles for empty parents. */
+function summaryRows(sections, rulesBySection) {
+    const rows = new Array(sections.length);
+    // Children follow their parent, so walking backwards sees every child before its parent.
+    for (let i = sections.length - 1; i >= 0; i--) {
+        const section = sections[i];
+        const base = {
+            section: section.index,
+            heading: section.heading,
+            level: section.level,
+            line: section.headingRange.start.line,
+            range: section.range,
+            role: section.role,
+            concern: section.concern,
+            words: section.wordCount,
+            confidence: section.confidence,
+            tagged: section.tagged,
+            handles: section.tags[0]?.handles ?? [],
+            findings: rulesBySection.get(section.index) ?? [],
+        };
+        const emptyParent = !section.tagged && section.wordCount === 0 && section.children.length > 0;
+        rows[i] = emptyParent ? { ...base, ...fromChildren(section, section.children.map((c) => rows[c])) } : base;
+    }
+    return rows;
+}
+/** The role, concern and confidence an empty parent takes from its children's rows. */
+function fromChildren(parent, children) {
+    const voting = children.filter((row) => row.role !== 'none');
+    if (voting.length === 0)
+        return { role: parent.role, concern: parent.concern, confidence: parent.confidence };
+    const roles = new Set(voting.map((row) => row.role));
+    const role = roles.size === 1 ? voting[0].role : 'mixed';
+    const agreeing = role === 'mixed' ? voting : voting.filter((row) => row.role === role);
+    const weight = agreeing.reduce((n, row) => n + row.words, 0);
+    const confidence = weight > 0
+        ? agreeing.reduce((n, row) => n + row.confidence * row.words, 0) / weight
+        : agreeing.reduce((n, row) => n + row.confidence, 0) / agreeing.length;
+    let concern;
+    if (role === 'product' || role === 'project') {
+        // The heading's own concern when it speaks for the same side, else the children's heaviest.
+        if (parent.inferred.role === role && parent.inferred.concern !== undefined)
+            concern = parent.inferred.concern;
+        else {
+            const byConcern = new Map();
+            for (const row of agreeing)
+                if (row.concern !== undefined)
+                    byConcern.set(row.concern, (byConcern.get(row.concern) ?? 0) + row.words + 1);
+            let best = 0;
+            for (const [key, n] of byConcern)
+                if (n > best)
+                    [concern, best] = [key, n];
+        }
+    }
+    return { role, concern, confidence };
+}
+/** A side's concern keys in taxonomy order. */
+function concernOrder(taxonomy, side) {
+    return Object.entries(taxonomy.concerns)
+        .filter(([, def]) => def.role === side)
+        .map(([key]) => key);
+}
+/** Known concerns in taxonomy order, then unknown ones as they came, then NO_CONCERN. */
+function orderConcerns(present, order) {
+    const known = order.filter((key) => present.includes(key));
+    const unknown = present.filter((key) => key !== exports.NO_CONCERN && !order.includes(key));
+    return [...known, ...unknown, ...(present.includes(exports.NO_CONCERN) ? [exports.NO_CONCERN] : [])];
+}
+function groupByConcern(rows, order) {
+    const groups = new Map();
+    for (const row of rows) {
+        const key = row.concern ?? exports.NO_CONCERN;
+        const group = groups.get(key) ?? [];
+        group.push(row);
+        groups.set(key, group);
+    }
+    return orderConcerns([...groups.keys()], order).map((concern) => {
+        const members = groups.get(concern);
+        return { concern, words: members.reduce((n, row) => n + row.words, 0), rows: members };
+    });
+}
+/** Handles, each once (compared without case, as GitHub does), in the order first named. */
+class Handles {
+    seen = new Set();
+    list = [];
+    add(handles) {
+        for (const handle of handles) {
+            const key = handle.toLowerCase();
+            if (this.seen.has(key))
+                continue;
+            this.seen.add(key);
+            this.list.push(handle);
+        }
+    }
+}
+//# sourceMappingURL=summary.js.map

@@ -1,0 +1,214 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.TAG_ROLES = void 0;
+exports.readComment = readComment;
+exports.concernsOf = concernsOf;
+exports.nearest = nearest;
+exports.TAG_ROLES = ['product', 'project', 'shared', 'none'];
+const HANDLE = /^@[A-Za-z0-9._-]+$/;
+const DIRECTIVE_KINDS = {
+    'pm-lens-disable': 'disable',
+    'pm-lens-enable': 'enable',
+    'pm-lens-disable-next-section': 'disable-next-section',
+};
+/**
+ * Reads one comment. `ruleIds` are the known rule ids (directives naming others are problems).
+ */
+function readComment(comment, lines, taxonomy, ruleIds) {
+    const body = comment.body;
+    const range = lines.range(comment.start, comment.end);
+    const lead = body.length - body.trimStart().length;
+    const trimmed = body.trim();
+    const at = (start, length) => lines.range(comment.bodyStart + start, comment.bodyStart + start + length);
+    const ownerMatch = /^owners?\b\s*(:?)/i.exec(trimmed);
+    const directiveMatch = /^pm-?lens[-\w]*/i.exec(trimmed);
+    if (!ownerMatch && !directiveMatch)
+        return { meaning: { type: 'other' }, problems: [] };
+    if (!comment.closed) {
+        return {
+            meaning: { type: 'other' },
+            problems: [{ message: "Comment is never closed with '-->': everything after it is hidden when rendered", range }],
+        };
+    }
+    if (ownerMatch)
+        return readOwnerTag(body, lead + ownerMatch[0].length, ownerMatch, comment.start, range, at, taxonomy);
+    // A directive: its name, then rule ids.
+    const words = [...trimmed.matchAll(/[^\s,]+/g)].map((m) => ({ text: m[0], start: lead + (m.index ?? 0) }));
+    const name = words[0].text.toLowerCase();
+    const kind = DIRECTIVE_KINDS[name];
+    if (!kind) {
+        const near = nearest(name, Object.keys(DIRECTIVE_KINDS));
+        return {
+            meaning: { type: 'other' },
+            problems: [{
+                    message: `Unknown directive '${words[0].text}': expected pm-lens-disable, pm-lens-enable or pm-lens-disable-next-section`,
+                    range: at(words[0].start, words[0].text.length),
+                    suggestion: near ? { title: `Change to '${near}'`, newText: near } : undefined,
+                }],
+        };
+    }
+    const problems = [];
+    const rules = [];
+    for (const word of words.slice(1)) {
+        const id = word.text.toLowerCase();
+        if (ruleIds.has(id))
+            rules.push(id);
+        else {
+            const near = nearest(id, [...ruleIds]);
+            problems.push({
+                message: `Unknown rule '${word.text}' in ${name}: expected one of ${[...ruleIds].join(', ')}`,
+                range: at(word.start, word.text.length),
+                suggestion: near ? { title: `Change to '${near}'`, newText: near } : undefined,
+            });
+        }
+    }
+    // A directive whose every rule is unknown must not silently disable everything.
+    if (words.length > 1 && rules.length === 0)
+        return { meaning: { type: 'other' }, problems };
+    return { meaning: { type: 'directive', directive: { kind, rules, range }, start: comment.start }, problems };
+}
+/** The concern names of a role, from the taxonomy. */
+function concernsOf(role, taxonomy) {
+    return Object.entries(taxonomy.concerns)
+        .filter(([, def]) => def.role === role)
+        .map(([name]) => name);
+}
+/**
+ * Reads `owner: ROLE[/CONCERN] @handle…` from the text after `owner`. `restStart` is where that
+ * text starts in `body`; every range is computed on the original text, so spaces around the
+ * slash ("product / vision") keep precise ranges.
+ */
+function readOwnerTag(body, restStart, ownerMatch, commentStart, range, at, taxonomy) {
+    const problems = [];
+    const rest = body.slice(restStart);
+    const value = /^(\s*)([^\s/@]*)(?:(\s*\/\s*)([^\s@]*))?/.exec(rest);
+    const [, space, roleText, slash, concernText] = value;
+    const roleStart = restStart + space.length;
+    const roleEnd = roleStart + roleText.length;
+    const concernStart = roleEnd + (slash?.length ?? 0);
+    const valueEnd = slash !== undefined ? concernStart + concernText.length : roleEnd;
+    const roleLower = roleText.toLowerCase();
+    const isRole = exports.TAG_ROLES.includes(roleLower);
+    const nearRole = isRole ? roleLower : nearest(roleLower, exports.TAG_ROLES);
+    if (ownerMatch[1] !== ':' || /^owners/i.test(ownerMatch[0])) {
+        // "owner product" or "owners: project" is a tag written wrong; "owner to confirm" is prose.
+        if (!nearRole)
+            return { meaning: { type: 'other' }, problems: [] };
+        problems.push({
+            message: `Malformed owner tag '${body.trim()}': expected '<!-- owner: ROLE[/CONCERN] @handle -->'`,
+            range,
+            suggestion: { title: "Write it as 'owner:'", newText: `<!-- owner: ${rest.trim()} -->` },
+        });
+        return { meaning: { type: 'other' }, problems };
+    }
+    if (roleText === '') {
+        return { meaning: { type: 'other' }, problems: [{ message: 'Owner tag names no role: use product, project, shared or none', range }] };
+    }
+    if (!isRole) {
+        problems.push({
+            message: `Unknown role '${roleText}' in owner tag: expected product, project, shared or none`,
+            range: at(roleStart, roleText.length),
+            suggestion: nearRole ? { title: `Change to '${nearRole}'`, newText: nearRole } : undefined,
+        });
+        return { meaning: { type: 'other' }, problems };
+    }
+    const role = roleLower;
+    const known = concernsOf(role, taxonomy);
+    let concern;
+    if (slash !== undefined) {
+        const concernLower = concernText.toLowerCase();
+        if (role === 'shared' || role === 'none') {
+            problems.push({
+                message: concernText === '' ? `Role '${role}' takes no concern: remove the '/'` : `Role '${role}' takes no concern (found '${concernText}')`,
+                range: at(roleEnd, valueEnd - roleEnd),
+                suggestion: { title: concernText === '' ? "Remove the '/'" : 'Remove the concern', newText: '' },
+            });
+        }
+        else if (concernText === '') {
+            problems.push({
+                message: `Owner tag has '/' but no concern: add one of ${known.join(', ')} or remove the '/'`,
+                range: at(roleEnd, valueEnd - roleEnd),
+                suggestion: { title: "Remove the '/'", newText: '' },
+            });
+        }
+        else if (!known.includes(concernLower)) {
+            const near = nearest(concernLower, known) ?? concernNamedBy(concernLower, role, taxonomy);
+            problems.push({
+                message: `Unknown ${role} concern '${concernText}': expected one of ${known.join(', ')}`,
+                range: at(concernStart, concernText.length),
+                suggestion: near ? { title: `Change to '${near}'`, newText: near } : undefined,
+            });
+        }
+        else
+            concern = concernLower;
+    }
+    const handles = [];
+    const afterValue = restStart + value[0].length;
+    const words = [...body.slice(afterValue).matchAll(/\S+/g)].map((m) => ({ text: m[0], start: afterValue + (m.index ?? 0) }));
+    words.forEach((word, i) => {
+        if (HANDLE.test(word.text)) {
+            handles.push(word.text);
+            return;
+        }
+        // "product vision": a concern written without its slash.
+        const asConcern = i === 0 && slash === undefined && !word.text.startsWith('@') ? nearest(word.text.toLowerCase(), known) ?? concernNamedBy(word.text, role, taxonomy) : undefined;
+        if (asConcern) {
+            problems.push({
+                message: `Concern '${word.text}' must follow the role with a slash: '${role}/${asConcern}'`,
+                range: at(roleStart, word.start + word.text.length - roleStart),
+                suggestion: { title: `Change to '${role}/${asConcern}'`, newText: `${role}/${asConcern}` },
+            });
+            return;
+        }
+        const fixed = '@' + word.text.replace(/^@+/, '').replace(/[^A-Za-z0-9._-]/g, '');
+        problems.push({
+            message: `'${word.text}' is not a handle: handles look like @name (letters, digits, '.', '_', '-')`,
+            range: at(word.start, word.text.length),
+            suggestion: fixed.length > 1 ? { title: `Change to '${fixed}'`, newText: fixed } : undefined,
+        });
+    });
+    const tag = { role, concern, handles, range, valueRange: at(roleStart, valueEnd - roleStart), raw: `<!--${body}-->` };
+    return { meaning: { type: 'owner', tag, start: commentStart }, problems };
+}
+/**
+ * The concern of `role` whose heading terms include `word` ("personas" → user-needs), for
+ * people who tag with the word they would use as a heading.
+ */
+function concernNamedBy(word, role, taxonomy) {
+    const norm = (t) => t.toLowerCase().replace(/[-_\s]+/g, ' ').replace(/\*$/, '').replace(/s$/, '');
+    const wanted = norm(word);
+    if (wanted.length < 3)
+        return undefined;
+    for (const [name, def] of Object.entries(taxonomy.concerns)) {
+        if (def.role === role && def.headingTerms.some((t) => norm(t) === wanted))
+            return name;
+    }
+    return undefined;
+}
+/** The candidate closest to `word` by edit distance, if it is close enough to be a typo. */
+function nearest(word, candidates) {
+    let best;
+    let bestDistance = Infinity;
+    for (const candidate of candidates) {
+        const d = candidate.startsWith(word) && word.length >= 3 ? 0.5 : editDistance(word, candidate);
+        if (d < bestDistance) {
+            best = candidate;
+            bestDistance = d;
+        }
+    }
+    return best !== undefined && bestDistance <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+}
+function editDistance(a, b) {
+    if (Math.abs(a.length - b.length) > 8)
+        return Infinity;
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+//# sourceMappingURL=tags.js.map

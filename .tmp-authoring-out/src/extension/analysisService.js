@@ -1,0 +1,373 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.AnalysisService = void 0;
+exports.utf8Length = utf8Length;
+exports.formatBytes = formatBytes;
+/**
+ * The extension's single door to the engine. It decides which open documents are plans,
+ * analyses them on open and (debounced) as they change, drops stale results by document version
+ * and generation, and announces every result with `onDidAnalyze`. Diagnostics, hovers, code
+ * actions, CodeLens, the status bar and the summary panel all read from here.
+ *
+ * API for other parts of the extension (kept stable):
+ * - `onDidAnalyze(e: AnalysisEvent)`: a document's newest analysis, or `analysis: undefined` when
+ *   it is no longer analysed (closed, not a plan any more, disabled, too large).
+ * - `get(uri)`: the newest result, if any (may be for an older version while an edit is pending).
+ * - `ensure(document)`: the result for the document's current version, analysing now if needed.
+ * - `analyzeUri(uri)`: analyses a file that need not be open (for workspace-wide views); never
+ *   announced, never cached.
+ * - `optIn(document)`: *Analyze This Document*.
+ * - `reanalyzeAll()`: re-reads every open Markdown document (config or settings changed).
+ */
+const vscode = __importStar(require("vscode"));
+const analyzer_1 = require("./analyzer");
+const constants_1 = require("./constants");
+const log_1 = require("./log");
+const lazy_1 = require("./lazy");
+const settings_1 = require("./settings");
+/** Cheap looks at a text that may make it a plan (the core decides; these only spare a parse). */
+const MAY_HAVE_OWNER_TAG = /<!--\s*owners?\s*:/i;
+const MAY_HAVE_PLAN_KEY = /^\uFEFF?---[ \t]*\r?\n(?:[^\n]*\n)*?plan[ \t]*:/;
+/** Front matter sits at the top: the look reads no further. */
+const FRONT_MATTER_LOOK = 8192;
+class AnalysisService {
+    configs;
+    log;
+    emitter = new vscode.EventEmitter();
+    /** Fires with each document's newest analysis (or its removal). */
+    onDidAnalyze = this.emitter.event;
+    states = new Map();
+    /** Documents opted in with *Analyze This Document*, by URI, for this session. */
+    optedIn = new Set();
+    analyzer;
+    disposables = [];
+    constructor(configs, log, analyzer = (0, analyzer_1.createAnalyzer)()) {
+        this.configs = configs;
+        this.log = log;
+        this.analyzer = analyzer;
+        this.disposables.push(this.emitter, vscode.workspace.onDidOpenTextDocument((0, log_1.guardListener)(log, 'didOpenTextDocument', (d) => this.didOpenTextDocument(d))), vscode.workspace.onDidChangeTextDocument((0, log_1.guardListener)(log, 'didChangeTextDocument', (e) => this.didChangeTextDocument(e))), vscode.workspace.onDidCloseTextDocument((0, log_1.guardListener)(log, 'didCloseTextDocument', (d) => this.didCloseTextDocument(d))), configs.onDidChange((0, log_1.guardListener)(log, 'config changed', () => this.reanalyzeAll())));
+    }
+    /** Starts on the documents already open. Called once, after activation returned. */
+    start() {
+        for (const document of vscode.workspace.textDocuments)
+            this.didOpenTextDocument(document);
+    }
+    /** The newest result for a document, if it has one. */
+    get(uri) {
+        return this.states.get(uri.toString())?.result;
+    }
+    /** Why a document is skipped, if it is. */
+    skipped(uri) {
+        return this.states.get(uri.toString())?.skipped;
+    }
+    /** Whether PM Lens could analyse this kind of document at all (Markdown, a real file or untitled). */
+    isCandidate(document) {
+        return document.languageId === constants_1.MARKDOWN_LANGUAGE && !constants_1.IGNORED_SCHEMES.has(document.uri.scheme);
+    }
+    /**
+     * The result for the document's current version: the one at hand, the one being computed, or
+     * a new one computed now. Undefined when the document is not an analysed plan.
+     */
+    async ensure(document) {
+        if (!this.isCandidate(document) || document.isClosed)
+            return undefined;
+        const key = document.uri.toString();
+        const state = this.states.get(key);
+        const current = () => {
+            const result = this.states.get(key)?.result;
+            return result && result.version === document.version ? result : undefined;
+        };
+        if (current())
+            return current();
+        if (state?.settled && state.settled.version === document.version && state.settled.generation === state.generation)
+            return undefined;
+        if (state?.inflight && state.inflight.version === document.version && state.inflight.generation === state.generation) {
+            await state.inflight.done;
+            if (current() || this.states.get(key)?.inflight === undefined)
+                return current();
+        }
+        await this.request(document, 0, true);
+        return current();
+    }
+    /** *Analyze This Document*: treats the document as a plan for this session, and analyses it now. */
+    async optIn(document) {
+        if (!this.isCandidate(document) || document.isClosed)
+            return undefined;
+        const key = document.uri.toString();
+        this.optedIn.add(key);
+        // What was decided for this version (not a plan) no longer holds: decide again, now.
+        await this.request(document, 0, true);
+        const result = this.states.get(key)?.result;
+        return result && result.version === document.version ? result : undefined;
+    }
+    isOptedIn(uri) {
+        return this.optedIn.has(uri.toString());
+    }
+    /** Analyses every open Markdown document again, at once. */
+    reanalyzeAll() {
+        for (const document of vscode.workspace.textDocuments) {
+            if (!this.isCandidate(document))
+                continue;
+            // Detection depends on the configuration too: decide from scratch.
+            const state = this.states.get(document.uri.toString());
+            if (state)
+                state.planByContent = false;
+            void this.request(document, 0, false);
+        }
+    }
+    /**
+     * Analyses a file by URI without publishing anything, with the same detection and config as
+     * open documents (an open document's current text wins over the file). Undefined when it is
+     * not a plan, too large, or unreadable.
+     */
+    async analyzeUri(uri) {
+        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        if (open)
+            return this.ensure(open);
+        let text;
+        try {
+            text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+        }
+        catch {
+            return undefined;
+        }
+        const config = await this.configs.configFor(uri);
+        const settings = (0, settings_1.readSettings)(uri);
+        if (!settings.enable)
+            return undefined;
+        if (utf8Length(text, settings.maxFileSize) > settings.maxFileSize)
+            return undefined;
+        const decision = (0, lazy_1.engine)().isPlanDocument({ path: pathOf(uri), text, config, explicitlyRequested: this.optedIn.has(uri.toString()) });
+        if (!decision.isPlan)
+            return undefined;
+        const analysis = await this.analyzer.analyze({ key: `file:${uri.toString()}`, version: 0, text, config, facts: decision.facts });
+        this.analyzer.forget(`file:${uri.toString()}`);
+        return { uri, version: 0, analysis, config };
+    }
+    didOpenTextDocument(document) {
+        if (this.isCandidate(document))
+            void this.request(document, 0, false);
+    }
+    didChangeTextDocument(event) {
+        const document = event.document;
+        // A change with no content change (dirty flag only) needs no new analysis.
+        if (!this.isCandidate(document) || event.contentChanges.length === 0)
+            return;
+        void this.request(document, (0, settings_1.readSettings)(document.uri).debounceMs, false);
+    }
+    didCloseTextDocument(document) {
+        const key = document.uri.toString();
+        const state = this.states.get(key);
+        if (!state)
+            return;
+        if (state.timer)
+            clearTimeout(state.timer);
+        this.states.delete(key);
+        this.analyzer.forget(key);
+        if (state.result || state.skipped)
+            this.emitter.fire({ uri: document.uri, version: document.version, analysis: undefined, result: undefined });
+    }
+    /**
+     * Asks for an analysis of the document's current version after `delay` ms; a newer request
+     * supersedes it. `now` runs it at once and resolves when it finished (or was superseded).
+     */
+    request(document, delay, now) {
+        const key = document.uri.toString();
+        let state = this.states.get(key);
+        if (!state) {
+            state = {
+                generation: 0,
+                timer: undefined,
+                inflight: undefined,
+                result: undefined,
+                skipped: undefined,
+                planByContent: false,
+                settled: undefined,
+            };
+            this.states.set(key, state);
+        }
+        const generation = ++state.generation;
+        if (state.timer) {
+            clearTimeout(state.timer);
+            state.timer = undefined;
+        }
+        if (now)
+            return this.run(document, generation);
+        const s = state;
+        // Even "at once" goes through a timer, so bursts of opens and edits never block the caller.
+        s.timer = setTimeout(() => {
+            s.timer = undefined;
+            void this.run(document, generation);
+        }, delay);
+        return Promise.resolve();
+    }
+    run(document, generation) {
+        const key = document.uri.toString();
+        const state = this.states.get(key);
+        if (!state || state.generation !== generation)
+            return Promise.resolve();
+        const version = document.version;
+        const done = this.analyzeVersion(document, key, version, generation).catch((error) => this.log.error(`Analysing ${document.uri.toString(true)}`, error));
+        state.inflight = { generation, version, done };
+        return done.finally(() => {
+            const s = this.states.get(key);
+            if (s?.inflight?.generation !== generation)
+                return;
+            s.inflight = undefined;
+            if (s.generation === generation)
+                s.settled = { version, generation };
+        });
+    }
+    async analyzeVersion(document, key, version, generation) {
+        const isCurrent = () => !document.isClosed && document.version === version && this.states.get(key)?.generation === generation;
+        const config = await this.configs.configFor(document.uri);
+        if (!isCurrent())
+            return;
+        const settings = (0, settings_1.readSettings)(document.uri);
+        const text = document.getText();
+        if (!settings.enable)
+            return this.clear(document, key);
+        const size = utf8Length(text, settings.maxFileSize);
+        const tooLarge = size > settings.maxFileSize;
+        const decision = this.decide(document, key, text, config, tooLarge);
+        if (!decision.isPlan)
+            return this.clear(document, key);
+        if (tooLarge) {
+            const state = this.states.get(key);
+            if (!state)
+                return;
+            const wasSkipped = state.skipped !== undefined;
+            state.result = undefined;
+            state.skipped = { reason: 'too-large', size, limit: settings.maxFileSize };
+            this.analyzer.forget(key);
+            if (!wasSkipped)
+                this.log.info(`Skipped ${document.uri.toString(true)}: ${formatBytes(size)} is above pmLens.maxFileSize (${formatBytes(settings.maxFileSize)})`);
+            this.emitter.fire({ uri: document.uri, version, analysis: undefined, result: undefined, skipped: state.skipped });
+            return;
+        }
+        const analysis = await this.analyzer.analyze({ key, version, text, config, facts: decision.facts });
+        // A newer version or request arrived meanwhile: this result is stale, drop it.
+        if (!isCurrent())
+            return;
+        const state = this.states.get(key);
+        if (!state)
+            return;
+        const result = { uri: document.uri, version, analysis, config };
+        state.result = result;
+        state.skipped = undefined;
+        this.emitter.fire({ uri: document.uri, version, analysis, result });
+    }
+    /**
+     * Whether the document is a plan, with the core's detection, parsing as little as it can: the
+     * path (or an opt-in) decides without reading the text; a document too large to analyse gets
+     * only a cheap look; and while a plan found by its content is being edited, the look that it
+     * still has an owner tag or front matter stands in for a full parse on every keystroke.
+     */
+    decide(document, key, text, config, tooLarge) {
+        const state = this.states.get(key);
+        const { isPlanDocument } = (0, lazy_1.engine)();
+        const path = document.isUntitled ? '' : pathOf(document.uri);
+        const byPath = isPlanDocument({ path, config, explicitlyRequested: this.optedIn.has(key) });
+        if (byPath.isPlan)
+            return { isPlan: true };
+        const looksLikePlan = MAY_HAVE_OWNER_TAG.test(text) || MAY_HAVE_PLAN_KEY.test(text.slice(0, FRONT_MATTER_LOOK));
+        if (tooLarge || (state?.planByContent && looksLikePlan))
+            return { isPlan: looksLikePlan };
+        const decision = isPlanDocument({ path, text, config });
+        if (state)
+            state.planByContent = decision.isPlan;
+        return { isPlan: decision.isPlan, facts: decision.facts };
+    }
+    /** The document is not (or no longer) a plan: forget it, and say so if it had results. */
+    clear(document, key) {
+        const state = this.states.get(key);
+        if (!state)
+            return;
+        const had = state.result !== undefined || state.skipped !== undefined;
+        state.result = undefined;
+        state.skipped = undefined;
+        this.analyzer.forget(key);
+        if (had)
+            this.emitter.fire({ uri: document.uri, version: document.version, analysis: undefined, result: undefined });
+    }
+    dispose() {
+        for (const state of this.states.values())
+            if (state.timer)
+                clearTimeout(state.timer);
+        this.states.clear();
+        for (const d of this.disposables)
+            d.dispose();
+    }
+}
+exports.AnalysisService = AnalysisService;
+/** The path detection matches globs against: relative to its workspace folder when in one. */
+function pathOf(uri) {
+    return vscode.workspace.getWorkspaceFolder(uri) ? vscode.workspace.asRelativePath(uri, false) : uri.path;
+}
+/**
+ * The UTF-8 size of `text` as far as comparing it with `limit` needs: exact when it is above the
+ * limit up to where counting stopped, a lower bound otherwise (short texts are not counted).
+ */
+function utf8Length(text, limit) {
+    // Every UTF-16 unit is at most 3 UTF-8 bytes: short texts need no counting.
+    if (text.length * 3 <= limit)
+        return text.length;
+    let bytes = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c < 0x80)
+            bytes += 1;
+        else if (c < 0x800)
+            bytes += 2;
+        else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+            bytes += 4;
+            i++;
+        }
+        else
+            bytes += 3;
+        if (bytes > limit)
+            return bytes + (text.length - i - 1);
+    }
+    return bytes;
+}
+function formatBytes(bytes) {
+    if (bytes >= 1024 * 1024)
+        return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+    if (bytes >= 1024)
+        return `${(bytes / 1024).toFixed(0)} KB`;
+    return `${bytes} B`;
+}
+//# sourceMappingURL=analysisService.js.map

@@ -1,0 +1,380 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+/**
+ * The language features in a real extension host: diagnostics, hovers, code actions, CodeLens,
+ * commands, configuration and settings, on the fixture workspace (test/fixtures/workspace).
+ * Every wait is on an editor event with a time limit; nothing sleeps.
+ */
+const assert = __importStar(require("node:assert/strict"));
+const vscode = __importStar(require("vscode"));
+const helpers_1 = require("./helpers");
+const has = (code) => (diagnostics) => diagnostics.some((d) => (0, helpers_1.codeOf)(d) === code);
+const hasNo = (code) => (diagnostics) => !diagnostics.some((d) => (0, helpers_1.codeOf)(d) === code);
+const RULE_DOC = /^https:\/\/.+\/rules\/[a-z-]+\.md$/;
+describe('PM Lens language features', () => {
+    let api;
+    before(async () => {
+        api = await (0, helpers_1.pmLens)();
+    });
+    afterEach(async () => {
+        await (0, helpers_1.revertAndCloseAll)();
+    });
+    describe('diagnostics', () => {
+        it('reports findings on a plan with rule codes linked to their pages and exact ranges', async () => {
+            const { document } = await (0, helpers_1.openFixture)('checkout-prd.md');
+            const diagnostics = await (0, helpers_1.diagnosticsWhere)(document.uri, 'invalid-tag and duplicate-tag', (d) => has('invalid-tag')(d) && has('duplicate-tag')(d));
+            const invalid = diagnostics.find((d) => (0, helpers_1.codeOf)(d) === 'invalid-tag');
+            assert.ok(invalid);
+            assert.equal(invalid.source, 'pm-lens');
+            assert.equal(invalid.severity, vscode.DiagnosticSeverity.Error);
+            assert.deepEqual(invalid.range, (0, helpers_1.rangeOf)(document, 'prodcut'));
+            assert.match(invalid.message, /prodcut/);
+            const code = invalid.code;
+            assert.match(code.target.toString(), RULE_DOC);
+            assert.ok(code.target.toString().endsWith('/invalid-tag.md'));
+            const duplicate = diagnostics.find((d) => (0, helpers_1.codeOf)(d) === 'duplicate-tag');
+            assert.ok(duplicate);
+            assert.equal(duplicate.severity, vscode.DiagnosticSeverity.Warning);
+            assert.deepEqual(duplicate.range, (0, helpers_1.rangeOf)(document, '<!-- owner: project/schedule -->'));
+            // The budget section is tagged product but is all costs.
+            const mismatch = diagnostics.find((d) => (0, helpers_1.codeOf)(d) === 'owner-mismatch');
+            assert.ok(mismatch, 'owner-mismatch on the launch budget');
+            assert.deepEqual(mismatch.range, (0, helpers_1.rangeOf)(document, '<!-- owner: product -->'));
+            assert.ok(diagnostics.every((d) => d.source === 'pm-lens'));
+        });
+        it('updates as you type: a fixed tag loses its diagnostic, and undo brings it back', async () => {
+            const { document } = await (0, helpers_1.openFixture)('checkout-prd.md');
+            await (0, helpers_1.diagnosticsWhere)(document.uri, 'invalid-tag', has('invalid-tag'));
+            await (0, helpers_1.replaceText)(document, 'prodcut', 'product');
+            await (0, helpers_1.diagnosticsWhere)(document.uri, 'no invalid-tag', hasNo('invalid-tag'));
+            await vscode.commands.executeCommand('undo');
+            assert.ok(document.getText().includes('<!-- owner: prodcut -->'));
+            await (0, helpers_1.diagnosticsWhere)(document.uri, 'invalid-tag again', has('invalid-tag'));
+        });
+        it('keeps only the newest version: a burst of edits ends with the diagnostics of the last text', async () => {
+            const { document } = await (0, helpers_1.openFixture)('checkout-prd.md');
+            await (0, helpers_1.diagnosticsWhere)(document.uri, 'invalid-tag', has('invalid-tag'));
+            // Three edits in a row, no waiting: the last one fixes the typo.
+            await (0, helpers_1.replaceText)(document, 'prodcut', 'prodcat');
+            await (0, helpers_1.replaceText)(document, 'prodcat', 'prodact');
+            await (0, helpers_1.replaceText)(document, 'prodact', 'product');
+            await (0, helpers_1.diagnosticsWhere)(document.uri, 'no invalid-tag', hasNo('invalid-tag'));
+            const result = api.service.get(document.uri);
+            assert.equal(result?.version, document.version);
+            assert.ok(!result.analysis.findings.some((f) => f.ruleId === 'invalid-tag'));
+        });
+        it('clears diagnostics when the document is closed', async () => {
+            const { document } = await (0, helpers_1.openFixture)('warehouse-project-plan.md');
+            await (0, helpers_1.diagnosticsWhere)(document.uri, 'any finding', (d) => d.length > 0);
+            // A new language closes the Markdown document and opens a plain-text one: a real close
+            // event, without waiting for the editor to let go of a closed tab's document.
+            const closed = new Promise((resolve) => {
+                const subscription = vscode.workspace.onDidCloseTextDocument((d) => {
+                    if (d.uri.toString() === document.uri.toString() && d.languageId === 'markdown') {
+                        subscription.dispose();
+                        resolve();
+                    }
+                });
+            });
+            await vscode.languages.setTextDocumentLanguage(document, 'plaintext');
+            await closed;
+            await (0, helpers_1.diagnosticsWhere)(document.uri, 'no diagnostics', (d) => d.length === 0);
+        });
+        it('leaves a README alone', async () => {
+            const { document } = await (0, helpers_1.openFixture)('README.md');
+            assert.equal(await api.service.ensure(document), undefined);
+            assert.deepEqual((0, helpers_1.pmDiagnostics)(document.uri), []);
+        });
+        it('analyses an untitled plan', async () => {
+            const document = await vscode.workspace.openTextDocument({
+                language: 'markdown',
+                content: '---\nplan: prd\n---\n\n# Vision\n<!-- owner: prodct/vision -->\n\nWhy we build this.\n',
+            });
+            await vscode.window.showTextDocument(document);
+            const diagnostics = await (0, helpers_1.diagnosticsWhere)(document.uri, 'invalid-tag', has('invalid-tag'));
+            assert.deepEqual(diagnostics.find((d) => (0, helpers_1.codeOf)(d) === 'invalid-tag')?.range, (0, helpers_1.rangeOf)(document, 'prodct'));
+        });
+    });
+    describe('configuration', () => {
+        it('reads .pmlens.json of the folder: rule severities change', async () => {
+            const { document } = await (0, helpers_1.openFixture)('custom', 'support-plan.md');
+            const diagnostics = await (0, helpers_1.diagnosticsWhere)(document.uri, 'duplicate-tag', has('duplicate-tag'));
+            assert.equal(diagnostics.find((d) => (0, helpers_1.codeOf)(d) === 'duplicate-tag')?.severity, vscode.DiagnosticSeverity.Error);
+            // untagged-section is off there, though "Opening hours" has no tag.
+            assert.ok(hasNo('untagged-section')(diagnostics));
+        });
+        it('reports a broken .pmlens.json on the file and still analyses plans next to it with defaults', async () => {
+            const config = (0, helpers_1.fixture)('broken', '.pmlens.json');
+            const problems = await (0, helpers_1.waitFor)('diagnostics on broken/.pmlens.json', vscode.languages.onDidChangeDiagnostics, () => vscode.languages.getDiagnostics(config).length > 0).then(() => vscode.languages.getDiagnostics(config));
+            assert.ok(problems.some((d) => /loud/.test(d.message)), problems.map((d) => d.message).join('; '));
+            const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(config));
+            const loud = text.indexOf('"loud"');
+            const problem = problems.find((d) => /loud/.test(d.message));
+            assert.ok(problem && problem.range.start.line === text.slice(0, loud).split('\n').length - 1, 'the problem points at the failing line');
+            const { document } = await (0, helpers_1.openFixture)('broken', 'vendor-roadmap.md');
+            const diagnostics = await (0, helpers_1.diagnosticsWhere)(document.uri, 'invalid-tag', has('invalid-tag'));
+            assert.deepEqual(diagnostics.find((d) => (0, helpers_1.codeOf)(d) === 'invalid-tag')?.range, (0, helpers_1.rangeOf)(document, 'user-neds'));
+        });
+        it('re-analyses open plans when a .pmlens.json appears, changes and goes', async () => {
+            const folder = (0, helpers_1.fixture)('live-config');
+            const plan = vscode.Uri.joinPath(folder, 'team-plan.md');
+            const config = vscode.Uri.joinPath(folder, '.pmlens.json');
+            await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false }).then(undefined, () => undefined);
+            try {
+                await vscode.workspace.fs.writeFile(plan, new TextEncoder().encode('# Team\n<!-- owner: project/resources -->\n<!-- owner: project -->\n\nTwo engineers at 0.5 FTE.\n'));
+                const document = await vscode.workspace.openTextDocument(plan);
+                await vscode.window.showTextDocument(document);
+                const severity = (d) => d.find((x) => (0, helpers_1.codeOf)(x) === 'duplicate-tag')?.severity;
+                await (0, helpers_1.diagnosticsWhere)(plan, 'duplicate-tag as a warning', (d) => severity(d) === vscode.DiagnosticSeverity.Warning);
+                await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('{ "rules": { "duplicate-tag": "error" } }\n'));
+                await (0, helpers_1.diagnosticsWhere)(plan, 'duplicate-tag as an error', (d) => severity(d) === vscode.DiagnosticSeverity.Error);
+                await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('{ "rules": { "duplicate-tag": "off" } }\n'));
+                await (0, helpers_1.diagnosticsWhere)(plan, 'duplicate-tag off', hasNo('duplicate-tag'));
+                await vscode.workspace.fs.delete(config);
+                await (0, helpers_1.diagnosticsWhere)(plan, 'duplicate-tag as a warning again', (d) => severity(d) === vscode.DiagnosticSeverity.Warning);
+            }
+            finally {
+                await (0, helpers_1.revertAndCloseAll)();
+                await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false }).then(undefined, () => undefined);
+            }
+        });
+        it('re-analyses open plans when pmLens settings change', async () => {
+            const { document } = await (0, helpers_1.openFixture)('checkout-prd.md');
+            await (0, helpers_1.diagnosticsWhere)(document.uri, 'duplicate-tag', has('duplicate-tag'));
+            try {
+                await (0, helpers_1.setSetting)('rules', { 'duplicate-tag': 'off', 'owner-mismatch': 'error' });
+                await (0, helpers_1.diagnosticsWhere)(document.uri, 'duplicate-tag off and owner-mismatch an error', (d) => hasNo('duplicate-tag')(d) && d.some((x) => (0, helpers_1.codeOf)(x) === 'owner-mismatch' && x.severity === vscode.DiagnosticSeverity.Error));
+            }
+            finally {
+                await (0, helpers_1.setSetting)('rules', undefined);
+            }
+            await (0, helpers_1.diagnosticsWhere)(document.uri, 'duplicate-tag back', has('duplicate-tag'));
+        });
+        it('turns off with pmLens.enable and skips documents above pmLens.maxFileSize with a status-bar note', async () => {
+            const { document } = await (0, helpers_1.openFixture)('checkout-prd.md');
+            await (0, helpers_1.diagnosticsWhere)(document.uri, 'findings', (d) => d.length > 0);
+            try {
+                await (0, helpers_1.setSetting)('enable', false);
+                await (0, helpers_1.diagnosticsWhere)(document.uri, 'no diagnostics when disabled', (d) => d.length === 0);
+                await (0, helpers_1.setSetting)('enable', undefined);
+                await (0, helpers_1.diagnosticsWhere)(document.uri, 'findings again', (d) => d.length > 0);
+                await (0, helpers_1.setSetting)('maxFileSize', 200);
+                await (0, helpers_1.diagnosticsWhere)(document.uri, 'no diagnostics above the size limit', (d) => d.length === 0);
+                assert.match(api.statusBar.text, /skipped/);
+            }
+            finally {
+                await (0, helpers_1.setSetting)('enable', undefined);
+                await (0, helpers_1.setSetting)('maxFileSize', undefined);
+            }
+            await (0, helpers_1.diagnosticsWhere)(document.uri, 'findings after the limit is lifted', (d) => d.length > 0);
+            await (0, helpers_1.waitFor)('the balance in the status bar', (0, helpers_1.anyOf)(api.service.onDidAnalyze, vscode.window.onDidChangeActiveTextEditor), () => /Product \d+% · Project \d+%|No owned sections/.test(api.statusBar.text));
+        });
+    });
+    describe('hovers', () => {
+        it('explain a heading: role, tagged or inferred, evidence and what the role owns', async () => {
+            const { document } = await (0, helpers_1.openFixture)('checkout-prd.md');
+            await (0, helpers_1.analysed)(api, document);
+            const heading = (0, helpers_1.rangeOf)(document, '## Launch budget');
+            const text = await (0, helpers_1.hoverText)(document.uri, heading.start.translate(0, 4));
+            assert.match(text, /\*\*Product\*\*/);
+            assert.match(text, /Tagged/);
+            assert.match(text, /Why:/);
+            assert.match(text, /budget/i);
+            assert.match(text, /Product owns: Vision/);
+            assert.match(text, /The tag says Product, the content says Project/);
+        });
+        it('explain an untagged heading as inferred', async () => {
+            const { document } = await (0, helpers_1.openFixture)('warehouse-project-plan.md');
+            await (0, helpers_1.analysed)(api, document);
+            const text = await (0, helpers_1.hoverText)(document.uri, (0, helpers_1.rangeOf)(document, '## Budget').start.translate(0, 4));
+            assert.match(text, /\*\*Project · Budget\*\*/);
+            assert.match(text, /Inferred from the content, confidence \d\.\d\d/);
+            assert.match(text, /Project owns: /);
+        });
+        it('explain an owner tag, and say what is valid for an invalid one', async () => {
+            const { document } = await (0, helpers_1.openFixture)('checkout-prd.md');
+            await (0, helpers_1.analysed)(api, document);
+            const valid = await (0, helpers_1.hoverText)(document.uri, (0, helpers_1.rangeOf)(document, 'product/vision').start);
+            assert.match(valid, /\*\*Owner tag\*\*/);
+            assert.match(valid, /Vision/);
+            const invalid = await (0, helpers_1.hoverText)(document.uri, (0, helpers_1.rangeOf)(document, 'prodcut').start);
+            assert.match(invalid, /Invalid owner tag/);
+            assert.match(invalid, /roles: product, project, shared, none/);
+        });
+        it('explain a directive', async () => {
+            const document = await vscode.workspace.openTextDocument({
+                language: 'markdown',
+                content: '# Plan\n<!-- owner: project -->\n\n<!-- pm-lens-disable-next-section owner-mismatch -->\n## Costs\n<!-- owner: product -->\n\nIt costs $5,000.\n',
+            });
+            await vscode.window.showTextDocument(document);
+            await (0, helpers_1.analysed)(api, document);
+            const text = await (0, helpers_1.hoverText)(document.uri, (0, helpers_1.rangeOf)(document, 'pm-lens-disable-next-section').start.translate(0, 3));
+            assert.match(text, /\*\*Directive\*\*/);
+            assert.match(text, /for the next section only/);
+            assert.match(text, /owner-mismatch/);
+        });
+        it('escape document text', async () => {
+            const document = await vscode.workspace.openTextDocument({
+                language: 'markdown',
+                content: '---\nplan: prd\n---\n\n# Budget *[click](command:workbench.action.quit)* <img src=x>\n<!-- owner: project/budget -->\n\nIt costs $5,000.\n',
+            });
+            await vscode.window.showTextDocument(document);
+            await (0, helpers_1.analysed)(api, document);
+            const text = await (0, helpers_1.hoverText)(document.uri, new vscode.Position(4, 3));
+            assert.ok(!text.includes('[click](command:'), text);
+            assert.ok(!text.includes('<img'), text);
+        });
+    });
+    describe('code actions', () => {
+        it('offer the engine fix as the preferred quick fix; applying it fixes the text, undo restores it', async () => {
+            const { document } = await (0, helpers_1.openFixture)('checkout-prd.md');
+            await (0, helpers_1.diagnosticsWhere)(document.uri, 'invalid-tag', has('invalid-tag'));
+            const range = (0, helpers_1.rangeOf)(document, 'prodcut');
+            const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, range, vscode.CodeActionKind.QuickFix.value);
+            const fix = actions.find((a) => a.title === "Change to 'product'");
+            assert.ok(fix, `quick fixes: ${actions.map((a) => a.title).join(', ')}`);
+            assert.equal(fix.isPreferred, true);
+            assert.ok(fix.edit);
+            const before = document.getText();
+            assert.ok(await vscode.workspace.applyEdit(fix.edit));
+            assert.ok(document.getText().includes('## Open questions\n<!-- owner: product -->'));
+            await (0, helpers_1.diagnosticsWhere)(document.uri, 'no invalid-tag', hasNo('invalid-tag'));
+            await vscode.commands.executeCommand('undo');
+            assert.equal(document.getText(), before);
+        });
+        it('retag a mismatched section to what it reads as', async () => {
+            const { document } = await (0, helpers_1.openFixture)('checkout-prd.md');
+            const diagnostics = await (0, helpers_1.diagnosticsWhere)(document.uri, 'owner-mismatch', has('owner-mismatch'));
+            const mismatch = diagnostics.find((d) => (0, helpers_1.codeOf)(d) === 'owner-mismatch');
+            const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, mismatch.range);
+            const retag = actions.find((a) => a.isPreferred && /^Retag as project/.test(a.title));
+            assert.ok(retag?.edit, `actions: ${actions.map((a) => a.title).join(', ')}`);
+            assert.ok(await vscode.workspace.applyEdit(retag.edit));
+            assert.match(document.getText(), /## Launch budget\n<!-- owner: project\/budget -->/);
+            await (0, helpers_1.diagnosticsWhere)(document.uri, 'no owner-mismatch', hasNo('owner-mismatch'));
+        });
+        it('disable a rule for one section with a directive above its heading', async () => {
+            const { document } = await (0, helpers_1.openFixture)('checkout-prd.md');
+            const diagnostics = await (0, helpers_1.diagnosticsWhere)(document.uri, 'owner-mismatch', has('owner-mismatch'));
+            const mismatch = diagnostics.find((d) => (0, helpers_1.codeOf)(d) === 'owner-mismatch');
+            const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, mismatch.range);
+            const disable = actions.find((a) => a.title === 'Disable owner-mismatch for this section');
+            assert.ok(disable?.edit, `actions: ${actions.map((a) => a.title).join(', ')}`);
+            assert.notEqual(disable.isPreferred, true);
+            assert.ok(await vscode.workspace.applyEdit(disable.edit));
+            assert.ok(document.getText().includes('<!-- pm-lens-disable-next-section owner-mismatch -->\n## Launch budget\n'));
+            await (0, helpers_1.diagnosticsWhere)(document.uri, 'no owner-mismatch', hasNo('owner-mismatch'));
+            await vscode.commands.executeCommand('undo');
+            assert.ok(!document.getText().includes('pm-lens-disable-next-section'));
+            await (0, helpers_1.diagnosticsWhere)(document.uri, 'owner-mismatch again', has('owner-mismatch'));
+        });
+        it('offer Tag All Sections as a source action', async () => {
+            const { document } = await (0, helpers_1.openFixture)('warehouse-project-plan.md');
+            await (0, helpers_1.analysed)(api, document);
+            const whole = new vscode.Range(0, 0, document.lineCount, 0);
+            const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, whole, 'source.pmLens.tagAll');
+            const tagAll = actions.find((a) => a.kind?.value === 'source.pmLens.tagAll');
+            assert.ok(tagAll?.edit, `actions: ${actions.map((a) => `${a.title} (${a.kind?.value})`).join(', ')}`);
+            assert.match(tagAll.title, /^Tag all sections \(\d+\)$/);
+        });
+    });
+    describe('commands', () => {
+        it('pmLens.tagAllSections tags every section with content in one undoable edit', async () => {
+            const { document } = await (0, helpers_1.openFixture)('warehouse-project-plan.md');
+            const before = await (0, helpers_1.analysed)(api, document);
+            const withContent = before.sections.filter((s) => s.wordCount > 0);
+            assert.ok(withContent.length >= 4 && withContent.every((s) => !s.tagged));
+            const original = document.getText();
+            assert.equal(await vscode.commands.executeCommand('pmLens.tagAllSections'), true);
+            const after = await (0, helpers_1.analysed)(api, document);
+            for (const section of after.sections.filter((s) => s.wordCount > 0)) {
+                assert.ok(section.tagged, `'${section.heading}' is tagged`);
+                assert.equal(section.role, 'project', `'${section.heading}' is tagged project`);
+            }
+            assert.match(document.getText(), /## Schedule\n<!-- owner: project\/schedule -->\n/);
+            assert.match(document.getText(), /## Budget\n<!-- owner: project\/budget -->\n/);
+            await (0, helpers_1.diagnosticsWhere)(document.uri, 'no untagged-section', hasNo('untagged-section'));
+            await vscode.commands.executeCommand('undo');
+            assert.equal(document.getText(), original);
+        });
+        it('pmLens.analyzeDocument opts a non-plan in', async () => {
+            const { document } = await (0, helpers_1.openFixture)('notes', 'meeting-notes.md');
+            assert.equal(await api.service.ensure(document), undefined);
+            assert.deepEqual((0, helpers_1.pmDiagnostics)(document.uri), []);
+            assert.equal(await vscode.commands.executeCommand('pmLens.analyzeDocument'), true);
+            await (0, helpers_1.diagnosticsWhere)(document.uri, 'untagged-section hints', has('untagged-section'));
+        });
+        it('pmLens.showOutput runs', async () => {
+            await vscode.commands.executeCommand('pmLens.showOutput');
+        });
+    });
+    describe('CodeLens', () => {
+        it('stands above every heading with role, concern and confidence or tagged', async () => {
+            const { document } = await (0, helpers_1.openFixture)('checkout-prd.md');
+            const analysis = await (0, helpers_1.analysed)(api, document);
+            const lenses = await vscode.commands.executeCommand('vscode.executeCodeLensProvider', document.uri, 100);
+            const titles = lenses.map((l) => l.command?.title ?? '');
+            assert.equal(lenses.length, analysis.sections.length);
+            const vision = lenses.find((l) => l.range.start.line === (0, helpers_1.rangeOf)(document, '## Vision').start.line);
+            assert.equal(vision?.command?.title, 'Product · vision · tagged');
+            const metrics = lenses.find((l) => l.range.start.line === (0, helpers_1.rangeOf)(document, '## Success metrics').start.line);
+            assert.equal(metrics?.command?.title, 'Product · metrics · tagged');
+            // The top heading has no tag: its lens shows a confidence.
+            assert.match(titles[0], /^(Product|Project|Mixed|None)( · [a-z-]+)? · \d\.\d\d$/);
+        });
+        it('goes away with pmLens.codeLens.enabled off', async () => {
+            const { document } = await (0, helpers_1.openFixture)('checkout-prd.md');
+            await (0, helpers_1.analysed)(api, document);
+            try {
+                await (0, helpers_1.setSetting)('codeLens.enabled', false);
+                const lenses = await vscode.commands.executeCommand('vscode.executeCodeLensProvider', document.uri, 100);
+                assert.equal(lenses.length, 0);
+            }
+            finally {
+                await (0, helpers_1.setSetting)('codeLens.enabled', undefined);
+            }
+        });
+    });
+    describe('status bar', () => {
+        it('shows the balance of the active plan', async () => {
+            const { document } = await (0, helpers_1.openFixture)('warehouse-project-plan.md');
+            await (0, helpers_1.analysed)(api, document);
+            await (0, helpers_1.waitFor)('the balance', (0, helpers_1.anyOf)(api.service.onDidAnalyze, vscode.window.onDidChangeActiveTextEditor), () => /Product \d+% · Project \d+%/.test(api.statusBar.text));
+            assert.match(api.statusBar.text, /Project (\d+)%/);
+        });
+    });
+});
+//# sourceMappingURL=language.test.js.map

@@ -1,0 +1,374 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+const assert = __importStar(require("node:assert/strict"));
+const node_fs_1 = require("node:fs");
+const path = __importStar(require("node:path"));
+const fast_check_1 = __importDefault(require("fast-check"));
+const analyze_1 = require("../../src/core/analyze");
+const defaults_1 = require("../../src/core/config/defaults");
+const load_1 = require("../../src/core/config/load");
+const parse_1 = require("../../src/core/config/parse");
+const schema_1 = require("../../src/core/config/schema");
+const settings_1 = require("../../src/core/config/settings");
+const registry_1 = require("../../src/core/rules/registry");
+const text_1 = require("../../src/core/text");
+const edits_1 = require("../support/edits");
+const paths_1 = require("../support/paths");
+/** The 0-based line and character where `needle` first stands in `text`. */
+function where(text, needle) {
+    const offset = text.indexOf(needle);
+    assert.ok(offset >= 0, `'${needle}' in the text`);
+    const { line, character } = new text_1.LineIndex(text).positionAt(offset);
+    return { line, character };
+}
+function startOf(problem) {
+    return { line: problem.range.start.line, character: problem.range.start.character };
+}
+function fixtureText(name) {
+    return (0, node_fs_1.readFileSync)((0, paths_1.fromRoot)('test/fixtures/config', name), 'utf8');
+}
+describe('configuration: parseConfigText', () => {
+    it('reads a valid file over the defaults', () => {
+        const text = fixtureText('valid.pmlens.json');
+        const { config, problems } = (0, parse_1.parseConfigText)(text, '.pmlens.json');
+        assert.deepEqual(problems, []);
+        assert.equal(config.rules['untagged-section'], 'off');
+        assert.equal(config.rules['missing-owner'], 'warning');
+        assert.equal(config.rules['owner-mismatch'], 'warning', 'untouched rules keep their default');
+        assert.deepEqual(config.documents, ['docs/**/*.md', '*.plan.md']);
+        assert.equal(config.analyzeAllMarkdown, false);
+        assert.deepEqual(config.kinds.grant, { role: 'project', required: ['budget', 'compliance'] });
+        assert.deepEqual(config.kinds.prd, { role: 'product', required: ['vision', 'metrics'] });
+        assert.deepEqual(config.kinds['project-plan'], defaults_1.defaultConfig.kinds['project-plan']);
+        const compliance = config.taxonomy.concerns.compliance;
+        assert.equal(compliance.role, 'project');
+        assert.equal(compliance.label, 'Compliance');
+        assert.deepEqual(compliance.headingTerms, ['compliance', 'regulatory']);
+        const budget = config.taxonomy.concerns.budget;
+        assert.ok(budget.bodyTerms.includes('capex'));
+        assert.ok(defaults_1.defaultConfig.taxonomy.concerns.budget.bodyTerms.every((t) => budget.bodyTerms.includes(t)), 'extends, keeps the built-in terms');
+        assert.deepEqual(config.taxonomy.concerns.vision.headingTerms, ['north star'], 'replace: true replaces');
+        assert.ok(config.taxonomy.neutral.headingTerms.includes('appendix'));
+        assert.ok(!defaults_1.defaultConfig.taxonomy.concerns.compliance, 'the defaults are not touched');
+    });
+    it('a configured concern and kind work end to end: tags, classification, required concerns', () => {
+        const { config } = (0, parse_1.parseConfigText)(fixtureText('valid.pmlens.json'), '.pmlens.json');
+        const text = [
+            '---',
+            'plan: grant',
+            '---',
+            '# Grant',
+            '',
+            '## Regulatory review',
+            '<!-- owner: project/compliance -->',
+            '',
+            'Every partner signs the data processing agreement before month 3.',
+            '',
+        ].join('\n');
+        const analysis = (0, analyze_1.analyze)(text, { config });
+        assert.deepEqual(analysis.findings.filter((f) => f.ruleId === 'invalid-tag'), []);
+        const missing = analysis.findings.filter((f) => f.ruleId === 'missing-concern').map((f) => f.message);
+        assert.equal(missing.length, 1);
+        assert.match(missing[0], /no Budget section/);
+        assert.equal(analysis.sections[1].concern, 'compliance');
+        // Without the configuration, the same tag is invalid and the kind unknown.
+        const plain = (0, analyze_1.analyze)(text).findings.filter((f) => f.ruleId === 'invalid-tag').map((f) => f.message);
+        assert.equal(plain.length, 2, plain.join('; '));
+    });
+    it('bad JSON: one error where the syntax breaks, and the base stands', () => {
+        const text = '{\n  "rules": {\n    "owner-mismatch": "off"\n    "mixed-concerns": "off"\n  }\n}\n';
+        const { config, problems, settings } = (0, parse_1.parseConfigText)(text, '.pmlens.json');
+        assert.equal(config, defaults_1.defaultConfig);
+        assert.deepEqual(settings, {});
+        assert.equal(problems.length, 1);
+        assert.equal(problems[0].severity, 'error');
+        assert.match(problems[0].message, /not valid JSON: Expected ',' or '}'/);
+        assert.deepEqual(startOf(problems[0]), where(text, '"mixed-concerns"'));
+    });
+    it('bad JSON of every kind never throws and never points outside the file', () => {
+        const cases = ['', '   ', '{', '[1,2', '{"rules": }', '{"a": "unterminated', '{"a": 01}', '{} {}', '/* open', '{"a": "\\q"}', 'nul', '"text"', '{"a":\u0000}', '['.repeat(100000)];
+        for (const text of cases) {
+            const { config, problems } = (0, parse_1.parseConfigText)(text, '.pmlens.json');
+            assert.ok(problems.length >= 1, JSON.stringify(text.slice(0, 20)));
+            assert.equal(config, defaults_1.defaultConfig);
+            for (const p of problems)
+                (0, edits_1.assertRange)(new text_1.LineIndex(text), p.range);
+        }
+    });
+    it('comments and trailing commas are accepted, as in VS Code settings files', () => {
+        const text = '// PM Lens\n{\n  /* strict */ "rules": { "invalid-tag": "warning", },\n}\n';
+        const { config, problems } = (0, parse_1.parseConfigText)(text, '.pmlens.json');
+        assert.deepEqual(problems, []);
+        assert.equal(config.rules['invalid-tag'], 'warning');
+    });
+    it('wrong types: an error at the failing value, the rest of the file applies', () => {
+        const text = fixtureText('wrong-types.pmlens.json');
+        const { config, problems } = (0, parse_1.parseConfigText)(text, '.pmlens.json');
+        const byPath = new Map(problems.map((p) => [p.path.join('.'), p]));
+        const severity = byPath.get('rules.owner-mismatch');
+        assert.ok(severity);
+        assert.equal(severity.severity, 'error');
+        assert.match(severity.message, /rules\.owner-mismatch must be one of 'error', 'warning', 'info', 'hint', 'off', found 'warn'/);
+        assert.deepEqual(startOf(severity), where(text, '"warn"'));
+        const documents = byPath.get('documents');
+        assert.ok(documents);
+        assert.match(documents.message, /documents must be an array, found a string/);
+        assert.deepEqual(startOf(documents), where(text, '"*.md"'));
+        const flag = byPath.get('analyzeAllMarkdown');
+        assert.ok(flag);
+        assert.deepEqual(startOf(flag), where(text, '"yes"'));
+        const element = byPath.get('kinds.grant.required.1');
+        assert.ok(element, [...byPath.keys()].join(', '));
+        assert.deepEqual(startOf(element), where(text, '42'));
+        // What was valid still applies; what was not keeps its default.
+        assert.equal(config.rules['owner-mismatch'], 'warning');
+        assert.equal(config.rules['mixed-concerns'], 'error');
+        assert.deepEqual(config.documents, defaults_1.DEFAULT_DOCUMENT_GLOBS);
+        assert.deepEqual(config.kinds.grant, { role: 'project', required: ['budget'] });
+        assert.ok(problems.every((p, i) => i === 0 || problems[i - 1].range.start.offset <= p.range.start.offset), 'in file order');
+    });
+    it('unknown rule ids and keys: a warning on the key, with the nearest known one', () => {
+        const text = '{\n  "rules": {\n    "owner-mismach": "off",\n    "untagged-section": "off"\n  },\n  "documnets": ["*.md"]\n}\n';
+        const { config, problems } = (0, parse_1.parseConfigText)(text, '.pmlens.json');
+        assert.equal(problems.length, 2);
+        const [rule, key] = problems;
+        assert.equal(rule.severity, 'warning');
+        assert.equal(rule.message, "Unknown rule 'owner-mismach': did you mean 'owner-mismatch'?");
+        assert.deepEqual(startOf(rule), where(text, '"owner-mismach"'));
+        assert.equal(rule.range.end.character - rule.range.start.character, '"owner-mismach"'.length);
+        assert.equal(key.message, "Unknown setting 'documnets': did you mean 'documents'?");
+        assert.deepEqual(startOf(key), where(text, '"documnets"'));
+        assert.equal(config.rules['untagged-section'], 'off');
+        assert.equal(config.rules['owner-mismatch'], 'warning');
+    });
+    it('kinds and concerns that make no sense are reported and left out', () => {
+        const text = [
+            '{',
+            '  "kinds": {',
+            '    "grant": { "required": ["budget"] },',
+            '    "charter": { "role": "project", "required": ["budgt", "schedule"] },',
+            '    "Bad Name": { "role": "project" }',
+            '  },',
+            '  "concerns": {',
+            '    "compliance": { "headingTerms": ["compliance"] },',
+            '    "risks": { "patterns": [{ "name": "bad", "regex": "([a-z" }, { "name": "ok", "regex": "\\\\bRAID\\\\b" }] }',
+            '  }',
+            '}',
+        ].join('\n');
+        const { config, problems } = (0, parse_1.parseConfigText)(text, '.pmlens.json');
+        const messages = problems.map((p) => `${p.range.start.line}:${p.severity}:${p.message}`);
+        assert.deepEqual(messages, [
+            "2:error:New kind 'grant' needs a role: product, project or mixed",
+            "3:warning:Unknown concern 'budgt' required by kind 'charter': did you mean 'budget'?",
+            "4:error:'Bad Name' is not a valid name in kinds: use lower-case letters, digits and '-', starting with a letter",
+            "7:error:New concern 'compliance' needs a role: product or project",
+            '8:error:concerns.risks.patterns[0].regex: Not a valid regular expression',
+        ]);
+        assert.equal(config.kinds.grant, undefined);
+        assert.deepEqual(config.kinds.charter, { role: 'project', required: ['schedule'] });
+        assert.equal(config.taxonomy.concerns.compliance, undefined);
+        const patterns = config.taxonomy.concerns.risks.patterns;
+        assert.ok(patterns.some((p) => p.name === 'ok'));
+        assert.ok(!patterns.some((p) => p.name === 'bad'));
+        assert.equal(patterns.length, defaults_1.defaultConfig.taxonomy.concerns.risks.patterns.length + 1);
+    });
+    it('a file that is not an object is one error and the defaults stand', () => {
+        for (const text of ['[]', '42', 'null', '"x"']) {
+            const { config, problems } = (0, parse_1.parseConfigText)(text, '.pmlens.json');
+            assert.equal(config.rules['owner-mismatch'], 'warning');
+            assert.equal(problems.length, 1);
+            assert.match(problems[0].message, /must be a JSON object/);
+        }
+    });
+    it('any JSON value at all: never throws, every problem inside the file', () => {
+        fast_check_1.default.assert(fast_check_1.default.property(fast_check_1.default.jsonValue(), fast_check_1.default.constantFrom(...registry_1.rules.map((r) => r.id)), (value, id) => {
+            for (const candidate of [value, { rules: { [id]: value } }, { kinds: { x: value } }, { concerns: { budget: value, [id.replace(/-/g, '')]: value } }]) {
+                const text = JSON.stringify(candidate, null, 2) ?? 'null';
+                const { problems } = (0, parse_1.parseConfigText)(text, '.pmlens.json');
+                const lines = new text_1.LineIndex(text);
+                for (const p of problems)
+                    (0, edits_1.assertRange)(lines, p.range);
+            }
+        }), { numRuns: 200 });
+        fast_check_1.default.assert(fast_check_1.default.property(fast_check_1.default.string({ unit: 'binary', maxLength: 200 }), (text) => {
+            const { problems } = (0, parse_1.parseConfigText)(text, '.pmlens.json');
+            const lines = new text_1.LineIndex(text);
+            for (const p of problems)
+                (0, edits_1.assertRange)(lines, p.range);
+        }), { numRuns: 300 });
+    });
+});
+describe('configuration: merging sources', () => {
+    it('resolveConfig: the strongest source first wins; each source over the ones below', () => {
+        const file = { rules: { 'owner-mismatch': 'error' }, documents: ['plans/**/*.md'] };
+        const editor = { rules: { 'owner-mismatch': 'info', 'mixed-concerns': 'off' }, documents: ['**/*.md'], analyzeAllMarkdown: true };
+        const config = (0, settings_1.resolveConfig)([file, editor]);
+        assert.equal(config.rules['owner-mismatch'], 'error', '.pmlens.json over the editor settings');
+        assert.equal(config.rules['mixed-concerns'], 'off', 'editor settings over the defaults');
+        assert.equal(config.rules['missing-concern'], 'warning', 'defaults under all');
+        assert.deepEqual(config.documents, ['plans/**/*.md']);
+        assert.equal(config.analyzeAllMarkdown, true);
+        assert.equal((0, settings_1.resolveConfig)([]), defaults_1.defaultConfig);
+        assert.equal((0, settings_1.resolveConfig)([undefined, null]), defaults_1.defaultConfig);
+    });
+    it('resolveConfig drops invalid parts of a source silently and keeps the rest', () => {
+        const config = (0, settings_1.resolveConfig)([{ rules: { 'owner-mismatch': 'loud', 'invalid-tag': 'hint', nope: 'off' }, documents: 7 }, 'not an object']);
+        assert.equal(config.rules['owner-mismatch'], 'warning');
+        assert.equal(config.rules['invalid-tag'], 'hint');
+        assert.equal(config.rules.nope, undefined);
+        assert.deepEqual(config.documents, defaults_1.DEFAULT_DOCUMENT_GLOBS);
+    });
+    it('concern terms extend across sources; replace in the stronger one replaces', () => {
+        const editor = { concerns: { budget: { bodyTerms: ['capex'] } } };
+        const file = { concerns: { budget: { bodyTerms: ['opex'] } } };
+        const both = (0, settings_1.resolveConfig)([file, editor]).taxonomy.concerns.budget.bodyTerms;
+        assert.ok(both.includes('capex') && both.includes('opex'));
+        const replaced = (0, settings_1.resolveConfig)([{ concerns: { budget: { bodyTerms: ['opex'], replace: true } } }, editor]).taxonomy.concerns.budget.bodyTerms;
+        assert.deepEqual(replaced, ['opex']);
+    });
+    it('parseConfigText lays the file over the base it is given (the editor settings)', () => {
+        const base = (0, settings_1.resolveConfig)([{ rules: { 'mixed-concerns': 'off', 'duplicate-tag': 'info' } }]);
+        const { config } = (0, parse_1.parseConfigText)('{ "rules": { "duplicate-tag": "error" } }', '.pmlens.json', base);
+        assert.equal(config.rules['mixed-concerns'], 'off');
+        assert.equal(config.rules['duplicate-tag'], 'error');
+    });
+    it('readSettings reports problems by path, without positions, for editor settings', () => {
+        const problems = [];
+        const settings = (0, settings_1.readSettings)({ rules: { 'owner-mismatch': 'loud' }, documents: ['ok.md', ''] }, (p, message) => problems.push(`${p.join('.')}: ${message}`));
+        assert.deepEqual(settings, { rules: {}, documents: ['ok.md'] });
+        assert.equal(problems.length, 2);
+        assert.match(problems[0], /^rules\.owner-mismatch: /);
+        assert.match(problems[1], /^documents\.1: /);
+    });
+    it('readSettings never changes the object it is given', () => {
+        const input = { rules: { 'owner-mismatch': 'loud' } };
+        (0, settings_1.readSettings)(input);
+        assert.deepEqual(input, { rules: { 'owner-mismatch': 'loud' } });
+    });
+    it('inline directives stay the strongest: a rule the file turns up is still switched off in the document', () => {
+        const { config } = (0, parse_1.parseConfigText)('{ "rules": { "untagged-section": "error" } }', '.pmlens.json');
+        const text = '<!-- pm-lens-disable untagged-section -->\n# Budget\n\nThe launch budget is $48,000 of contractor cost.\n';
+        assert.deepEqual((0, analyze_1.analyze)(text, { config }).findings.map((f) => f.ruleId), []);
+        assert.deepEqual((0, analyze_1.analyze)(text.replace(/^.*\n/, ''), { config }).findings.map((f) => `${f.ruleId}:${f.severity}`), ['untagged-section:error']);
+    });
+});
+/** An in-memory file system with POSIX paths. */
+function memoryHost(files, reads = []) {
+    return {
+        async readFile(p) {
+            reads.push(p);
+            if (p.includes('unreadable'))
+                throw new Error('EACCES');
+            return files[p];
+        },
+        dirname: (p) => path.posix.dirname(p),
+        join: (...parts) => path.posix.join(...parts),
+    };
+}
+describe('configuration: loadConfigFor (find-up)', () => {
+    const files = {
+        '/ws/.pmlens.json': '{ "rules": { "owner-mismatch": "error" } }',
+        '/ws/docs/team/.pmlens.json': '{ "rules": { "owner-mismatch": "info" } ',
+        '/.pmlens.json': '{ "rules": { "owner-mismatch": "hint" } }',
+    };
+    it('uses the nearest .pmlens.json up the tree', async () => {
+        const loaded = await (0, load_1.loadConfigFor)('/ws/docs/plans/q3-plan.md', memoryHost(files), '/ws');
+        assert.equal(loaded.file, '/ws/.pmlens.json');
+        assert.equal(loaded.config.rules['owner-mismatch'], 'error');
+        assert.deepEqual(loaded.problems, []);
+    });
+    it('a nearer broken file is reported and the base stands (it does not fall through to a farther one)', async () => {
+        const loaded = await (0, load_1.loadConfigFor)('/ws/docs/team/prd.md', memoryHost(files), '/ws');
+        assert.equal(loaded.file, '/ws/docs/team/.pmlens.json');
+        assert.equal(loaded.config, defaults_1.defaultConfig);
+        assert.equal(loaded.problems.length, 1);
+        assert.equal(loaded.problems[0].severity, 'error');
+    });
+    it('stops at the workspace folder, and looks at nothing for a file outside it', async () => {
+        const reads = [];
+        const loaded = await (0, load_1.loadConfigFor)('/ws/docs/plan.md', memoryHost({ '/.pmlens.json': files['/.pmlens.json'] }, reads), '/ws/');
+        assert.equal(loaded.file, undefined);
+        assert.equal(loaded.config, defaults_1.defaultConfig);
+        assert.deepEqual(reads, ['/ws/docs/' + defaults_1.CONFIG_FILE_NAME, '/ws/' + defaults_1.CONFIG_FILE_NAME]);
+        const outside = [];
+        await (0, load_1.loadConfigFor)('/elsewhere/plan.md', memoryHost(files, outside), '/ws');
+        assert.deepEqual(outside, []);
+    });
+    it('without stopAt it climbs to the root; a read that fails counts as no file', async () => {
+        const loaded = await (0, load_1.loadConfigFor)('/other/unreadable/plan.md', memoryHost(files));
+        assert.equal(loaded.file, '/.pmlens.json');
+        assert.equal(loaded.config.rules['owner-mismatch'], 'hint');
+    });
+    it('lays the file over the base it is given', async () => {
+        const base = (0, settings_1.resolveConfig)([{ rules: { 'duplicate-tag': 'off' } }]);
+        const loaded = await (0, load_1.loadConfigFor)('/ws/a.md', memoryHost(files), '/ws', base);
+        assert.equal(loaded.config.rules['duplicate-tag'], 'off');
+        assert.equal(loaded.config.rules['owner-mismatch'], 'error');
+    });
+    it('works with Windows-style paths', async () => {
+        const host = {
+            readFile: async (p) => (p === 'C:\\ws\\.pmlens.json' ? '{ "rules": { "owner-mismatch": "off" } }' : undefined),
+            dirname: (p) => path.win32.dirname(p),
+            join: (...parts) => path.win32.join(...parts),
+        };
+        const loaded = await (0, load_1.loadConfigFor)('C:\\ws\\docs\\plan.md', host, 'C:\\ws');
+        assert.equal(loaded.file, 'C:\\ws\\.pmlens.json');
+        assert.equal(loaded.config.rules['owner-mismatch'], 'off');
+    });
+});
+describe('configuration: JSON Schema', () => {
+    it('the checked-in schemas/pmlens.schema.json is the one the zod schema generates (run node scripts/gen-schema.mjs)', () => {
+        const checkedIn = (0, node_fs_1.readFileSync)((0, paths_1.fromRoot)('schemas/pmlens.schema.json'), 'utf8');
+        assert.equal(checkedIn, JSON.stringify((0, schema_1.pmLensJsonSchema)(), null, 2) + '\n');
+    });
+    it('names every rule with its severities, and closes the rule list', () => {
+        const schema = (0, schema_1.pmLensJsonSchema)();
+        assert.deepEqual(Object.keys(schema.properties.rules.properties), registry_1.rules.map((r) => r.id));
+        for (const rule of registry_1.rules)
+            assert.deepEqual(schema.properties.rules.properties[rule.id].enum, ['error', 'warning', 'info', 'hint', 'off']);
+        assert.equal(schema.properties.rules.additionalProperties, false);
+    });
+    it('the valid fixture validates against the parts the schema names', () => {
+        const schema = (0, schema_1.pmLensJsonSchema)();
+        const valid = JSON.parse(fixtureText('valid.pmlens.json'));
+        for (const key of Object.keys(valid))
+            assert.ok(key in schema.properties, key);
+    });
+});
+//# sourceMappingURL=config.test.js.map

@@ -1,0 +1,413 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+const assert = __importStar(require("node:assert/strict"));
+const node_fs_1 = require("node:fs");
+const analyze_1 = require("../../src/core/analyze");
+const defaults_1 = require("../../src/core/config/defaults");
+const fixes_1 = require("../../src/core/fixes");
+const registry_1 = require("../../src/core/rules/registry");
+const owner_mismatch_1 = require("../../src/core/rules/owner-mismatch");
+const mixed_concerns_1 = require("../../src/core/rules/mixed-concerns");
+const skeletons_1 = require("../../src/core/skeletons");
+const text_1 = require("../../src/core/text");
+const edits_1 = require("../support/edits");
+const expect_markers_1 = require("../support/expect-markers");
+const paths_1 = require("../support/paths");
+const TABLE_ORDER = [
+    'owner-mismatch',
+    'mixed-concerns',
+    'misplaced-concern',
+    'missing-concern',
+    'untagged-section',
+    'invalid-tag',
+    'duplicate-tag',
+    'missing-owner',
+];
+/** The defaults with only `ruleId` on (at its default severity, or warning when that is off). */
+function only(ruleId) {
+    const severities = {};
+    for (const rule of registry_1.rules)
+        severities[rule.id] = rule.id === ruleId ? (rule.defaultSeverity === 'off' ? 'warning' : rule.defaultSeverity) : 'off';
+    return { ...defaults_1.defaultConfig, rules: severities };
+}
+/** Every rule on. */
+const allOn = { ...defaults_1.defaultConfig, rules: { ...defaults_1.defaultConfig.rules, 'missing-owner': 'warning' } };
+function fixture(ruleId, file) {
+    return (0, node_fs_1.readFileSync)((0, paths_1.fromRoot)('test/fixtures/rules', ruleId, file), 'utf8');
+}
+function findingsOf(text, ruleId, config = only(ruleId)) {
+    return (0, analyze_1.analyze)(text, { config }).findings.filter((f) => f.ruleId === ruleId);
+}
+describe('rule registry', () => {
+    it('holds the eight rules of the design, in the order of its table', () => {
+        assert.deepEqual(registry_1.rules.map((r) => r.id), TABLE_ORDER);
+    });
+    it('gives each rule its file, a default severity and a description', () => {
+        const files = new Set((0, node_fs_1.readdirSync)((0, paths_1.fromRoot)('src/core/rules')));
+        const defaults = {
+            'owner-mismatch': 'warning',
+            'mixed-concerns': 'warning',
+            'misplaced-concern': 'info',
+            'missing-concern': 'warning',
+            'untagged-section': 'hint',
+            'invalid-tag': 'error',
+            'duplicate-tag': 'warning',
+            'missing-owner': 'off',
+        };
+        for (const rule of registry_1.rules) {
+            assert.ok(files.has(`${rule.id}.ts`), `src/core/rules/${rule.id}.ts`);
+            assert.equal(rule.defaultSeverity, defaults[rule.id], rule.id);
+            assert.ok(rule.description.length > 20, rule.id);
+            assert.equal(defaults_1.defaultConfig.rules[rule.id], rule.defaultSeverity);
+        }
+    });
+});
+describe('rule fixtures (<!-- expect: rule-id --> markers)', () => {
+    for (const rule of registry_1.rules) {
+        describe(rule.id, () => {
+            const files = (0, node_fs_1.readdirSync)((0, paths_1.fromRoot)('test/fixtures/rules', rule.id)).filter((f) => f.endsWith('.md')).sort();
+            it('has a fixture that must report and one that must not', () => {
+                assert.ok(files.some((f) => f.startsWith('report')), 'report*.md');
+                assert.ok(files.some((f) => f.startsWith('pass')), 'pass*.md');
+            });
+            for (const file of files) {
+                it(`${file}: findings exactly where the markers say`, () => {
+                    const text = fixture(rule.id, file);
+                    const expected = (0, expect_markers_1.expectedFindings)(text);
+                    if (file.startsWith('report'))
+                        assert.ok(expected.size > 0, 'a report fixture expects findings');
+                    else
+                        assert.equal(expected.size, 0, 'a pass fixture expects none');
+                    const analysis = (0, analyze_1.analyze)(text, { config: only(rule.id) });
+                    assert.deepEqual((0, expect_markers_1.sorted)((0, expect_markers_1.actualFindings)(analysis.findings)), (0, expect_markers_1.sorted)(expected));
+                    const lines = new text_1.LineIndex(text);
+                    for (const f of analysis.findings) {
+                        (0, edits_1.assertRange)(lines, f.range, `${f.ruleId} finding`);
+                        assert.ok(f.message.length > 0);
+                    }
+                });
+            }
+            for (const file of files.filter((f) => f.startsWith('report'))) {
+                it(`${file}: every quick fix removes its finding and breaks no tag`, () => {
+                    const text = fixture(rule.id, file);
+                    const config = only(rule.id);
+                    const before = findingsOf(text, rule.id, config);
+                    const invalidBefore = findingsOf(text, 'invalid-tag', allOn).length;
+                    for (const finding of before) {
+                        for (const fix of finding.fixes) {
+                            const fixed = (0, edits_1.applyEdits)(text, fix.edits);
+                            const after = findingsOf(fixed, rule.id, config);
+                            assert.equal(after.length, before.length - 1, `'${fix.title}' for "${finding.message}" left ${after.length} of ${before.length}`);
+                            if (rule.id !== 'invalid-tag') {
+                                assert.ok(findingsOf(fixed, 'invalid-tag', allOn).length <= invalidBefore, `'${fix.title}' wrote an invalid tag`);
+                            }
+                        }
+                    }
+                });
+            }
+        });
+    }
+});
+describe('rule messages name the section and the evidence', () => {
+    it('owner-mismatch', () => {
+        const [first, second] = findingsOf(fixture('owner-mismatch', 'report.md'), 'owner-mismatch');
+        assert.match(first.message, /^Section 'Launch budget' reads as project\/budget \('[^']+', '[^']+'.*\) but is tagged product$/);
+        assert.match(first.message, /\$48,000/);
+        assert.match(second.message, /^Section 'User personas' reads as product\/user-needs \(.+\) but is tagged project\/resources$/);
+    });
+    it('mixed-concerns names both sides', () => {
+        const [finding] = findingsOf(fixture('mixed-concerns', 'report.md'), 'mixed-concerns');
+        assert.match(finding.message, /^Section 'Goals and timeline' mixes product \('.+'\) and project \('.+'\) concerns/);
+    });
+    it('misplaced-concern names the kind', () => {
+        const [inferred, tagged] = findingsOf(fixture('misplaced-concern', 'report.md'), 'misplaced-concern');
+        assert.match(inferred.message, /^Section 'Detailed budget' reads as project\/budget \(.+\), but this prd is a product document/);
+        assert.match(tagged.message, /^Section 'Staffing' is tagged project\/resources, but this prd is a product document/);
+    });
+    it('missing-concern names the concern and the kind', () => {
+        const [finding] = findingsOf(fixture('missing-concern', 'report.md'), 'missing-concern');
+        assert.equal(finding.message, 'This project-plan has no Budget section (project/budget): a project-plan should cover schedule, budget, resources');
+        assert.equal(finding.section, undefined);
+    });
+    it('duplicate-tag names both tags', () => {
+        const [finding] = findingsOf(fixture('duplicate-tag', 'report.md'), 'duplicate-tag');
+        assert.equal(finding.message, "Section 'Vision' has a second owner tag 'project'; only the first, 'product/vision' on line 4, counts");
+    });
+});
+describe('quick fixes produce the expected text', () => {
+    const budget = [
+        '# Plan',
+        '',
+        '## Launch budget',
+        '<!-- owner: product @dana -->',
+        '',
+        'The launch budget is $48,000 in total: $30,000 of contractor cost and $12,000 for',
+        'test devices. Finance tracks the costs monthly against the budget baseline.',
+        '',
+    ].join('\n');
+    it('owner-mismatch retags to the inferred role and keeps the handles (preferred)', () => {
+        const [finding] = findingsOf(budget, 'owner-mismatch');
+        assert.equal(finding.fixes.length, 1);
+        assert.equal(finding.fixes[0].preferred, true);
+        assert.equal((0, edits_1.applyEdits)(budget, finding.fixes[0].edits), budget.replace('<!-- owner: product @dana -->', '<!-- owner: project/budget @dana -->'));
+    });
+    it('untagged-section inserts the inferred tag on the line under the heading, with the document line breaks', () => {
+        for (const eol of ['\n', '\r\n']) {
+            const text = budget.replace('<!-- owner: product @dana -->\n', '').replace(/\n/g, eol);
+            const finding = findingsOf(text, 'untagged-section').find((f) => f.message.includes('Launch budget'));
+            assert.ok(finding);
+            assert.equal(finding.fixes[0].title, 'Tag as project/budget');
+            const expected = text.replace(`## Launch budget${eol}`, `## Launch budget${eol}<!-- owner: project/budget -->${eol}`);
+            assert.equal((0, edits_1.applyEdits)(text, finding.fixes[0].edits), expected);
+        }
+    });
+    it('untagged-section tags a setext heading under its underline, and a last-line heading', () => {
+        const setext = 'Launch budget\n=============\n\nThe launch budget is $48,000 of contractor cost, tracked against the budget.\n';
+        const [finding] = findingsOf(setext, 'untagged-section');
+        assert.equal((0, edits_1.applyEdits)(setext, finding.fixes[0].edits), setext.replace('=============\n', '=============\n<!-- owner: project/budget -->\n'));
+    });
+    it('untagged-section suggests shared for mixed content and nothing for undecided content', () => {
+        const mixed = fixture('mixed-concerns', 'report.md');
+        const finding = findingsOf(mixed, 'untagged-section').find((f) => f.message.includes('Goals and timeline'));
+        assert.ok(finding);
+        assert.deepEqual(finding.fixes.map((f) => f.title), ['Tag as shared']);
+        const vague = '# Notes\n\nSome words that say nothing in particular.\n';
+        const [undecided] = findingsOf(vague, 'untagged-section');
+        assert.deepEqual(undecided.fixes, []);
+    });
+    it('duplicate-tag removes the extra tag with its line, or just the tag when it shares a line', () => {
+        const text = fixture('duplicate-tag', 'report.md');
+        const [own, inline] = findingsOf(text, 'duplicate-tag');
+        assert.equal((0, edits_1.applyEdits)(text, own.fixes[0].edits), text.replace('<!-- owner: project --> <!-- expect: duplicate-tag -->\n', '<!-- expect: duplicate-tag -->\n'));
+        assert.equal((0, edits_1.applyEdits)(text, inline.fixes[0].edits), text.replace('$48,000 in total. <!-- owner: project/budget --> ', '$48,000 in total. '));
+        const alone = '## Vision\n<!-- owner: product -->\n<!-- owner: project -->\n\nText.\n';
+        const [finding] = findingsOf(alone, 'duplicate-tag');
+        assert.equal((0, edits_1.applyEdits)(alone, finding.fixes[0].edits), '## Vision\n<!-- owner: product -->\n\nText.\n');
+        const last = '## Vision\n<!-- owner: product -->\n<!-- owner: project -->';
+        assert.equal((0, edits_1.applyEdits)(last, findingsOf(last, 'duplicate-tag')[0].fixes[0].edits), '## Vision\n<!-- owner: product -->');
+    });
+    it('invalid-tag replaces the bad value with the nearest valid one, also with spaces around the slash', () => {
+        const cases = [
+            ['<!-- owner: prodcut -->', '<!-- owner: product -->'],
+            ['<!-- owner: product / visoin @dana -->', '<!-- owner: product / vision @dana -->'],
+            ['<!-- owner: project /budgett -->', '<!-- owner: project /budget -->'],
+            ['<!-- owner: shared / vision -->', '<!-- owner: shared -->'],
+            ['<!-- owner: product dana -->', '<!-- owner: product @dana -->'],
+            ['<!-- owner: product vision -->', '<!-- owner: product/vision -->'],
+            ['<!-- owners: project -->', '<!-- owner: project -->'],
+            ['<!-- pm-lens-disable owner-mismach -->', '<!-- pm-lens-disable owner-mismatch -->'],
+            ['<!-- pm-lens-disabel -->', '<!-- pm-lens-disable -->'],
+        ];
+        for (const [bad, good] of cases) {
+            const text = `# Vision\n${bad}\n\nText.\n`;
+            const findings = findingsOf(text, 'invalid-tag');
+            assert.equal(findings.length, 1, bad);
+            assert.equal(findings[0].fixes[0]?.preferred, true, bad);
+            const fixed = (0, edits_1.applyEdits)(text, findings[0].fixes[0].edits);
+            assert.equal(fixed, `# Vision\n${good}\n\nText.\n`, bad);
+            assert.deepEqual(findingsOf(fixed, 'invalid-tag'), [], good);
+        }
+    });
+    it('misplaced-concern tags shared or disables the rule for the section', () => {
+        const text = fixture('misplaced-concern', 'report.md');
+        const [inferred, tagged] = findingsOf(text, 'misplaced-concern');
+        assert.deepEqual(inferred.fixes.map((f) => f.title), ['Tag as shared (kept here on purpose)', 'Disable misplaced-concern for this section']);
+        assert.equal((0, edits_1.applyEdits)(text, inferred.fixes[0].edits), text.replace('## Detailed budget <!-- expect: misplaced-concern -->\n', '## Detailed budget <!-- expect: misplaced-concern -->\n<!-- owner: shared -->\n'));
+        assert.equal((0, edits_1.applyEdits)(text, inferred.fixes[1].edits), text.replace('## Detailed budget', '<!-- pm-lens-disable-next-section misplaced-concern -->\n## Detailed budget'));
+        assert.equal((0, edits_1.applyEdits)(text, tagged.fixes[0].edits), text.replace('<!-- owner: project/resources -->', '<!-- owner: shared -->'));
+    });
+    it('missing-concern appends the same skeleton the snippet inserts, after a blank line', () => {
+        const text = fixture('missing-concern', 'report.md');
+        const [finding] = findingsOf(text, 'missing-concern');
+        const skeleton = (0, skeletons_1.skeletonFor)('budget', '\n');
+        assert.ok(skeleton);
+        assert.equal((0, edits_1.applyEdits)(text, finding.fixes[0].edits), text + '\n' + skeleton);
+        const crlf = text.replace(/\n/g, '\r\n').replace(/\r\n$/, '');
+        const [f2] = findingsOf(crlf, 'missing-concern');
+        assert.equal((0, edits_1.applyEdits)(crlf, f2.fixes[0].edits), crlf + '\r\n\r\n' + (0, skeletons_1.skeletonFor)('budget', '\r\n'));
+    });
+    it('mixed-concerns tags shared, or splits before the paragraph where the second side starts', () => {
+        const text = fixture('mixed-concerns', 'report.md');
+        const [untagged, tagged] = findingsOf(text, 'mixed-concerns');
+        assert.equal(untagged.fixes[0].title, 'Tag as shared (owned by both on purpose)');
+        assert.equal((0, edits_1.applyEdits)(text, untagged.fixes[0].edits), text.replace('## Goals and timeline <!-- expect: mixed-concerns -->\n', '## Goals and timeline <!-- expect: mixed-concerns -->\n<!-- owner: shared -->\n'));
+        assert.equal((0, edits_1.applyEdits)(text, tagged.fixes[0].edits), text.replace('<!-- owner: product -->', '<!-- owner: shared -->'));
+        const split = untagged.fixes[1];
+        assert.ok(split, 'a split fix');
+        const after = (0, edits_1.applyEdits)(text, split.edits);
+        assert.ok(after.includes('\n\n## Schedule\n<!-- owner: project/schedule -->\n\nThe work runs in three sprints'), after);
+    });
+});
+describe('tagAllSectionsEdits', () => {
+    it('tags every untagged section with content by its inferred role, leaving the undecided alone', () => {
+        const text = [
+            '# Plan',
+            '',
+            '## Launch budget',
+            '',
+            'The launch budget is $48,000 in total: $30,000 of contractor cost, tracked monthly against the budget.',
+            '',
+            '## User personas',
+            '',
+            'As a returning shopper, I want to pay with one tap so that I can finish checkout on the bus.',
+            '',
+            '## Vision',
+            '<!-- owner: product -->',
+            '',
+            'One tap.',
+            '',
+            '## Notes',
+            '',
+            'Some words that say nothing in particular.',
+            '',
+        ].join('\n');
+        const analysis = (0, analyze_1.analyze)(text);
+        const edits = (0, fixes_1.tagAllSectionsEdits)(analysis, text);
+        const tagged = (0, edits_1.applyEdits)(text, edits);
+        assert.ok(tagged.includes('## Launch budget\n<!-- owner: project/budget -->\n'), tagged);
+        assert.ok(tagged.includes('## User personas\n<!-- owner: product/user-needs -->\n'), tagged);
+        assert.ok(!tagged.includes('## Notes\n<!--'), tagged);
+        assert.equal(tagged.match(/<!-- owner:/g)?.length, 3);
+        // The same edits the rule's fixes make, section by section.
+        const fixes = analysis.findings.filter((f) => f.ruleId === 'untagged-section').flatMap((f) => f.fixes.flatMap((x) => x.edits));
+        assert.deepEqual(edits, fixes);
+    });
+});
+/** Runs one rule on a document whose verdicts are replaced, to pin the thresholds down. */
+function checkWith(rule, text, verdicts) {
+    const analysis = (0, analyze_1.analyze)(text);
+    const sections = analysis.sections.map((s) => (verdicts[s.heading] ? { ...s, inferred: verdicts[s.heading] } : s));
+    const context = {
+        text,
+        lines: new text_1.LineIndex(text),
+        config: defaults_1.defaultConfig,
+        kind: analysis.kind,
+        kindDef: analysis.kind ? defaults_1.defaultConfig.kinds[analysis.kind] : undefined,
+        frontMatter: analysis.frontMatter,
+        sections,
+        problems: [],
+    };
+    const reports = [];
+    rule.check(context, (r) => reports.push(r));
+    return reports;
+}
+function evidence(role, ...texts) {
+    const at = { line: 0, character: 0, offset: 0 };
+    return texts.map((text) => ({ kind: 'body-term', text, range: { start: at, end: at }, concern: role === 'project' ? 'budget' : 'vision', role, weight: 1 }));
+}
+function verdict(role, confidence, product, project, ev) {
+    return { role, concern: role === 'project' ? 'budget' : role === 'product' ? 'vision' : undefined, confidence, scores: { product, project, none: 0 }, evidence: ev };
+}
+describe('strong-evidence thresholds', () => {
+    const rule = (id) => registry_1.rules.find((r) => r.id === id);
+    const tagged = '# Costs\n<!-- owner: product -->\n\nSome text.\n';
+    it('owner-mismatch needs the confidence, the evidence count and the dominance', () => {
+        const c = owner_mismatch_1.MISMATCH_STRENGTH.minConfidence;
+        const two = evidence('project', 'cost', '$5,000');
+        assert.equal(checkWith(rule('owner-mismatch'), tagged, { Costs: verdict('project', c, 1, 10, two) }).length, 1);
+        assert.equal(checkWith(rule('owner-mismatch'), tagged, { Costs: verdict('project', c - 0.01, 1, 10, two) }).length, 0, 'below confidence');
+        assert.equal(checkWith(rule('owner-mismatch'), tagged, { Costs: verdict('project', 0.95, 1, 10, evidence('project', 'cost', 'Cost')) }).length, 0, 'one distinct piece');
+        assert.equal(checkWith(rule('owner-mismatch'), tagged, { Costs: verdict('project', 0.95, 6, 10, two) }).length, 0, 'not dominant');
+        assert.equal(checkWith(rule('owner-mismatch'), tagged, { Costs: verdict('mixed', 0.95, 1, 10, two) }).length, 0, 'mixed is not the other role');
+        assert.equal(checkWith(rule('owner-mismatch'), tagged, { Costs: verdict('product', 0.95, 10, 1, evidence('product', 'vision', 'users')) }).length, 0, 'agrees');
+    });
+    it('mixed-concerns needs two pieces of evidence a side and a balance', () => {
+        const both = [...evidence('product', 'persona', 'NPS'), ...evidence('project', 'cost', 'sprint')];
+        const untagged = '# Costs\n\nSome text.\n';
+        assert.equal(checkWith(rule('mixed-concerns'), untagged, { Costs: verdict('mixed', 0.8, 10, 10 * mixed_concerns_1.MIXED_MIN_BALANCE, both) }).length, 1);
+        assert.equal(checkWith(rule('mixed-concerns'), untagged, { Costs: verdict('mixed', 0.8, 10, 10 * mixed_concerns_1.MIXED_MIN_BALANCE - 0.1, both) }).length, 0, 'unbalanced');
+        assert.equal(checkWith(rule('mixed-concerns'), untagged, { Costs: verdict('mixed', 0.8, 10, 10, both.slice(1)) }).length, 0, 'one product piece');
+        const shared = '# Costs\n<!-- owner: shared -->\n\nSome text.\n';
+        assert.equal(checkWith(rule('mixed-concerns'), shared, { Costs: verdict('mixed', 0.8, 10, 10, both) }).length, 0, 'tagged shared');
+    });
+    it('context evidence (kind, parent) never counts as the section speaking', () => {
+        const ev = [...evidence('project', 'cost'), { ...evidence('project', 'document kind')[0], kind: 'context' }];
+        assert.equal(checkWith(rule('owner-mismatch'), tagged, { Costs: verdict('project', 0.95, 1, 10, ev) }).length, 0);
+    });
+});
+describe('rules on the whole pipeline', () => {
+    it('a clean, fully tagged plan yields no finding with every rule on', () => {
+        const text = fixture('missing-concern', 'pass.md').replace('## Money\n', '## Money\n<!-- owner: project/budget @lee -->\n').replace('plan: project-plan\n', 'plan: project-plan\nowners:\n  project: "@lee"\n');
+        assert.deepEqual((0, analyze_1.analyze)(text, { config: allOn }).findings.map((f) => `${f.ruleId}: ${f.message}`), []);
+    });
+    it('severity comes from the configuration, and off drops the rule', () => {
+        const text = fixture('duplicate-tag', 'report.md');
+        const config = { ...defaults_1.defaultConfig, rules: { ...defaults_1.defaultConfig.rules, 'duplicate-tag': 'error', 'untagged-section': 'off' } };
+        const findings = (0, analyze_1.analyze)(text, { config }).findings;
+        assert.ok(findings.filter((f) => f.ruleId === 'duplicate-tag').every((f) => f.severity === 'error'));
+        assert.equal(findings.filter((f) => f.ruleId === 'untagged-section').length, 0);
+    });
+    it('directives switch findings off and on, per rule and for the next section', () => {
+        const body = 'The launch budget is $48,000 of contractor cost, tracked monthly against the budget.';
+        const text = [
+            '# Plan',
+            '<!-- owner: none -->',
+            '',
+            '<!-- pm-lens-disable untagged-section -->',
+            '## Budget A',
+            '',
+            body,
+            '',
+            '<!-- pm-lens-enable untagged-section -->',
+            '## Budget B',
+            '',
+            body,
+            '',
+            '<!-- pm-lens-disable-next-section -->',
+            '## Budget C',
+            '',
+            body,
+            '',
+            '## Budget D',
+            '',
+            body,
+            '',
+            '<!-- pm-lens-disable -->',
+            '## Budget E',
+            '',
+            body,
+            '',
+        ].join('\n');
+        const headings = (0, analyze_1.analyze)(text).findings.filter((f) => f.ruleId === 'untagged-section').map((f) => f.message.match(/'(.+?)'/)?.[1]);
+        assert.deepEqual(headings, ['Budget B', 'Budget D']);
+    });
+    it('an unknown rule id in a directive is itself a finding, and does not disable everything', () => {
+        const text = '# Budget\n<!-- pm-lens-disable no-such-rule -->\n\nThe launch budget is $48,000 of contractor cost.\n';
+        const ids = (0, analyze_1.analyze)(text).findings.map((f) => f.ruleId).sort();
+        assert.deepEqual(ids, ['invalid-tag', 'untagged-section']);
+    });
+});
+//# sourceMappingURL=rules.test.js.map

@@ -1,0 +1,337 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+/**
+ * The Ownership Summary page in headless Chromium: the built dist/webview.js, the panel's real
+ * HTML and CSP, a stub of the webview API, and summaries posted in as the host would.
+ */
+const assert = __importStar(require("node:assert/strict"));
+const playwright_core_1 = require("playwright-core");
+const analyze_1 = require("../../src/core/analyze");
+const summaryPanelModel_1 = require("../../src/extension/summaryPanelModel");
+const fixtures_1 = require("./fixtures");
+const defaults_1 = require("../../src/core/config/defaults");
+const CHROMIUM = process.env.PM_LENS_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-dev-shm-usage',
+];
+describe('summary panel page (Chromium)', function () {
+    this.timeout(30000);
+    let browser;
+    let server;
+    const open = [];
+    before(async () => {
+        server = await (0, fixtures_1.startPageServer)();
+        browser = await playwright_core_1.chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    });
+    after(async () => {
+        await browser?.close();
+        await server?.close();
+    });
+    afterEach(async () => {
+        for (const context of open.splice(0))
+            await context.close();
+    });
+    async function openPage(viewport = { width: 900, height: 420 }) {
+        const context = await browser.newContext({ viewport });
+        open.push(context);
+        const page = await context.newPage();
+        const dialogs = [];
+        const errors = [];
+        page.on('dialog', (d) => {
+            dialogs.push(d.message());
+            void d.dismiss();
+        });
+        page.on('pageerror', (e) => errors.push(e.message));
+        await context.addInitScript(fixtures_1.STUB_SCRIPT);
+        await page.goto(`${server.origin}/`);
+        await waitForPosted(page, (m) => m.type === 'ready');
+        return { page, context, dialogs, errors };
+    }
+    /** Posts a message as the host would and returns once the page's own listener has run. */
+    async function send(page, message) {
+        await page.evaluate((m) => new Promise((resolve) => {
+            // Registered after the page's listener, so it runs after it.
+            window.addEventListener('message', () => resolve(), { once: true });
+            window.postMessage(m, '*');
+        }), message);
+    }
+    async function posted(page) {
+        return page.evaluate(() => window.__posted);
+    }
+    async function waitForPosted(page, test) {
+        for (;;) {
+            const found = (await posted(page)).find(test);
+            if (found)
+                return found;
+            await page.waitForFunction((n) => window.__posted.length > n, (await posted(page)).length);
+        }
+    }
+    const texts = (page, selector) => page.locator(selector).allTextContents();
+    const visibleHeadings = (page, scope) => page.locator(`${scope} li.row-item:visible .row-heading`).allTextContents();
+    const rowFor = (page, scope, section, uri = fixtures_1.DOC_URI) => page.locator(`${scope} li.row-item[data-key="${uri}#${section}"]`);
+    it('asks the host for data once loaded, without any CSP violation', async () => {
+        const { page, errors } = await openPage();
+        const first = (await posted(page))[0];
+        assert.deepEqual(first, { type: 'ready', scope: 'document' });
+        // The stylesheet loaded through the CSP: the page is laid out by it.
+        assert.equal(await page.locator('.columns').evaluate((el) => window.getComputedStyle(el).display), 'grid');
+        assert.deepEqual(await page.evaluate(() => window.__violations), []);
+        assert.deepEqual(errors, []);
+    });
+    it('draws product on the left and project on the right, grouped by concern', async () => {
+        const { page } = await openPage({ width: 1000, height: 700 });
+        await send(page, { type: 'update', model: (0, fixtures_1.documentModel)() });
+        assert.deepEqual(await texts(page, '.side.product .group-name'), ['Vision', 'User needs', 'Metrics', 'Other']);
+        assert.deepEqual(await texts(page, '.side.project .group-name'), ['Schedule', 'Resources']);
+        assert.deepEqual(await visibleHeadings(page, '.side.product'), ['Vision', 'North star', fixtures_1.EVIL_HEADING, 'Success metrics', 'Launch budget']);
+        assert.deepEqual(await visibleHeadings(page, '.side.project'), ['Timeline', 'Team']);
+        assert.deepEqual(await visibleHeadings(page, '.neither-side'), ['Glossary', 'Open questions']);
+        assert.deepEqual(await texts(page, '.side.product .group-words'), ['160 words', '30 words', '50 words', '80 words']);
+        const product = await page.locator('.side.product').boundingBox();
+        const project = await page.locator('.side.project').boundingBox();
+        assert.ok(product && project && product.x < project.x, 'product left of project');
+        // A row: heading, words, concern, tag state, confidence, owners, findings.
+        const northStar = rowFor(page, '.side.product', 1);
+        assert.equal(await northStar.locator('.row-words').textContent(), '40 words');
+        assert.equal(await northStar.locator('.concern').textContent(), 'Vision');
+        assert.equal(await northStar.locator('.state').textContent(), 'inferred');
+        assert.equal(await northStar.locator('.confidence').textContent(), '72%');
+        assert.deepEqual(await northStar.locator('.chip.finding').allTextContents(), ['untagged-section']);
+        const vision = rowFor(page, '.side.product', 0);
+        assert.equal(await vision.locator('.state').textContent(), 'tagged');
+        assert.equal(await vision.locator('.handles').textContent(), '@dana');
+        assert.match((await vision.locator('button.row').getAttribute('aria-label')) ?? '', /^Vision, Vision, 120 words, tagged, owners @dana$/);
+        assert.equal(await page.locator('.side.product .owners').textContent(), 'Owners: @dana');
+        assert.equal(await page.locator('.side.project .owners').textContent(), 'Owners: @lee');
+        assert.equal(await page.locator('.title').textContent(), 'checkout-prd.md');
+        assert.equal(await page.locator('.kind').textContent(), 'prd');
+        assert.deepEqual(await posted(page).then((p) => p.filter((m) => m.type === 'rendered')), [{ type: 'rendered', status: 'ready', rows: 9 }]);
+    });
+    it('shows the balance of words and the tray', async () => {
+        const { page } = await openPage({ width: 1000, height: 700 });
+        await send(page, { type: 'update', model: (0, fixtures_1.documentModel)() });
+        // 320 / 100 / 50 of 470 words: 68.1 %, 21.3 %, 10.6 % → 68 / 21 / 11 (largest remainder).
+        const percents = await page.locator('.bar .segment').evaluateAll((els) => els.map((el) => [el.dataset.percent, el.style.width]));
+        assert.deepEqual(percents, [['68', '68%'], ['21', '21%'], ['11', '11%']]);
+        assert.deepEqual(await texts(page, '.legend-value'), ['320 words · 68%', '100 words · 21%', '50 words · 11%']);
+        assert.equal(await page.locator('.bar').getAttribute('aria-label'), 'Product 68%, project 21%, neither 11% of 470 words');
+        assert.equal(await page.locator('.side.product .side-words').textContent(), '320 words · 68%');
+        const widths = await page.locator('.bar .segment').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().width));
+        const bar = (await page.locator('.bar').boundingBox()).width;
+        assert.ok(Math.abs(widths[0] / bar - 0.68) < 0.02, `product segment is 68% wide, not ${widths[0] / bar}`);
+        assert.deepEqual(await texts(page, '.tray-part.untagged .count'), ['5']);
+        assert.deepEqual(await visibleHeadings(page, '.tray-part.untagged'), ['North star', fixtures_1.EVIL_HEADING, 'Timeline', 'Glossary', 'Open questions']);
+        assert.deepEqual(await visibleHeadings(page, '.tray-part.mixed'), ['Open questions']);
+        assert.deepEqual(await visibleHeadings(page, '.tray-part.mismatched'), ['Launch budget']);
+        // Tray rows say which side they sit on.
+        assert.equal(await rowFor(page, '.tray-part.mismatched', 4).locator('.concern').textContent(), 'Product');
+        assert.equal(await rowFor(page, '.tray-part.untagged', 5).locator('.concern').textContent(), 'Project · Schedule');
+    });
+    it('shows document text as text: a heading with markup creates no element and runs nothing', async () => {
+        const { page, dialogs, errors } = await openPage();
+        const summary = (0, fixtures_1.checkoutSummary)();
+        const nasty = { ...summary, owners: { product: ['@dana<script>alert(2)</script>'], project: ['@lee'] } };
+        await send(page, { type: 'update', model: { ...(0, fixtures_1.documentModel)(nasty), title: '<b onmouseover=alert(3)>x</b>.md', labels: { vision: '<i>Vision</i>' } } });
+        await page.locator('.side.product li.row-item').first().hover();
+        assert.equal(await page.locator('img, script:not([src]), b, i').count(), 0);
+        assert.equal(await rowFor(page, '.side.product', 2).locator('.row-heading').textContent(), fixtures_1.EVIL_HEADING);
+        assert.equal(await page.locator('.title').textContent(), '<b onmouseover=alert(3)>x</b>.md');
+        assert.equal(await page.locator('.side.product .owners').textContent(), 'Owners: @dana<script>alert(2)</script>');
+        assert.deepEqual(dialogs, []);
+        assert.deepEqual(errors, []);
+        assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    });
+    it('posts reveal with the section range on click and on Enter, and moves between rows with arrows', async () => {
+        const { page } = await openPage({ width: 1000, height: 700 });
+        await send(page, { type: 'update', model: (0, fixtures_1.documentModel)() });
+        await rowFor(page, '.side.project', 5).locator('button.row').click();
+        assert.deepEqual((await posted(page)).at(-1), { type: 'reveal', uri: fixtures_1.DOC_URI, range: { start: { line: 20, character: 0 }, end: { line: 23, character: 12 } } });
+        await rowFor(page, '.side.product', 0).locator('button.row').focus();
+        await page.keyboard.press('ArrowDown');
+        assert.equal(await page.evaluate(() => document.activeElement.closest('li').dataset.key), `${fixtures_1.DOC_URI}#1`);
+        await page.keyboard.press('Enter');
+        assert.deepEqual((await posted(page)).at(-1), { type: 'reveal', uri: fixtures_1.DOC_URI, range: { start: { line: 4, character: 0 }, end: { line: 7, character: 12 } } });
+        // Keyboard reachable: Tab from the filter box lands on the toolbar, then on rows.
+        await page.locator('input.filter').focus();
+        for (let i = 0; i < 3; i++)
+            await page.keyboard.press('Tab');
+        assert.equal(await page.evaluate(() => document.activeElement.closest('li.row-item')?.dataset.key), `${fixtures_1.DOC_URI}#0`);
+        const outline = await page.evaluate(() => window.getComputedStyle(document.activeElement).outlineStyle);
+        assert.equal(outline, 'solid', 'focused row shows an outline');
+    });
+    it('updates in place as the document changes: same elements, scroll and focus kept', async () => {
+        const { page } = await openPage({ width: 600, height: 300 });
+        await send(page, { type: 'update', model: (0, fixtures_1.documentModel)() });
+        await page.evaluate(() => {
+            document.querySelector(`.side.project li.row-item[data-key$="#6"]`).__mark = 'team';
+            window.scrollTo(0, 180);
+        });
+        await rowFor(page, '.side.project', 6).locator('button.row').focus({});
+        const scrolled = await page.evaluate(() => document.scrollingElement.scrollTop);
+        assert.ok(scrolled > 0, 'the page scrolls');
+        // The person typed: Timeline grew, a section was added to the project side.
+        const summary = (0, fixtures_1.checkoutSummary)();
+        const grown = { ...summary.project[0].rows[0], words: 75 };
+        const added = (0, fixtures_1.row)({ section: 9, heading: 'Rollout checklist', role: 'project', concern: 'deliverables', words: 25 });
+        const next = {
+            ...summary,
+            words: { ...summary.words, project: 140 },
+            project: [{ concern: 'schedule', words: 75, rows: [grown] }, summary.project[1], { concern: 'deliverables', words: 25, rows: [added] }],
+        };
+        await send(page, { type: 'update', model: (0, fixtures_1.documentModel)(next) });
+        assert.equal(await page.evaluate(() => document.querySelector(`.side.project li.row-item[data-key$="#6"]`).__mark), 'team');
+        assert.equal(await page.evaluate(() => document.activeElement.closest('li.row-item')?.dataset.key), `${fixtures_1.DOC_URI}#6`);
+        assert.equal(await page.evaluate(() => document.scrollingElement.scrollTop), scrolled);
+        assert.equal(await rowFor(page, '.side.project', 5).locator('.row-words').textContent(), '75 words');
+        assert.deepEqual(await visibleHeadings(page, '.side.project'), ['Timeline', 'Team', 'Rollout checklist']);
+        assert.deepEqual(await texts(page, '.side.project .group-name'), ['Schedule', 'Resources', 'Deliverables']);
+    });
+    it('keeps the filter across updates and a reload, and restores the last picture at once', async () => {
+        const { page } = await openPage({ width: 1000, height: 700 });
+        await send(page, { type: 'update', model: (0, fixtures_1.documentModel)() });
+        await page.locator('input.filter').fill('untagged');
+        assert.deepEqual(await visibleHeadings(page, '.columns'), ['North star', fixtures_1.EVIL_HEADING, 'Timeline']);
+        assert.equal(await page.locator('.side.project .group:visible').count(), 1);
+        const summary = (0, fixtures_1.checkoutSummary)();
+        const extra = (0, fixtures_1.row)({ section: 9, heading: 'Risks', role: 'project', concern: 'risks', words: 10, findings: ['untagged-section'] });
+        const hidden = (0, fixtures_1.row)({ section: 10, heading: 'Status', role: 'project', concern: 'status', words: 10, tagged: true });
+        await send(page, { type: 'update', model: (0, fixtures_1.documentModel)({ ...summary, project: [...summary.project, { concern: 'risks', words: 10, rows: [extra] }, { concern: 'status', words: 10, rows: [hidden] }] }) });
+        assert.equal(await page.locator('input.filter').inputValue(), 'untagged');
+        assert.deepEqual(await visibleHeadings(page, '.columns'), ['North star', fixtures_1.EVIL_HEADING, 'Timeline', 'Risks']);
+        await page.locator('input.filter').fill('nothing like this');
+        assert.equal(await page.locator('.no-match').textContent(), 'No section matches “nothing like this”.');
+        await page.locator('input.filter').fill('dana');
+        const before = (await posted(page)).length;
+        await page.reload();
+        await waitForPosted(page, (m) => m.type === 'ready');
+        assert.ok((await posted(page)).length < before, 'a fresh page');
+        assert.equal(await page.locator('input.filter').inputValue(), 'dana');
+        // Drawn from saved state before the host answered.
+        assert.deepEqual(await visibleHeadings(page, '.columns'), ['Vision']);
+        assert.equal(await page.locator('.title').textContent(), 'checkout-prd.md');
+    });
+    it('switches scope, shows each row’s file in the workspace, and asks for exports', async () => {
+        const { page } = await openPage({ width: 1000, height: 700 });
+        await send(page, { type: 'update', model: (0, fixtures_1.documentModel)() });
+        assert.equal(await page.locator('button[data-scope="document"]').getAttribute('aria-pressed'), 'true');
+        await page.locator('button[data-scope="workspace"]').click();
+        assert.deepEqual((await posted(page)).at(-1), { type: 'scope', scope: 'workspace' });
+        assert.equal(await page.locator('button[data-scope="workspace"]').getAttribute('aria-pressed'), 'true');
+        await send(page, { type: 'update', model: (0, fixtures_1.workspaceModel)() });
+        assert.deepEqual(await texts(page, '.side.project .group-name'), ['Schedule', 'Resources', 'Budget']);
+        assert.deepEqual(await visibleHeadings(page, '.side.project'), ['Timeline', 'Milestones', 'Team', 'Budget']);
+        assert.equal(await rowFor(page, '.side.project', 0, fixtures_1.OTHER_URI).locator('.file').textContent(), 'plans/warehouse-project-plan.md');
+        assert.equal(await page.locator('.side.project .owners').textContent(), 'Owners: @lee, @kim');
+        assert.deepEqual(await texts(page, '.legend-value'), ['320 words · 56%', '200 words · 35%', '50 words · 9%']);
+        assert.equal(await page.locator('.kind').isVisible(), false);
+        await rowFor(page, '.side.project', 1, fixtures_1.OTHER_URI).locator('button.row').click();
+        assert.equal((await posted(page)).at(-1).uri, fixtures_1.OTHER_URI);
+        await page.locator('button[data-action="copyMarkdown"]').click();
+        await page.locator('button[data-action="saveJson"]').click();
+        assert.deepEqual((await posted(page)).slice(-2), [{ type: 'copyMarkdown' }, { type: 'saveJson' }]);
+        await send(page, { type: 'notice', text: 'Copied the summary as a Markdown table.' });
+        assert.equal(await page.locator('.notice').textContent(), 'Copied the summary as a Markdown table.');
+        assert.equal(await page.locator('.notice').getAttribute('aria-live'), 'polite');
+    });
+    it('says why it is empty', async () => {
+        const { page } = await openPage();
+        const empty = (status, title = 'notes.md') => ({ ...(0, fixtures_1.documentModel)(), status, title, documents: [] });
+        await send(page, { type: 'update', model: empty('not-plan') });
+        assert.equal(await page.locator('.empty-text').textContent(), '“notes.md” is not a plan document.');
+        assert.equal(await page.locator('.content').isVisible(), false);
+        assert.equal(await page.locator('button[data-action="copyMarkdown"]').isDisabled(), true);
+        await send(page, { type: 'update', model: empty('no-editor', '') });
+        assert.equal(await page.locator('.empty-text').textContent(), 'No plan document is open.');
+        await send(page, { type: 'update', model: { ...(0, fixtures_1.documentModel)(), documents: [{ uri: fixtures_1.DOC_URI, label: 'x.md', summary: { ...(0, fixtures_1.checkoutSummary)(), product: [], project: [], neither: [] } }] } });
+        assert.equal(await page.locator('.empty-text').textContent(), 'No sections yet.');
+        await send(page, { type: 'update', model: (0, fixtures_1.documentModel)() });
+        assert.equal(await page.locator('.empty').isVisible(), false);
+        assert.equal(await page.locator('button[data-action="copyMarkdown"]').isDisabled(), false);
+    });
+    it('ignores unknown and malformed messages', async () => {
+        const { page, errors } = await openPage();
+        await send(page, { type: 'update', model: (0, fixtures_1.documentModel)() });
+        const before = await page.locator('#app').innerHTML();
+        const bad = [
+            { type: 'explode' },
+            { type: 'update' },
+            { type: 'update', model: { ...(0, fixtures_1.documentModel)(), status: 'bogus' } },
+            { type: 'update', model: { ...(0, fixtures_1.documentModel)(), documents: [{ uri: fixtures_1.DOC_URI, label: 'x', summary: { ...(0, fixtures_1.checkoutSummary)(), product: 'lots' } }] } },
+            { type: 'notice', text: 42 },
+            'update',
+            null,
+        ];
+        for (const message of bad)
+            await send(page, message);
+        assert.equal(await page.locator('#app').innerHTML(), before);
+        assert.deepEqual(errors, []);
+    });
+    it('draws a summary the engine built, every section once', async () => {
+        const text = [
+            '---',
+            'plan: prd',
+            'owners:',
+            '  product: "@dana"',
+            '---',
+            '# Checkout',
+            '## Vision',
+            '<!-- owner: product/vision -->',
+            'Shoppers finish checkout in one step, on any device, without creating an account first.',
+            '## Budget',
+            'The launch costs $48,000 in contractor fees and $6,000 for load testing in Q3.',
+            '## Glossary',
+            'A basket is the list of items a shopper intends to buy.',
+        ].join('\n');
+        const analysis = (0, analyze_1.analyze)(text, { config: defaults_1.defaultConfig });
+        const model = (0, summaryPanelModel_1.readyModel)('document', 'checkout-prd.md', [{ uri: fixtures_1.DOC_URI, path: 'checkout-prd.md', analysis, taxonomy: defaults_1.defaultConfig.taxonomy }]);
+        const { page } = await openPage({ width: 1000, height: 700 });
+        await send(page, { type: 'update', model });
+        const shown = await page.locator('.columns li.row-item .row-heading, .neither-side li.row-item .row-heading').allTextContents();
+        assert.deepEqual([...shown].sort(), analysis.sections.map((s) => s.heading).sort());
+        const rendered = (await posted(page)).filter((m) => m.type === 'rendered').at(-1);
+        assert.deepEqual(rendered, { type: 'rendered', status: 'ready', rows: analysis.sections.length });
+        assert.equal(await page.locator('.side.product .owners').textContent(), 'Owners: @dana');
+    });
+});
+//# sourceMappingURL=summaryView.test.js.map

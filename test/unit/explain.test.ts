@@ -1,0 +1,243 @@
+import * as assert from 'node:assert/strict';
+import { analyze } from '../../src/core/analyze';
+import { defaultConfig } from '../../src/core/config/defaults';
+import {
+  balanceOf,
+  commentHover,
+  disableRuleFix,
+  escapeMarkdown,
+  lensTitle,
+  sectionAtHeadingLine,
+  sectionAtOffset,
+  sectionHover,
+} from '../../src/core/explain';
+import { rules } from '../../src/core/rules/registry';
+import type { Summary, TextEdit } from '../../src/core/types';
+
+const taxonomy = defaultConfig.taxonomy;
+
+const PRD = [
+  '---',
+  'plan: prd',
+  '---',
+  '',
+  '# Checkout',
+  '',
+  '## Vision',
+  '<!-- owner: product/vision @dana -->',
+  '',
+  'Returning shoppers pay in one step, so checkout feels like the fastest part of buying.',
+  '',
+  '## Launch budget',
+  '<!-- owner: product -->',
+  '',
+  'The work costs $48,000 in total: $30,000 for two contract engineers and $18,000 for fees.',
+  'The budget is approved by finance; any cost overrun needs sign-off.',
+  '',
+  '## Open questions',
+  '<!-- owner: prodcut -->',
+  '',
+  'Should guests see the saved card option?',
+  '',
+].join('\n');
+
+/** Applies non-overlapping edits to a text. */
+function apply(text: string, edits: readonly TextEdit[]): string {
+  let out = text;
+  for (const edit of [...edits].sort((a, b) => b.range.start.offset - a.range.start.offset)) {
+    out = out.slice(0, edit.range.start.offset) + edit.newText + out.slice(edit.range.end.offset);
+  }
+  return out;
+}
+
+describe('explain', function () {
+  const analysis = analyze(PRD);
+  const section = (heading: string) => {
+    const found = analysis.sections.find((s) => s.heading === heading);
+    assert.ok(found, heading);
+    return found;
+  };
+
+  describe('escapeMarkdown', function () {
+    it('shows Markdown, links and HTML literally', function () {
+      const escaped = escapeMarkdown('*bold* [x](command:evil) <img src=x> `code` # h');
+      assert.ok(!/(^|[^\\])[*[\]()<>`#]/.test(escaped), escaped);
+      assert.equal(escaped.replace(/\\(.)/g, '$1'), '*bold* [x](command:evil) <img src=x> `code` # h');
+    });
+
+    it('puts a multi-line text on one line', function () {
+      assert.equal(escapeMarkdown('a\n\nb\r\nc'), 'a b c');
+    });
+  });
+
+  describe('lensTitle', function () {
+    it('says role, concern and tagged for a tagged section', function () {
+      assert.equal(lensTitle(section('Vision')), 'Product · vision · tagged');
+    });
+
+    it('says the role alone when the tag names no concern and the content disagrees', function () {
+      assert.equal(lensTitle(section('Launch budget')), 'Product · tagged');
+    });
+
+    it('says role, concern and confidence for an inferred section', function () {
+      const plain = analyze('# Budget\n\nThe rollout costs $86,500: $62,000 for scanners and $24,500 for mounts and contingency.\n');
+      assert.match(lensTitle(plain.sections[0]), /^Project · budget · \d\.\d\d$/);
+    });
+  });
+
+  describe('balanceOf', function () {
+    const summary = (product: number, project: number, neither: number): Summary =>
+      ({ ...analysis.summary, words: { product, project, neither } }) as Summary;
+
+    it('splits the owned words into percentages that add up to 100', function () {
+      const b = balanceOf(summary(620, 379, 50));
+      assert.equal(b.productPercent, 62);
+      assert.equal(b.projectPercent, 38);
+      assert.equal(b.text, 'Product 62% · Project 38%');
+      assert.equal(b.tooltip, 'Product 620 words, project 379 words, neither 50 words');
+    });
+
+    it('says so when nothing is owned', function () {
+      const b = balanceOf(summary(0, 0, 12));
+      assert.equal(b.text, 'No owned sections');
+      assert.equal(b.productPercent + b.projectPercent, 0);
+    });
+  });
+
+  describe('sections at a place', function () {
+    it('finds the section of a heading line and of an offset in its body', function () {
+      const budget = section('Launch budget');
+      assert.equal(sectionAtHeadingLine(analysis, budget.headingRange.start.line), budget);
+      assert.equal(sectionAtHeadingLine(analysis, budget.headingRange.start.line + 1), undefined);
+      assert.equal(sectionAtOffset(analysis, PRD.indexOf('$48,000')), budget);
+      assert.equal(sectionAtOffset(analysis, 0), undefined);
+    });
+  });
+
+  describe('sectionHover', function () {
+    it('says the role, that it is tagged, how the content reads, why, and what the role owns', function () {
+      const text = sectionHover(section('Launch budget'), taxonomy);
+      assert.match(text, /^\*\*Product\*\* — Launch budget/);
+      assert.match(text, /Tagged\. The content reads as Project · Budget \(confidence \d\.\d\d\)\./);
+      assert.match(text, /The tag says Product, the content says Project\./);
+      assert.match(text, /Why:\n- /);
+      assert.match(text, /"\\\$48,000" → project\/budget/);
+      assert.match(text, /Product owns: Vision \(why the product exists/);
+      assert.ok(!/Project owns/.test(text));
+    });
+
+    it('names the handles of the tag', function () {
+      assert.match(sectionHover(section('Vision'), taxonomy), /Tagged by @dana\./);
+    });
+
+    it('says an untagged section is inferred, with its confidence', function () {
+      const plain = analyze('# Budget\n\nThe rollout costs $86,500 in total.\n');
+      const text = sectionHover(plain.sections[0], taxonomy);
+      assert.match(text, /^\*\*Project · Budget\*\*/);
+      assert.match(text, /Inferred from the content, confidence \d\.\d\d/);
+      assert.match(text, /Project owns: Schedule/);
+    });
+
+    it('escapes the heading', function () {
+      const nasty = analyze('# Plan [x](command:workbench.action.quit) <img src=x onerror=alert(1)>\n\nText.\n');
+      const text = sectionHover(nasty.sections[0], taxonomy);
+      assert.ok(!text.includes('[x](command:'), text);
+      assert.ok(!text.includes('<img'), text);
+    });
+  });
+
+  describe('commentHover', function () {
+    const at = (needle: string, text = PRD) => text.indexOf(needle) + 2;
+
+    it('explains a valid owner tag and spans the comment', function () {
+      const hover = commentHover(PRD, at('product/vision'), taxonomy, rules, analysis);
+      assert.ok(hover);
+      assert.equal(PRD.slice(hover.start, hover.end), '<!-- owner: product/vision @dana -->');
+      assert.match(hover.markdown, /\*\*Owner tag\*\* · `product\/vision`/);
+      assert.match(hover.markdown, /owned by \*\*Product\*\*, concern \*\*Vision\*\*/);
+      assert.match(hover.markdown, /Named owners: @dana/);
+    });
+
+    it('says what is wrong with an invalid tag and what would be valid', function () {
+      const hover = commentHover(PRD, at('prodcut'), taxonomy, rules, analysis);
+      assert.ok(hover);
+      assert.match(hover.markdown, /\*\*Invalid owner tag\*\*/);
+      assert.match(hover.markdown, /Unknown role 'prodcut'/);
+      assert.match(hover.markdown, /roles: product, project, shared, none/);
+      assert.match(hover.markdown, /product concerns: vision, user\\-needs/);
+    });
+
+    it('explains a directive and its rules', function () {
+      const text = '# A\n\n<!-- pm-lens-disable-next-section owner-mismatch -->\n## B\n';
+      const hover = commentHover(text, at('disable-next'), taxonomy, rules);
+      assert.ok(hover);
+      assert.match(hover.markdown, /\*\*Directive\*\* · `pm-lens-disable-next-section`/);
+      assert.match(hover.markdown, /Turns off `owner-mismatch` for the next section only\./);
+      assert.match(hover.markdown, /- `owner-mismatch`: A section tagged for one role/);
+    });
+
+    it('lists the valid rules for a directive with an unknown one', function () {
+      const text = '# A\n\n<!-- pm-lens-disable owner-mismach -->\n';
+      const hover = commentHover(text, at('owner-mis'), taxonomy, rules);
+      assert.ok(hover);
+      assert.match(hover.markdown, /\*\*Invalid directive\*\*/);
+      assert.match(hover.markdown, /`owner-mismatch`, `mixed-concerns`/);
+    });
+
+    it('says nothing about other comments, outside comments, or tags inside code', function () {
+      const text = '# A\n\n<!-- a note -->\n\n```md\n<!-- owner: product -->\n```\n\nafter <!-- owner: project -->\n';
+      const a = analyze(text);
+      assert.equal(commentHover(text, at('a note', text), taxonomy, rules, a), undefined);
+      assert.equal(commentHover(text, text.indexOf('after'), taxonomy, rules, a), undefined);
+      assert.equal(commentHover(text, at('owner: product', text), taxonomy, rules, a), undefined);
+      assert.ok(commentHover(text, at('owner: project', text), taxonomy, rules, a));
+    });
+  });
+
+  describe('disableRuleFix', function () {
+    it('puts a disable-next-section directive above the heading, and the finding goes away', function () {
+      const finding = analysis.findings.find((f) => f.ruleId === 'owner-mismatch');
+      assert.ok(finding, 'the fixture has an owner-mismatch');
+      const fix = disableRuleFix(PRD, analysis, finding);
+      assert.ok(fix);
+      assert.equal(fix.title, 'Disable owner-mismatch for this section');
+      const fixed = apply(PRD, fix.edits);
+      assert.ok(fixed.includes('\n<!-- pm-lens-disable-next-section owner-mismatch -->\n## Launch budget\n'));
+      const again = analyze(fixed);
+      assert.ok(!again.findings.some((f) => f.ruleId === 'owner-mismatch'));
+      assert.equal(again.sections.length, analysis.sections.length);
+    });
+
+    it('adds the rule to a directive already above the heading', function () {
+      const text = PRD.replace('## Launch budget', '<!-- pm-lens-disable-next-section untagged-section -->\n## Launch budget');
+      const a = analyze(text);
+      const finding = a.findings.find((f) => f.ruleId === 'owner-mismatch');
+      assert.ok(finding);
+      const fixed = apply(text, disableRuleFix(text, a, finding)!.edits);
+      assert.ok(fixed.includes('<!-- pm-lens-disable-next-section untagged-section owner-mismatch -->\n## Launch budget'));
+      assert.ok(!analyze(fixed).findings.some((f) => f.ruleId === 'owner-mismatch'));
+    });
+
+    it('keeps CRLF line breaks', function () {
+      const text = PRD.replace(/\n/g, '\r\n');
+      const a = analyze(text);
+      const finding = a.findings.find((f) => f.ruleId === 'owner-mismatch')!;
+      const fixed = apply(text, disableRuleFix(text, a, finding)!.edits);
+      assert.ok(fixed.includes('\r\n<!-- pm-lens-disable-next-section owner-mismatch -->\r\n## Launch budget\r\n'));
+      assert.ok(!/[^\r]\n/.test(fixed));
+    });
+
+    it('disables a whole-document finding right after the front matter', function () {
+      const text = '---\nplan: prd\n---\n\n# Vision\n<!-- owner: product/vision -->\n\nWhy we build it.\n';
+      const a = analyze(text);
+      const finding = a.findings.find((f) => f.section === undefined);
+      assert.ok(finding, `a document-level finding among ${a.findings.map((f) => f.ruleId).join(', ')}`);
+      const fix = disableRuleFix(text, a, finding);
+      assert.ok(fix);
+      assert.equal(fix.title, `Disable ${finding.ruleId} for this document`);
+      const fixed = apply(text, fix.edits);
+      assert.ok(fixed.startsWith(`---\nplan: prd\n---\n<!-- pm-lens-disable ${finding.ruleId} -->\n`), fixed);
+      assert.ok(!analyze(fixed).findings.some((f) => f.ruleId === finding.ruleId && f.section === undefined));
+    });
+  });
+});
