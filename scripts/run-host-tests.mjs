@@ -20,7 +20,7 @@
 //              extension host), the runner saves DIR/<name>.png. Logging is fire-and-forget, so
 //              the test must then wait (~1 s) itself before changing the UI.
 //   --keep     keep the temp run dir (logs, profile) even on success; it is always kept on failure.
-//   --verbose  also print the browser console (workbench-side errors).
+//   --verbose  also print the workbench's startup chatter and the browser console's warnings/errors.
 //
 // Serve mode (for `npm start`-like manual checks, no browser):
 //   node scripts/run-host-tests.mjs --serve --ext <extension folder> --workspace <folder>
@@ -275,7 +275,8 @@ async function runTests(opts) {
     });
     await page.exposeFunction('codeAutomationExit', (c) => finish(Number(c)));
     page.on('pageerror', (e) => console.log('[pageerror]', e.message));
-    if (opts.verbose) page.on('console', (m) => console.log(`[console.${m.type()}]`, m.text()));
+    // The browser console repeats the log lines above; only its warnings/errors add anything.
+    if (opts.verbose) page.on('console', (m) => { if (m.type() !== 'log') console.log(`[console.${m.type()}]`, m.text()); });
     page.on('crash', () => { hostFailure = true; finish(EXIT_HOST); });
     cs.exitedP.then(() => { hostFailure = true; finish(EXIT_HOST); });
     timer = setTimeout(() => { console.log(`[run-host-tests] timed out after ${opts.timeout} s`); finish(EXIT_TIMEOUT); }, opts.timeout * 1000);

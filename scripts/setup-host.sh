@@ -82,7 +82,9 @@ if [[ ! -f $CS_ENTRY || $(cs_version) != "$CODE_SERVER_VERSION" ]]; then
 JSON
   # Node 24 first on PATH so the postinstall and node-gyp target it; npm_config_nodedir overrides
   # any `nodedir` in ~/.npmrc (which would build against the system Node's headers).
-  if ! (cd "$CS_DIR" && PATH=$NODE_DIR/bin:$PATH npm_config_nodedir=$NODE_DIR \
+  # prefer_offline: reinstalls reuse the npm cache instead of revalidating ~1000 packages (the
+  # env form also reaches the nested npm installs of code-server's postinstall).
+  if ! (cd "$CS_DIR" && PATH=$NODE_DIR/bin:$PATH npm_config_nodedir=$NODE_DIR npm_config_prefer_offline=true \
         npm install --foreground-scripts --no-audit --no-fund \
         "code-server@$CODE_SERVER_VERSION" >"$HOST_DIR/code-server-install.log" 2>&1); then
     log "code-server install failed; last lines of $HOST_DIR/code-server-install.log:"

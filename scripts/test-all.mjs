@@ -15,6 +15,19 @@ const suites = [
   { name: 'webview-types', cmd: 'npx', args: ['tsc', '-p', 'src/webview/tsconfig.json'] },
   { name: 'webview', cmd: 'npx', args: ['mocha', '--no-config', '--reporter', 'test/support/count-reporter.cjs', '--timeout', '60000', '--spec', 'out/test/webview/**/*.test.js'] },
   { name: 'grammar', cmd: node, args: ['scripts/test-grammar.mjs'] },
+  // The integration suite in a real VS Code extension host (code-server + headless Chromium),
+  // installed into a cache by setup-host.sh; needs the build and the compiled tests above. It
+  // runs on a copy of the fixture workspace, so what the tests write never reaches the repository.
+  {
+    name: 'host',
+    cmd: 'bash',
+    args: ['-c', [
+      'bash scripts/setup-host.sh || exit $?',
+      'ws=$(mktemp -d "${TMPDIR:-/tmp}/pm-lens-ws.XXXXXX") && cp -R test/fixtures/workspace/. "$ws/"',
+      'node scripts/run-host-tests.mjs --ext . --tests out/test/integration/index.js --workspace "$ws"; rc=$?',
+      'rm -rf "$ws"; exit $rc',
+    ].join('\n')],
+  },
 ];
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1].split(',') : undefined;

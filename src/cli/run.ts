@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze } from '../core/analyze';
 import type { ResolvedConfig } from '../core/config/types';
+import { isPlanDocument } from '../core/detect';
 import { rules } from '../core/rules/registry';
 import { sumSummaries } from '../core/summary';
 import {
@@ -30,7 +31,6 @@ import {
 } from '../core/report';
 import type { Analysis } from '../core/types';
 import { parseCli, USAGE, type CliOptions } from './args';
-import { isPlanDocument } from '../core/detect';
 import { openConfigSource, type ConfigIssue } from './engine';
 import { describeError, expandInputs } from './files';
 
@@ -80,7 +80,9 @@ async function runCommand(options: CliOptions, io: CliIo, version: string): Prom
     error(source.error);
     return EXIT_ERROR;
   }
-  const expansion = expandInputs(options.inputs.length > 0 ? options.inputs : ['.'], io.cwd);
+  // Only `!glob`s (or nothing) given: they filter the current folder.
+  const inputs = options.inputs.some((i) => !i.startsWith('!')) ? options.inputs : ['.', ...options.inputs];
+  const expansion = expandInputs(inputs, io.cwd);
   for (const problem of expansion.problems) error(problem);
   if (expansion.problems.length > 0) failed = true;
 
@@ -143,15 +145,17 @@ async function runCommand(options: CliOptions, io: CliIo, version: string): Prom
 function render(options: CliOptions, results: readonly FileResult[], cwd: string, version: string): string {
   const { command, format } = options;
   if (command === 'summary') {
-    const total = sumSummaries(results.map((r) => r.analysis.summary));
+    // Files may have different configurations; the first one's taxonomy orders the total.
+    const taxonomy = results[0]?.config.taxonomy;
+    const total = sumSummaries(results.map((r) => r.analysis.summary), taxonomy);
     if (format === 'json') return JSON.stringify(summaryReportToJson(results, total), null, 2) + '\n';
     if (format === 'markdown') {
       const parts = ['## Ownership summary', '', ...results.map((r) => summaryToMarkdown(r.analysis.summary, r.path, { taxonomy: r.config.taxonomy }))];
-      if (results.length > 1) parts.push(totalToMarkdown(total, 'Total'));
+      if (results.length > 1) parts.push(totalToMarkdown(total, 'Total', { taxonomy }));
       return parts.join('\n');
     }
     const parts = results.map((r) => summaryToText(r.analysis.summary, r.path, { taxonomy: r.config.taxonomy }));
-    if (results.length > 1) parts.push(totalToText(total, 'Total'));
+    if (results.length > 1) parts.push(totalToText(total, 'Total', { taxonomy }));
     return parts.join('\n');
   }
   switch (format) {

@@ -110,7 +110,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   }
   const kept = applyDirectives(findings, directives, sections, outline.sections[0]?.heading.start ?? text.length);
   kept.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
-  return { kind, frontMatter, sections, findings: kept, summary: buildSummary(kind, sections, kept, frontMatter) };
+  return { kind, frontMatter, sections, findings: kept, summary: buildSummary(kind, sections, kept, frontMatter, config.taxonomy) };
 }
 
 /**

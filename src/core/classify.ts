@@ -14,7 +14,7 @@ import type { LineIndex } from './text';
 import type { Taxonomy } from './taxonomy/types';
 import type { Evidence, EvidenceKind, InferredRole, Role, Verdict } from './types';
 import { compileTaxonomy, stem, TOKEN, type Channel, type CompiledTaxonomy, type PatternSet, type TermEntry } from './classify/compile';
-import { headingOutline, maskProse } from './classify/scan';
+import { headingOutline, maskProse, readLinks } from './classify/scan';
 
 export interface ClassifyInput {
   readonly text: string;
@@ -43,6 +43,10 @@ export const SCORING = {
   headingPattern: 1.5,
   /** A fenced code block (other than a timeline) speaks for technical detail: neither side. */
   codeBlock: 0.9,
+  /** A link to another section of the document (a table of contents entry), each. */
+  contentsLink: 1.5,
+  /** A paragraph that is nothing but links (a list of links), each. */
+  linkList: 0.8,
   /** The first heading of a level-1 title names the whole document, not one concern. */
   title: 5,
   /** Neutral words of the body weigh this much of their listed weight (technical prose is common everywhere). */
@@ -66,6 +70,8 @@ export const SCORING = {
   /** Both sides at least this strong, and the weaker at least `mixRatio` of the stronger: mixed. */
   mixStrong: 5,
   mixRatio: 0.75,
+  /** Below this margin (0–1) between the leading side and its rival, the verdict is `none`. */
+  decisive: 0.2,
   /** Evidence kept per verdict. */
   maxEvidence: 12,
 } as const;
@@ -244,7 +250,13 @@ function scanBlock(compiled: CompiledTaxonomy, input: ClassifyInput, block: Bloc
     signals.add('body\u0000code', 'neutral', 'none', 'none', SCORING.codeBlock, block.start, block.start + shown.length, true);
     return 0;
   }
-  const masked = maskProse(source);
+  const links = readLinks(source, maskProse(source));
+  const masked = links.masked;
+  if (links.anchors > 0) {
+    signals.add('body\u0000contents', 'neutral', 'none', 'none', SCORING.contentsLink, block.start + links.first, block.start + links.firstEnd, true);
+  } else if (links.onlyLinks) {
+    signals.add('body\u0000links', 'neutral', 'none', 'none', SCORING.linkList, block.start + links.first, block.start + links.firstEnd, true);
+  }
   if (block.kind === 'table-row' && block.header && block.cells) {
     let raci = 0;
     for (const [s, e] of block.cells) {
@@ -421,9 +433,17 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
     role = 'mixed';
     confidence = (weak / strong) * (1 - Math.exp(-weak / 3));
   } else {
-    role = top;
     const rival = Math.max(weak, side.none);
-    confidence = ((strong - rival) / strong) * (1 - Math.exp(-strong / 2));
+    const decisiveness = ((strong - rival) / strong) * (1 - Math.exp(-strong / 2));
+    if (decisiveness >= SCORING.decisive) {
+      role = top;
+      confidence = decisiveness;
+    } else {
+      // Some lean, but too close to call: say so rather than guess a side.
+      role = 'none';
+      confidence = 1 - decisiveness / SCORING.decisive;
+      confidence *= 0.5;
+    }
   }
 
   const concernSide: Role | undefined = role === 'product' || role === 'project' ? role : role === 'mixed' ? top : undefined;

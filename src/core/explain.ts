@@ -44,11 +44,11 @@ export function roleLabel(role: EffectiveRole): string {
 }
 
 /**
- * Escapes text so Markdown shows it literally: every ASCII punctuation character that Markdown
- * or its HTML could read gets a backslash, and line breaks become spaces.
+ * Escapes text so Markdown shows it literally: every punctuation character that Markdown, its
+ * HTML or its autolinks could read gets a backslash, and line breaks become spaces.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&"'$:=]/g, (c) => `\\${c}`).replace(/\s*[\r\n]+\s*/g, ' ');
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&:]/g, (c) => `\\${c}`).replace(/\s*[\r\n]+\s*/g, ' ');
 }
 
 /** The CodeLens title of a section: `Product · vision · 0.86`, `Project · budget · tagged`. */
@@ -132,7 +132,7 @@ export function sectionHover(section: Section, taxonomy: Taxonomy): string {
     out.push(
       evidence
         .map((e) => {
-          const side = e.role === 'none' ? 'neither side' : `${e.role}/${e.concern}`;
+          const side = e.role === 'none' ? 'neither side' : taxonomy.concerns[e.concern] ? `${e.role}/${e.concern}` : e.role;
           return `- ${EVIDENCE_KINDS[e.kind]} "${escapeMarkdown(clip(e.text, 60))}" → ${escapeMarkdown(side)} (${formatWeight(e.weight)})`;
         })
         .join('\n'),
@@ -222,9 +222,9 @@ export function commentHover(
  * A fix that turns a finding's rule off where it stands: for a section, a
  * `pm-lens-disable-next-section` comment on the line above its heading (merged into one that is
  * already there); for a whole-document finding, a `pm-lens-disable` before the first heading.
+ * `lines` may be passed when the caller has an index of `text` already.
  */
-export function disableRuleFix(text: string, analysis: Analysis, finding: Finding): Fix | undefined {
-  const lines = new LineIndex(text);
+export function disableRuleFix(text: string, analysis: Analysis, finding: Finding, lines: LineIndex = new LineIndex(text)): Fix | undefined {
   const eol = lines.eol;
   const section = finding.section !== undefined ? analysis.sections[finding.section] : undefined;
   if (section) {
@@ -283,7 +283,7 @@ function clip(text: string, max: number): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
-/** "Product owns: Vision (why …); …" for the role(s) a section or tag speaks for. */
+/** "Product owns:" and a line per concern, from the taxonomy, for the role(s) a section or tag speaks for. */
 function ownsText(role: EffectiveRole, taxonomy: Taxonomy): string | undefined {
   const sides: ('product' | 'project')[] =
     role === 'product' || role === 'project' ? [role] : role === 'shared' || role === 'mixed' ? ['product', 'project'] : [];
@@ -292,9 +292,9 @@ function ownsText(role: EffectiveRole, taxonomy: Taxonomy): string | undefined {
     .map((side) => {
       const items = concernsOf(side, taxonomy).map((name) => {
         const def = taxonomy.concerns[name];
-        return `${escapeMarkdown(def.label)} (${escapeMarkdown(lowerFirst(def.description))})`;
+        return `- **${escapeMarkdown(def.label)}**: ${escapeMarkdown(lowerFirst(def.description))}`;
       });
-      return `${roleLabel(side)} owns: ${items.join('; ')}.`;
+      return `${roleLabel(side)} owns:\n${items.join('\n')}`;
     })
     .join('\n\n');
 }

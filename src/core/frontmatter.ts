@@ -31,10 +31,28 @@ export function readFrontMatter(fact: FrontMatterFact, lines: LineIndex): FrontM
   if (doc.errors.length > 0 || !isMap(doc.contents)) {
     return { frontMatter: { range: whole, plan: undefined, owners: {}, data: undefined }, problems };
   }
-  const data = doc.toJS() as Record<string, unknown>;
+  let data: Record<string, unknown>;
+  try {
+    data = doc.toJS() as Record<string, unknown>;
+  } catch (error) {
+    // yaml refuses alias bombs (and the like) by throwing; a document must never make us throw.
+    problems.push({ message: `Front matter cannot be read: ${firstLine(error instanceof Error ? error.message : String(error))}`, range: whole });
+    return { frontMatter: { range: whole, plan: undefined, owners: {}, data: undefined }, problems };
+  }
   const rangeOfKey = (...path: string[]): Range => {
     const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
     return node?.range ? at(node.range[0], node.range[1]) : whole;
+  };
+  /** The key itself (not its value) of `key` in the mapping at `path`. */
+  const rangeOfMapKey = (path: string[], key: string): Range => {
+    const map = doc.getIn(path, true);
+    if (isMap(map)) {
+      for (const pair of map.items) {
+        const node = pair.key as { value?: unknown; range?: [number, number, number] } | null;
+        if (node && String(node.value) === key && node.range) return at(node.range[0], node.range[1]);
+      }
+    }
+    return rangeOfKey(...path, key);
   };
 
   let plan: string | undefined;
@@ -51,7 +69,7 @@ export function readFrontMatter(fact: FrontMatterFact, lines: LineIndex): FrontM
     } else {
       for (const [key, handles] of Object.entries(value as Record<string, unknown>)) {
         if (key !== 'product' && key !== 'project') {
-          problems.push({ message: `Front matter 'owners' has unknown side '${key}' (expected product or project)`, range: rangeOfKey('owners', key) });
+          problems.push({ message: `Front matter 'owners' has unknown side '${key}' (expected product or project)`, range: rangeOfMapKey(['owners'], key) });
           continue;
         }
         const list = (Array.isArray(handles) ? handles : [handles]).map(String);

@@ -403,7 +403,8 @@ export function parseSnippet(source: string): SnippetPiece[] {
             for (;;) {
               const d = source[i];
               if (d === undefined) fail('Unclosed choice');
-              if (d === '\\' && ',|\\$}'.includes(source[i + 1] ?? '')) {
+              // As in VS Code, a choice option escapes only the comma, the pipe and the backslash.
+              if (d === '\\' && ',|\\'.includes(source[i + 1] ?? '')) {
                 option += source[i + 1];
                 i += 2;
               } else if (d === ',') {
@@ -484,7 +485,7 @@ export function shiftTabStops(source: string, offset: number): string {
         if (p.type === 'text') return inPlaceholder ? escapePlaceholder(p.value) : p.value.replace(/[\\$]/g, '\\$&');
         if (p.index === 0) return p.type === 'tabstop' ? print(p.children, inPlaceholder) : '';
         const index = p.index + offset;
-        if (p.type === 'choice') return `\${${index}|${p.options.map((o) => o.replace(/[\\,|$}]/g, '\\$&')).join(',')}|}`;
+        if (p.type === 'choice') return `\${${index}|${p.options.map((o) => o.replace(/[\\,|]/g, '\\$&')).join(',')}|}`;
         return p.children.length > 0 ? `\${${index}:${print(p.children, true)}}` : `\${${index}}`;
       })
       .join('');

@@ -120,7 +120,8 @@ function readOwnerTag(
   const roleStart = restStart + space.length;
   const roleEnd = roleStart + roleText.length;
   const concernStart = roleEnd + (slash?.length ?? 0);
-  const valueEnd = slash !== undefined ? concernStart + concernText.length : roleEnd;
+  // "product/ " with nothing after the slash: the value ends at the slash, not at the spaces.
+  const valueEnd = slash === undefined ? roleEnd : concernText === '' ? roleEnd + slash.trimEnd().length : concernStart + concernText.length;
   const roleLower = roleText.toLowerCase();
   const isRole = (TAG_ROLES as readonly string[]).includes(roleLower);
   const nearRole = isRole ? roleLower : nearest(roleLower, TAG_ROLES);

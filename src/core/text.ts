@@ -59,8 +59,11 @@ export class LineIndex {
 
   /** The line break this document uses most, for text that fixes insert. */
   get eol(): string {
-    return this.text.includes('\r\n') ? '\r\n' : '\n';
+    this.eolCache ??= this.text.includes('\r\n') ? '\r\n' : '\n';
+    return this.eolCache;
   }
+
+  private eolCache: string | undefined;
 }
 
 /** Counts words the way a person would (letters or digits, with inner apostrophes and hyphens). */

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { LineIndex } from '../core/text';
 import type { AnalysisResult, AnalysisService } from './analysisService';
 import { isDiagnosticOf, toCodeAction, toWorkspaceEdit } from './convert';
 import { engine } from './lazy';
@@ -49,18 +50,24 @@ export class PlanCodeActionProvider implements vscode.CodeActionProvider {
   }
 
   private quickFixes(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext, result: AnalysisResult): vscode.CodeAction[] {
-    const text = document.getText();
     const actions: vscode.CodeAction[] = [];
     const disables: vscode.CodeAction[] = [];
     const seenDisable = new Set<string>();
+    // Read the text and index its lines only once there is something to fix (big documents).
+    let indexed: { text: string; lines: LineIndex } | undefined;
     for (const finding of result.analysis.findings) {
+      if (finding.range.end.line < range.start.line || finding.range.start.line > range.end.line) continue;
       const diagnostic = context.diagnostics.find((d) => isDiagnosticOf(d, finding));
       if (!diagnostic || !diagnostic.range.intersection(range)) continue;
       for (const fix of finding.fixes) actions.push(toCodeAction(document.uri, fix, vscode.CodeActionKind.QuickFix, [diagnostic]));
       const key = `${finding.ruleId}\u0000${finding.section ?? 'document'}`;
       if (seenDisable.has(key)) continue;
       seenDisable.add(key);
-      const disable = engine().disableRuleFix(text, result.analysis, finding);
+      if (!indexed) {
+        const text = document.getText();
+        indexed = { text, lines: new (engine().LineIndex)(text) };
+      }
+      const disable = engine().disableRuleFix(indexed.text, result.analysis, finding, indexed.lines);
       if (disable) disables.push(toCodeAction(document.uri, disable, vscode.CodeActionKind.QuickFix, [diagnostic]));
     }
     // Real fixes first; turning a rule off is the last resort.

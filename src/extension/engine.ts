@@ -12,3 +12,4 @@ export { isPlanDocument } from '../core/detect';
 export { balanceOf, commentHover, disableRuleFix, lensTitle, sectionAtHeadingLine, sectionHover } from '../core/explain';
 export { tagAllSectionsEdits } from '../core/fixes';
 export { rules } from '../core/rules/registry';
+export { LineIndex } from '../core/text';

@@ -157,7 +157,8 @@ export function parseViewState(data: unknown): ViewState {
   const whole = viewStateSchema.safeParse(data);
   if (whole.success) return whole.data;
   // A stale or damaged model must not cost the person their scope and filter.
-  const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
-  const withoutModel = viewStateSchema.safeParse({ ...record, model: undefined });
+  const record: Record<string, unknown> = typeof data === 'object' && data !== null ? { ...(data as Record<string, unknown>) } : {};
+  delete record.model;
+  const withoutModel = viewStateSchema.safeParse(record);
   return withoutModel.success ? withoutModel.data : viewStateSchema.parse({});
 }

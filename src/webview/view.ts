@@ -386,8 +386,9 @@ export class SummaryView {
       };
       const move = moves[event.key];
       if (!move) return;
-      const list = target.closest('ul.rows');
-      const buttons = Array.from(list?.querySelectorAll<HTMLElement>('li.row-item:not([hidden]) > button.row') ?? []);
+      // Arrows walk the rows of one block (a column, a tray part, the neither list).
+      const block = target.closest('.side, .tray-part, .neither-side');
+      const buttons = Array.from(block?.querySelectorAll<HTMLElement>('li.row-item:not([hidden]) > button.row') ?? []);
       const index = buttons.indexOf(target);
       if (index < 0) return;
       event.preventDefault();

@@ -136,10 +136,12 @@ describe('PM Lens authoring', () => {
 
   describe('snippets', () => {
     it('expand in the editor to the text the missing-concern quick fix inserts', async () => {
+      const editor = await untitled('');
       for (const skeleton of skeletons) {
-        const editor = await untitled('');
+        const all = editor.document.validateRange(new vscode.Range(0, 0, editor.document.lineCount, 0));
+        assert.ok(await editor.edit((edit) => edit.delete(all)));
         const body = snippetLines(skeleton).join('\n');
-        assert.ok(await editor.insertSnippet(new vscode.SnippetString(body)), skeleton.prefix);
+        assert.ok(await editor.insertSnippet(new vscode.SnippetString(body), new vscode.Position(0, 0)), skeleton.prefix);
         assert.equal(editor.document.getText(), expandSnippet(body), skeleton.prefix);
         if (skeleton.main) assert.equal(editor.document.getText(), skeletonFor(skeleton.concern, '\n'), skeleton.prefix);
       }

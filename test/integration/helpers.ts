@@ -164,8 +164,10 @@ export async function hoverText(uri: vscode.Uri, position: vscode.Position): Pro
  * starts from the files on disk and no "save changes?" dialog can appear.
  */
 export async function revertAndCloseAll(): Promise<void> {
+  // Only the tests' own documents: the editor keeps others (the settings file it writes) to itself.
+  const ours = (d: vscode.TextDocument): boolean => d.uri.scheme === 'untitled' || vscode.workspace.getWorkspaceFolder(d.uri) !== undefined;
   for (const document of vscode.workspace.textDocuments) {
-    if (!document.isDirty) continue;
+    if (!document.isDirty || document.isClosed || !ours(document)) continue;
     await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }

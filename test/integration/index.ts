@@ -10,8 +10,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
+import * as vscode from 'vscode';
 
 export async function run(): Promise<void> {
+  // Tests edit fixture documents and undo or revert them; an editor that saves on its own
+  // (code-server's default) would write those edits into the fixtures.
+  await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
   const files = fs
     .readdirSync(__dirname)

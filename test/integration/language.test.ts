@@ -89,7 +89,8 @@ describe('PM Lens language features', () => {
     });
 
     it('clears diagnostics when the document is closed', async () => {
-      const { document } = await openFixture('warehouse-project-plan.md');
+      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# Budget\n<!-- owner: prodcut -->\n\nIt costs $5,000.\n' });
+      await vscode.window.showTextDocument(document);
       await diagnosticsWhere(document.uri, 'any finding', (d) => d.length > 0);
       // A new language closes the Markdown document and opens a plain-text one: a real close
       // event, without waiting for the editor to let go of a closed tab's document.
@@ -215,7 +216,7 @@ describe('PM Lens language features', () => {
       assert.match(text, /Tagged/);
       assert.match(text, /Why:/);
       assert.match(text, /budget/i);
-      assert.match(text, /Product owns: Vision/);
+      assert.match(text, /Product owns:\n- \*\*Vision\*\*/);
       assert.match(text, /The tag says Product, the content says Project/);
     });
 
@@ -225,7 +226,7 @@ describe('PM Lens language features', () => {
       const text = await hoverText(document.uri, rangeOf(document, '## Budget').start.translate(0, 4));
       assert.match(text, /\*\*Project · Budget\*\*/);
       assert.match(text, /Inferred from the content, confidence \d\.\d\d/);
-      assert.match(text, /Project owns: /);
+      assert.match(text, /Project owns:\n- /);
     });
 
     it('explain an owner tag, and say what is valid for an invalid one', async () => {

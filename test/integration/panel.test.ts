@@ -1,6 +1,6 @@
 /**
  * The Ownership Summary panel in a real extension host, with its real webview: what it sends,
- * what it does with what the page sends back, and screenshots in a light and a dark theme (saved
+ * what it does with what the page sends back, and screenshots in light, dark and high-contrast themes (saved
  * when the host runner has a --shot-dir). Every wait is on an event with a time limit.
  */
 import * as assert from 'node:assert/strict';
@@ -242,7 +242,7 @@ describe('Ownership Summary panel', () => {
     await nextModel('this document', again, (m) => m.scope === 'document' && m.title === FIXTURE);
   });
 
-  it('looks native in a light and a dark theme (screenshots)', async function () {
+  it('looks native in light, dark and high-contrast themes (screenshots)', async function () {
     this.timeout(120_000);
     const workbench = vscode.workspace.getConfiguration('workbench');
     const original = workbench.inspect<string>('colorTheme')?.globalValue;
@@ -251,13 +251,14 @@ describe('Ownership Summary panel', () => {
       await vscode.commands.executeCommand(command).then(undefined, () => undefined);
     }
     const receivedFrom = hook.received.length;
-    const { editor } = await openPanelOn('checkout-prd.md');
+    const { editor } = await openPanelOn('panel-launch-plan.md');
     await drawn(receivedFrom, (m) => m.status === 'ready' && m.rows > 0);
     editor.selection = new vscode.Selection(0, 0, 0, 0);
     try {
       for (const [name, theme, kind] of [
         ['panel-light', 'Default Light Modern', vscode.ColorThemeKind.Light],
         ['panel-dark', 'Default Dark Modern', vscode.ColorThemeKind.Dark],
+        ['panel-high-contrast', 'Default High Contrast', vscode.ColorThemeKind.HighContrast],
       ] as const) {
         await workbench.update('colorTheme', theme, vscode.ConfigurationTarget.Global);
         await waitFor(`the ${theme} theme`, vscode.window.onDidChangeActiveColorTheme, () => vscode.window.activeColorTheme.kind === kind);

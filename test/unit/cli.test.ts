@@ -63,6 +63,9 @@ function analyzeJson(args: string[], cwd = work): JsonFile[] {
 }
 
 describe('pm-lens (built binary)', function () {
+  // Each test starts a few Node processes; a busy CI machine needs room.
+  this.timeout(120_000);
+
   before(function () {
     if (!fs.existsSync(fromRoot('dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run node scripts/build.mjs first');
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-lens-cli-'));

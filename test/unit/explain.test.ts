@@ -80,8 +80,8 @@ describe('explain', function () {
     });
 
     it('says role, concern and confidence for an inferred section', function () {
-      const plain = analyze('# Budget\n\nThe rollout costs $86,500: $62,000 for scanners and $24,500 for mounts and contingency.\n');
-      assert.match(lensTitle(plain.sections[0]), /^Project · budget · \d\.\d\d$/);
+      const plain = analyze('# Rollout\n\n## Budget\n\nThe rollout costs $86,500: $62,000 for scanners and $24,500 for mounts and contingency.\n');
+      assert.match(lensTitle(plain.sections[1]), /^Project · budget · \d\.\d\d$/);
     });
   });
 
@@ -120,9 +120,9 @@ describe('explain', function () {
       assert.match(text, /^\*\*Product\*\* — Launch budget/);
       assert.match(text, /Tagged\. The content reads as Project · Budget \(confidence \d\.\d\d\)\./);
       assert.match(text, /The tag says Product, the content says Project\./);
-      assert.match(text, /Why:\n- /);
-      assert.match(text, /"\\\$48,000" → project\/budget/);
-      assert.match(text, /Product owns: Vision \(why the product exists/);
+      assert.match(text, /Why:\n\n- /);
+      assert.match(text, /- pattern "\$48,000" → project\/budget \(\+\d/);
+      assert.match(text, /Product owns:\n- \*\*Vision\*\*: why the product exists/);
       assert.ok(!/Project owns/.test(text));
     });
 
@@ -131,11 +131,11 @@ describe('explain', function () {
     });
 
     it('says an untagged section is inferred, with its confidence', function () {
-      const plain = analyze('# Budget\n\nThe rollout costs $86,500 in total.\n');
-      const text = sectionHover(plain.sections[0], taxonomy);
+      const plain = analyze('# Rollout\n\n## Budget\n\nThe rollout costs $86,500 in total: $62,000 for scanners, the rest for mounts.\n');
+      const text = sectionHover(plain.sections[1], taxonomy);
       assert.match(text, /^\*\*Project · Budget\*\*/);
       assert.match(text, /Inferred from the content, confidence \d\.\d\d/);
-      assert.match(text, /Project owns: Schedule/);
+      assert.match(text, /Project owns:\n- \*\*Schedule\*\*/);
     });
 
     it('escapes the heading', function () {
@@ -169,7 +169,7 @@ describe('explain', function () {
 
     it('explains a directive and its rules', function () {
       const text = '# A\n\n<!-- pm-lens-disable-next-section owner-mismatch -->\n## B\n';
-      const hover = commentHover(text, at('disable-next'), taxonomy, rules);
+      const hover = commentHover(text, at('disable-next', text), taxonomy, rules);
       assert.ok(hover);
       assert.match(hover.markdown, /\*\*Directive\*\* · `pm-lens-disable-next-section`/);
       assert.match(hover.markdown, /Turns off `owner-mismatch` for the next section only\./);
@@ -178,7 +178,7 @@ describe('explain', function () {
 
     it('lists the valid rules for a directive with an unknown one', function () {
       const text = '# A\n\n<!-- pm-lens-disable owner-mismach -->\n';
-      const hover = commentHover(text, at('owner-mis'), taxonomy, rules);
+      const hover = commentHover(text, at('owner-mis', text), taxonomy, rules);
       assert.ok(hover);
       assert.match(hover.markdown, /\*\*Invalid directive\*\*/);
       assert.match(hover.markdown, /`owner-mismatch`, `mixed-concerns`/);

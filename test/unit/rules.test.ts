@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { analyze } from '../../src/core/analyze';
 import { defaultConfig } from '../../src/core/config/defaults';
 import type { ResolvedConfig } from '../../src/core/config/types';
-import { tagAllSectionsEdits } from '../../src/core/fixes';
+import { insertTagEdit, tagAllSectionsEdits } from '../../src/core/fixes';
 import { rules } from '../../src/core/rules/registry';
 import { MISMATCH_STRENGTH } from '../../src/core/rules/owner-mismatch';
 import { MIXED_MIN_BALANCE } from '../../src/core/rules/mixed-concerns';
@@ -180,9 +180,12 @@ describe('quick fixes produce the expected text', () => {
   });
 
   it('untagged-section tags a setext heading under its underline, and a last-line heading', () => {
-    const setext = 'Launch budget\n=============\n\nThe launch budget is $48,000 of contractor cost, tracked against the budget.\n';
+    const setext = '# Plan\n<!-- owner: none -->\n\nLaunch budget\n-------------\n\nThe launch budget is $48,000 of contractor cost, tracked against the budget.\n';
     const [finding] = findingsOf(setext, 'untagged-section');
-    assert.equal(applyEdits(setext, finding.fixes[0].edits), setext.replace('=============\n', '=============\n<!-- owner: project/budget -->\n'));
+    assert.equal(applyEdits(setext, finding.fixes[0].edits), setext.replace('-------------\n', '-------------\n<!-- owner: project/budget -->\n'));
+    const onlyHeading = '# Plan\n<!-- owner: none -->\n\n## Launch budget $48,000 cost';
+    const section = analyze(onlyHeading).sections[1];
+    assert.equal(applyEdits(onlyHeading, [insertTagEdit(section, 'project', 'budget', new LineIndex(onlyHeading))]), onlyHeading + '\n<!-- owner: project/budget -->');
   });
 
   it('untagged-section suggests shared for mixed content and nothing for undecided content', () => {

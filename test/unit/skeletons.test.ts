@@ -11,7 +11,8 @@ import {
   snippetLines,
   tabStops,
 } from '../../src/core/skeletons';
-import type { Analysis, Section } from '../../src/core/types';
+import { documentTemplate, TEMPLATE_KINDS } from '../../src/core/templates';
+import type { Analysis, Fix, Section } from '../../src/core/types';
 
 /** A skeleton as a small document of the skeleton's own side, so context does not decide it. */
 function asDocument(lines: readonly string[]): string {
@@ -26,6 +27,21 @@ function onlySection(analysis: Analysis): Section {
 }
 
 const ruleIdsOf = (analysis: Analysis): string[] => analysis.findings.map((f) => f.ruleId);
+
+/** Applies a fix's edits (which never overlap) to the text. */
+function applyFix(text: string, fix: Fix): string {
+  const edits = [...fix.edits].sort((a, b) => b.range.start.offset - a.range.start.offset);
+  return edits.reduce((t, e) => t.slice(0, e.range.start.offset) + e.newText + t.slice(e.range.end.offset), text);
+}
+
+/** A template without the sections tagged with one concern. */
+function withoutConcern(text: string, concern: string): string {
+  const analysis = analyze(text);
+  const drop = analysis.sections.filter((s) => s.level === 2 && s.tags[0]?.concern === concern);
+  return drop
+    .sort((a, b) => b.range.start.offset - a.range.start.offset)
+    .reduce((t, s) => t.slice(0, s.range.start.offset) + t.slice(s.range.end.offset), text);
+}
 
 describe('section skeletons', () => {
   it('cover every built-in concern with exactly one main skeleton', () => {
@@ -132,11 +148,30 @@ describe('skeletonFor', () => {
   });
 });
 
+describe('the missing-concern quick fix', () => {
+  for (const kind of TEMPLATE_KINDS) {
+    for (const concern of defaultConfig.kinds[kind].required) {
+      it(`inserts the ${concern} skeleton into a ${kind} that lacks it, and the finding goes away`, () => {
+        const text = withoutConcern(documentTemplate(kind).text, concern);
+        const finding = analyze(text).findings.find((f) => f.ruleId === 'missing-concern');
+        assert.ok(finding, `no missing-concern for ${concern}`);
+        assert.ok(finding.fixes.length > 0);
+        const inserted = finding.fixes[0].edits.map((e) => e.newText).join('');
+        assert.ok(inserted.includes(skeletonFor(concern, '\n')!), inserted);
+        const fixed = analyze(applyFix(text, finding.fixes[0]));
+        assert.deepEqual(ruleIdsOf(fixed).filter((id) => id !== 'untagged-section'), []);
+        assert.ok(fixed.sections.some((s) => s.tagged && s.concern === concern));
+      });
+    }
+  }
+});
+
 describe('snippet syntax', () => {
   it('expands placeholders, nested placeholders, choices, mirrors and escapes', () => {
     assert.equal(expandSnippet('a ${1:one} b'), 'a one b');
     assert.equal(expandSnippet('${1:outer ${2:inner}}!'), 'outer inner!');
     assert.equal(expandSnippet('${1|High,Medium,Low|}'), 'High');
+    assert.equal(expandSnippet('${1|a\\,b,c|}'), 'a,b');
     assert.equal(expandSnippet('${1:x} and $1'), 'x and x');
     assert.equal(expandSnippet('cost \\$12 and \\} and \\\\'), 'cost $12 and } and \\');
     assert.equal(expandSnippet('${1:a \\} b}'), 'a } b');
@@ -151,7 +186,7 @@ describe('snippet syntax', () => {
   });
 
   it('shifts tab stops and drops $0 without changing the text', () => {
-    const source = '## ${1:Risks}\n| ${2|High,Low|} | \\$5 ${3:a \\} ${4:b}} |\n$0';
+    const source = '## ${1:Risks}\n| ${2|High\\, very,Low|} | \\$5 ${3:a \\} ${4:b}} |\n$0';
     const shifted = shiftTabStops(source, 10);
     assert.deepEqual(tabStops(shifted), [11, 12, 13, 14]);
     assert.equal(expandSnippet(shifted), expandSnippet(source));

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { analyze } from '../../src/core/analyze';
 import { buildSummary, NO_CONCERN, sumSummaries } from '../../src/core/summary';
 import type { EffectiveRole, Finding, FrontMatter, InferredRole, OwnerTag, Range, Section, TagRole } from '../../src/core/types';
 
@@ -148,6 +149,35 @@ describe('buildSummary', () => {
     const summary = buildSummary(undefined, [], [], undefined);
     assert.deepEqual(summary.words, { product: 0, project: 0, neither: 0 });
     assert.deepEqual([summary.product, summary.project, summary.neither], [[], [], []]);
+  });
+});
+
+describe('summary of an analysed document', () => {
+  it('is what analyze() returns, grouped by the tags', () => {
+    const text = [
+      '---',
+      'owners:',
+      '  product: "@dana"',
+      '---',
+      '# Plan',
+      '## Budget',
+      '<!-- owner: project/budget @lee -->',
+      'Forty thousand for the pilot.',
+      '## Vision',
+      '<!-- owner: product/vision -->',
+      'Everyone brews better tea.',
+      '## Scope',
+      '<!-- owner: shared -->',
+      'Tea and biscuits.',
+      '',
+    ].join('\n');
+    const { summary } = analyze(text);
+    assert.deepEqual(summary.product.map((g) => [g.concern, g.rows.map((r) => r.heading)]), [['vision', ['Vision']]]);
+    assert.deepEqual(summary.project.map((g) => g.concern).filter((c) => c === 'budget'), ['budget']);
+    assert.ok(summary.project.some((g) => g.rows.some((r) => r.heading === 'Budget' && r.line === 5 && r.tagged)));
+    assert.deepEqual(summary.words, { product: 4 + 1.5, project: 5 + 1.5, neither: 0 });
+    assert.deepEqual(summary.owners, { product: ['@dana'], project: ['@lee'] });
+    assert.deepEqual(summary.tray.untagged, []);
   });
 });
 

@@ -183,7 +183,7 @@ const THEME: Readonly<Record<string, string>> = {
   '--vscode-list-focusBackground': '#04395e',
   '--vscode-textLink-foreground': '#4daafc',
   '--vscode-charts-blue': '#3794ff',
-  '--vscode-charts-orange': '#d18616',
+  '--vscode-charts-green': '#89d185',
   '--vscode-problemsWarningIcon-foreground': '#cca700',
 };
 

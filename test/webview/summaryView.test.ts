@@ -194,6 +194,9 @@ describe('summary panel page (Chromium)', function () {
 
     await rowFor(page, '.side.product', 0).locator('button.row').focus();
     await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.evaluate(() => document.activeElement.closest('li').dataset.key), `${DOC_URI}#2`, 'down into the next concern');
+    await page.keyboard.press('ArrowUp');
     assert.equal(await page.evaluate(() => document.activeElement.closest('li').dataset.key), `${DOC_URI}#1`);
     await page.keyboard.press('Enter');
     assert.deepEqual((await posted(page)).at(-1), { type: 'reveal', uri: DOC_URI, range: { start: { line: 4, character: 0 }, end: { line: 7, character: 12 } } });

@@ -19,7 +19,7 @@ export type Channel = 'heading' | 'body' | 'table';
  */
 export const CHANNEL_WEIGHTS: Readonly<Record<Channel, Readonly<Record<TermSource, number>>>> = {
   heading: { heading: 3, body: 1.2, table: 0.8 },
-  body: { heading: 1, body: 1, table: 0.5 },
+  body: { heading: 0.7, body: 1, table: 0.5 },
   table: { heading: 1.5, body: 1, table: 2 },
 };
 

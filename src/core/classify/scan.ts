@@ -29,6 +29,49 @@ export function maskProse(source: string): string {
   return out;
 }
 
+const LINK = /\[([^\]\n]*)\]\(\s*([^)\s]*)[^)\n]*\)/g;
+
+/** What a paragraph's links say about it. */
+export interface LinkReading {
+  /** The prose with the text of in-document links (`[Budget](#budget)`, a table of contents) blanked too. */
+  readonly masked: string;
+  /** How many in-document links it holds. */
+  readonly anchors: number;
+  /** Whether the paragraph is nothing but links (an entry of a link list). */
+  readonly onlyLinks: boolean;
+  /** Where the first link starts in the slice, or -1. */
+  readonly first: number;
+  readonly firstEnd: number;
+}
+
+/**
+ * Reads the links of a paragraph `source` (already masked as `masked`): an entry of a table of
+ * contents names another section, so its words are not this section's content.
+ */
+export function readLinks(source: string, masked: string): LinkReading {
+  if (!source.includes('](')) return { masked, anchors: 0, onlyLinks: false, first: -1, firstEnd: -1 };
+  let out = masked;
+  let anchors = 0;
+  let first = -1;
+  let firstEnd = -1;
+  let rest = masked;
+  LINK.lastIndex = 0;
+  for (let m = LINK.exec(source); m; m = LINK.exec(source)) {
+    if (first < 0) {
+      first = m.index;
+      firstEnd = m.index + m[0].length;
+    }
+    const span = ' '.repeat(m[0].length);
+    rest = rest.slice(0, m.index) + span + rest.slice(m.index + m[0].length);
+    if (m[2].startsWith('#')) {
+      anchors++;
+      out = out.slice(0, m.index) + span + out.slice(m.index + m[0].length);
+    }
+  }
+  const onlyLinks = first >= 0 && !/[\p{L}\p{N}]/u.test(rest);
+  return { masked: out, anchors, onlyLinks, first, firstEnd };
+}
+
 /** Where the document's headings stand, found by a light line scan. */
 export interface HeadingOutline {
   /** Line of the first heading; -1 when there is none. */

@@ -68,6 +68,7 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
       label: 'Market',
       description: 'The market: segments, competitors, alternatives, positioning, pricing and business model',
       headingTerms: [
+        'comparison', 'compare', 'competitive comparison',
         'market', 'market analysis', 'market opportunity', 'market size', 'target market', 'compet*',
         'competitive landscape', 'landscape', 'existing solutions', 'alternatives', 'alternative solutions',
         'positioning', 'go-to-market', 'gtm', 'pricing', 'monetization', 'monetisation', 'business model',
@@ -85,6 +86,7 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
       ],
       tableHeaders: ['competitor', 'competitors', 'price', 'pricing', 'tier', 'plan', 'segment', 'market', 'alternative', 'revenue', 'arpu', 'mrr', 'arr'],
       termWeights: {
+        comparison: 0.6, compare: 0.5,
         alternative: 0.6, alternatives: 0.8, industry: 0.7, channel: 0.4, distribution: 0.4, tier: 0.6,
         enterprise: 0.4, paid: 0.5, paying: 0.6, trend: 0.6, demand: 0.6, segment: 0.8, sales: 0.7,
         marketing: 0.8, ecosystem: 0.5, adoption: 0.5, comparable: 0.6, margin: 0.6, premium: 0.5,
@@ -106,6 +108,7 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
         'release criteria',
       ],
       bodyTerms: [
+        'provides', 'enables', 'lets', 'offers', 'works with', 'integrates with',
         'must', 'shall', 'should', 'required', 'requirement', 'feature', 'capability', 'functionality',
         'acceptance criteria', 'given', 'mvp', 'in scope', 'out of scope', 'nice to have', 'must have',
         'should have', 'could have', "won't have", 'support', 'supports', 'able to', 'allow', 'allows',
@@ -117,6 +120,7 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
       tableHeaders: ['requirement', 'feature', 'priority', 'moscow', 'acceptance criteria', 'capability', 'must', 'should', 'could'],
       patterns: [PATTERNS.priority, PATTERNS.requirementStatement],
       termWeights: {
+        provides: 0.4, enables: 0.4, lets: 0.4, offers: 0.4, 'works with': 0.5, 'integrates with': 0.5, 'acceptance criteria': 0.7,
         must: 0.5, shall: 0.8, should: 0.3, required: 0.5, support: 0.3, supports: 0.3, 'able to': 0.5,
         allow: 0.4, allows: 0.4, given: 0.2, display: 0.5, button: 0.7, screen: 0.5, page: 0.3,
         notification: 0.4, filter: 0.4, search: 0.3, export: 0.4, import: 0.3, upload: 0.4, login: 0.5,
@@ -163,13 +167,14 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
       label: 'Strategy',
       description: 'Product strategy: principles, priorities, themes, positioning choices and the long-term direction',
       headingTerms: [
+        'post-launch', 'post-deployment', 'post-release', 'maintenance', 'long-term support', 'support',
         'strategy', 'product strategy', 'strategic', 'strategic goals', 'principles', 'product principles',
         'design principles', 'approach', 'product approach', 'philosophy', 'themes', 'pillars',
         'focus areas', 'priorities', 'prioritization', 'prioritisation', 'bets', 'future', 'future plans',
         'future work', 'future enhancements', 'future improvements', 'long-term', 'sustainability',
         'growth', 'partnerships', 'alignment', 'trade-offs', 'tradeoffs', 'decisions', 'open questions',
         'roadmap', 'product roadmap', 'now next later', 'horizon', 'evolution', 'expansion',
-        'enhancements', 'planned enhancements', 'post-launch',
+        'enhancements', 'planned enhancements',
       ],
       bodyTerms: [
         'strategy', 'strategic', 'differentiat*', 'moat', 'long-term', 'long term', 'north star', 'bet',
@@ -179,6 +184,7 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
         'opportunit*', 'defensib*',
       ],
       termWeights: {
+        maintenance: 0.7, support: 0.5,
         approach: 0.6, future: 0.8, decisions: 0.5, alignment: 0.6, growth: 0.6, focus: 0.5, expand: 0.5,
         leverage: 0.4, position: 0.4, direction: 0.5, community: 0.4, evolve: 0.5, ecosystem: 0.4,
         roadmap: 0.5, 'product roadmap': 1, 'open questions': 0.6, enhancements: 0.8, evolution: 0.6,
@@ -215,10 +221,11 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
       ],
       patterns: [
         PATTERNS.isoDate, PATTERNS.monthDate, PATTERNS.dayMonthYear, PATTERNS.numericDate, PATTERNS.quarter,
-        PATTERNS.weekSprint, PATTERNS.duration, PATTERNS.phaseMilestone, PATTERNS.monthYear,
+        PATTERNS.weekSprint, PATTERNS.duration, PATTERNS.phaseMilestone, PATTERNS.monthYear, PATTERNS.yearHeading,
       ],
       structures: ['gantt'],
       termWeights: {
+        scheduled: 0.6,
         plan: 0.4, 'project plan': 0.7, 'development plan': 0.8, phase: 0.8, phases: 0.8, release: 0.5,
         launch: 0.5, by: 0.1, until: 0.2, before: 0.1, after: 0.1, then: 0.1, next: 0.15, starting: 0.3,
         begin: 0.2, finish: 0.3, day: 0.4, days: 0.4, weekly: 0.5, month: 0.6, months: 0.6, weeks: 0.7,
@@ -235,7 +242,7 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
         'budget', 'budgets', 'cost', 'costs', 'cost estimate', 'costing', 'funding', 'financial',
         'finance', 'financials', 'expenses', 'expenditure', 'spend', 'spending', 'payment', 'payments',
         'payment terms', 'payment schedule', 'invoice', 'invoicing', 'estimate', 'estimates', 'estimation',
-        'effort', 'effort estimate', 'hours', 'rates', 'fees', 'grant', 'grant amount',
+        'level of effort', 'effort estimate', 'hours', 'rates', 'fees', 'grant', 'grant amount',
         'in-kind', 'justification', 'budget justification', 'overhead', 'procurement',
         'price breakdown', 'cost breakdown', 'allocation', 'funds',
       ],
@@ -255,7 +262,8 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
       ],
       patterns: [PATTERNS.currency, PATTERNS.effort, PATTERNS.perPeriodRate],
       termWeights: {
-        effort: 0.7, hours: 0.6, rates: 0.7, estimate: 0.6, estimates: 0.7, estimation: 0.7,
+        'effort estimate': 1,
+        hours: 0.6, rates: 0.7, estimate: 0.6, estimates: 0.7, estimation: 0.7,
         estimated: 0.4, justification: 0.6, allocation: 0.5, allocated: 0.4, pay: 0.5, paid: 0.4, rate: 0.4,
         total: 0.4, amount: 0.5, buffer: 0.4, cheap: 0.4, expensive: 0.4, affordable: 0.4, purchase: 0.5,
         grant: 0.7, licence: 0.5, quantity: 0.5, price: 0.6, 'financ*': 0.8, upfront: 0.7,
@@ -341,6 +349,7 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
       label: 'Status',
       description: 'Progress and how the work is run: status, reporting, meetings, communication, governance and approvals',
       headingTerms: [
+        'feature branches', 'branching strategy', 'branching', 'git workflow', 'project metrics', 'delivery metrics', 'development metrics', 'engineering metrics', 'team metrics', 'process metrics', 'quality metrics',
         'status', 'progress', 'status report', 'status update', 'update', 'updates', 'progress report',
         'current status', 'current state', 'reporting', 'report', 'communication', 'communication plan',
         'communications', 'meetings', 'meeting', 'standup', 'stand-up', 'retrospective', 'retro',
@@ -355,19 +364,21 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
         'recap', 'summary of work',
       ],
       bodyTerms: [
-        'status', 'progress', 'on track', 'off track', 'at risk', 'behind', 'ahead', 'completed', 'complete',
-        'done', 'in progress', 'not started', 'on hold', 'blocked', 'wip', 'report', 'reporting',
-        'update', 'meeting', 'standup', 'stand-up', 'sync', 'retrospective', 'weekly', 'bi-weekly',
+        'feature branch', 'merge request', 'on-time delivery', 'code coverage', 'test coverage', 'velocity', 'burndown', 'defect', 'bugs fixed', 'within budget', 'budget variance', 'schedule variance', 'cycle time', 'story points completed',
+        'on track', 'off track', 'at risk', 'behind', 'ahead', 'completed', 'complete',
+        'done', 'in progress', 'not started', 'on hold', 'blocked', 'wip', 'reporting',
+        'meeting', 'standup', 'stand-up', 'sync', 'retrospective', 'weekly', 'bi-weekly',
         'biweekly', 'daily', 'monthly', 'cadence', 'communicat*', 'slack', 'discord', 'email', 'channel',
         'trello', 'jira', 'github issues', 'kanban', 'board', 'ticket', 'pull request', 'code review',
-        'review', 'approve', 'approval', 'sign-off', 'sign off', 'escalate', 'governance', 'decision',
+        'approve', 'sign-off', 'sign off', 'escalate', 'decision',
         'change request', 'steering', 'agenda', 'minutes', 'attendance', 'conflict', 'agreed', 'norms',
-        'process', 'workflow', 'branch', 'merge', 'scrum', 'agile', 'ceremony', 'velocity', 'burndown',
+        'branch', 'merge', 'scrum', 'agile', 'ceremony', 'velocity', 'burndown',
         'tracked', 'tracking', 'dashboard', 'accomplished', 'finished', 'shipped', 'achieved',
       ],
       tableHeaders: ['status', 'progress', 'state', '% complete', 'percent complete', 'done', 'owner', 'updated', 'last updated', 'rag', 'health', 'next step'],
       patterns: [PATTERNS.statusMarker, PATTERNS.percentComplete, PATTERNS.statusEmoji],
       termWeights: {
+        approve: 0.5, 'sign off': 0.6,
         update: 0.6, updates: 0.7, report: 0.6, done: 0.6, completed: 0.7, acceptance: 0.6, quality: 0.6,
         process: 0.6, processes: 0.6, workflow: 0.4, rules: 0.4, review: 0.4, reviews: 0.5, demo: 0.5,
         demonstration: 0.6, verification: 0.5, validation: 0.5, management: 0.5, artifacts: 0.6,
@@ -376,7 +387,7 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
         'code review': 0.4, decision: 0.3, agreed: 0.4, conflict: 0.5, branch: 0.4, merge: 0.4,
         dashboard: 0.3, finished: 0.4, shipped: 0.5, achieved: 0.4, transparency: 0.6, accountability: 0.6,
         recap: 0.7, 'version control': 0.8, 'configuration management': 0.8, 'change management': 1,
-        owner: 0.3, state: 0.4, updated: 0.5, health: 0.4, cadence: 0.6, approve: 0.6, sync: 0.5,
+        owner: 0.3, state: 0.4, updated: 0.5, health: 0.4, cadence: 0.6, sync: 0.5,
         'communicat*': 0.8, accomplished: 0.6,
       },
     },
@@ -460,6 +471,7 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
       'url', 'default', 'value', 'property', 'argument', 'returns',
     ],
     termWeights: {
+        'table of contents': 2, contents: 1.5, toc: 2, 'list of tables': 2, 'list of figures': 2, 'revision history': 2, 'version history': 2, 'document history': 2, changelog: 2, 'change log': 2, glossary: 2, references: 1.6, bibliography: 2, links: 1.6, 'further reading': 2, 'see also': 2, contact: 1.6, 'contact information': 2, contacts: 1.6, license: 1.6, licence: 1.6, appendix: 1.5, appendices: 1.6, annex: 1.5, 'document information': 2, 'document info': 2, 'document control': 2, acknowledgements: 2, acknowledgments: 2, credits: 1.6, disclaimer: 1.6,
       stack: 0.8, technology: 0.7, technologies: 0.7, engine: 0.6, history: 0.7, about: 0.6, usage: 0.6,
       install: 0.8, definitions: 0.9, concepts: 0.7, faq: 0.5, introduction: 0.8, overview: 0.5,
       summary: 0.4, notes: 0.5, purpose: 0.6, configuration: 0.6, methods: 0.5, tools: 0.6,
@@ -475,7 +487,7 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
       repo: 0.2, formula: 0.5, figure: 0.4, diagram: 0.6, http: 0.4, https: 0.4,
       node: 0.3, type: 0.4, value: 0.3, default: 0.5, change: 0.4, author: 0.5,
       link: 0.5, argument: 0.6, returns: 0.6, property: 0.5, 'key concepts': 0.9,
-      legal: 0.8, contact: 0.9,
+      legal: 0.8,
     },
   },
 });

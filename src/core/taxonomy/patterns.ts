@@ -26,6 +26,8 @@ export const PATTERNS = {
   dayMonthYear: p('date', `\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\.?,?\\s+${YEAR}\\b`, 1.2, 'any'),
   /** March 2025 · Jan '26 */
   monthYear: p('date', `\\b${MONTH}\\.?\\s+(?:${YEAR}|'\\d{2})\\b`, 1, 'any'),
+  /** A year in a heading: `2025`, `2026 milestones and beyond` (sections named for a period). */
+  yearHeading: p('year', `\\b${YEAR}\\b`, 0.8, 'heading'),
   /** 14/03/2025 · 3/14/25 */
   numericDate: p('date', `\\b\\d{1,2}[/.]\\d{1,2}[/.](?:${YEAR}|\\d{2})\\b`, 1, 'any'),
   /** Q3 2025 · Q3'25 · 2025 Q3 · H1 2026 · FY26 */
