@@ -20,6 +20,7 @@ import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, parseArgs } from 'node:util';
@@ -127,16 +128,21 @@ async function main() {
   });
 
   let browser;
+  let profile;
   let timer;
   let code = EXIT_HOST;
   try {
-    browser = await chromium.launch({
+    // A persistent profile, not an incognito context: incognito blocks the third-party storage
+    // the webview's service worker needs (webviews live on another origin).
+    profile = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-lens-web-'));
+    browser = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
+      viewport: { width: 1400, height: 900 },
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
         '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
     });
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = browser.pages()[0] ?? (await browser.newPage());
     let finish;
     const finished = new Promise((resolve) => (finish = resolve));
     // The workbench reports the extension host's console and the suite's exit code through these.
@@ -165,6 +171,7 @@ async function main() {
     clearTimeout(timer);
     await browser?.close().catch(() => {});
     server.dispose();
+    if (profile) fs.rmSync(profile, { recursive: true, force: true });
   }
   if (code !== 0) console.log(`[test-web] exit code ${code}`);
   return code;

@@ -410,9 +410,10 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
     const j = Math.max(0, lean.project - own[1]);
     const total = p + j;
     if (total > 0) {
-      const k = SCORING.document * Math.min(1, total / SCORING.leanFull);
-      contextual('the document leans product', 'product', (k * p) / total);
-      contextual('the document leans project', 'project', (k * j) / total);
+      // Only a one-sided document leans: the prior grows with the margin between the sides.
+      const k = SCORING.document * Math.min(1, total / SCORING.leanFull) * (Math.abs(p - j) / total);
+      if (p > j) contextual('the document leans product', 'product', k);
+      else contextual('the document leans project', 'project', k);
     }
   }
 

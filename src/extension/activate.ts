@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { AnalysisService } from './analysisService';
 import { PlanCodeActionProvider, tagAllSections } from './codeActions';
 import { PlanCodeLensProvider } from './codeLens';
+import { registerCompletion } from './completion';
 import { ConfigService } from './configService';
 import { Commands, MARKDOWN_LANGUAGE } from './constants';
 import { registerDiagnostics } from './diagnostics';
@@ -15,6 +16,7 @@ import { guard, guardListener, Logger } from './log';
 import { affectsPmLens } from './settings';
 import { BalanceStatusBar } from './statusBar';
 import { registerSummaryPanel } from './summaryPanel';
+import { registerTemplateCommands } from './templates';
 
 /** What `activate()` returns: the running services, for tests and for other extensions. */
 export interface PmLensApi {
@@ -64,6 +66,9 @@ export function activateCommon(context: vscode.ExtensionContext): PmLensApi {
 
   // pmLens.openSummary, the panel serializer and the pmLens.isPlan context key.
   registerSummaryPanel(context, service, log);
+  // Authoring: completion inside tags and directives, pmLens.newPrd and pmLens.newProjectPlan.
+  registerCompletion(context, configs);
+  registerTemplateCommands(context);
 
   // The first analysis waits until the host has finished activating us.
   const start = setTimeout(guardListener(log, 'start', () => {

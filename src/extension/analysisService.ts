@@ -21,8 +21,8 @@ import type { Analysis } from '../core/types';
 import { createAnalyzer, type Analyzer } from './analyzer';
 import type { ConfigService } from './configService';
 import { IGNORED_SCHEMES, MARKDOWN_LANGUAGE } from './constants';
-import { guardListener, type Logger } from './log';
 import { engine } from './lazy';
+import { guardListener, type Logger } from './log';
 import { readSettings } from './settings';
 
 /** Cheap looks at a text that may make it a plan (the core decides; these only spare a parse). */
@@ -269,8 +269,8 @@ export class AnalysisService implements vscode.Disposable {
     const config = await this.configs.configFor(document.uri);
     if (!isCurrent()) return;
     const settings = readSettings(document.uri);
-    const text = document.getText();
     if (!settings.enable) return this.clear(document, key);
+    const text = document.getText();
     const size = utf8Length(text, settings.maxFileSize);
     const tooLarge = size > settings.maxFileSize;
     const decision = this.decide(document, key, text, config, tooLarge);
@@ -308,7 +308,7 @@ export class AnalysisService implements vscode.Disposable {
   private decide(document: vscode.TextDocument, key: string, text: string, config: ResolvedConfig, tooLarge: boolean): { isPlan: boolean; facts?: DocumentFacts } {
     const state = this.states.get(key);
     const { isPlanDocument } = engine();
-    const path = document.isUntitled ? '' : pathOf(document.uri);
+    const path = pathOf(document.uri, document.isUntitled);
     const byPath = isPlanDocument({ path, config, explicitlyRequested: this.optedIn.has(key) });
     if (byPath.isPlan) return { isPlan: true };
     const looksLikePlan = MAY_HAVE_OWNER_TAG.test(text) || MAY_HAVE_PLAN_KEY.test(text.slice(0, FRONT_MATTER_LOOK));
@@ -336,8 +336,13 @@ export class AnalysisService implements vscode.Disposable {
   }
 }
 
-/** The path detection matches globs against: relative to its workspace folder when in one. */
-function pathOf(uri: vscode.Uri): string {
+/**
+ * The path detection matches globs against: relative to its workspace folder when in one. An
+ * untitled document is named like a Markdown file (`Untitled-1.md`), so only its content, or
+ * `analyzeAllMarkdown`, can make it a plan.
+ */
+function pathOf(uri: vscode.Uri, untitled = false): string {
+  if (untitled) return /\.[^/.]+$/.test(uri.path) ? uri.path : `${uri.path}.md`;
   return vscode.workspace.getWorkspaceFolder(uri) ? vscode.workspace.asRelativePath(uri, false) : uri.path;
 }
 

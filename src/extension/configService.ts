@@ -46,7 +46,7 @@ export class ConfigService implements vscode.Disposable {
     void this.scan();
   }
 
-  /** The configuration that applies to a document. Never rejects: on trouble, the defaults. */
+  /** The configuration that applies to a document; an unreadable or broken file leaves the defaults. */
   async configFor(uri: vscode.Uri): Promise<ResolvedConfig> {
     return (await this.loadedFor(uri)).config;
   }

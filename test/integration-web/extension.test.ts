@@ -77,6 +77,18 @@ describe('PM Lens in the web extension host', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  it('debug ensure', async () => {
+    const { document } = await openPrd();
+    console.log('DOC', document.uri.toString(), document.languageId, document.getText().length);
+    try {
+      const r = (await api.service.ensure(document)) as { analysis?: { findings?: unknown[] } } | undefined;
+      console.log('ENSURE', JSON.stringify(r?.analysis?.findings));
+    } catch (e) {
+      console.log('ENSURE ERR', (e as Error).stack);
+    }
+    console.log('DIAGS', describeDiagnostics(document.uri));
+  });
+
   it('activates from its browser entry in a web worker, on a virtual workspace', () => {
     equal(vscode.env.uiKind, vscode.UIKind.Web, 'vscode.env.uiKind');
     // code-server's Node host has a remote name; the browser's own worker host has none.

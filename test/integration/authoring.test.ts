@@ -96,9 +96,12 @@ describe('PM Lens authoring', () => {
     it('stays out of fenced code and ordinary text', async () => {
       const editor = await untitled(['# Example', '```markdown', '', '```', 'Plain text '].join('\n'));
       const inCode = await setLine(editor, 2, '<!-- owner: ');
-      assert.ok(!(await completionsAt(editor.document, inCode, ' ')).some((i) => ROLES.includes(labelOf(i))));
+      const describe = (items: vscode.CompletionItem[]): string => items.map((i) => `${labelOf(i)}(${i.kind})`).join(', ');
+      const codeItems = await completionsAt(editor.document, inCode, ' ');
+      assert.ok(!codeItems.some((i) => ROLES.includes(labelOf(i))), `in code: ${describe(codeItems)}`);
       const plain = new vscode.Position(4, 11);
-      assert.ok(!(await completionsAt(editor.document, plain, ' ')).some((i) => ROLES.includes(labelOf(i))));
+      const plainItems = await completionsAt(editor.document, plain, ' ');
+      assert.ok(!plainItems.some((i) => ROLES.includes(labelOf(i))), `in text: ${describe(plainItems)}`);
     });
   });
 
@@ -135,17 +138,15 @@ describe('PM Lens authoring', () => {
   });
 
   describe('snippets', () => {
-    it('expand in the editor to the text the missing-concern quick fix inserts', async () => {
-      const editor = await untitled('');
-      for (const skeleton of skeletons) {
-        const all = editor.document.validateRange(new vscode.Range(0, 0, editor.document.lineCount, 0));
-        assert.ok(await editor.edit((edit) => edit.delete(all)));
+    for (const skeleton of skeletons) {
+      it(`${skeleton.prefix} expands in the editor to ${skeleton.main ? 'the text the missing-concern quick fix inserts' : 'its plain text'}`, async () => {
+        const editor = await untitled('');
         const body = snippetLines(skeleton).join('\n');
-        assert.ok(await editor.insertSnippet(new vscode.SnippetString(body), new vscode.Position(0, 0)), skeleton.prefix);
-        assert.equal(editor.document.getText(), expandSnippet(body), skeleton.prefix);
-        if (skeleton.main) assert.equal(editor.document.getText(), skeletonFor(skeleton.concern, '\n'), skeleton.prefix);
-      }
-    });
+        assert.ok(await editor.insertSnippet(new vscode.SnippetString(body), new vscode.Position(0, 0)));
+        assert.equal(editor.document.getText(), expandSnippet(body));
+        if (skeleton.main) assert.equal(editor.document.getText(), skeletonFor(skeleton.concern, '\n'));
+      });
+    }
 
     it('are offered when typing a prefix', async () => {
       const editor = await untitled('# Plan\n\nproject-bud');

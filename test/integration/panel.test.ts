@@ -1,13 +1,14 @@
 /**
  * The Ownership Summary panel in a real extension host, with its real webview: what it sends,
- * what it does with what the page sends back, and screenshots in light, dark and high-contrast themes (saved
- * when the host runner has a --shot-dir). Every wait is on an event with a time limit.
+ * what it does with what the page sends back, and screenshots in light, dark and high-contrast
+ * themes (saved when the host runner has a --shot-dir). Every wait is on an event with a time
+ * limit.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PanelTestHook } from '../../src/extension/summaryPanel';
 import type { PanelModel, PanelRow, PlainRange } from '../../src/shared/panelProtocol';
-import { analysed, fixture, openFixture, pmLens, replaceText, waitFor, type PmLensApiLike } from './helpers';
+import { analysed, fixture, openFixture, pmLens, replaceText, WAIT_MS, waitFor, type PmLensApiLike } from './helpers';
 
 const OPEN_SUMMARY = 'pmLens.openSummary';
 const TEST_HOOK = 'pmLens._panelTestHook';
@@ -48,10 +49,13 @@ describe('Ownership Summary panel', () => {
     return found!;
   }
 
-  /** Waits until the real page reports it drew a model with `rows` rows. */
+  /**
+   * Waits until the real page reports it drew a model that passes `accept`. The first webview of a
+   * fresh workbench loads its frame, service worker and bundle: allow it more than one event.
+   */
   async function drawn(from: number, accept: (m: { status: string; rows: number }) => boolean): Promise<void> {
     const since = () => hook.received.slice(from).flatMap((m) => (m.type === 'rendered' ? [m] : []));
-    await waitFor('the page to draw the model', hook.onDidReceive, () => since().some(accept));
+    await waitFor('the page to draw the model', hook.onDidReceive, () => since().some(accept), 3 * WAIT_MS);
   }
 
   async function openPanelOn(name: string): Promise<{ editor: vscode.TextEditor; model: PanelModel }> {

@@ -1,0 +1,243 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { analyze } from '../../src/core/analyze';
+import { defaultConfig } from '../../src/core/config/defaults';
+import type { ResolvedConfig } from '../../src/core/config/types';
+import { tagAllSectionsEdits } from '../../src/core/fixes';
+import { LineIndex } from '../../src/core/text';
+import type { Analysis } from '../../src/core/types';
+import { applyEdits, assertRange } from '../support/edits';
+
+/** Every rule on, so every rule's ranges and fixes are exercised. */
+const config: ResolvedConfig = { ...defaultConfig, rules: { ...defaultConfig.rules, 'missing-owner': 'warning' } };
+
+const word = fc.constantFrom(
+  'budget', '$48,000', '€1.2m', 'cost', 'As a shopper, I want to pay so that I finish', 'persona', 'NPS 45',
+  'retention from 20% to 30%', 'Q3 2025', '14 March 2025', 'sprint 4', '2 FTE', 'headcount', 'risk', 'likelihood',
+  'mitigation', 'vision', 'market', 'competitor', 'milestone', 'deliverable', 'status', 'glossary', 'API', 'schema',
+  'the', 'and', 'x', '😀', '🚀', 'é', '\t', '\uD800', '\uDC00', '\u0000', '\u0007', '\uFFFF', '**bold**', '`code`',
+  '[link](http://x)', '<b>html</b>', '\\', '|', '#', '*', '_', '>', '<!--', '-->', '---', '```',
+);
+const text = fc.array(word, { minLength: 0, maxLength: 12 }).map((w) => w.join(' '));
+const junk = fc.string({ unit: 'binary', maxLength: 40 });
+
+const tagValue = fc.constantFrom(
+  'owner: product', 'owner: project/budget', 'owner: product/vision @dana', 'owner: shared @a @b', 'owner: none',
+  'owner: prodcut', 'owner: project/budgett', 'owner: product / visoin', 'owner: shared/vision', 'owner:', 'owners: project',
+  'owner product', 'owner: product dana', 'owner: product vision', 'owner: product/', 'Owner to confirm',
+  'pm-lens-disable', 'pm-lens-disable owner-mismatch', 'pm-lens-enable', 'pm-lens-disable-next-section misplaced-concern',
+  'pm-lens-disable no-such-rule', 'pm-lens-disabel', 'expect: nothing', '',
+);
+
+/** One block of Markdown, as lines. */
+const block: fc.Arbitrary<readonly string[]> = fc.oneof(
+  fc.tuple(fc.integer({ min: 1, max: 7 }), text, fc.boolean()).map(([n, t, close]) => ['#'.repeat(n) + ' ' + t + (close ? ' ##' : '')]),
+  fc.tuple(text, fc.constantFrom('===', '---', '=', '-------')).map(([t, u]) => [t, u]),
+  text.map((t) => [t]),
+  fc.constant(['']),
+  fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.constantFrom('- ', '* ', '1. ', '- [ ] ', '- [x] ', '+ '), text), { maxLength: 8 }).map((items) =>
+    items.map(([depth, marker, t]) => '  '.repeat(depth) + marker + t),
+  ),
+  fc.tuple(fc.integer({ min: 1, max: 4 }), fc.array(text, { maxLength: 4 })).map(([cols, rows]) => [
+    '| ' + Array.from({ length: cols }, (_, i) => ['Item', 'Cost', 'Owner', 'Date'][i]).join(' | ') + ' |',
+    '|' + '---|'.repeat(cols),
+    ...rows.map((r) => `| ${r} |`),
+  ]),
+  fc.tuple(fc.constantFrom('```', '~~~', '````'), fc.constantFrom('', 'mermaid', 'yaml'), fc.array(text, { maxLength: 3 }), fc.boolean()).map(([fence, lang, body, closed]) => [
+    fence + lang,
+    ...body,
+    ...(closed ? [fence] : []),
+  ]),
+  fc.tuple(tagValue, fc.boolean(), fc.boolean()).map(([value, closed, inline]) => [(inline ? 'Some text ' : '') + `<!-- ${value}` + (closed ? ' -->' : '')]),
+  fc.tuple(fc.integer({ min: 1, max: 30 }), text).map(([n, t]) => ['>'.repeat(n) + ' ' + t]),
+  fc.tuple(fc.integer({ min: 1, max: 8 }), text).map(([n, t]) => [' '.repeat(n) + t]),
+  text.map((t) => ['<div>', t, '</div>']),
+  junk.map((j) => [j]),
+);
+
+const frontMatter: fc.Arbitrary<readonly string[]> = fc.oneof(
+  fc.constant([]),
+  fc.tuple(fc.constantFrom('prd', 'project-plan', 'mixed', 'grant', 'PRD', '42', '[x', ''), fc.constantFrom('', '"@dana"', 'dana', '[a, "@b"]'), fc.boolean()).map(
+    ([plan, owner, closed]) => ['---', `plan: ${plan}`, ...(owner ? ['owners:', `  product: ${owner}`] : []), ...(closed ? ['---'] : [])],
+  ),
+);
+
+/** A Markdown document: optional front matter, blocks, joined by any mix of line breaks. */
+const markdown: fc.Arbitrary<string> = fc
+  .tuple(fc.boolean(), frontMatter, fc.array(block, { maxLength: 25 }), fc.array(fc.constantFrom('\n', '\r\n', '\r', '\n\n'), { minLength: 1, maxLength: 4 }), fc.boolean())
+  .map(([bom, fm, blocks, eols, finalEol]) => {
+    const lines = [...fm, ...blocks.flat()];
+    let out = bom ? '\uFEFF' : '';
+    lines.forEach((line, i) => {
+      out += line + (i < lines.length - 1 || finalEol ? eols[i % eols.length] : '');
+    });
+    return out;
+  });
+
+/** Checks everything an analysis promises about positions; returns the fixes to try. */
+function checkInvariants(doc: string, analysis: Analysis): void {
+  const lines = new LineIndex(doc);
+  const check = (range: Parameters<typeof assertRange>[1], what: string): void => assertRange(lines, range, what);
+  if (analysis.frontMatter) check(analysis.frontMatter.range, 'front matter');
+  analysis.sections.forEach((s, i) => {
+    check(s.range, 'section');
+    check(s.headingRange, 'heading');
+    check(s.bodyRange, 'body');
+    assert.equal(s.index, i);
+    assert.equal(s.range.start.offset, s.headingRange.start.offset, 'a section starts at its heading');
+    assert.equal(s.bodyRange.start.offset, s.headingRange.end.offset, 'the body follows the heading');
+    assert.equal(s.bodyRange.end.offset, s.range.end.offset);
+    const next = analysis.sections[i + 1];
+    assert.equal(s.range.end.offset, next ? next.range.start.offset : doc.length, 'sections tile the document after the preamble');
+    if (analysis.frontMatter) assert.ok(s.range.start.offset >= analysis.frontMatter.range.end.offset, 'no section inside the front matter');
+    for (const t of s.tags) {
+      check(t.range, 'tag');
+      check(t.valueRange, 'tag value');
+      assert.ok(t.valueRange.start.offset >= t.range.start.offset && t.valueRange.end.offset <= t.range.end.offset, 'the value lies in its tag');
+    }
+    for (const e of s.inferred.evidence) check(e.range, `evidence '${e.text}'`);
+    assert.ok(s.inferred.confidence >= 0 && s.inferred.confidence <= 1, `confidence ${s.inferred.confidence}`);
+    assert.ok(s.wordCount >= 0);
+    if (s.parent !== undefined) assert.ok(s.parent < i && analysis.sections[s.parent].level < s.level);
+  });
+  for (const f of analysis.findings) {
+    check(f.range, `${f.ruleId} finding`);
+    assert.ok(f.message.length > 0);
+    if (f.section !== undefined) assert.ok(f.section >= 0 && f.section < analysis.sections.length);
+    for (const fix of f.fixes) {
+      assert.ok(fix.edits.length > 0, `'${fix.title}' has edits`);
+      applyEdits(doc, fix.edits); // asserts ranges and that the edits do not overlap
+    }
+  }
+  for (const row of [...analysis.summary.product.flatMap((g) => g.rows), ...analysis.summary.project.flatMap((g) => g.rows), ...analysis.summary.neither]) {
+    check(row.range, 'summary row');
+  }
+}
+
+describe('properties over generated Markdown', () => {
+  it('analyze never throws; every range lies in the document with start ≤ end; sections tile; fix edits never overlap', () => {
+    fc.assert(
+      fc.property(markdown, (doc) => {
+        checkInvariants(doc, analyze(doc, { config }));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('applying any quick fix, or Tag All Sections, yields a document that analyzes cleanly again', () => {
+    fc.assert(
+      fc.property(markdown, fc.nat(), (doc, pick) => {
+        const analysis = analyze(doc, { config });
+        const fixes = analysis.findings.flatMap((f) => f.fixes);
+        if (fixes.length > 0) {
+          const fixed = applyEdits(doc, fixes[pick % fixes.length].edits);
+          checkInvariants(fixed, analyze(fixed, { config }));
+        }
+        const tagged = applyEdits(doc, tagAllSectionsEdits(analysis, doc));
+        const after = analyze(tagged, { config });
+        checkInvariants(tagged, after);
+        assert.equal(after.sections.length, analysis.sections.length, 'tagging adds no section');
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('the analysis does not depend on the line breaks: LF and CRLF give the same findings', () => {
+    fc.assert(
+      fc.property(fc.array(block, { maxLength: 15 }), (blocks) => {
+        const lines = blocks.flat().filter((l) => !/[\r\n]/.test(l));
+        const lf = lines.join('\n') + '\n';
+        const crlf = lines.join('\r\n') + '\r\n';
+        const summary = (a: Analysis): string[] => a.findings.map((f) => `${f.range.start.line}:${f.range.start.character}:${f.ruleId}`);
+        assert.deepEqual(summary(analyze(crlf, { config })), summary(analyze(lf, { config })));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('hard inputs', () => {
+  const run = (doc: string): Analysis => {
+    const analysis = analyze(doc, { config });
+    checkInvariants(doc, analysis);
+    return analysis;
+  };
+
+  it('an empty file', () => {
+    const analysis = run('');
+    assert.deepEqual([analysis.sections.length, analysis.findings.length, analysis.frontMatter], [0, 0, undefined]);
+  });
+
+  it('only front matter, with and without a closing fence or a final line break', () => {
+    for (const doc of ['---\nplan: prd\n---\n', '---\nplan: prd\n---', '---\nplan: prd\n', '---\n---\n', '---']) run(doc);
+  });
+
+  it('10,000 headings', function () {
+    this.timeout(300_000);
+    const doc = Array.from({ length: 10_000 }, (_, i) => `## Section ${i}\n<!-- owner: ${i % 2 ? 'product' : 'project'} -->\n\nThe budget is $${i},000 for sprint ${i}.\n`).join('\n');
+    const analysis = run(doc);
+    assert.equal(analysis.sections.length, 10_000);
+  });
+
+  it('a 5 MB plan', function () {
+    this.timeout(600_000);
+    const chunk = [
+      '## Launch budget',
+      '<!-- owner: product -->',
+      '',
+      'The launch budget is $48,000 in total: $30,000 of contractor cost and $12,000 for devices. 😀',
+      '',
+      '| Item | Cost |',
+      '|---|---|',
+      '| Contractors | $30,000 |',
+      '',
+      '### User personas',
+      '',
+      'As a returning shopper, I want to pay with one tap so that I can finish checkout.',
+      '',
+      '- [ ] design review by 14 March 2025',
+      '- [x] kickoff',
+      '',
+      '```mermaid',
+      'gantt',
+      '```',
+      '',
+    ].join('\r\n');
+    const doc = '---\r\nplan: prd\r\n---\r\n# Plan\r\n\r\n' + chunk.repeat(Math.ceil(5_000_000 / chunk.length));
+    assert.ok(doc.length >= 5_000_000);
+    const analysis = run(doc);
+    assert.ok(analysis.sections.length > 10_000);
+    assert.ok(analysis.findings.some((f) => f.ruleId === 'owner-mismatch'));
+  });
+
+  it('lists nested 1,000 levels deep', function () {
+    this.timeout(600_000);
+    const doc = '# Plan\n\n' + Array.from({ length: 1000 }, (_, i) => '  '.repeat(i) + `- item ${i} costs $${i}`).join('\n') + '\n\n## After\n\nText.\n';
+    const analysis = run(doc);
+    assert.deepEqual(analysis.sections.map((s) => s.heading), ['Plan', 'After']);
+  });
+
+  it('binary junk', () => {
+    let seed = 7;
+    const random = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed;
+    };
+    for (const range of [256, 65536]) {
+      let doc = '';
+      for (let i = 0; i < 20_000; i++) doc += String.fromCharCode(random() % range);
+      run(doc);
+      run('# Heading\n' + doc + '\n## Heading\n<!-- owner: ' + doc.slice(0, 200));
+    }
+  });
+
+  it('lone surrogates, NUL and control characters in headings, tags and bodies', () => {
+    const doc = '# \uD800 Vision \u0000\n<!-- owner: product/\uDC00 -->\n\nText \uDBFF\u0007 budget $5\n\n## \uDFFF\r\n<!-- owner: \u0000 -->\r\n';
+    const analysis = run(doc);
+    assert.equal(analysis.sections.length, 2);
+  });
+
+  it('unclosed fences and comments at the end of the document', () => {
+    for (const doc of ['# A\n```', '# A\n<!--', '# A\n<!-- owner: product', '# A\n~~~\n# B', '<!--', '```']) run(doc);
+  });
+});
