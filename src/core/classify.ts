@@ -56,7 +56,7 @@ export const SCORING = {
   /** A declared document kind's side. */
   kind: 0.8,
   /** The lean of the document's headings, when no kind is declared, at most. */
-  document: 1.5,
+  document: 2,
   /** One heading's most say in the document lean. */
   leanVoteCap: 3,
   /** Heading evidence (summed over the document) at which the lean has its full say. */
@@ -71,7 +71,7 @@ export const SCORING = {
   mixStrong: 5,
   mixRatio: 0.75,
   /** Below this margin (0–1) between the leading side and its rival, the verdict is `none`. */
-  decisive: 0.2,
+  decisive: 0.25,
   /** Evidence kept per verdict. */
   maxEvidence: 12,
 } as const;

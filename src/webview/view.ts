@@ -23,7 +23,7 @@ const numberFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1
 const fmt = (n: number): string => numberFormat.format(n);
 const words = (n: number): string => `${fmt(n)} ${n === 1 ? 'word' : 'words'}`;
 
-function emptyMessage(status: PanelStatus, title: string): { text: string; hint: string } {
+function emptyMessage(status: PanelStatus, title: string, scope: Scope): { text: string; hint: string } {
   switch (status) {
     case 'no-editor':
       return { text: 'No plan document is open.', hint: 'Open a Markdown plan (a PRD, a project plan, a charter…) to see who owns what.' };
@@ -39,7 +39,7 @@ function emptyMessage(status: PanelStatus, title: string): { text: string; hint:
     case 'no-plans':
       return { text: 'No plan documents in this workspace.', hint: 'PM Lens looks for Markdown files that are plans by their front matter, owner tags or name.' };
     case 'loading':
-      return { text: 'Reading plan documents…', hint: '' };
+      return { text: scope === 'workspace' ? 'Reading the plan documents of the workspace…' : 'Reading the document…', hint: '' };
     case 'ready':
       return { text: '', hint: '' };
   }
@@ -336,7 +336,7 @@ export class SummaryView {
   }
 
   private showEmpty(status: PanelStatus, title: string): void {
-    const message = emptyMessage(status, title);
+    const message = emptyMessage(status, title, this.scope);
     setText(this.emptyText, message.text);
     setText(this.emptyHint, message.hint);
     setHidden(this.emptyHint, message.hint === '');

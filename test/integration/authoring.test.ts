@@ -98,7 +98,7 @@ describe('PM Lens authoring', () => {
       const inCode = await setLine(editor, 2, '<!-- owner: ');
       const describe = (items: vscode.CompletionItem[]): string => items.map((i) => `${labelOf(i)}(${i.kind})`).join(', ');
       const codeItems = await completionsAt(editor.document, inCode, ' ');
-      assert.ok(!codeItems.some((i) => ROLES.includes(labelOf(i))), `in code: ${describe(codeItems)}`);
+      assert.ok(!codeItems.some((i) => ROLES.includes(labelOf(i))), `in code: ${describe(codeItems)} in ${editor.document.uri.toString()} v${editor.document.version} ${JSON.stringify(editor.document.getText())}; open: ${vscode.workspace.textDocuments.map((d) => `${d.uri.toString()} v${d.version} ${JSON.stringify(d.getText().slice(0, 40))}`).join(' | ')}`);
       const plain = new vscode.Position(4, 11);
       const plainItems = await completionsAt(editor.document, plain, ' ');
       assert.ok(!plainItems.some((i) => ROLES.includes(labelOf(i))), `in text: ${describe(plainItems)}`);

@@ -47,8 +47,11 @@ type Container =
 /** What the innermost flow is in the middle of at a line's end. */
 type Leaf =
   | { t: 'none' }
-  /** Paragraph content. `defs`: it may be link definitions only; `head`: cells of its last line when that line could head a table. */
-  | { t: 'para'; defs: boolean; head: number }
+  /**
+   * Paragraph content. `defs`: it may be link definitions only. `head`: cells of its last line
+   * when that line could head a table; `html7`: that line would then open an HTML block instead.
+   */
+  | { t: 'para'; defs: boolean; head: number; html7: boolean }
   | { t: 'fence'; marker: number; size: number }
   | { t: 'html'; kind: number }
   /** Indented code, also while blank lines follow it. */
@@ -59,6 +62,9 @@ interface Hypothesis {
   stack: Container[];
   leaf: Leaf;
 }
+
+/** Sees the scanner's readings after each line (for tests): container depth and open leaf. */
+export type LineObserver = (lineStart: number, lineEnd: number, readings: readonly { readonly depth: number; readonly leaf: string }[]) => void;
 
 /** More readings than this at once: stop cutting (never happens on real documents). */
 const MAX_HYPOTHESES = 16;
@@ -71,9 +77,12 @@ const NONE: Leaf = { t: 'none' };
  * pieces whose parse, shifted, equals the whole parse — link reference definitions aside, which
  * are global and handled by the caller.
  */
-export function findSplitPoints(text: string, from = 0): number[] {
+export function findSplitPoints(text: string, from = 0, observe?: LineObserver): number[] {
   const out: number[] = [];
   let at = skipFrontMatter(text, from);
+  // An opening fence without a closing one: micromark keeps trying the front matter to the end
+  // and parses no containers meanwhile. Rare and odd: do not cut such a document at all.
+  if (at < 0) return out;
   let hyps: Hypothesis[] = [{ stack: [], leaf: NONE }];
   const length = text.length;
   let first = true;
@@ -98,6 +107,7 @@ export function findSplitPoints(text: string, from = 0): number[] {
     }
     if (survivors.length === 0 || survivors.length > MAX_HYPOTHESES) return out;
     hyps = survivors.length > 1 ? dedupe(survivors) : survivors;
+    observe?.(at, end, hyps.map((h) => ({ depth: h.stack.length, leaf: h.leaf.t === 'para' && h.leaf.head > 0 ? (h.leaf.html7 ? 'para-or-html' : 'para-or-table') : h.leaf.t })));
     if (allHeadings && at > from) out.push(at);
     first = false;
     at = next;
@@ -105,7 +115,10 @@ export function findSplitPoints(text: string, from = 0): number[] {
   return out;
 }
 
-/** Where scanning starts: after YAML front matter when the document opens with it. */
+/**
+ * Where scanning starts: after YAML front matter when the document opens with it; -1 when it
+ * opens with a front matter fence that never closes.
+ */
 function skipFrontMatter(text: string, from: number): number {
   const fence = /^---[ \t]*$/;
   let at = from;
@@ -123,8 +136,7 @@ function skipFrontMatter(text: string, from: number): number {
     } else if (isFence) return next;
     at = next;
   }
-  // No closing fence: no front matter at all.
-  return from;
+  return -1;
 }
 
 /** Tabs to spaces at stops of four, as micromark counts columns. */
@@ -269,7 +281,9 @@ function step(h: Hypothesis, line: string, first: boolean, last: boolean, out: H
   const leaf = h.leaf;
   if (!flowFresh && leaf.t === 'para' && leaf.head > 0) {
     if (!lazy && delimiterCells(line, pos) === leaf.head) {
-      h.leaf = { t: 'table' };
+      // The table interrupts the paragraph, but the line is then read again without the
+      // interruption's limits: an HTML block of kind 7 takes it before the table can.
+      h.leaf = leaf.html7 ? { t: 'html', kind: 7 } : { t: 'table' };
       out.push(h);
       return OTHER;
     }
@@ -330,7 +344,7 @@ function flowLine(h: Hypothesis, s: LineState, pos: number, continued: number, l
       if (isBlank(line, pos)) return fresh(h, s, pos, continued, out);
       const p = skipSpaces(line, pos, Infinity);
       if (p - pos >= 4) {
-        h.leaf = { t: 'para', defs: leaf.defs, head: 0 };
+        h.leaf = { t: 'para', defs: leaf.defs, head: 0, html7: false };
         out.push(h);
         return OTHER;
       }
@@ -355,7 +369,12 @@ function flowLine(h: Hypothesis, s: LineState, pos: number, continued: number, l
       }
       if (interruptsParagraph(line, p, lazy)) return fresh(h, s, pos, continued, out);
       // A paragraph continuation (lazy or not); the line may head a table.
-      h.leaf = { t: 'para', defs: leaf.defs, head: s.last ? 0 : headCells(line, p) };
+      h.leaf = {
+        t: 'para',
+        defs: leaf.defs,
+        head: s.last ? 0 : headCells(line, p),
+        html7: c === LT && htmlOpenKind(line, p, false, lazy) === 7,
+      };
       out.push(h);
       return OTHER;
     }
@@ -379,7 +398,9 @@ function fresh(h: Hypothesis, s: LineState, pos: number, continued: number, out:
   }
   const p = skipSpaces(line, pos, Infinity);
   if (p - pos >= 4) {
-    h.leaf = { t: 'icode' };
+    // micromark asks whether the line being ended is lazy before it looks at the next one, so
+    // indented code begun on a lazy line ends with that line.
+    h.leaf = lazy ? NONE : { t: 'icode' };
     return OTHER;
   }
   const c = line.charCodeAt(p);
@@ -405,7 +426,7 @@ function fresh(h: Hypothesis, s: LineState, pos: number, continued: number, out:
       return OTHER;
     }
   }
-  h.leaf = { t: 'para', defs: c === BRACKET_OPEN, head: s.last ? 0 : headCells(line, p) };
+  h.leaf = { t: 'para', defs: c === BRACKET_OPEN, head: s.last ? 0 : headCells(line, p), html7: false };
   return OTHER;
 }
 

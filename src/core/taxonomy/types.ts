@@ -3,12 +3,16 @@ import { z } from 'zod';
 /**
  * A structural pattern: a regular expression (source, always matched with the `giu` flags).
  * `where`: `body` text only, `heading` only, or `any` (both).
+ * `starts`: where a match can begin — words (lower-case; a trailing `*` for a prefix), `#` for a
+ * number, or single symbol characters (`$`, `@`, `✅`). With it the pattern is only tried at
+ * those places, which keeps scanning fast; without it, it runs over the whole text.
  */
 export const patternSchema = z.object({
   name: z.string().min(1),
   regex: z.string().min(1),
   weight: z.number().positive().default(1),
   where: z.enum(['body', 'heading', 'any']).default('body'),
+  starts: z.array(z.string().min(1)).optional(),
 });
 
 /**
