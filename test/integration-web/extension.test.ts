@@ -57,7 +57,7 @@ async function mismatchOn(document: vscode.TextDocument): Promise<vscode.Diagnos
   return mismatches(document.uri)[0];
 }
 
-describe.only('PM Lens in the web extension host', () => {
+describe('PM Lens in the web extension host', () => {
   let extension: vscode.Extension<PmLensApiLike>;
   let api: PmLensApiLike;
 
@@ -75,21 +75,6 @@ describe.only('PM Lens in the web extension host', () => {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
-
-  it.only('debug ensure', async () => {
-    const { document } = await openPrd();
-    console.log('DOC', document.uri.toString(), document.languageId, document.getText().length);
-    try {
-      const r = (await api.service.ensure(document)) as { analysis?: { findings?: unknown[] } } | undefined;
-      console.log('ENSURE', JSON.stringify(r?.analysis?.findings));
-    } catch (e) {
-      console.log('ENSURE ERR', (e as Error).stack);
-    }
-    console.log('DIAGS', describeDiagnostics(document.uri));
-    await vscode.commands.executeCommand('pmLens.showOutput');
-    await new Promise((r) => setTimeout(r, 3000));
-    for (const d of vscode.workspace.textDocuments) console.log('TEXTDOC', d.uri.toString(), d.uri.scheme === 'output' ? d.getText() : '');
   });
 
   it('activates from its browser entry in a web worker, on a virtual workspace', () => {

@@ -48,16 +48,26 @@ export interface CompiledPattern {
   readonly concern: string;
   readonly role: Role | 'none';
   readonly weight: number;
-  /** Index of the wrapping group in the combined expression; -1 when it runs on its own. */
+  /** Tried at its start places only (sticky); undefined for a pattern without `starts`. */
+  readonly sticky: RegExp | undefined;
+  /** Index of its wrapping group in the combined expression; -1 when it is not in it. */
   readonly group: number;
-  /** Its own expression when it cannot join the combined one (back-references, named groups). */
+  /** Its own expression when it runs over the whole text but cannot join the combined one. */
   readonly alone: RegExp | undefined;
 }
 
 export interface PatternSet {
-  /** All joinable patterns as one alternation of wrapping groups; undefined when none. */
-  readonly combined: RegExp | undefined;
   readonly patterns: readonly CompiledPattern[];
+  /** Start places → indexes of the patterns to try there, in taxonomy order. */
+  readonly byWord: ReadonlyMap<string, readonly number[]>;
+  /** Keyed by the prefix's first letter. */
+  readonly byPrefix: ReadonlyMap<string, readonly { readonly prefix: string; readonly index: number }[]>;
+  readonly byNumber: readonly number[];
+  readonly bySymbol: ReadonlyMap<string, readonly number[]>;
+  /** Finds the symbol start places in a text; undefined when no pattern starts at a symbol. */
+  readonly symbols: RegExp | undefined;
+  /** Patterns without start places, as one alternation `(a)|(b)|…`; undefined when none. */
+  readonly combined: RegExp | undefined;
 }
 
 export interface StructureTarget {
@@ -204,8 +214,8 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
     words,
     phrases,
     prefixes,
-    headingPatterns: combinePatterns(headingPatterns),
-    bodyPatterns: combinePatterns(bodyPatterns),
+    headingPatterns: buildPatternSet(headingPatterns),
+    bodyPatterns: buildPatternSet(bodyPatterns),
     structures,
     roles,
   };
@@ -218,15 +228,26 @@ interface PatternSource {
 }
 
 /**
- * Joins patterns into one alternation `(a)|(b)|…` so a block of text is scanned once, not once per
- * pattern. The wrapping group of each is found by counting the groups the ones before it hold.
- * Patterns that would change meaning when renumbered (back-references, named groups) run alone;
- * a pattern that does not compile is left out (configuration validation reports it).
+ * Indexes patterns by where they can start, so text is scanned once for words and symbols and a
+ * pattern is only tried (as a sticky expression) where it can match. Patterns without start places
+ * are joined into one alternation `(a)|(b)|…` scanned over the whole text; the wrapping group of
+ * each is found by counting the groups the ones before it hold. Patterns that would change meaning
+ * when renumbered (back-references, named groups) run alone. A pattern that does not compile is
+ * left out (configuration validation reports it).
  */
-function combinePatterns(sources: readonly PatternSource[]): PatternSet {
+function buildPatternSet(sources: readonly PatternSource[]): PatternSet {
   const patterns: CompiledPattern[] = [];
+  const byWord = new Map<string, number[]>();
+  const byPrefix = new Map<string, { prefix: string; index: number }[]>();
+  const byNumber: number[] = [];
+  const bySymbol = new Map<string, number[]>();
   const parts: string[] = [];
   let group = 1;
+  const push = <K>(map: Map<K, number[]>, key: K, index: number): void => {
+    const list = map.get(key) ?? [];
+    map.set(key, list);
+    if (!list.includes(index)) list.push(index);
+  };
   for (const { def, concern, role } of sources) {
     let groups: number;
     try {
@@ -234,13 +255,43 @@ function combinePatterns(sources: readonly PatternSource[]): PatternSet {
     } catch {
       continue;
     }
-    if (/\\[1-9]|\\k<|\(\?<[A-Za-z]/.test(def.regex)) {
-      patterns.push({ name: def.name, concern, role, weight: def.weight, group: -1, alone: new RegExp(def.regex, 'giu') });
+    const index = patterns.length;
+    const base = { name: def.name, concern, role, weight: def.weight };
+    if (def.starts && def.starts.length > 0) {
+      patterns.push({ ...base, sticky: new RegExp(def.regex, 'iuy'), group: -1, alone: undefined });
+      for (const start of def.starts) {
+        const s = start.trim().toLowerCase();
+        if (s === '#') {
+          if (!byNumber.includes(index)) byNumber.push(index);
+        } else if (/^[\p{L}\p{N}]+\*$/u.test(s)) {
+          const prefix = s.slice(0, -1);
+          const list = byPrefix.get(prefix[0]) ?? [];
+          byPrefix.set(prefix[0], list);
+          list.push({ prefix, index });
+        } else if (/^[\p{L}\p{N}]+$/u.test(s)) {
+          push(byWord, s, index);
+        } else if ([...s].length === 1) {
+          push(bySymbol, s, index);
+        }
+      }
       continue;
     }
-    patterns.push({ name: def.name, concern, role, weight: def.weight, group, alone: undefined });
+    if (/\\[1-9]|\\k<|\(\?<[A-Za-z]/.test(def.regex)) {
+      patterns.push({ ...base, sticky: undefined, group: -1, alone: new RegExp(def.regex, 'giu') });
+      continue;
+    }
+    patterns.push({ ...base, sticky: undefined, group, alone: undefined });
     parts.push(`(${def.regex})`);
     group += groups + 1;
   }
-  return { combined: parts.length > 0 ? new RegExp(parts.join('|'), 'giu') : undefined, patterns };
+  const escape = (c: string): string => c.replace(/[\\\]^-]/g, '\\$&');
+  return {
+    patterns,
+    byWord,
+    byPrefix,
+    byNumber,
+    bySymbol,
+    symbols: bySymbol.size > 0 ? new RegExp(`[${[...bySymbol.keys()].map(escape).join('')}]`, 'gu') : undefined,
+    combined: parts.length > 0 ? new RegExp(parts.join('|'), 'giu') : undefined,
+  };
 }
