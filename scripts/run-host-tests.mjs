@@ -60,6 +60,7 @@ const BASE_SETTINGS = {
   'workbench.tips.enabled': false,
   'workbench.secondarySideBar.defaultVisibility': 'hidden', // empty chat pane; cleaner screenshots
   'security.workspace.trust.enabled': false,
+  'files.autoSave': 'off', // tests edit fixture documents; never write them back to disk
   'chat.disableAIFeatures': true,
   'git.enabled': false,
 };
@@ -195,14 +196,14 @@ async function startCodeServer(run, port, { smokeTestDriver }) {
     killGroup('SIGKILL'); // stragglers in the group (extension host, pty host)
   };
 
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 120_000; // generous: loaded CI machines start slowly
   for (;;) {
     if (exited) throw new Error(`code-server exited during startup; see ${logFile}`);
     try {
       const res = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(2000) });
       if (res.ok) break;
     } catch { /* not listening yet */ }
-    if (Date.now() > deadline) { await stop(); throw new Error(`code-server not healthy after 60 s; see ${logFile}`); }
+    if (Date.now() > deadline) { await stop(); throw new Error(`code-server not healthy after 120 s; see ${logFile}`); }
     await sleep(250);
   }
   return { child, stop, exitedP, logFile };

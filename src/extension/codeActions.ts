@@ -5,7 +5,7 @@ import { isDiagnosticOf, toCodeAction, toWorkspaceEdit } from './convert';
 import { engine } from './lazy';
 import { guard, type Logger } from './log';
 
-/** `source.pmLens.tagAll` (TAG_ALL_KIND_VALUE): the source action that tags every untagged section. */
+/** `source.pmLens.tagAll` (`TAG_ALL_KIND_VALUE`): the source action that tags every untagged section. */
 export const TAG_ALL_KIND = vscode.CodeActionKind.Source.append('pmLens').append('tagAll');
 
 /**

@@ -5,6 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { Commands, TAG_ALL_KIND_VALUE } from '../../src/extension/constants';
 import {
   analysed,
   anyOf,
@@ -316,8 +317,8 @@ describe('PM Lens language features', () => {
       const { document } = await openFixture('warehouse-project-plan.md');
       await analysed(api, document);
       const whole = new vscode.Range(0, 0, document.lineCount, 0);
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, whole, 'source.pmLens.tagAll');
-      const tagAll = actions.find((a) => a.kind?.value === 'source.pmLens.tagAll');
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, whole, TAG_ALL_KIND_VALUE);
+      const tagAll = actions.find((a) => a.kind?.value === TAG_ALL_KIND_VALUE);
       assert.ok(tagAll?.edit, `actions: ${actions.map((a) => `${a.title} (${a.kind?.value})`).join(', ')}`);
       assert.match(tagAll.title, /^Tag all sections \(\d+\)$/);
     });
@@ -330,7 +331,7 @@ describe('PM Lens language features', () => {
       const withContent = before.sections.filter((s) => s.wordCount > 0);
       assert.ok(withContent.length >= 4 && withContent.every((s) => !s.tagged));
       const original = document.getText();
-      assert.equal(await vscode.commands.executeCommand('pmLens.tagAllSections'), true);
+      assert.equal(await vscode.commands.executeCommand(Commands.tagAllSections), true);
       const after = await analysed(api, document);
       for (const section of after.sections.filter((s) => s.wordCount > 0)) {
         assert.ok(section.tagged, `'${section.heading}' is tagged`);
@@ -347,12 +348,12 @@ describe('PM Lens language features', () => {
       const { document } = await openFixture('notes', 'meeting-notes.md');
       assert.equal(await api.service.ensure(document), undefined);
       assert.deepEqual(pmDiagnostics(document.uri), []);
-      assert.equal(await vscode.commands.executeCommand('pmLens.analyzeDocument'), true);
+      assert.equal(await vscode.commands.executeCommand(Commands.analyzeDocument), true);
       await diagnosticsWhere(document.uri, 'untagged-section hints', has('untagged-section'));
     });
 
     it('pmLens.showOutput runs', async () => {
-      await vscode.commands.executeCommand('pmLens.showOutput');
+      await vscode.commands.executeCommand(Commands.showOutput);
     });
   });
 

@@ -65,7 +65,7 @@ describe('the web extension bundle', function () {
   it('loads in a worker-like sandbox and asks its host for vscode only', () => {
     const code = fs.readFileSync(fromRoot(BUNDLE), 'utf8');
     const requested: string[] = [];
-    const vscode = stub();
+    const vscode = vscodeStub();
     const require = (id: string): unknown => {
       requested.push(id);
       if (id !== 'vscode') throw new Error(`the web bundle requires '${id}'`);
@@ -91,7 +91,18 @@ describe('the web extension bundle', function () {
   });
 });
 
-/** A stand-in for the `vscode` module: every member, call and construction yields another. */
+/**
+ * A stand-in for the `vscode` module with every top-level name of the API (from @types/vscode),
+ * as own properties: the bundle copies them into its module wrapper when it loads.
+ */
+function vscodeStub(): Record<string, unknown> {
+  const api = fs.readFileSync(fromRoot('node_modules/@types/vscode/index.d.ts'), 'utf8');
+  const names = [...api.matchAll(/^\texport (?:namespace|class|enum|const|function|let) (\w+)/gm)].map((m) => m[1]);
+  assert.ok(names.includes('window') && names.includes('Uri'), 'the vscode API names were read');
+  return Object.fromEntries(names.map((name) => [name, stub()]));
+}
+
+/** Any member of the API: every property, call and construction yields another. */
 function stub(): unknown {
   const target = function () {} as unknown as object;
   const proxy: object = new Proxy(target, {
