@@ -9,7 +9,7 @@
 // Test mode:
 //   node scripts/run-host-tests.mjs --ext <extensionDevelopmentPath> --tests <abs suite index.js>
 //        --workspace <folder> [--env JSON] [--settings JSON] [--timeout SEC] [--shot out.png]
-//        [--shot-dir DIR] [--keep] [--verbose]
+//        [--shot-dir DIR] [--keep] [--verbose] [--install-vsix FILE]
 //   The suite follows @vscode/test-electron's contract (exports run(): Promise<void>, rejects on
 //   failure), so the same suite also runs under test-electron on a desktop. The process exits with
 //   the suite's exit code; 124 on timeout; 2 on usage errors; 3 on a runner/host failure.
@@ -21,6 +21,8 @@
 //              the test must then wait (~1 s) itself before changing the UI.
 //   --keep     keep the temp run dir (logs, profile) even on success; it is always kept on failure.
 //   --verbose  also print the workbench's startup chatter and the browser console's warnings/errors.
+//   --install-vsix  install this VSIX into the run's extensions dir first (code-server
+//              --install-extension), so the suite can test the packaged extension itself.
 //
 // Serve mode (for `npm start`-like manual checks, no browser):
 //   node scripts/run-host-tests.mjs --serve --ext <extension folder> --workspace <folder>
@@ -32,7 +34,7 @@
 //
 // Env: PM_LENS_HOST_DIR (default ~/.cache/pm-lens-host), PM_LENS_CHROMIUM (default /usr/bin/chromium).
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -77,6 +79,7 @@ const WORKBENCH_CHATTER = new RegExp([
 const USAGE = `usage:
   node scripts/run-host-tests.mjs --ext DIR --tests ABS_INDEX_JS --workspace DIR [--env JSON]
        [--settings JSON] [--timeout SEC] [--shot FILE.png] [--shot-dir DIR] [--keep] [--verbose]
+       [--install-vsix FILE]
   node scripts/run-host-tests.mjs --serve --ext DIR --workspace DIR [--port N] [--settings JSON]`;
 
 function die(msg, code = EXIT_USAGE) {
@@ -102,6 +105,7 @@ function parseCli() {
         port: { type: 'string' },
         keep: { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
+        'install-vsix': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }));
@@ -135,6 +139,7 @@ function parseCli() {
     port: values.port === undefined ? undefined : Number(values.port),
     keep: values.keep,
     verbose: values.verbose,
+    installVsix: existing('install-vsix', false),
   };
   if (!(opts.timeout > 0)) die('--timeout must be a positive number of seconds');
   if (opts.port !== undefined && !(Number.isInteger(opts.port) && opts.port > 0 && opts.port < 65536)) die('--port must be a port number');
@@ -224,6 +229,15 @@ function findExtHostLogs(run) {
   return found;
 }
 
+// Installs a VSIX the way a user does, into the run's extensions dir (offline: a local file).
+function installVsix(run, vsix) {
+  const result = spawnSync(NODE24, [CS_ENTRY, '--user-data-dir', path.join(run, 'ud'), '--extensions-dir', path.join(run, 'exts'), '--install-extension', vsix], {
+    encoding: 'utf8', env: { ...process.env, EXTENSIONS_GALLERY: '{}', XDG_CONFIG_HOME: path.join(run, 'xdg'), XDG_DATA_HOME: path.join(run, 'xdg'), TMPDIR: path.join(run, 'tmp') },
+  });
+  if (result.status !== 0) throw new Error(`installing ${vsix} failed:\n${result.stdout}${result.stderr}`);
+  console.log(`[run-host-tests] installed ${path.basename(vsix)}`);
+}
+
 async function runTests(opts) {
   const run = makeRunDir(opts.settings);
   // code-server sits in its own process group, so Ctrl-C does not reach it: exit explicitly,
@@ -238,6 +252,7 @@ async function runTests(opts) {
   let hostFailure = false;
   let timer;
   try {
+    if (opts.installVsix) installVsix(run, opts.installVsix);
     cs = await startCodeServer(run, port, { smokeTestDriver: true });
     const { chromium } = await import('playwright-core'); // the project's devDependency
 

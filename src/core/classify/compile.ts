@@ -25,11 +25,11 @@ export const CHANNEL_WEIGHTS: Readonly<Record<Channel, Readonly<Record<TermSourc
 
 /** A term of one concern: its weight in each channel (the best of the lists that name it). */
 export interface TermEntry {
-  /** Key for saturation: a term counts once per concern however many lists name it. */
-  readonly key: string;
   readonly concern: string;
   readonly role: Role | 'none';
   readonly weights: Record<Channel, number>;
+  /** Keys for saturation, per channel: a term counts once per concern and channel however many lists name it. */
+  readonly keys: Readonly<Record<Channel, string>>;
 }
 
 export interface PhraseEntry {
@@ -45,6 +45,8 @@ export interface PrefixEntry {
 
 export interface CompiledPattern {
   readonly name: string;
+  /** Keys for saturation: in a heading, in a body. */
+  readonly keys: { readonly heading: string; readonly body: string };
   readonly concern: string;
   readonly role: Role | 'none';
   readonly weight: number;
@@ -73,6 +75,19 @@ export interface PatternSet {
 export interface StructureTarget {
   readonly concern: string;
   readonly role: Role;
+  readonly key: string;
+}
+
+/** Everything the classifier needs to know about one word, looked up once per distinct word. */
+export interface WordInfo {
+  readonly stem: string;
+  /** Single-word and prefix terms it matches, one per concern. */
+  readonly terms: readonly TermEntry[];
+  /** Phrases that start with it, longest first. */
+  readonly phrases: readonly PhraseEntry[] | undefined;
+  /** Indexes of the patterns that can start at it, in heading and in body text. */
+  readonly headingStarts: readonly number[];
+  readonly bodyStarts: readonly number[];
 }
 
 export interface CompiledTaxonomy {
@@ -84,7 +99,12 @@ export interface CompiledTaxonomy {
   readonly bodyPatterns: PatternSet;
   readonly structures: ReadonlyMap<StructureKind, readonly StructureTarget[]>;
   readonly roles: ReadonlyMap<string, Role>;
+  /** What a word (as written) means to this taxonomy; memoised. */
+  word(raw: string): WordInfo;
 }
+
+/** Distinct words remembered per taxonomy before the memo starts over (bounds memory). */
+const WORD_MEMO_LIMIT = 50_000;
 
 const cache = new WeakMap<Taxonomy, CompiledTaxonomy>();
 
@@ -104,13 +124,17 @@ export const TOKEN = /[\p{L}\p{N}]+|&/gu;
 /** Reduces a lower-case word to a plural-insensitive stem: risks → risk, dependencies → dependency. */
 export function stem(word: string): string {
   const n = word.length;
-  if (n <= 3) return word;
-  const last = word.charCodeAt(n - 1);
-  if (last !== 115 /* s */) return word;
-  if (word.endsWith('ies') && n > 4) return word.slice(0, -3) + 'y';
-  if (word.endsWith('sses')) return word.slice(0, -2);
-  if (/(?:ch|sh|x|z)es$/.test(word)) return word.slice(0, -2);
-  if (/(?:ss|us|is)$/.test(word)) return word;
+  if (n <= 3 || word.charCodeAt(n - 1) !== 115 /* s */) return word;
+  const c2 = word.charCodeAt(n - 2);
+  if (c2 === 101 /* e */) {
+    if (word.charCodeAt(n - 3) === 105 /* i */ && n > 4) return word.slice(0, -3) + 'y';
+    const c3 = word.charCodeAt(n - 3);
+    if (c3 === 120 /* x */ || c3 === 122 /* z */) return word.slice(0, -2);
+    if (c3 === 104 /* h */ && (word.charCodeAt(n - 4) === 99 /* c */ || word.charCodeAt(n - 4) === 115 /* s */)) return word.slice(0, -2);
+    if (c3 === 115 /* s */ && word.charCodeAt(n - 4) === 115) return word.slice(0, -2);
+    return word.slice(0, -1);
+  }
+  if (c2 === 115 /* s */ || c2 === 117 /* u */ || c2 === 105 /* i */) return word;
   return word.slice(0, -1);
 }
 
@@ -133,7 +157,12 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
   const entryFor = (key: string, concern: string, role: Role | 'none'): { entry: TermEntry; fresh: boolean } => {
     const found = entries.get(key);
     if (found) return { entry: found, fresh: false };
-    const entry: TermEntry = { key, concern, role, weights: { heading: 0, body: 0, table: 0 } };
+    const entry: TermEntry = {
+      concern,
+      role,
+      weights: { heading: 0, body: 0, table: 0 },
+      keys: { heading: `heading\u0000${key}`, body: `body\u0000${key}`, table: `table\u0000${key}` },
+    };
     entries.set(key, entry);
     return { entry, fresh: true };
   };
@@ -195,7 +224,7 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
     for (const kind of def.structures ?? []) {
       const list = structures.get(kind) ?? [];
       structures.set(kind, list);
-      list.push({ concern: name, role: def.role });
+      list.push({ concern: name, role: def.role, key: `structure\u0000${name}\u0000${kind}` });
     }
   }
   const neutral = taxonomy.neutral;
@@ -210,15 +239,41 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
   const prefixes = new Map<string, PrefixEntry[]>();
   for (const [key, bucket] of prefixMap) prefixes.set(key, [...bucket.values()]);
 
-  return {
-    words,
-    phrases,
-    prefixes,
-    headingPatterns: buildPatternSet(headingPatterns),
-    bodyPatterns: buildPatternSet(bodyPatterns),
-    structures,
-    roles,
+  const headingSet = buildPatternSet(headingPatterns);
+  const bodySet = buildPatternSet(bodyPatterns);
+  const memo = new Map<string, WordInfo>();
+  const word = (raw: string): WordInfo => {
+    let info = memo.get(raw);
+    if (info) return info;
+    if (memo.size >= WORD_MEMO_LIMIT) memo.clear();
+    const lower = raw === '&' ? 'and' : raw.toLowerCase();
+    const stemmed = stem(lower);
+    const terms: TermEntry[] = [...(words.get(stemmed) ?? [])];
+    for (const p of lower.length >= 3 ? prefixes.get(lower.slice(0, 3)) ?? [] : []) {
+      if (!lower.startsWith(p.prefix)) continue;
+      for (const e of p.entries) if (!terms.some((t) => t.concern === e.concern)) terms.push(e);
+    }
+    info = {
+      stem: stemmed,
+      terms,
+      phrases: phrases.get(stemmed),
+      headingStarts: startsAt(headingSet, lower),
+      bodyStarts: startsAt(bodySet, lower),
+    };
+    memo.set(raw, info);
+    return info;
   };
+  return { words, phrases, prefixes, headingPatterns: headingSet, bodyPatterns: bodySet, structures, roles, word };
+}
+
+const NUMBER_START = /^\p{N}/u;
+
+/** The patterns of a set that can start at a word, in taxonomy order. */
+function startsAt(set: PatternSet, lower: string): number[] {
+  const out = [...(set.byWord.get(lower) ?? [])];
+  for (const entry of set.byPrefix.get(lower[0]) ?? []) if (lower.startsWith(entry.prefix) && !out.includes(entry.index)) out.push(entry.index);
+  if (NUMBER_START.test(lower)) for (const i of set.byNumber) if (!out.includes(i)) out.push(i);
+  return out.sort((a, b) => a - b);
 }
 
 interface PatternSource {
@@ -256,7 +311,8 @@ function buildPatternSet(sources: readonly PatternSource[]): PatternSet {
       continue;
     }
     const index = patterns.length;
-    const base = { name: def.name, concern, role, weight: def.weight };
+    const key = `pattern\u0000${concern}\u0000${def.name}`;
+    const base = { name: def.name, concern, role, weight: def.weight, keys: { heading: `heading\u0000${key}`, body: `body\u0000${key}` } };
     if (def.starts && def.starts.length > 0) {
       patterns.push({ ...base, sticky: new RegExp(def.regex, 'iuy'), group: -1, alone: undefined });
       for (const start of def.starts) {
