@@ -6,9 +6,9 @@ import type { LineIndex } from '../text';
 
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 const CODE_SPAN = /``[^\n]{1,300}?``|`[^`\n]{1,300}`/g;
-const LINK_TARGET = /\]\([^)\s]*(?:\s+"[^"]*")?\)/g;
+const LINK_TARGET = /\]\([^)\s]{0,2000}(?:\s+"[^"\n]{0,500}")?\)/g;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>()[\]|]+/gi;
-const TAG = /<\/?[A-Za-z][^>\n]*>/g;
+const TAG = /<\/?[A-Za-z][^>\n]{0,500}>/g;
 const ENTITY_OR_SHORTCODE = /&[a-z]+;|:[a-z0-9_+-]+:/g;
 
 const blank = (m: string): string => m.replace(/[^\n]/g, ' ');
@@ -29,7 +29,7 @@ export function maskProse(source: string): string {
   return out;
 }
 
-const LINK = /\[([^\]\n]*)\]\(\s*([^)\s]*)[^)\n]*\)/g;
+const LINK = /\[([^\]\n]{0,500})\]\(\s*([^)\s]{0,2000})[^)\n]{0,500}\)/g;
 
 /** What a paragraph's links say about it. */
 export interface LinkReading {

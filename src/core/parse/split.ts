@@ -198,8 +198,12 @@ function step(h: Hypothesis, line: string, first: boolean, last: boolean, out: H
   // micromark's `interrupt` for container starts: reset each line, set below.
   let interrupt = false;
 
-  // 1. Open containers, outermost first.
+  // 1. Open containers, outermost first. `footnoteIndent`: the container just continued is a
+  // footnote definition that took its four spaces of indent on this line.
+  let footnoteIndent = false;
   while (continued < stack.length) {
+    const afterFootnoteIndent = footnoteIndent;
+    footnoteIndent = false;
     const c = stack[continued];
     if (c.kind === 'quote') {
       const p = skipSpaces(line, pos, 3);
@@ -215,7 +219,11 @@ function step(h: Hypothesis, line: string, first: boolean, last: boolean, out: H
         continue;
       }
       const p = skipSpaces(line, pos, 4);
-      if (p - pos !== 4) break;
+      // micromark checks the last indent token, whoever made it: a footnote definition right
+      // inside another that just took its indent continues without any of its own (and so
+      // does one inside that).
+      if (p - pos !== 4 && !(p === pos && afterFootnoteIndent)) break;
+      footnoteIndent = true;
       pos = p;
       continued++;
       continue;
@@ -334,7 +342,8 @@ function flowLine(h: Hypothesis, s: LineState, pos: number, continued: number, l
       return fresh(h, s, pos, continued, out);
     }
     case 'table': {
-      if (isBlank(line, pos) || lazy) return fresh(h, s, pos, continued, out);
+      // After table rows a table can only go on, not start: the line cannot head a new one.
+      if (isBlank(line, pos) || lazy) return fresh(h, s, pos, continued, out, true);
       const p = skipSpaces(line, pos, Infinity);
       if (p - pos >= 4 || claimsLine(line, p, lazy)) return fresh(h, s, pos, continued, out);
       out.push(h); // a body row
@@ -385,9 +394,10 @@ function flowLine(h: Hypothesis, s: LineState, pos: number, continued: number, l
 
 /**
  * A line that starts a new flow construct (nothing open that it could continue). Never a
- * setext underline: those only follow a paragraph, which the caller handles.
+ * setext underline: those only follow a paragraph, which the caller handles. `afterTable`: the
+ * flow's last construct is a table row (then a table can only continue here).
  */
-function fresh(h: Hypothesis, s: LineState, pos: number, continued: number, out: Hypothesis[]): StepResult {
+function fresh(h: Hypothesis, s: LineState, pos: number, continued: number, out: Hypothesis[], afterTable = false): StepResult {
   const { line, lazy } = s;
   // Whatever starts here starts at the line: a lazy line closes the unmatched containers.
   if (lazy) h.stack.length = continued;
@@ -426,7 +436,7 @@ function fresh(h: Hypothesis, s: LineState, pos: number, continued: number, out:
       return OTHER;
     }
   }
-  h.leaf = { t: 'para', defs: c === BRACKET_OPEN, head: s.last ? 0 : headCells(line, p), html7: false };
+  h.leaf = { t: 'para', defs: c === BRACKET_OPEN, head: s.last || afterTable ? 0 : headCells(line, p), html7: false };
   return OTHER;
 }
 
