@@ -81,12 +81,23 @@ try {
 
   // Hover the heading with the mouse.
   await page.keyboard.press('Control+J'); // hide the panel again: more room for the hover
+  await sleep(1500); // the editor grows into the room: let the layout settle before hovering
   const heading = page.locator('.view-lines .view-line', { hasText: HEADING }).first();
-  const box = await heading.boundingBox();
-  if (!box) throw new Error(`heading '${HEADING}' not visible`);
-  await page.mouse.move(box.x + 60, box.y + box.height / 2);
-  await page.locator('.monaco-hover:not(.hidden) .hover-contents').first().waitFor({ timeout: 30_000 });
-  await sleep(1000);
+  const hover = page.locator('.monaco-hover .hover-contents', { hasText: 'Why:' }).first();
+  for (let attempt = 1; ; attempt++) {
+    const box = await heading.boundingBox();
+    if (!box) throw new Error(`heading '${HEADING}' not visible`);
+    await page.mouse.move(box.x + 40, box.y + box.height / 2);
+    await page.mouse.move(box.x + 60, box.y + box.height / 2);
+    try {
+      await hover.waitFor({ timeout: 15_000 });
+      await sleep(500);
+      if (await hover.isVisible()) break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+    await page.mouse.move(5, 400);
+  }
   await page.screenshot({ path: path.join(out, 'hover.png') });
   console.log(`wrote ${path.join(out, 'hover.png')}`);
 

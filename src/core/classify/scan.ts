@@ -50,27 +50,35 @@ export interface LinkReading {
  */
 export function readLinks(source: string, masked: string): LinkReading {
   if (!source.includes('](')) return { masked, anchors: 0, onlyLinks: false, first: -1, firstEnd: -1 };
-  let out = masked;
+  const anchorParts: string[] = [];
+  let anchorAt = 0;
   let anchors = 0;
   let first = -1;
   let firstEnd = -1;
-  let rest = masked;
+  let outside = false;
+  let outsideAt = 0;
+  const hasWords = (from: number, to: number): boolean => WORDY.test(masked.slice(from, to));
   LINK.lastIndex = 0;
   for (let m = LINK.exec(source); m; m = LINK.exec(source)) {
+    const end = m.index + m[0].length;
     if (first < 0) {
       first = m.index;
-      firstEnd = m.index + m[0].length;
+      firstEnd = end;
     }
-    const span = ' '.repeat(m[0].length);
-    rest = rest.slice(0, m.index) + span + rest.slice(m.index + m[0].length);
+    if (!outside && hasWords(outsideAt, m.index)) outside = true;
+    outsideAt = end;
     if (m[2].startsWith('#')) {
       anchors++;
-      out = out.slice(0, m.index) + span + out.slice(m.index + m[0].length);
+      anchorParts.push(masked.slice(anchorAt, m.index), ' '.repeat(m[0].length));
+      anchorAt = end;
     }
   }
-  const onlyLinks = first >= 0 && !/[\p{L}\p{N}]/u.test(rest);
-  return { masked: out, anchors, onlyLinks, first, firstEnd };
+  if (first >= 0 && !outside && hasWords(outsideAt, masked.length)) outside = true;
+  if (anchors > 0) anchorParts.push(masked.slice(anchorAt));
+  return { masked: anchors > 0 ? anchorParts.join('') : masked, anchors, onlyLinks: first >= 0 && !outside, first, firstEnd };
 }
+
+const WORDY = /[\p{L}\p{N}]/u;
 
 /** Where the document's headings stand, found by a light line scan. */
 export interface HeadingOutline {

@@ -70,6 +70,14 @@ export type LineObserver = (lineStart: number, lineEnd: number, readings: readon
 const MAX_HYPOTHESES = 16;
 
 const NONE: Leaf = { t: 'none' };
+const PARAGRAPH: Leaf = { t: 'para', defs: false, head: 0, html7: false };
+const PARAGRAPH_DEFS: Leaf = { t: 'para', defs: true, head: 0, html7: false };
+
+/** A paragraph leaf; the common ones are shared (leaves are replaced, never changed). */
+function paragraph(defs: boolean, head: number, html7: boolean): Leaf {
+  if (head === 0) return defs ? PARAGRAPH_DEFS : PARAGRAPH;
+  return { t: 'para', defs, head, html7 };
+}
 
 /**
  * Offsets of the line starts, after `from`, of ATX headings at the top level of the document
@@ -84,35 +92,89 @@ export function findSplitPoints(text: string, from = 0, observe?: LineObserver):
   // and parses no containers meanwhile. Rare and odd: do not cut such a document at all.
   if (at < 0) return out;
   let hyps: Hypothesis[] = [{ stack: [], leaf: NONE }];
-  const length = text.length;
+  const lines = new Lines(text);
+  let end = lines.endOf(at);
   let first = true;
-  while (at < length) {
-    let end = at;
-    while (end < length) {
-      const c = text.charCodeAt(end);
-      if (c === 10 || c === 13) break;
-      end++;
-    }
-    let next = end;
-    if (next < length) next += text.charCodeAt(next) === 13 && text.charCodeAt(next + 1) === 10 ? 2 : 1;
+  while (at < text.length) {
+    const next = lines.after(end);
+    const nextEnd = lines.endOf(next);
     const raw = text.slice(at, end);
-    const line = raw.indexOf('\t') >= 0 ? expandTabs(raw) : raw;
-    const last = next >= length && end === next;
+    const line = lines.hasTab(at, end) ? expandTabs(raw) : raw;
+    const nextMayDelimit = next < nextEnd && mayBeDelimiterRow(text, next, nextEnd);
     let allHeadings = true;
-    const survivors: Hypothesis[] = [];
-    for (const h of hyps) {
-      const result = step(h, line, first, last, survivors);
-      if (result === DIED) continue;
-      if (result !== ROOT_HEADING) allHeadings = false;
+    for (let i = 0; i < hyps.length; i++) {
+      if (!step(hyps[i], line, first, nextMayDelimit)) allHeadings = false;
     }
-    if (survivors.length === 0 || survivors.length > MAX_HYPOTHESES) return out;
-    hyps = survivors.length > 1 ? dedupe(survivors) : survivors;
-    observe?.(at, end, hyps.map((h) => ({ depth: h.stack.length, leaf: h.leaf.t === 'para' && h.leaf.head > 0 ? (h.leaf.html7 ? 'para-or-html' : 'para-or-table') : h.leaf.t })));
+    if (forks.length > 0) {
+      hyps = dedupe([...hyps, ...forks]);
+      forks.length = 0;
+      if (hyps.length > MAX_HYPOTHESES) return out;
+    } else if (hyps.length > 1) hyps = dedupe(hyps);
+    observe?.(at, end, hyps.map(describe));
     if (allHeadings && at > from) out.push(at);
     first = false;
     at = next;
+    end = nextEnd;
   }
   return out;
+}
+
+/** Finds line ends (micromark's: `\n`, `\r\n`, lone `\r`) and tabs with native searches. */
+class Lines {
+  private lf = -1;
+  private cr = -1;
+  private tab = -1;
+
+  constructor(private readonly text: string) {}
+
+  /** Where the line starting at `at` ends (before its line ending). */
+  endOf(at: number): number {
+    const text = this.text;
+    if (this.lf < at) this.lf = indexOrEnd(text, '\n', at);
+    if (this.cr < at) this.cr = indexOrEnd(text, '\r', at);
+    return Math.min(this.lf, this.cr);
+  }
+
+  /** Where the next line starts, after the line ending at `end`. */
+  after(end: number): number {
+    const text = this.text;
+    if (end >= text.length) return text.length;
+    return end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+  }
+
+  hasTab(start: number, end: number): boolean {
+    if (this.tab < start) this.tab = indexOrEnd(this.text, '\t', start);
+    return this.tab < end;
+  }
+}
+
+function indexOrEnd(text: string, search: string, from: number): number {
+  const i = text.indexOf(search, from);
+  return i < 0 ? text.length : i;
+}
+
+/**
+ * Whether `text[start, end)` could be a table delimiter row once container prefixes are taken
+ * off (only spaces, tabs, `>`, then `|`, `:`, `-`): a cheap look that spares counting cells.
+ */
+function mayBeDelimiterRow(text: string, start: number, end: number): boolean {
+  let i = start;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== SPACE && c !== TAB && c !== GT) break;
+  }
+  let dash = false;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === DASH) dash = true;
+    else if (c !== 124 && c !== COLON && c !== SPACE && c !== TAB) return false;
+  }
+  return dash;
+}
+
+function describe(h: Hypothesis): { depth: number; leaf: string } {
+  const leaf = h.leaf;
+  return { depth: h.stack.length, leaf: leaf.t === 'para' && leaf.head > 0 ? (leaf.html7 ? 'para-or-html' : 'para-or-table') : leaf.t };
 }
 
 /**
@@ -164,7 +226,6 @@ function dedupe(hyps: Hypothesis[]): Hypothesis[] {
     const key = JSON.stringify(h);
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(h);
   }
   return out;
 }
@@ -173,24 +234,15 @@ function clone(h: Hypothesis): Hypothesis {
   return { stack: h.stack.map((c) => ({ ...c })), leaf: { ...h.leaf } };
 }
 
-const DIED = 0;
-const OTHER = 1;
-const ROOT_HEADING = 2;
-type StepResult = typeof DIED | typeof OTHER | typeof ROOT_HEADING;
-
-/** The line as seen by one flow: where its content starts and how it got there. */
-interface LineState {
-  readonly line: string;
-  readonly lazy: boolean;
-  /** This is the document's last line and has no line ending. */
-  readonly last: boolean;
-}
+/** Readings split off while stepping the current line (see `step`). */
+const forks: Hypothesis[] = [];
 
 /**
- * Advances one reading by one line (tabs expanded). Pushes the reading(s) that survive onto
- * `out` and says whether the line is an ATX heading at the top level in it.
+ * Advances one reading by one line (tabs expanded), in place; a second reading it splits into
+ * goes to `forks`. Says whether the line is an ATX heading at the top level in this reading.
+ * `nextMayDelimit`: the next line could be a table delimiter row (so this one may head a table).
  */
-function step(h: Hypothesis, line: string, first: boolean, last: boolean, out: Hypothesis[]): StepResult {
+function step(h: Hypothesis, line: string, first: boolean, nextMayDelimit: boolean): boolean {
   const stack = h.stack;
   let pos = 0;
   let continued = 0;
@@ -265,7 +317,10 @@ function step(h: Hypothesis, line: string, first: boolean, last: boolean, out: H
   let lazy = false;
   if (continued === stack.length && !closedFlow && !first) {
     const leaf = h.leaf;
-    if (leaf.t === 'fence' || leaf.t === 'html') return concreteLine(h, line, pos, out);
+    if (leaf.t === 'fence' || leaf.t === 'html') {
+      concreteLine(h, line, pos);
+      return false;
+    }
     interrupt = leaf.t === 'para' || leaf.t === 'icode';
   }
   let opened = false;
@@ -283,7 +338,6 @@ function step(h: Hypothesis, line: string, first: boolean, last: boolean, out: H
   }
   if (!opened) lazy = continued !== stack.length;
   const flowFresh = opened || closedFlow;
-  const state: LineState = { line, lazy, last };
 
   // 3. The flow. A pending table head is decided by this line first.
   const leaf = h.leaf;
@@ -292,15 +346,14 @@ function step(h: Hypothesis, line: string, first: boolean, last: boolean, out: H
       // The table interrupts the paragraph, but the line is then read again without the
       // interruption's limits: an HTML block of kind 7 takes it before the table can.
       h.leaf = leaf.html7 ? { t: 'html', kind: 7 } : { t: 'table' };
-      out.push(h);
-      return OTHER;
+      return false;
     }
   }
-  return flowLine(h, state, pos, continued, flowFresh ? NONE : leaf, out);
+  return flowLine(h, line, lazy, nextMayDelimit, pos, continued, flowFresh ? NONE : leaf);
 }
 
 /** A line inside fenced code or an HTML block whose containers all continued. */
-function concreteLine(h: Hypothesis, line: string, pos: number, out: Hypothesis[]): StepResult {
+function concreteLine(h: Hypothesis, line: string, pos: number): void {
   const leaf = h.leaf;
   if (leaf.t === 'fence') {
     const p = skipSpaces(line, pos, 3);
@@ -309,8 +362,7 @@ function concreteLine(h: Hypothesis, line: string, pos: number, out: Hypothesis[
       while (line.charCodeAt(q) === leaf.marker) q++;
       if (q - p >= leaf.size && isBlank(line, q)) h.leaf = NONE;
     }
-    out.push(h);
-    return OTHER;
+    return;
   }
   if (leaf.t === 'html') {
     if (leaf.kind >= 6) {
@@ -318,8 +370,6 @@ function concreteLine(h: Hypothesis, line: string, pos: number, out: Hypothesis[
       if (isBlank(line, pos)) h.leaf = NONE;
     } else if (htmlCloses(leaf.kind, line, pos, CONTINUATION)) h.leaf = NONE;
   }
-  out.push(h);
-  return OTHER;
 }
 
 /**
@@ -327,35 +377,31 @@ function concreteLine(h: Hypothesis, line: string, pos: number, out: Hypothesis[
  * `continued` is how many containers the line continued; a lazy line that does not continue a
  * paragraph closes the others.
  */
-function flowLine(h: Hypothesis, s: LineState, pos: number, continued: number, leaf: Leaf, out: Hypothesis[]): StepResult {
-  const { line, lazy } = s;
+function flowLine(h: Hypothesis, line: string, lazy: boolean, nextMayDelimit: boolean, pos: number, continued: number, leaf: Leaf): boolean {
   switch (leaf.t) {
     case 'fence':
     case 'html':
       // Only reached for a lazy line: the block ended before it.
-      return fresh(h, s, pos, continued, out);
+      return fresh(h, line, lazy, nextMayDelimit, pos, continued);
     case 'icode': {
       if (!lazy && (isBlank(line, pos) || skipSpaces(line, pos, 4) - pos >= 4)) {
-        out.push(h);
-        return OTHER;
+        return false;
       }
-      return fresh(h, s, pos, continued, out);
+      return fresh(h, line, lazy, nextMayDelimit, pos, continued);
     }
     case 'table': {
       // After table rows a table can only go on, not start: the line cannot head a new one.
-      if (isBlank(line, pos) || lazy) return fresh(h, s, pos, continued, out, true);
+      if (isBlank(line, pos) || lazy) return fresh(h, line, lazy, nextMayDelimit, pos, continued, true);
       const p = skipSpaces(line, pos, Infinity);
-      if (p - pos >= 4 || claimsLine(line, p, lazy)) return fresh(h, s, pos, continued, out);
-      out.push(h); // a body row
-      return OTHER;
+      if (p - pos >= 4 || claimsLine(line, p, lazy)) return fresh(h, line, lazy, nextMayDelimit, pos, continued);
+      return false;
     }
     case 'para': {
-      if (isBlank(line, pos)) return fresh(h, s, pos, continued, out);
+      if (isBlank(line, pos)) return fresh(h, line, lazy, nextMayDelimit, pos, continued);
       const p = skipSpaces(line, pos, Infinity);
       if (p - pos >= 4) {
-        h.leaf = { t: 'para', defs: leaf.defs, head: 0, html7: false };
-        out.push(h);
-        return OTHER;
+        h.leaf = paragraph(leaf.defs, 0, false);
+        return false;
       }
       const c = line.charCodeAt(p);
       if ((c === EQUALS || c === DASH) && !lazy && isSetextUnderline(line, p)) {
@@ -363,32 +409,25 @@ function flowLine(h: Hypothesis, s: LineState, pos: number, continued: number, l
         // which a line scanner cannot know: follow both readings.
         if (leaf.defs) {
           const other = clone(h);
-          fresh(other, s, pos, continued, out);
+          fresh(other, line, lazy, nextMayDelimit, pos, continued);
+          forks.push(other);
         }
         h.leaf = NONE;
-        out.push(h);
-        return OTHER;
+        return false;
       }
       if (c === LT && lazy && htmlOpenKind(line, p, true, lazy) === 7) {
         // micromark checks this interruption through the whole HTML block, so the paragraph is
         // still open when the line's laziness is judged: the block stays in the containers.
         h.leaf = { t: 'html', kind: 7 };
-        out.push(h);
-        return OTHER;
+        return false;
       }
-      if (interruptsParagraph(line, p, lazy)) return fresh(h, s, pos, continued, out);
+      if (interruptsParagraph(line, p, lazy)) return fresh(h, line, lazy, nextMayDelimit, pos, continued);
       // A paragraph continuation (lazy or not); the line may head a table.
-      h.leaf = {
-        t: 'para',
-        defs: leaf.defs,
-        head: s.last ? 0 : headCells(line, p),
-        html7: c === LT && htmlOpenKind(line, p, false, lazy) === 7,
-      };
-      out.push(h);
-      return OTHER;
+      h.leaf = paragraph(leaf.defs, nextMayDelimit ? headCells(line, p) : 0, c === LT && htmlOpenKind(line, p, false, lazy) === 7);
+      return false;
     }
     case 'none':
-      return fresh(h, s, pos, continued, out);
+      return fresh(h, line, lazy, nextMayDelimit, pos, continued);
   }
 }
 
@@ -397,47 +436,45 @@ function flowLine(h: Hypothesis, s: LineState, pos: number, continued: number, l
  * setext underline: those only follow a paragraph, which the caller handles. `afterTable`: the
  * flow's last construct is a table row (then a table can only continue here).
  */
-function fresh(h: Hypothesis, s: LineState, pos: number, continued: number, out: Hypothesis[], afterTable = false): StepResult {
-  const { line, lazy } = s;
+function fresh(h: Hypothesis, line: string, lazy: boolean, nextMayDelimit: boolean, pos: number, continued: number, afterTable = false): boolean {
   // Whatever starts here starts at the line: a lazy line closes the unmatched containers.
   if (lazy) h.stack.length = continued;
-  out.push(h);
   if (isBlank(line, pos)) {
     h.leaf = NONE;
-    return OTHER;
+    return false;
   }
   const p = skipSpaces(line, pos, Infinity);
   if (p - pos >= 4) {
     // micromark asks whether the line being ended is lazy before it looks at the next one, so
     // indented code begun on a lazy line ends with that line.
     h.leaf = lazy ? NONE : { t: 'icode' };
-    return OTHER;
+    return false;
   }
   const c = line.charCodeAt(p);
   if (c === HASH && isAtxHeading(line, p)) {
     h.leaf = NONE;
-    return h.stack.length === 0 ? ROOT_HEADING : OTHER;
+    return h.stack.length === 0;
   }
   if ((c === STAR || c === DASH || c === UNDERSCORE) && isThematicBreak(line, p)) {
     h.leaf = NONE;
-    return OTHER;
+    return false;
   }
   if (c === LT) {
     const kind = htmlOpenKind(line, p, false, lazy);
     if (kind > 0) {
       h.leaf = kind <= 5 && htmlCloses(kind, line, p, OPENING) ? NONE : { t: 'html', kind };
-      return OTHER;
+      return false;
     }
   }
   if (c === BACKTICK || c === TILDE) {
     const fence = fenceOpen(line, p);
     if (fence) {
       h.leaf = { t: 'fence', marker: c, size: fence };
-      return OTHER;
+      return false;
     }
   }
-  h.leaf = { t: 'para', defs: c === BRACKET_OPEN, head: s.last || afterTable ? 0 : headCells(line, p), html7: false };
-  return OTHER;
+  h.leaf = paragraph(c === BRACKET_OPEN, nextMayDelimit && !afterTable ? headCells(line, p) : 0, false);
+  return false;
 }
 
 /** A flow construct other than a table row takes this line (after a table row). */

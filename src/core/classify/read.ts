@@ -1,0 +1,241 @@
+/**
+ * Reading a section: its heading and body blocks into signals (terms, patterns, structures and the
+ * neutral vocabulary), on the document's own text so every signal keeps its exact place.
+ */
+import type { BlockFact } from '../parse/facts';
+import type { LineIndex } from '../text';
+import type { EvidenceKind } from '../types';
+import type { Channel, CompiledTaxonomy, PatternSet, TermEntry, WordInfo } from './compile';
+import { maskProse, readLinks } from './scan';
+import { SCORING } from './scoring';
+import type { Signals } from './signals';
+
+const TERM_KIND: Record<Channel, EvidenceKind> = { heading: 'heading-term', body: 'body-term', table: 'table-header' };
+
+/** Phrase tokens may be joined by spaces, hyphens, slashes and emphasis, nothing else. */
+const PHRASE_GAP = /^[\s\-–—/*_]{0,4}$/;
+
+/** The words of a prose slice, with their places in it. */
+export interface Tokens {
+  readonly infos: WordInfo[];
+  readonly starts: number[];
+  readonly ends: number[];
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Splits prose into words (letters and digits; `&` stands for "and") in one pass. */
+export function tokenize(compiled: CompiledTaxonomy, masked: string): Tokens {
+  const tokens: Tokens = { infos: [], starts: [], ends: [] };
+  const n = masked.length;
+  let i = 0;
+  while (i < n) {
+    const c = masked.charCodeAt(i);
+    const word = c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : WORD_CHAR.test(masked[i]);
+    if (!word) {
+      if (c === 38 /* & */) {
+        tokens.infos.push(compiled.word('&'));
+        tokens.starts.push(i);
+        tokens.ends.push(i + 1);
+      }
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n) {
+      const d = masked.charCodeAt(j);
+      if (d < 128 ? !((d >= 48 && d <= 57) || (d >= 65 && d <= 90) || (d >= 97 && d <= 122)) : !WORD_CHAR.test(masked[j])) break;
+      j++;
+    }
+    tokens.infos.push(compiled.word(masked.slice(i, j)));
+    tokens.starts.push(i);
+    tokens.ends.push(j);
+    i = j;
+  }
+  return tokens;
+}
+
+/**
+ * Matches the terms of the taxonomy in a prose slice of the document (its tokens, the slice
+ * starting at `offset`).
+ */
+export function scanTerms(text: string, tokens: Tokens, offset: number, channel: Channel, signals: Signals): void {
+  const { infos, starts, ends } = tokens;
+  const n = infos.length;
+  const scaled = channel !== 'heading';
+  const record = (entries: readonly TermEntry[], from: number, to: number): void => {
+    for (const e of entries) {
+      const neutral = e.role === 'none';
+      const weight = e.weights[channel] * (neutral && scaled ? SCORING.neutralBody : 1);
+      signals.add(e.keys[channel], neutral ? 'neutral' : TERM_KIND[channel], e.concern, e.role, weight, offset + from, offset + to, scaled);
+    }
+  };
+  for (let i = 0; i < n; i++) {
+    const info = infos[i];
+    if (info.phrases) {
+      let used = 0;
+      for (const phrase of info.phrases) {
+        const len = phrase.rest.length;
+        if (i + len >= n) continue;
+        let ok = true;
+        for (let k = 0; k < len && ok; k++) {
+          ok = infos[i + 1 + k].stem === phrase.rest[k] && PHRASE_GAP.test(text.slice(offset + ends[i + k], offset + starts[i + 1 + k]));
+        }
+        if (ok) {
+          record(phrase.entries, starts[i], ends[i + len]);
+          used = len;
+          break;
+        }
+      }
+      if (used > 0) {
+        i += used;
+        continue;
+      }
+    }
+    if (info.terms.length > 0) record(info.terms, starts[i], ends[i]);
+  }
+}
+
+/**
+ * Runs the structural patterns over a prose slice (`masked`, its tokens, starting at `offset` in
+ * the document). A pattern with start places is tried only at the words, numbers and symbols it
+ * can start with; where several can match, the one listed first wins and matches do not overlap.
+ */
+export function scanPatterns(set: PatternSet, masked: string, tokens: Tokens, offset: number, factor: number, scaled: boolean, signals: Signals): void {
+  const note = (index: number, start: number, end: number): void => {
+    const p = set.patterns[index];
+    signals.add(scaled ? p.keys.body : p.keys.heading, p.role === 'none' ? 'neutral' : 'pattern', p.concern, p.role, p.weight * factor, offset + start, offset + end, scaled);
+  };
+  const tryAt = (candidates: readonly number[], at: number): number => {
+    for (const i of candidates) {
+      const re = set.patterns[i].sticky;
+      if (!re) continue;
+      re.lastIndex = at;
+      const m = re.exec(masked);
+      if (m && m[0].length > 0) {
+        note(i, at, at + m[0].length);
+        return at + m[0].length;
+      }
+    }
+    return at;
+  };
+
+  // Symbol start places, in order, merged with the word places.
+  const symbolAt: number[] = [];
+  const symbolChar: string[] = [];
+  if (set.symbols) {
+    const re = set.symbols;
+    re.lastIndex = 0;
+    for (let m = re.exec(masked); m; m = re.exec(masked)) {
+      symbolAt.push(m.index);
+      symbolChar.push(m[0]);
+    }
+  }
+  const { infos, starts } = tokens;
+  const wordStarts = scaled ? 'bodyStarts' : 'headingStarts';
+  let cursor = 0;
+  let t = 0;
+  let y = 0;
+  while (t < infos.length || y < symbolAt.length) {
+    if (y < symbolAt.length && (t >= infos.length || symbolAt[y] < starts[t])) {
+      const at = symbolAt[y];
+      const candidates = set.bySymbol.get(symbolChar[y]);
+      y++;
+      if (at >= cursor && candidates) cursor = tryAt(candidates, at);
+    } else {
+      const at = starts[t];
+      const candidates = infos[t][wordStarts];
+      t++;
+      if (at >= cursor && candidates.length > 0) cursor = tryAt(candidates, at);
+    }
+  }
+
+  if (set.combined) {
+    const re = set.combined;
+    re.lastIndex = 0;
+    for (let m = re.exec(masked); m; m = re.exec(masked)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      for (let i = 0; i < set.patterns.length; i++) {
+        const g = set.patterns[i].group;
+        if (g >= 0 && m[g] !== undefined) {
+          note(i, m.index, m.index + m[0].length);
+          break;
+        }
+      }
+    }
+  }
+  set.patterns.forEach((p, i) => {
+    if (!p.alone) return;
+    p.alone.lastIndex = 0;
+    for (let m = p.alone.exec(masked); m; m = p.alone.exec(masked)) {
+      if (m[0].length === 0) p.alone.lastIndex++;
+      else note(i, m.index, m.index + m[0].length);
+    }
+  });
+}
+
+const RACI_CELL = /^(?:r|a|c|i|responsible|accountable|consulted|informed|raci)$/i;
+const OUTLINE_ITEM = /^[\s|*_>]*(?:[A-Z]{1,3}-?)?\d{1,2}(?:\.\d{1,2}){1,3}\.?[\s|*_]+\p{L}/u;
+const TIMELINE_CODE = /^\s*(?:gantt|timeline)\b|@startgantt/im;
+
+function structure(compiled: CompiledTaxonomy, kind: 'task-list' | 'gantt' | 'raci' | 'work-breakdown', weight: number, start: number, end: number, signals: Signals): void {
+  for (const target of compiled.structures.get(kind) ?? []) {
+    signals.add(target.key, 'pattern', target.concern, target.role, weight, start, end, true);
+  }
+}
+
+/** Reads one body block into `signals`; returns the words of prose it holds. */
+export function scanBlock(compiled: CompiledTaxonomy, text: string, lines: LineIndex, block: BlockFact, signals: Signals): number {
+  if (block.kind === 'html' || block.end <= block.start) return 0;
+  const source = text.slice(block.start, block.end);
+  if (block.kind === 'code') {
+    const timeline = block.lang === 'gantt' || ((block.lang === 'mermaid' || block.lang === 'plantuml' || block.lang === 'puml') && TIMELINE_CODE.test(source));
+    if (timeline) {
+      const m = /gantt|timeline/i.exec(source);
+      const at = m ? block.start + m.index : block.start;
+      structure(compiled, 'gantt', 4, at, at + (m ? m[0].length : Math.min(source.length, 3)), signals);
+      scanPatterns(compiled.bodyPatterns, source, tokenize(compiled, source), block.start, 1, true, signals);
+      return 0;
+    }
+    const firstLine = /^[^\r\n]*/.exec(source)?.[0].trimEnd() ?? '';
+    const shown = firstLine.length > 0 ? firstLine : source.slice(0, 3);
+    signals.add('body\u0000code', 'neutral', 'none', 'none', SCORING.codeBlock, block.start, block.start + shown.length, true);
+    return 0;
+  }
+  const links = readLinks(source, maskProse(source));
+  const masked = links.masked;
+  if (links.anchors > 0) {
+    signals.add('body\u0000contents', 'neutral', 'none', 'none', SCORING.contentsLink, block.start + links.first, block.start + links.firstEnd, true);
+  } else if (links.onlyLinks) {
+    signals.add('body\u0000links', 'neutral', 'none', 'none', SCORING.linkList, block.start + links.first, block.start + links.firstEnd, true);
+  }
+  if (block.kind === 'table-row' && block.header && block.cells) {
+    let raci = 0;
+    for (const [s, e] of block.cells) {
+      if (e <= s) continue;
+      const cell = masked.slice(s - block.start, e - block.start);
+      scanTerms(text, tokenize(compiled, cell), s, 'table', signals);
+      if (RACI_CELL.test(cell.replace(/[*_\s]/g, ''))) raci++;
+    }
+    if (raci >= 3) structure(compiled, 'raci', 3, block.start, block.end, signals);
+    return 0;
+  }
+  if (block.checked !== null) {
+    // The checkbox stands just before the item's paragraph: `- [ ] text`.
+    const lineStart = lines.lineStart(lines.positionAt(block.start).line);
+    const before = text.slice(lineStart, block.start);
+    const box = /\[[ xX]\]\s*$/.exec(before);
+    if (box) structure(compiled, 'task-list', 1, lineStart + box.index, lineStart + box.index + 3, signals);
+    else structure(compiled, 'task-list', 1, block.start, block.start + Math.min(source.length, 20), signals);
+  }
+  const outline = OUTLINE_ITEM.exec(masked);
+  if (outline) structure(compiled, 'work-breakdown', 0.8, block.start, block.start + outline[0].length - 1, signals);
+  const tokens = tokenize(compiled, masked);
+  scanPatterns(compiled.bodyPatterns, masked, tokens, block.start, 1, true, signals);
+  scanTerms(text, tokens, block.start, 'body', signals);
+  return tokens.infos.length;
+}
+

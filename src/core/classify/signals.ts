@@ -1,0 +1,41 @@
+/** Where the classifier collects what it found, one entry per term or pattern, counting repeats. */
+import type { EvidenceKind, Role } from '../types';
+
+/** Diminishing returns: 1, 1.5, 1.75, … never more than 2 for one term however often it repeats. */
+export function saturate(count: number): number {
+  return 2 - 2 ** (1 - count);
+}
+
+/** One signal: a term or pattern of one concern, however often it was found. */
+export interface Hit {
+  readonly kind: EvidenceKind;
+  readonly concern: string;
+  readonly role: Role | 'none';
+  readonly scaled: boolean;
+  base: number;
+  count: number;
+  start: number;
+  end: number;
+  contribution: number;
+}
+
+/** Collects signals, one per (channel, concern, term), counting repeats. */
+export class Signals {
+  readonly hits = new Map<string, Hit>();
+
+  add(key: string, kind: EvidenceKind, concern: string, role: Role | 'none', weight: number, start: number, end: number, scaled: boolean): void {
+    if (weight <= 0) return;
+    const hit = this.hits.get(key);
+    if (!hit) {
+      this.hits.set(key, { kind, concern, role, scaled, base: weight, count: 1, start, end, contribution: 0 });
+      return;
+    }
+    hit.count++;
+    if (weight > hit.base) {
+      hit.base = weight;
+      hit.start = start;
+      hit.end = end;
+    }
+  }
+}
+
