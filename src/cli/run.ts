@@ -128,7 +128,9 @@ async function runCommand(options: CliOptions, io: CliIo, version: string): Prom
     note(`no plan documents found (${skipped} Markdown ${skipped === 1 ? 'file' : 'files'} skipped; --all reads them too)`);
   } else if (skipped > 0) note(`${skipped} ${skipped === 1 ? 'file that is not a plan' : 'files that are not plans'} skipped (--all reads them too)`);
 
-  io.stdout(render(options, results, io.cwd, version));
+  const rendered = render(options, results, io.cwd, version);
+  // Every output ends its last line, so nothing printed after it (stderr notes) runs on.
+  io.stdout(rendered === '' || rendered.endsWith('\n') ? rendered : `${rendered}\n`);
 
   if (options.command === 'check' && options.format === 'text' && !options.quiet) {
     const counts = countBySeverity(results);
