@@ -288,6 +288,10 @@ export class AnalysisService implements vscode.Disposable {
       return;
     }
 
+    // Let the host answer what queued up meanwhile (keystrokes, hovers) before the long part;
+    // a newer version that arrived makes this run stale, and it stops here.
+    await yieldToHost();
+    if (!isCurrent()) return;
     const analysis = await this.analyzer.analyze({ key, version, text, config, facts: decision.facts });
     // A newer version or request arrived meanwhile: this result is stale, drop it.
     if (!isCurrent()) return;
@@ -344,6 +348,11 @@ export class AnalysisService implements vscode.Disposable {
 function pathOf(uri: vscode.Uri, untitled = false): string {
   if (untitled) return /\.[^/.]+$/.test(uri.path) ? uri.path : `${uri.path}.md`;
   return vscode.workspace.getWorkspaceFolder(uri) ? vscode.workspace.asRelativePath(uri, false) : uri.path;
+}
+
+/** Resolves on a later turn of the event loop. */
+function yieldToHost(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /**

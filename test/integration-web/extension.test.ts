@@ -68,7 +68,18 @@ describe('PM Lens in the web extension host', () => {
     api = await extension.activate();
   });
 
-  afterEach(async () => {
+  let logShown = false;
+  afterEach(async function () {
+    // A web worker has no log files to look at afterwards: on the first failure, print what the
+    // extension wrote to its output channel.
+    if (this.currentTest?.state === 'failed' && !logShown) {
+      logShown = true;
+      const find = (): vscode.TextDocument | undefined => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'output' && d.uri.path.includes('PM'));
+      await vscode.commands.executeCommand('pmLens.showOutput');
+      await waitFor('the output channel', vscode.workspace.onDidOpenTextDocument, () => find() !== undefined, undefined, 10_000).catch(() => undefined);
+      const channel = find();
+      console.log(`--- PM Lens output channel ---\n${channel?.getText() ?? '(not available)'}\n---`);
+    }
     for (const document of vscode.workspace.textDocuments) {
       if (!document.isDirty) continue;
       await vscode.window.showTextDocument(document);

@@ -7,15 +7,25 @@ import type { Range, TextEdit } from '../../src/core/types';
  * (overlap fails the test). Each range's line/character must agree with its offset.
  */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const lines = new LineIndex(text);
-  for (const edit of edits) assertRange(lines, edit.range);
+  const sorted = checkEdits(new LineIndex(text), edits);
+  const parts: string[] = [];
+  let at = 0;
+  for (const edit of sorted) {
+    parts.push(text.slice(at, edit.range.start.offset), edit.newText);
+    at = edit.range.end.offset;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+/** Asserts the edits' ranges and that no two overlap; returns them in document order. */
+export function checkEdits(lines: LineIndex, edits: readonly TextEdit[]): TextEdit[] {
+  for (const edit of edits) assertRange(lines, edit.range, 'edit');
   const sorted = [...edits].sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset);
   for (let i = 1; i < sorted.length; i++) {
     assert.ok(sorted[i].range.start.offset >= sorted[i - 1].range.end.offset, `edits overlap at offset ${sorted[i].range.start.offset}`);
   }
-  let out = text;
-  for (const edit of [...sorted].reverse()) out = out.slice(0, edit.range.start.offset) + edit.newText + out.slice(edit.range.end.offset);
-  return out;
+  return sorted;
 }
 
 /** A range lies inside the document, starts before it ends, and its positions match its offsets. */

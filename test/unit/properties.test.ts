@@ -6,7 +6,7 @@ import type { ResolvedConfig } from '../../src/core/config/types';
 import { tagAllSectionsEdits } from '../../src/core/fixes';
 import { LineIndex } from '../../src/core/text';
 import type { Analysis } from '../../src/core/types';
-import { applyEdits, assertRange } from '../support/edits';
+import { applyEdits, assertRange, checkEdits } from '../support/edits';
 
 /** Every rule on, so every rule's ranges and fixes are exercised. */
 const config: ResolvedConfig = { ...defaultConfig, rules: { ...defaultConfig.rules, 'missing-owner': 'warning' } };
@@ -92,7 +92,7 @@ const markdown: fc.Arbitrary<string> = fc
     return out;
   });
 
-/** Checks everything an analysis promises about positions; returns the fixes to try. */
+/** Checks everything an analysis promises about positions. */
 function checkInvariants(doc: string, analysis: Analysis): void {
   const lines = new LineIndex(doc);
   const check = (range: Parameters<typeof assertRange>[1], what: string): void => assertRange(lines, range, what);
@@ -124,7 +124,7 @@ function checkInvariants(doc: string, analysis: Analysis): void {
     if (f.section !== undefined) assert.ok(f.section >= 0 && f.section < analysis.sections.length);
     for (const fix of f.fixes) {
       assert.ok(fix.edits.length > 0, `'${fix.title}' has edits`);
-      applyEdits(doc, fix.edits); // asserts ranges and that the edits do not overlap
+      checkEdits(lines, fix.edits);
     }
   }
   for (const row of [...analysis.summary.product.flatMap((g) => g.rows), ...analysis.summary.project.flatMap((g) => g.rows), ...analysis.summary.neither]) {

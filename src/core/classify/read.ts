@@ -218,7 +218,7 @@ export function scanBlock(compiled: CompiledTaxonomy, text: string, lines: LineI
       if (e <= s) continue;
       const cell = masked.slice(s - block.start, e - block.start);
       scanTerms(text, tokenize(compiled, cell), s, 'table', signals);
-      if (RACI_CELL.test(cell.replace(/[*_\s]/g, ''))) raci++;
+      if (RACI_CELL.test(cell.replace(/[*_|:\s]/g, ''))) raci++;
     }
     if (raci >= 3) structure(compiled, 'raci', 3, block.start, block.end, signals);
     return 0;
@@ -228,8 +228,8 @@ export function scanBlock(compiled: CompiledTaxonomy, text: string, lines: LineI
     const lineStart = lines.lineStart(lines.positionAt(block.start).line);
     const before = text.slice(lineStart, block.start);
     const box = /\[[ xX]\]\s*$/.exec(before);
-    if (box) structure(compiled, 'task-list', 1, lineStart + box.index, lineStart + box.index + 3, signals);
-    else structure(compiled, 'task-list', 1, block.start, block.start + Math.min(source.length, 20), signals);
+    if (box) structure(compiled, 'task-list', SCORING.taskItem, lineStart + box.index, lineStart + box.index + 3, signals);
+    else structure(compiled, 'task-list', SCORING.taskItem, block.start, block.start + Math.min(source.length, 20), signals);
   }
   const outline = OUTLINE_ITEM.exec(masked);
   if (outline) structure(compiled, 'work-breakdown', 0.8, block.start, block.start + outline[0].length - 1, signals);

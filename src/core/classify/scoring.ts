@@ -8,6 +8,8 @@ export const SCORING = {
   contentsLink: 1.5,
   /** A paragraph that is nothing but links (a list of links), each. */
   linkList: 0.8,
+  /** A checklist item (`- [ ]`), each (saturating like a term). */
+  taskItem: 2,
   /** The first heading of a level-1 title names the whole document, not one concern. */
   title: 5,
   /** Neutral words of the body weigh this much of their listed weight (technical prose is common everywhere). */

@@ -86,37 +86,85 @@ function paragraph(defs: boolean, head: number, html7: boolean): Leaf {
  * are global and handled by the caller.
  */
 export function findSplitPoints(text: string, from = 0, observe?: LineObserver): number[] {
-  const out: number[] = [];
-  let at = skipFrontMatter(text, from);
-  // An opening fence without a closing one: micromark keeps trying the front matter to the end
-  // and parses no containers meanwhile. Rare and odd: do not cut such a document at all.
-  if (at < 0) return out;
-  let hyps: Hypothesis[] = [{ stack: [], leaf: NONE }];
-  const lines = new Lines(text);
-  let end = lines.endOf(at);
-  let first = true;
-  while (at < text.length) {
-    const next = lines.after(end);
-    const nextEnd = lines.endOf(next);
-    const raw = text.slice(at, end);
-    const line = lines.hasTab(at, end) ? expandTabs(raw) : raw;
-    const nextMayDelimit = next < nextEnd && mayBeDelimiterRow(text, next, nextEnd);
-    let allHeadings = true;
-    for (let i = 0; i < hyps.length; i++) {
-      if (!step(hyps[i], line, first, nextMayDelimit)) allHeadings = false;
-    }
-    if (forks.length > 0) {
-      hyps = dedupe([...hyps, ...forks]);
-      forks.length = 0;
-      if (hyps.length > MAX_HYPOTHESES) return out;
-    } else if (hyps.length > 1) hyps = dedupe(hyps);
-    observe?.(at, end, hyps.map(describe));
-    if (allHeadings && at > from) out.push(at);
-    first = false;
-    at = next;
-    end = nextEnd;
+  const scanner = new SplitScanner(text, from, observe);
+  scanner.run();
+  return scanner.points;
+}
+
+/**
+ * The scan behind `findSplitPoints`, resumable: `run` scans a given number of lines at a time
+ * (so a caller can yield between slices) and can stop at a split point it recognises. Scanning
+ * may also start at any known split point instead of the document start, since the parser's
+ * state there is that of a fresh document.
+ */
+export class SplitScanner {
+  /** The split points found so far, in order. */
+  readonly points: number[] = [];
+  private at: number;
+  private end = 0;
+  private first = true;
+  private hyps: Hypothesis[] = [{ stack: [], leaf: NONE }];
+  private readonly lines: Lines;
+
+  constructor(
+    private readonly text: string,
+    private readonly from = 0,
+    private readonly observe?: LineObserver,
+  ) {
+    this.lines = new Lines(text);
+    this.at = skipFrontMatter(text, from);
+    // An opening fence without a closing one: micromark keeps trying the front matter to the end
+    // and parses no containers meanwhile. Rare and odd: do not cut such a document at all.
+    if (this.at < 0) this.at = text.length;
+    else this.end = this.lines.endOf(this.at);
   }
-  return out;
+
+  /** Whether the scan reached the end of the text (or was stopped). */
+  get done(): boolean {
+    return this.at >= this.text.length;
+  }
+
+  /**
+   * Scans up to `maxLines` more lines. `stop` sees each split point as it is found (after it is
+   * added to `points`); returning true ends the scan there. Returns `done`.
+   */
+  run(maxLines = Infinity, stop?: (point: number) => boolean): boolean {
+    const { text, lines, observe, points, from } = this;
+    let { at, end, first, hyps } = this;
+    for (let n = 0; n < maxLines && at < text.length; n++) {
+      const next = lines.after(end);
+      const nextEnd = lines.endOf(next);
+      const raw = text.slice(at, end);
+      const line = lines.hasTab(at, end) ? expandTabs(raw) : raw;
+      const nextMayDelimit = next < nextEnd && mayBeDelimiterRow(text, next, nextEnd);
+      let allHeadings = true;
+      for (let i = 0; i < hyps.length; i++) {
+        if (!step(hyps[i], line, first, nextMayDelimit)) allHeadings = false;
+      }
+      if (forks.length > 0) {
+        hyps = dedupe([...hyps, ...forks]);
+        forks.length = 0;
+      } else if (hyps.length > 1) hyps = dedupe(hyps);
+      observe?.(at, end, hyps.map(describe));
+      first = false;
+      if (hyps.length > MAX_HYPOTHESES) {
+        // More readings than any real document needs: stop cutting.
+        at = text.length;
+        break;
+      }
+      if (allHeadings && at > from) {
+        points.push(at);
+        if (stop?.(at)) {
+          at = text.length;
+          break;
+        }
+      }
+      at = next;
+      end = nextEnd;
+    }
+    Object.assign(this, { at, end, first, hyps });
+    return at >= text.length;
+  }
 }
 
 /** Finds line ends (micromark's: `\n`, `\r\n`, lone `\r`) and tabs with native searches. */
@@ -226,6 +274,7 @@ function dedupe(hyps: Hypothesis[]): Hypothesis[] {
     const key = JSON.stringify(h);
     if (seen.has(key)) continue;
     seen.add(key);
+    out.push(h);
   }
   return out;
 }

@@ -476,7 +476,7 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
       install: 0.8, definitions: 0.9, concepts: 0.7, faq: 0.5, introduction: 0.8, overview: 0.5,
       summary: 0.4, notes: 0.5, purpose: 0.6, configuration: 0.6, methods: 0.5, tools: 0.6,
       techniques: 0.6, framework: 0.5, implementation: 0.4, code: 0.6, design: 0.4, basics: 0.7,
-      details: 0.4, prd: 0.7, proposal: 0.5, brief: 0.5, spec: 0.5, template: 0.6, final: 0.4,
+      details: 0.4, prd: 0.7, proposal: 0.5, brief: 0.5, spec: 0.5, template: 0.6,
       conclusion: 0.6, questions: 0.3, answers: 0.5, data: 0.3, model: 0.4, models: 0.4, library: 0.6,
       libraries: 0.7, protocol: 0.6, algorithm: 0.8, client: 0.4, server: 0.6, function: 0.3,
       class: 0.3, method: 0.3, module: 0.4, component: 0.3, interface: 0.4, parameter: 0.6, config: 0.6,

@@ -62,7 +62,7 @@ export const PATTERNS = {
   /** 6-8 weeks · 3 months · 2-week sprints · 10 working days */
   duration: p(
     'duration',
-    `\\b\\d{1,3}(?:\\s*[-–—]\\s*\\d{1,3})?[\\s-]*(?:working\\s+|business\\s+|calendar\\s+)?(?:weeks?|months?|sprints?|quarters?|business days|working days)\\b`,
+    `\\b\\d{1,3}(?:\\s*[-–—]\\s*\\d{1,3})?[\\s-]*(?:working\\s+|business\\s+|calendar\\s+)?(?:weeks?|months?|sprints?|quarters?|business days|working days)(?:\\s+(?:sprints?|iterations?|cycles?))?\\b`,
     0.8,
     'any',
     ['#'],

@@ -1,0 +1,387 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as fc from 'fast-check';
+import { analyze } from '../../src/core/analyze';
+import { classifySection, saturate, type ClassifyContext } from '../../src/core/classify';
+import { DEFAULT_KINDS } from '../../src/core/config/defaults';
+import type { KindDef } from '../../src/core/config/types';
+import { parseFacts } from '../../src/core/parse/facts';
+import { outlineSections } from '../../src/core/sections';
+import { defaultTaxonomy } from '../../src/core/taxonomy/default';
+import { taxonomySchema, type Taxonomy } from '../../src/core/taxonomy/types';
+import { LineIndex } from '../../src/core/text';
+import type { Evidence, Verdict } from '../../src/core/types';
+import { fromRoot } from '../support/paths';
+
+interface Classified {
+  readonly heading: string;
+  readonly body: string;
+  readonly verdict: Verdict;
+}
+
+/** Classifies every section of `text` as the engine does: in order, each with its parent's verdict. */
+function classifyAll(text: string, options: { taxonomy?: Taxonomy; kind?: KindDef } = {}): Classified[] {
+  const lines = new LineIndex(text);
+  const outline = outlineSections(parseFacts(text), text.length);
+  const out: Classified[] = [];
+  for (const s of outline.sections) {
+    const context: ClassifyContext = {
+      taxonomy: options.taxonomy ?? defaultTaxonomy,
+      kind: options.kind,
+      parent: s.parent !== undefined ? out[s.parent].verdict : undefined,
+    };
+    const verdict = classifySection({ text, lines, heading: s.heading, blocks: s.blocks, index: s.index }, context);
+    out.push({ heading: s.heading.text, body: text.slice(s.bodyStart, s.end), verdict });
+  }
+  return out;
+}
+
+/** The one section with this heading. */
+function section(text: string, heading: string, options?: { taxonomy?: Taxonomy; kind?: KindDef }): Verdict {
+  const found = classifyAll(text, options).filter((c) => c.heading === heading);
+  assert.equal(found.length, 1, `one section '${heading}'`);
+  return found[0].verdict;
+}
+
+const why = (v: Verdict): string =>
+  `${v.role}/${v.concern} (${v.confidence}) P${v.scores.product} J${v.scores.project} N${v.scores.none}: ` +
+  v.evidence.map((e) => `${e.kind}:${e.concern}:${JSON.stringify(e.text)}=${e.weight}`).join(', ');
+
+const evidenceOf = (v: Verdict, kind: Evidence['kind'], concern?: string): Evidence[] =>
+  v.evidence.filter((e) => e.kind === kind && (concern === undefined || e.concern === concern));
+
+/** Every evidence that is not context points at exactly its text in the document. */
+function assertEvidenceRanges(text: string, v: Verdict): void {
+  const lines = new LineIndex(text);
+  for (const e of v.evidence) {
+    if (e.kind === 'context') continue;
+    assert.equal(text.slice(e.range.start.offset, e.range.end.offset), e.text, `evidence ${JSON.stringify(e.text)}`);
+    assert.deepEqual(e.range.start, lines.positionAt(e.range.start.offset));
+    assert.deepEqual(e.range.end, lines.positionAt(e.range.end.offset));
+  }
+}
+
+describe('classify', () => {
+  describe('fixtures with inline expectations (<!-- classify: role[/concern] -->)', () => {
+    const dir = fromRoot('test/fixtures/classify');
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort()) {
+      it(file, () => {
+        const text = fs.readFileSync(`${dir}/${file}`, 'utf8');
+        const analysis = analyze(text);
+        let checked = 0;
+        for (const s of analysis.sections) {
+          const body = text.slice(s.bodyRange.start.offset, s.bodyRange.end.offset);
+          const expect = /<!--\s*classify:\s*([a-z-]+)(?:\/([a-z-]+))?\s*-->/.exec(body);
+          assert.ok(expect, `${file}: section '${s.heading}' states its expectation`);
+          const [, role, concern] = expect;
+          assert.equal(s.inferred.role, role, `${file}: '${s.heading}' reads as ${why(s.inferred)}`);
+          if (concern) assert.equal(s.inferred.concern, concern, `${file}: '${s.heading}' reads as ${why(s.inferred)}`);
+          assertEvidenceRanges(text, s.inferred);
+          checked++;
+        }
+        assert.ok(checked > 1, `${file} has sections`);
+      });
+    }
+  });
+
+  describe('each concern', () => {
+    const cases: readonly [string, string, string][] = [
+      ['vision', 'Vision and Mission', 'Our vision is a waiting room where nobody waits; the value proposition is fewer empty slots.'],
+      ['user-needs', 'Personas', 'The receptionist is our primary persona; her pain point is rebooking patients by phone.'],
+      ['market', 'Market Analysis', 'Competitors sell enterprise suites with per-seat pricing; the independent segment is underserved.'],
+      ['requirements', 'Requirements', 'The system shall send a reminder; patients must be able to cancel from the message.'],
+      ['metrics', 'KPIs', 'Retention above 85% after three months; the no-show rate drops from 12% to 6%.'],
+      ['strategy', 'Strategy', 'Our strategy is to own the niche first, prioritize integrations and build partnerships.'],
+      ['schedule', 'Schedule', 'Design starts March 3, 2025; the beta is due in week 9 and the launch in Q3 2025.'],
+      ['budget', 'Costs', 'The build costs $48,000 and hosting €400 per month, within the approved budget.'],
+      ['resources', 'Staffing', 'Two engineers full-time and a designer at 0.5 FTE; Dana is the project manager.'],
+      ['risks', 'Risks', 'Vendor delay: likelihood medium, impact high; mitigation is a second provider as fallback.'],
+      ['status', 'Progress', 'Design is done; the reminder service is in progress and on track; we report weekly.'],
+      ['deliverables', 'Deliverables', '- [x] Reminder service\n- [ ] Admin screen\n- [ ] User guide handed over'],
+    ];
+    for (const [concern, heading, body] of cases) {
+      const role = defaultTaxonomy.concerns[concern].role;
+      it(`${concern}: from its heading, from its body, and from both`, () => {
+        const fromHeading = section(`## ${heading}\n`, heading);
+        assert.equal(`${fromHeading.role}/${fromHeading.concern}`, `${role}/${concern}`, why(fromHeading));
+        assert.equal(evidenceOf(fromHeading, 'heading-term', concern).length > 0, true, why(fromHeading));
+
+        const fromBody = section(`## Part two\n\n${body}\n`, 'Part two');
+        assert.equal(`${fromBody.role}/${fromBody.concern}`, `${role}/${concern}`, why(fromBody));
+
+        const both = section(`## ${heading}\n\n${body}\n`, heading);
+        assert.equal(`${both.role}/${both.concern}`, `${role}/${concern}`, why(both));
+        assert.ok(both.confidence > fromBody.confidence, `heading and body together are surer than the body alone: ${why(both)}`);
+      });
+    }
+  });
+
+  describe('structural patterns', () => {
+    const patternCases: readonly [string, string, string][] = [
+      ['schedule', 'dates', 'Kick-off on 2025-03-03, review on March 21, 2025 and sign-off on 4 April 2025.'],
+      ['schedule', 'quarters, weeks and sprints', 'Pilot in Q3 2025 and rollout in Q1 2026; checkpoints in week 3 and sprint 4.'],
+      ['budget', 'currency amounts', '$48,000 for the build, €1.2M over three years and 10k USD for hosting.'],
+      ['resources', 'FTE and headcount', '2 FTE in the first quarter, then four developers and two designers.'],
+      ['user-needs', 'a user story', 'As a receptionist, I want to rebook a patient in one tap, so that the desk queue keeps moving.'],
+      ['metrics', 'metric targets', 'Retention ≥ 40% at day 30, NPS of 50 and DAU 10k by launch.'],
+      ['risks', 'likelihood and impact', 'Vendor lock-in. Likelihood: low. Impact: high. Severity: medium.'],
+    ];
+    for (const [concern, what, body] of patternCases) {
+      it(`${what} → ${concern}`, () => {
+        const v = section(`## Part two\n\n${body}\n`, 'Part two');
+        assert.equal(`${v.role}/${v.concern}`, `${defaultTaxonomy.concerns[concern].role}/${concern}`, why(v));
+        assert.ok(evidenceOf(v, 'pattern', concern).length > 0, `a ${concern} pattern is evidence: ${why(v)}`);
+      });
+    }
+
+    it('a mermaid gantt chart is schedule, though other code is not read', () => {
+      const gantt = '## Part two\n\n```mermaid\ngantt\n  title Plan\n  Design :a1, 2025-03-03, 14d\n```\n';
+      const v = section(gantt, 'Part two');
+      assert.equal(`${v.role}/${v.concern}`, 'project/schedule', why(v));
+      const g = evidenceOf(v, 'pattern', 'schedule').find((e) => e.text === 'gantt');
+      assert.ok(g, why(v));
+      assert.equal(gantt.slice(g.range.start.offset, g.range.end.offset), 'gantt');
+
+      const code = '## Part two\n\n```js\n// budget cost $48,000 schedule deadline risk mitigation\nconst budget = 48000;\n```\n';
+      const c = section(code, 'Part two');
+      assert.equal(c.role, 'none', why(c));
+      assert.equal(c.evidence.filter((e) => e.role === 'project' || e.role === 'product').length, 0, why(c));
+    });
+
+    it('a RACI table is resources; a checklist is deliverables', () => {
+      const raci = section('## Part two\n\n| Task | R | A | C | I |\n|---|---|---|---|---|\n| Launch | Ana | Ben | Cy | All |\n', 'Part two');
+      assert.equal(`${raci.role}/${raci.concern}`, 'project/resources', why(raci));
+      const list = section('## Part two\n\n- [ ] One\n- [ ] Two\n- [x] Three\n', 'Part two');
+      assert.equal(`${list.role}/${list.concern}`, 'project/deliverables', why(list));
+      assert.ok(list.evidence.some((e) => e.text === '[ ]' || e.text === '[x]'), why(list));
+    });
+
+    it('a number alone is no metric; a metric needs its target', () => {
+      const bare = section('## Part two\n\nWe track retention and conversion.\n', 'Part two');
+      assert.equal(evidenceOf(bare, 'pattern', 'metrics').length, 0, why(bare));
+      const target = section('## Part two\n\nWe track retention (target 40%) and conversion above 5%.\n', 'Part two');
+      assert.ok(evidenceOf(target, 'pattern', 'metrics').length > 0, why(target));
+    });
+  });
+
+  describe('neutral sections', () => {
+    for (const [heading, body] of [
+      ['Glossary', '| Term | Definition |\n|---|---|\n| SLA | Service level agreement |\n'],
+      ['Architecture', 'A worker reads from the queue and calls the gateway API.\n\n```ts\nqueue.on("message", send);\n```\n'],
+      ['References', '- [FHIR](https://hl7.org/fhir/)\n- [RFC 5545](https://www.rfc-editor.org/rfc/rfc5545)\n'],
+      ['Changelog', '- 1.1: config file\n- 1.0: first release\n'],
+      ['Installation', '```sh\nnpm install pm-lens\n```\n'],
+      ['Table of Contents', '1. [Budget](#budget)\n2. [Risks](#risks)\n3. [Timeline](#timeline)\n'],
+      ['Appendix', 'Screenshots of the prototype.\n'],
+      ['Document Information', '- Version: 1.2\n- Author: Dana\n'],
+    ] as const) {
+      it(`${heading} → none`, () => {
+        const v = section(`## ${heading}\n\n${body}`, heading);
+        assert.equal(v.role, 'none', why(v));
+        assert.equal(v.concern, undefined);
+        assert.ok(v.evidence.some((e) => e.kind === 'neutral'), why(v));
+      });
+    }
+
+    it('a section with nothing decisive is none, with a confidence', () => {
+      const v = section('## Part two\n\nThe quick brown fox jumps over the lazy dog.\n', 'Part two');
+      assert.equal(v.role, 'none', why(v));
+      assert.ok(v.confidence >= 0 && v.confidence <= 1);
+    });
+
+    it('the document title is none, though it names the kind of document', () => {
+      const text = '# Clinic Reminders Project Plan\n\nOwner: Dana\n\n## Budget\n\nThe build costs $48,000.\n';
+      const [title, budget] = classifyAll(text);
+      assert.equal(title.verdict.role, 'none', why(title.verdict));
+      assert.ok(title.verdict.evidence.some((e) => e.kind === 'context' && e.role === 'none'), why(title.verdict));
+      assert.equal(`${budget.verdict.role}/${budget.verdict.concern}`, 'project/budget', why(budget.verdict));
+    });
+  });
+
+  describe('mixed', () => {
+    it('strong signals of both sides make a section mixed; one strong side does not', () => {
+      const text = [
+        '## Budget and User Personas',
+        '',
+        'Our primary persona is the receptionist: her pain point is rebooking. As a receptionist, I want to move',
+        'a patient in one tap, so that the queue keeps moving. Practice owners need fewer empty slots.',
+        '',
+        'The build costs $48,000 and hosting $400 per month; the budget keeps a 10% contingency and the grant',
+        'pays the invoice in two instalments.',
+        '',
+      ].join('\n');
+      const v = section(text, 'Budget and User Personas');
+      assert.equal(v.role, 'mixed', why(v));
+      assert.ok(v.concern === 'budget' || v.concern === 'user-needs', why(v));
+      assert.ok(v.evidence.some((e) => e.role === 'product') && v.evidence.some((e) => e.role === 'project'), why(v));
+
+      const one = section('## Budget\n\nThe build costs $48,000; a user asked about it once.\n', 'Budget');
+      assert.equal(one.role, 'project', why(one));
+    });
+  });
+
+  describe('scoring', () => {
+    it('saturates: a term repeated never counts more than twice its weight', () => {
+      assert.equal(saturate(1), 1);
+      assert.equal(saturate(2), 1.5);
+      assert.ok(saturate(20) < 2 && saturate(20) > 1.99);
+      // Same length of body, one with `cost` once and one with `cost` twenty times.
+      const filler = Array.from({ length: 19 }, (_, i) => `word${i}`).join(' ');
+      const once = section(`## Part two\n\ncost ${filler}\n`, 'Part two');
+      const many = section(`## Part two\n\n${Array(20).fill('cost').join(' ')}\n`, 'Part two');
+      const w1 = evidenceOf(once, 'body-term', 'budget').find((e) => e.text === 'cost')?.weight ?? 0;
+      const w20 = evidenceOf(many, 'body-term', 'budget').find((e) => e.text === 'cost')?.weight ?? 0;
+      assert.ok(w1 > 0 && w20 > w1 && w20 <= 2 * w1, `once ${w1}, twenty times ${w20}`);
+    });
+
+    it('a word repeated in the body does not outweigh the heading', () => {
+      const v = section(`## User Personas\n\nThe receptionist is our persona. ${Array(20).fill('budget').join(' ')}\n`, 'User Personas');
+      assert.equal(v.role, 'product', why(v));
+    });
+
+    it('a long body is scaled down, so the heading keeps its say', () => {
+      const paragraph = 'The team will hire two engineers and a designer; the tech lead owns the plan. ';
+      const long = Array(40).fill(paragraph).join('\n\n');
+      const v = section(`## Pricing\n\nPricing is a flat subscription per clinic, below competitors.\n\n${long}\n`, 'Pricing');
+      const body = v.evidence.filter((e) => e.kind === 'body-term').reduce((n, e) => n + e.weight, 0);
+      assert.ok(body < 10, `body evidence stays bounded: ${why(v)}`);
+    });
+
+    it('matches whole words, plural-insensitive, hyphen- and case-insensitive', () => {
+      const costume = section('## Part two\n\nThe costume party was fun.\n', 'Part two');
+      assert.equal(evidenceOf(costume, 'body-term', 'budget').length, 0, why(costume));
+      const plurals = section('## Dependencies\n\nThe RISKS and the dependencies, the Go To Market.\n', 'Dependencies');
+      assert.ok(evidenceOf(plurals, 'heading-term', 'risks').some((e) => e.text === 'Dependencies'), why(plurals));
+      assert.ok(evidenceOf(plurals, 'body-term', 'risks').some((e) => e.text === 'RISKS'), why(plurals));
+      assert.ok(evidenceOf(plurals, 'body-term', 'market').some((e) => e.text === 'Go To Market'), why(plurals));
+    });
+
+    it('does not read HTML comments, code spans or link targets', () => {
+      const text = '## Part two\n\n<!-- budget cost $48,000 -->\nSee `budget.ts` and [the page](https://example.com/budget/cost).\n';
+      const v = section(text, 'Part two');
+      assert.equal(v.evidence.filter((e) => e.concern === 'budget').length, 0, why(v));
+    });
+
+    it('evidence is strongest first, capped, and every range points at its text', () => {
+      const text = fs.readFileSync(fromRoot('test/fixtures/classify/body-only.md'), 'utf8').replace(/\n/g, '\r\n');
+      for (const { verdict } of classifyAll(text)) {
+        assert.ok(verdict.evidence.length <= 12);
+        for (let i = 1; i < verdict.evidence.length; i++) assert.ok(verdict.evidence[i - 1].weight >= verdict.evidence[i].weight);
+        assertEvidenceRanges(text, verdict);
+        assert.ok(verdict.confidence >= 0 && verdict.confidence <= 1);
+      }
+      const emoji = '## 🚀 Launch 🗓️ Timeline\n\n👩‍💻 Dana: the deadline is March 3, 2025 🎯 and the budget is $48,000.\n';
+      const v = section(emoji, '🚀 Launch 🗓️ Timeline');
+      assert.ok(v.evidence.some((e) => e.text === 'March 3, 2025'), why(v));
+      assertEvidenceRanges(emoji, v);
+    });
+  });
+
+  describe('context', () => {
+    it('a child inherits its parent lean: "Week 3" under "Schedule"', () => {
+      const text = '## Schedule\n\nThe plan runs eight weeks.\n\n### Week 3\n\nWire the service to the calendar.\n\n### Friday\n\nA walk-through with the clinic.\n';
+      const all = classifyAll(text);
+      const week = all.find((c) => c.heading === 'Week 3')?.verdict;
+      const friday = all.find((c) => c.heading === 'Friday')?.verdict;
+      assert.ok(week && friday);
+      assert.equal(`${week.role}/${week.concern}`, 'project/schedule', why(week));
+      assert.equal(friday.role, 'project', why(friday));
+      assert.ok(friday.evidence.some((e) => e.kind === 'context' && e.role === 'project'), why(friday));
+      const alone = section('### Friday\n\nA walk-through with the clinic.\n', 'Friday');
+      assert.equal(alone.role, 'none', why(alone));
+    });
+
+    it('the document kind is a weak prior, never a verdict on its own', () => {
+      const text = '## Part two\n\nA walk-through with the clinic about rebooking.\n';
+      const plain = section(text, 'Part two');
+      const asPlan = section(text, 'Part two', { kind: DEFAULT_KINDS['project-plan'] });
+      assert.ok(asPlan.scores.project > plain.scores.project, `${why(plain)} / ${why(asPlan)}`);
+      assert.ok(asPlan.evidence.some((e) => e.kind === 'context' && e.text.includes('project')));
+      const strong = section('## Personas\n\nThe receptionist is our persona; her pain point is rebooking.\n', 'Personas', { kind: DEFAULT_KINDS['project-plan'] });
+      assert.equal(strong.role, 'product', why(strong));
+    });
+
+    it('without a declared kind, the document leans by its headings', () => {
+      const text = ['## Timeline', '## Budget', '## Staffing', '## Risks', '## Deliverables', '## Part two', 'A walk-through with the clinic.', ''].join('\n\n');
+      const v = section(text, 'Part two');
+      assert.ok(v.evidence.some((e) => e.kind === 'context' && e.text === 'the document leans project'), why(v));
+      assert.ok(v.scores.project > v.scores.product, why(v));
+    });
+  });
+
+  describe('taxonomy extended by configuration', () => {
+    const extended = taxonomySchema.parse({
+      ...defaultTaxonomy,
+      concerns: {
+        ...defaultTaxonomy.concerns,
+        compliance: {
+          role: 'project',
+          label: 'Compliance',
+          description: 'Audits, certifications and regulatory duties',
+          headingTerms: ['compliance', 'audit', 'certification'],
+          bodyTerms: ['gdpr', 'hipaa', 'soc 2', 'auditor', 'data protection'],
+          patterns: [{ name: 'control id', regex: '\\bCC\\d\\.\\d\\b', weight: 1.5 }],
+        },
+        budget: { ...defaultTaxonomy.concerns.budget, bodyTerms: [...defaultTaxonomy.concerns.budget.bodyTerms, 'runway'] },
+      },
+    });
+
+    it('recognises a new concern by heading, body terms and a pattern without start places', () => {
+      const byHeading = section('## Compliance\n', 'Compliance', { taxonomy: extended });
+      assert.equal(`${byHeading.role}/${byHeading.concern}`, 'project/compliance', why(byHeading));
+      const byBody = section('## Part two\n\nThe auditor checks HIPAA and SOC 2 controls CC6.1 and CC7.2 under data protection rules.\n', 'Part two', { taxonomy: extended });
+      assert.equal(`${byBody.role}/${byBody.concern}`, 'project/compliance', why(byBody));
+      assert.ok(byBody.evidence.some((e) => e.kind === 'pattern' && e.text === 'CC6.1'), why(byBody));
+      assert.ok(byBody.evidence.some((e) => e.text === 'SOC 2'), why(byBody));
+      // The built-in taxonomy knows none of it: its compiled tables are its own.
+      const plain = section('## Compliance\n', 'Compliance');
+      assert.notEqual(plain.concern, 'compliance');
+    });
+
+    it('recognises terms added to a built-in concern', () => {
+      const text = '## Part two\n\nWe have eighteen months of runway and a small budget.\n';
+      const added = section(text, 'Part two', { taxonomy: extended });
+      assert.ok(added.evidence.some((e) => e.text === 'runway' && e.concern === 'budget'), why(added));
+      assert.ok(!section(text, 'Part two').evidence.some((e) => e.text === 'runway'));
+    });
+
+    it('a broken pattern in a configured taxonomy is left out, not thrown', () => {
+      const broken = taxonomySchema.parse({
+        ...defaultTaxonomy,
+        concerns: { ...defaultTaxonomy.concerns, odd: { role: 'product', label: 'Odd', description: 'A bad pattern', patterns: [{ name: 'bad', regex: '(' }] } },
+      });
+      const v = section('## Budget\n\nIt costs $5.\n', 'Budget', { taxonomy: broken });
+      assert.equal(v.concern, 'budget');
+    });
+  });
+
+  describe('robustness', () => {
+    it('never throws; ranges stay inside the document and point at their text', () => {
+      const piece = fc.constantFrom(
+        '# ', '## ', '\n', '\r\n', ' ', '$48,000', 'Q3 2025', '- [ ] ', '| Risk | Impact |\n|---|---|\n', '```mermaid\ngantt\n', '```',
+        '<!--', '-->', '[a](#b)', '`', 'budget', 'persona', 'As a user, I want x so that y', '\uD83D', '\uDE80', '🚀', '\t', '**', '&', 'é', '\u0000',
+      );
+      fc.assert(
+        fc.property(fc.array(fc.oneof(piece, fc.string()), { maxLength: 40 }), (parts) => {
+          const text = parts.join('');
+          for (const { verdict } of classifyAll(text)) {
+            assert.ok(['product', 'project', 'mixed', 'none'].includes(verdict.role));
+            assert.ok(verdict.confidence >= 0 && verdict.confidence <= 1);
+            for (const e of verdict.evidence) {
+              assert.ok(e.range.start.offset >= 0 && e.range.end.offset <= text.length && e.range.start.offset <= e.range.end.offset);
+              if (e.kind !== 'context') assert.equal(text.slice(e.range.start.offset, e.range.end.offset), e.text);
+            }
+          }
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it('is linear: pathological prose does not blow up', () => {
+      // Thousands of unclosed brackets, tags and links on one line: each must cost constant work.
+      const text = `## Part two\n\n${'[a](b <x ]( `q '.repeat(20000)}\n`;
+      const v = section(text, 'Part two');
+      assert.ok(['product', 'project', 'mixed', 'none'].includes(v.role));
+    });
+  });
+});
