@@ -1,12 +1,15 @@
 /**
  * The engine's entry: text in, Analysis out. parse → sections → tags → classify → rules →
- * directives → summary. Pure: no I/O, no editor.
+ * directives → summary. Pure: no I/O, no editor. Linear in the document's size: parsing goes
+ * chunk by chunk (./parse/chunks) and nothing here compares every finding with every section.
  */
 import { classifySection } from './classify';
+import { compileTaxonomy } from './classify/compile';
+import { documentLean, isTitle } from './classify/document';
 import { defaultConfig } from './config/defaults';
-import type { ResolvedConfig } from './config/types';
+import type { KindDef, ResolvedConfig } from './config/types';
 import { readFrontMatter } from './frontmatter';
-import { parseFacts, type DocumentFacts } from './parse/facts';
+import { parseFacts, type DocumentFacts, type HeadingFact } from './parse/facts';
 import { rules, ruleIds } from './rules/registry';
 import type { Report, RuleContext } from './rules/rule';
 import { outlineSections, type Outline } from './sections';
@@ -22,10 +25,58 @@ export interface AnalyzeOptions {
   readonly facts?: DocumentFacts;
 }
 
+/** Analyses a Markdown document. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  const config = options.config ?? defaultConfig;
+  return finish(analyzeSteps(text, options.facts ?? parseFacts(text), options.config ?? defaultConfig));
+}
+
+/** Runs a step sequence (see `analyzeSteps`) to its end. */
+export function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** What a section's classification depends on, besides its own text. */
+export interface SectionKey {
+  /** The section's text, heading to end. */
+  readonly text: string;
+  /** Everything else it was classified with: heading text and column, document context, parent. */
+  readonly context: string;
+  /** The memo id of the parent section's result, -1 for none. */
+  readonly parent: number;
+  /** Where the section starts now: offset and line. */
+  readonly start: number;
+  readonly line: number;
+}
+
+/** A section's verdict and word count, with the memo's id for its result. */
+export interface SectionResult {
+  readonly verdict: Verdict;
+  readonly words: number;
+  readonly id: number;
+}
+
+/**
+ * Remembers what sections were classified as, between analyses of one document: a section whose
+ * text and context are unchanged is not classified again, its result is moved to where it now
+ * stands. (The incremental analyzer provides one.)
+ */
+export interface SectionMemo {
+  lookup(key: SectionKey, compute: () => { verdict: Verdict; words: number }): SectionResult;
+}
+
+/** How many sections to handle between two pauses of `analyzeSteps`. */
+const SECTIONS_PER_STEP = 32;
+
+/**
+ * The analysis as a sequence of steps: it pauses (yields) every few sections, so that a caller
+ * can spread it over several turns of the event loop; its final value is the Analysis. `memo`
+ * reuses classifications of unchanged sections.
+ */
+export function* analyzeSteps(text: string, facts: DocumentFacts, config: ResolvedConfig, memo?: SectionMemo): Generator<void, Analysis> {
   const lines = new LineIndex(text);
-  const facts = options.facts ?? parseFacts(text);
   const outline = outlineSections(facts, text.length);
   const problems: TagProblem[] = [];
 
@@ -59,20 +110,39 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     return tags;
   };
   tagsOf(outline.preamble.comments, true);
+  yield;
 
+  const documentContext = memo ? documentContextOf(config, kindDef, lines) : undefined;
   const sections: Section[] = [];
   const verdicts: Verdict[] = [];
+  const ids: number[] = [];
   for (const s of outline.sections) {
+    if (s.index % SECTIONS_PER_STEP === SECTIONS_PER_STEP - 1) yield;
     const tags = tagsOf(s.comments, false);
-    const verdict = classifySection(
-      { text, lines, heading: s.heading, blocks: s.blocks },
-      { taxonomy: config.taxonomy, kind: kindDef, parent: s.parent !== undefined ? verdicts[s.parent] : undefined },
-    );
+    const parent = s.parent !== undefined ? verdicts[s.parent] : undefined;
+    const compute = (): { verdict: Verdict; words: number } => ({
+      verdict: classifySection({ text, lines, heading: s.heading, blocks: s.blocks }, { taxonomy: config.taxonomy, kind: kindDef, parent }),
+      words: s.blocks.filter((b) => b.kind !== 'code' && b.kind !== 'html').reduce((n, b) => n + countWords(text.slice(b.start, b.end)), 0),
+    });
+    let result: { verdict: Verdict; words: number };
+    if (memo && documentContext) {
+      const start = lines.positionAt(s.heading.start);
+      const remembered = memo.lookup(
+        {
+          text: text.slice(s.heading.start, s.end),
+          context: sectionContext(documentContext, s.heading, start.character, lines),
+          parent: s.parent !== undefined ? ids[s.parent] : -1,
+          start: s.heading.start,
+          line: start.line,
+        },
+        compute,
+      );
+      ids.push(remembered.id);
+      result = remembered;
+    } else result = compute();
+    const verdict = result.verdict;
     verdicts.push(verdict);
     const tag = tags[0];
-    const words = s.blocks
-      .filter((b) => b.kind !== 'code' && b.kind !== 'html')
-      .reduce((n, b) => n + countWords(text.slice(b.start, b.end)), 0);
     sections.push({
       index: s.index,
       heading: s.heading.text,
@@ -82,7 +152,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       bodyRange: lines.range(s.bodyStart, s.end),
       parent: s.parent,
       children: s.children,
-      wordCount: words,
+      wordCount: result.words,
       tags,
       inferred: verdict,
       role: tag ? tag.role : verdict.role,
@@ -91,6 +161,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       tagged: tag !== undefined,
     });
   }
+  yield;
 
   const context: RuleContext = { text, lines, config, kind, kindDef, frontMatter, sections, problems };
   const findings: Finding[] = [];
@@ -107,37 +178,97 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
         fixes: report.fixes ?? [],
       });
     });
+    yield;
   }
   const kept = applyDirectives(findings, directives, sections, outline.sections[0]?.heading.start ?? text.length);
   kept.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
+  yield;
   return { kind, frontMatter, sections, findings: kept, summary: buildSummary(kind, sections, kept, frontMatter, config.taxonomy) };
+}
+
+const configIds = new WeakMap<object, number>();
+let nextConfigId = 0;
+
+/**
+ * The document-wide part of a section's classification context: the configuration (by
+ * identity), the declared kind, and — when no kind is declared — the document's lean, which the
+ * classifier reads from all headings.
+ */
+function documentContextOf(config: ResolvedConfig, kindDef: KindDef | undefined, lines: LineIndex): { readonly key: string; readonly byLine: ReadonlyMap<number, readonly [number, number]> | undefined } {
+  let id = configIds.get(config);
+  if (id === undefined) configIds.set(config, (id = nextConfigId++));
+  if (kindDef) return { key: `${id}|${JSON.stringify(kindDef)}`, byLine: undefined };
+  const lean = documentLean(compileTaxonomy(config.taxonomy), lines);
+  return { key: `${id}|-|${lean.product}|${lean.project}|${lean.concerns.product ?? ''}|${lean.concerns.project ?? ''}`, byLine: lean.byLine };
+}
+
+/** A section's classification context besides its text and parent. */
+function sectionContext(document: { readonly key: string; readonly byLine: ReadonlyMap<number, readonly [number, number]> | undefined }, heading: HeadingFact, column: number, lines: LineIndex): string {
+  const line = lines.positionAt(heading.start).line;
+  const own = document.byLine?.get(line);
+  const title = isTitle(lines, heading.level, heading.start, undefined);
+  return `${document.key}|${own ? own.join(',') : ''}|${title ? 1 : 0}|${column}|${heading.level}|${heading.text}`;
 }
 
 /**
  * Drops findings that inline directives switch off, as markdownlint does:
  * `pm-lens-disable [rules]` until `pm-lens-enable [rules]`; `pm-lens-disable-next-section
  * [rules]` for the first section after it. A finding on the whole document (no section) is
- * switched off by a `pm-lens-disable` before the first heading.
+ * switched off by a `pm-lens-disable` before the first heading. Directives come in document
+ * order; each finding is looked up by binary search, so this stays linear in practice.
  */
 function applyDirectives(findings: Finding[], directives: readonly Directive[], sections: readonly Section[], firstHeading: number): Finding[] {
   if (directives.length === 0) return findings;
   const matches = (d: Directive, ruleId: string): boolean => d.rules.length === 0 || d.rules.includes(ruleId);
-  const disabledAt = (ruleId: string, offset: number): boolean => {
-    let disabled = false;
-    for (const d of directives) {
-      if (d.range.start.offset > offset) break;
-      if (!matches(d, ruleId)) continue;
-      if (d.kind === 'disable') disabled = true;
-      else if (d.kind === 'enable') disabled = false;
+
+  // Per rule, the offsets where a disable or enable applying to it stands, and which it was.
+  const timelines = new Map<string, { offsets: number[]; disabled: boolean[] }>();
+  const timeline = (ruleId: string): { offsets: number[]; disabled: boolean[] } => {
+    let t = timelines.get(ruleId);
+    if (!t) {
+      t = { offsets: [], disabled: [] };
+      for (const d of directives) {
+        if ((d.kind === 'disable' || d.kind === 'enable') && matches(d, ruleId)) {
+          t.offsets.push(d.range.start.offset);
+          t.disabled.push(d.kind === 'disable');
+        }
+      }
+      timelines.set(ruleId, t);
     }
-    return disabled;
+    return t;
   };
-  const disabledForSection = (ruleId: string, section: number): boolean =>
-    directives.some((d) => {
-      if (d.kind !== 'disable-next-section' || !matches(d, ruleId)) return false;
-      const next = sections.find((s) => s.headingRange.start.offset >= d.range.end.offset);
-      return next?.index === section;
-    });
+  const disabledAt = (ruleId: string, offset: number): boolean => {
+    const t = timeline(ruleId);
+    // The last directive at or before `offset`.
+    let lo = 0;
+    let hi = t.offsets.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (t.offsets[mid] <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && t.disabled[lo - 1];
+  };
+
+  // The section each disable-next-section directive is about: the first heading after it.
+  const nextSection = new Map<number, Directive[]>();
+  for (const d of directives) {
+    if (d.kind !== 'disable-next-section') continue;
+    let lo = 0;
+    let hi = sections.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sections[mid].headingRange.start.offset >= d.range.end.offset) hi = mid;
+      else lo = mid + 1;
+    }
+    if (lo >= sections.length) continue;
+    const index = sections[lo].index;
+    const list = nextSection.get(index);
+    if (list) list.push(d);
+    else nextSection.set(index, [d]);
+  }
+  const disabledForSection = (ruleId: string, section: number): boolean => nextSection.get(section)?.some((d) => matches(d, ruleId)) ?? false;
+
   return findings.filter((f) => {
     if (f.section === undefined) {
       return !directives.some((d) => d.kind === 'disable' && matches(d, f.ruleId) && d.range.start.offset < firstHeading);

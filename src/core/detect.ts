@@ -10,6 +10,7 @@ import { parseFacts, type DocumentFacts } from './parse/facts';
 import { LineIndex } from './text';
 import type { FrontMatter } from './types';
 
+/** What `isPlanDocument` looks at. */
 export interface PlanQuery {
   /**
    * The document's path, best relative to the workspace folder (globs such as `docs/*.md` are
@@ -27,6 +28,7 @@ export interface PlanQuery {
   readonly explicitlyRequested?: boolean;
 }
 
+/** Whether a file is a plan, and why. */
 export interface PlanDecision {
   readonly isPlan: boolean;
   /** Why, in a few words, for logs and the status bar. */

@@ -3,8 +3,7 @@
  * the panel, its tests and the command line agree: the Markdown and JSON exports are exactly what
  * `pm-lens summary --format markdown|json` prints for the same files.
  */
-import { concernLabel, summaryReportToJson, summaryToMarkdown, totalToMarkdown } from '../core/report';
-import { sumSummaries } from '../core/summary';
+import { engine } from './lazy';
 import type { Taxonomy } from '../core/taxonomy/types';
 import type { Analysis } from '../core/types';
 import type { PanelModel, PanelStatus, Scope } from '../shared/panelProtocol';
@@ -22,7 +21,7 @@ export interface PanelFile {
 
 /** A model with nothing to draw but a reason. */
 export function emptyModel(scope: Scope, status: Exclude<PanelStatus, 'ready'>, title: string): PanelModel {
-  return { scope, status, title, documents: [], total: sumSummaries([]), labels: {} };
+  return { scope, status, title, documents: [], total: engine().sumSummaries([]), labels: {} };
 }
 
 /** The model of one document or of the whole workspace (files in the order to show them). */
@@ -36,7 +35,7 @@ export function readyModel(scope: Scope, title: string, files: readonly PanelFil
       ...summary.neither.map((r) => r.concern),
     ];
     for (const concern of concerns) {
-      if (concern !== undefined && concern !== '' && labels[concern] === undefined) labels[concern] = concernLabel(concern, file.taxonomy);
+      if (concern !== undefined && concern !== '' && labels[concern] === undefined) labels[concern] = engine().concernLabel(concern, file.taxonomy);
     }
   }
   return {
@@ -44,20 +43,20 @@ export function readyModel(scope: Scope, title: string, files: readonly PanelFil
     status: 'ready',
     title,
     documents: files.map((f) => ({ uri: f.uri, label: f.path, summary: f.analysis.summary })),
-    total: sumSummaries(files.map((f) => f.analysis.summary)),
+    total: engine().sumSummaries(files.map((f) => f.analysis.summary)),
     labels,
   };
 }
 
 /** "Copy as Markdown": the same text as `pm-lens summary --format markdown`. */
 export function summaryMarkdown(files: readonly PanelFile[]): string {
-  const parts = ['## Ownership summary', '', ...files.map((f) => summaryToMarkdown(f.analysis.summary, f.path, { taxonomy: f.taxonomy }))];
-  if (files.length > 1) parts.push(totalToMarkdown(sumSummaries(files.map((f) => f.analysis.summary)), 'Total'));
+  const parts = ['## Ownership summary', '', ...files.map((f) => engine().summaryToMarkdown(f.analysis.summary, f.path, { taxonomy: f.taxonomy }))];
+  if (files.length > 1) parts.push(engine().totalToMarkdown(engine().sumSummaries(files.map((f) => f.analysis.summary)), 'Total'));
   return parts.join('\n');
 }
 
 /** "Save as JSON": the same document as `pm-lens summary --format json`. */
 export function summaryJson(files: readonly PanelFile[]): string {
-  const report = summaryReportToJson(files, sumSummaries(files.map((f) => f.analysis.summary)));
+  const report = engine().summaryReportToJson(files, engine().sumSummaries(files.map((f) => f.analysis.summary)));
   return JSON.stringify(report, null, 2) + '\n';
 }

@@ -15,7 +15,7 @@ export const SCORING = {
   /** Neutral words of the body weigh this much of their listed weight (technical prose is common everywhere). */
   neutralBody: 0.6,
   /** The parent section's lean, at most. */
-  parent: 1.2,
+  parent: 1.5,
   /** A declared document kind's side. */
   kind: 0.8,
   /** The lean of the document's headings, when no kind is declared, at most. */

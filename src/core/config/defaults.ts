@@ -15,12 +15,14 @@ export const DEFAULT_DOCUMENT_GLOBS: readonly string[] = [
   '**/*proposal*.md',
 ];
 
+/** The built-in document kinds (`plan:` in front matter) and the concerns each must cover. */
 export const DEFAULT_KINDS: Readonly<Record<string, KindDef>> = {
   prd: { role: 'product', required: ['vision', 'user-needs', 'market', 'metrics'] },
   'project-plan': { role: 'project', required: ['schedule', 'budget', 'resources'] },
   mixed: { role: 'mixed', required: [] },
 };
 
+/** What the engine runs on when nothing is configured. */
 export const defaultConfig: ResolvedConfig = {
   rules: Object.fromEntries(rules.map((rule) => [rule.id, rule.defaultSeverity])),
   documents: DEFAULT_DOCUMENT_GLOBS,

@@ -8,23 +8,27 @@ interface NodeBase {
   readonly offset: number;
   readonly end: number;
 }
+/** An object member: its key (with where the key stands) and its value. */
 export interface JsonProperty {
   readonly key: string;
   readonly keyStart: number;
   readonly keyEnd: number;
   readonly value: JsonNode;
 }
+/** A JSON value with its offsets in the text (`end` exclusive). */
 export type JsonNode =
   | (NodeBase & { readonly type: 'object'; readonly properties: readonly JsonProperty[] })
   | (NodeBase & { readonly type: 'array'; readonly items: readonly JsonNode[] })
   | (NodeBase & { readonly type: 'string' | 'number' | 'boolean' | 'null'; readonly value: string | number | boolean | null });
 
+/** The first syntax error, with the offsets it covers. */
 export interface JsonSyntaxError {
   readonly message: string;
   readonly start: number;
   readonly end: number;
 }
 
+/** The result of `parseJson`. */
 export interface JsonParse {
   /** Undefined when the text is not valid JSON. */
   readonly root: JsonNode | undefined;

@@ -8,6 +8,7 @@ import { concernSchema, patternSchema, taxonomySchema } from '../taxonomy/types'
 import type { ConcernDef, Taxonomy } from '../taxonomy/types';
 import type { Role, SeveritySetting } from '../types';
 
+/** Every severity a rule may be set to. */
 export const SEVERITIES = ['error', 'warning', 'info', 'hint', 'off'] as const;
 /** Kind and concern names as front matter and tags write them. */
 export const NAME_PATTERN = /^[a-z][a-z0-9-]*$/;

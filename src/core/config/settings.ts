@@ -10,6 +10,7 @@ import { defaultConfig } from './defaults';
 import { pmLensConfigSchema, type ConcernPatch, type NeutralPatch, type PmLensSettings } from './schema';
 import type { KindDef, ResolvedConfig } from './types';
 
+/** Where a part stands in a settings object: keys and array indices. */
 export type ConfigPath = readonly (string | number)[];
 
 /**

@@ -162,7 +162,10 @@ export class SplitScanner {
       at = next;
       end = nextEnd;
     }
-    Object.assign(this, { at, end, first, hyps });
+    this.at = at;
+    this.end = end;
+    this.first = first;
+    this.hyps = hyps;
     return at >= text.length;
   }
 }

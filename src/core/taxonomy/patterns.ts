@@ -78,7 +78,7 @@ export const PATTERNS = {
   /** $48,000 · €1.2M · 10k USD · USD 5,000 · 5kEUR */
   currency: p(
     'currency amount',
-    `(?:[$€£¥₹]\\s?(?:${NUM})\\s?${SCALE}?\\b|\\b(?:${NUM})\\s?${SCALE}?\\s?${CURRENCY_CODE}\\b|\\b${CURRENCY_CODE}\\s?(?:${NUM})\\s?${SCALE}?\\b)`,
+    `(?:[$€£¥₹]\\s?(?:${NUM})(?:\\s?${SCALE}\\b)?|\\b(?:${NUM})(?:\\s?${SCALE})?\\s?${CURRENCY_CODE}\\b|\\b${CURRENCY_CODE}\\s?(?:${NUM})(?:\\s?${SCALE}\\b)?)`,
     1.5,
     'any',
     [...CURRENCY_SYMBOLS, '#', ...CURRENCY_CODES],

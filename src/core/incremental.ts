@@ -1,0 +1,360 @@
+/**
+ * Re-analysis of one document as it is edited, at the cost of the edit rather than the document.
+ *
+ * - Cutting: the safe cut points (top-level headings) are rescanned only from the last one
+ *   before the edit to the first one after it that stood there before.
+ * - Parsing: chunks are parsed on their own (./parse/chunks) and their facts kept by content;
+ *   after an edit only the chunks whose text changed are parsed again. The rest are reused, moved
+ *   to where they now stand.
+ * - Classifying: a section whose text and context are unchanged keeps its verdict and word count.
+ * - Everything document-wide — sections and their nesting, tags, every rule (missing concerns,
+ *   the document kind), the summary — is recomputed over the whole document each time.
+ *
+ * The results are identical to `analyze(text, { config })`. Memory: the facts of the chunks and
+ * the verdicts of the sections of the current and the previous version, never a syntax tree.
+ */
+import { analyzeSteps, finish, type SectionKey, type SectionMemo, type SectionResult } from './analyze';
+import { defaultConfig } from './config/defaults';
+import type { ResolvedConfig } from './config/types';
+import {
+  candidateDefinitions,
+  CHUNK_SIZE,
+  definitionsKey,
+  documentStart,
+  mergeFacts,
+  NO_DEFINITIONS,
+  relevantDefinitions,
+  sameDefinitions,
+  shiftFacts,
+  unionDefinitions,
+  type ChunkSpan,
+} from './parse/chunks';
+import { collectFacts, detach } from './parse/collect';
+import type { Definitions, DocumentFacts } from './parse/facts';
+import { SplitScanner } from './parse/split';
+import type { Analysis, Verdict } from './types';
+
+/** How `analyzeAsync` shares the thread. */
+export interface AnalyzeAsyncOptions {
+  /**
+   * Asked between slices; returning true abandons the analysis (the promise then resolves to
+   * undefined) — for when a newer version of the document has arrived.
+   */
+  readonly shouldStop?: () => boolean;
+  /** The longest stretch to run before yielding to the event loop, in milliseconds (default 12). */
+  readonly sliceMs?: number;
+}
+
+/** Lines scanned for cut points between two checks of the clock. */
+const LINES_PER_STEP = 2000;
+
+/**
+ * Analyses successive versions of one document, reusing what did not change between them. Keep
+ * one per open document; feed it every version (in any order — it compares each with the last
+ * one it saw). Pass the same configuration object while the configuration is unchanged: cached
+ * classifications are kept per configuration object.
+ *
+ * ```ts
+ * const analyzer = new IncrementalAnalyzer();
+ * const analysis = analyzer.analyze(document.getText(), config);
+ * // on every change, off the critical path:
+ * const next = await analyzer.analyzeAsync(text, config, { shouldStop: () => version !== latest });
+ * if (next) publish(next);
+ * ```
+ */
+export class IncrementalAnalyzer {
+  private last: { readonly text: string; readonly base: number; readonly points: readonly number[] } | undefined;
+  private readonly chunks = new ChunkCache();
+  private readonly sections = new SectionResults();
+
+  /** Analyses `text`; identical to `analyze(text, { config })`. */
+  analyze(text: string, config: ResolvedConfig = defaultConfig): Analysis {
+    return finish(this.steps(text, config));
+  }
+
+  /**
+   * Analyses `text` in slices of at most about `sliceMs`, yielding to the event loop between
+   * them (with `setTimeout`, so it works in a web worker as in Node). Resolves to the analysis,
+   * or to undefined when `shouldStop` asked to give up.
+   */
+  async analyzeAsync(text: string, config: ResolvedConfig = defaultConfig, options: AnalyzeAsyncOptions = {}): Promise<Analysis | undefined> {
+    return runSliced(this.steps(text, config), options);
+  }
+
+  /**
+   * The parse facts of `text`, reusing the chunks parsed for earlier versions (for a caller that
+   * needs facts before deciding to analyse, such as plan detection).
+   */
+  facts(text: string): DocumentFacts {
+    return finish(this.factSteps(text));
+  }
+
+  /** Forgets everything kept (the next analysis starts from scratch). */
+  clear(): void {
+    this.last = undefined;
+    this.chunks.clear();
+    this.sections.clear();
+  }
+
+  private *steps(text: string, config: ResolvedConfig): Generator<void, Analysis> {
+    const facts = yield* this.factSteps(text);
+    this.sections.nextGeneration();
+    const analysis = yield* analyzeSteps(text, facts, config, this.sections);
+    this.sections.sweep();
+    return analysis;
+  }
+
+  private *factSteps(text: string): Generator<void, DocumentFacts> {
+    const base = documentStart(text);
+    const points = yield* this.splitPoints(text, base);
+    const spans = groupChunks(points, base, text.length);
+    const candidates = candidateDefinitions(text);
+    this.chunks.nextGeneration();
+    yield;
+
+    const pieces: { span: ChunkSpan; piece: string; defined: Definitions; entry: ChunkEntry }[] = [];
+    for (const span of spans) {
+      const piece = text.slice(span.start, span.end);
+      const defined = relevantDefinitions(candidates, piece);
+      const { entry, parsed } = this.chunks.get(piece, span.start === base, defined);
+      pieces.push({ span, piece, defined, entry });
+      if (parsed) yield;
+    }
+    // As in parseChunked: the cheap look for definitions can be wrong; the parse is not.
+    const found = unionDefinitions(pieces.map((p) => p.entry.facts.definitions));
+    if (found !== NO_DEFINITIONS || candidates !== NO_DEFINITIONS) {
+      for (const p of pieces) {
+        const defined = relevantDefinitions(found, p.piece);
+        if (sameDefinitions(defined, p.defined)) continue;
+        const { entry, parsed } = this.chunks.get(p.piece, p.span.start === base, defined);
+        p.defined = defined;
+        p.entry = entry;
+        if (parsed) yield;
+      }
+    }
+    const facts = mergeFacts(pieces.map((p) => p.entry.at(p.span.start)));
+    this.chunks.sweep();
+    return facts;
+  }
+
+  /**
+   * The cut points of `text`: those of the last version, with only the stretch around the edit
+   * scanned again. A cut point's parser state is that of a fresh document, so scanning can start
+   * at any unchanged one; and once it finds a point after the edit that was a point before, the
+   * rest are the old ones, moved by the edit's change in length.
+   */
+  private *splitPoints(text: string, base: number): Generator<void, number[]> {
+    const last = this.last;
+    let kept: readonly number[] = [];
+    let from = base;
+    let stop: ((point: number) => boolean) | undefined;
+    let tail: () => number[] = () => [];
+    if (last && last.base === base) {
+      const old = last.text;
+      const prefix = commonPrefix(old, text);
+      const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+      const delta = text.length - old.length;
+      const editEnd = text.length - suffix;
+      // Keep the points whose whole line precedes the edit; scan again from the last of them.
+      let keep = 0;
+      while (keep < last.points.length && lineContentEnd(text, last.points[keep]) < prefix) keep++;
+      kept = last.points.slice(0, keep);
+      if (keep > 0) from = kept[keep - 1];
+      const oldIndex = new Map<number, number>();
+      for (let i = keep; i < last.points.length; i++) oldIndex.set(last.points[i], i);
+      let resumeAt = -1;
+      stop = (point) => {
+        if (point < editEnd) return false;
+        const i = oldIndex.get(point - delta);
+        if (i === undefined) return false;
+        resumeAt = i;
+        return true;
+      };
+      tail = () => (resumeAt < 0 ? [] : last.points.slice(resumeAt + 1).map((p) => p + delta));
+    }
+    const scanner = new SplitScanner(text, from);
+    while (!scanner.run(LINES_PER_STEP, stop)) yield;
+    const points = [...kept, ...scanner.points, ...tail()];
+    this.last = { text, base, points };
+    return points;
+  }
+}
+
+/** Chunks from cut points: greedy, as `planChunks` does. */
+function groupChunks(points: readonly number[], base: number, length: number): ChunkSpan[] {
+  const spans: ChunkSpan[] = [];
+  let start = base;
+  for (const point of points) {
+    if (point - start < CHUNK_SIZE) continue;
+    spans.push({ start, end: point });
+    start = point;
+  }
+  spans.push({ start, end: length });
+  return spans;
+}
+
+/** The facts of one chunk's text, relative to its start, and where they were last placed. */
+class ChunkEntry {
+  used = 0;
+  private placed: { start: number; facts: DocumentFacts } | undefined;
+
+  constructor(readonly facts: DocumentFacts) {}
+
+  /** The facts with offsets into a document where the chunk starts at `start`. */
+  at(start: number): DocumentFacts {
+    if (this.placed?.start !== start) this.placed = { start, facts: shiftFacts(this.facts, start) };
+    return this.placed.facts;
+  }
+}
+
+/**
+ * Chunk facts by chunk text (plus whether the chunk opens the document, and the definitions it
+ * was parsed with). Keys are copies of the texts, so no old version of the document is kept.
+ */
+class ChunkCache {
+  private readonly byText = new Map<string, Map<string, ChunkEntry>>();
+  private generation = 0;
+
+  nextGeneration(): void {
+    this.generation++;
+  }
+
+  get(piece: string, atStart: boolean, defined: Definitions): { entry: ChunkEntry; parsed: boolean } {
+    const variant = `${atStart ? 'S' : ''}${definitionsKey(defined)}`;
+    let variants = this.byText.get(piece);
+    let entry = variants?.get(variant);
+    let parsed = false;
+    if (!entry) {
+      entry = new ChunkEntry(collectFacts(piece, 0, piece.length, atStart, defined));
+      if (!variants) this.byText.set(detach(piece), (variants = new Map()));
+      variants.set(variant, entry);
+      parsed = true;
+    }
+    entry.used = this.generation;
+    return { entry, parsed };
+  }
+
+  /** Drops what neither this version nor the one before used. */
+  sweep(): void {
+    sweepNested(this.byText, (entry) => entry.used >= this.generation - 1);
+  }
+
+  clear(): void {
+    this.byText.clear();
+  }
+}
+
+interface SectionEntry extends SectionResult {
+  verdict: Verdict;
+  start: number;
+  line: number;
+  used: number;
+}
+
+/** Section results by section text, then by context; see `SectionMemo`. */
+class SectionResults implements SectionMemo {
+  private readonly byText = new Map<string, Map<string, SectionEntry>>();
+  private generation = 0;
+  private nextId = 0;
+
+  nextGeneration(): void {
+    this.generation++;
+  }
+
+  lookup(key: SectionKey, compute: () => { verdict: Verdict; words: number }): SectionResult {
+    const variant = `${key.parent}|${key.context}`;
+    let variants = this.byText.get(key.text);
+    let entry = variants?.get(variant);
+    if (entry) {
+      if (entry.start !== key.start || entry.line !== key.line) {
+        entry.verdict = copyDeep(entry.verdict, key.line - entry.line, key.start - entry.start, false);
+        entry.start = key.start;
+        entry.line = key.line;
+      }
+    } else {
+      const result = compute();
+      entry = { id: this.nextId++, verdict: copyDeep(result.verdict, 0, 0, true), words: result.words, start: key.start, line: key.line, used: 0 };
+      if (!variants) this.byText.set(detach(key.text), (variants = new Map()));
+      variants.set(variant, entry);
+    }
+    entry.used = this.generation;
+    return entry;
+  }
+
+  sweep(): void {
+    sweepNested(this.byText, (entry) => entry.used >= this.generation - 1);
+  }
+
+  clear(): void {
+    this.byText.clear();
+  }
+}
+
+function sweepNested<T>(outer: Map<string, Map<string, T>>, keep: (value: T) => boolean): void {
+  for (const [key, inner] of outer) {
+    for (const [variant, value] of inner) if (!keep(value)) inner.delete(variant);
+    if (inner.size === 0) outer.delete(key);
+  }
+}
+
+/**
+ * A deep copy of plain data with every position (`{ line, character, offset }`) moved by whole
+ * lines and offsets — exact for positions inside a section whose text is unchanged — and, with
+ * `detachStrings`, every string copied out of the document it was cut from.
+ */
+function copyDeep<T>(value: T, lines: number, offsets: number, detachStrings: boolean): T {
+  if (typeof value === 'string') return (detachStrings ? detach(value) : value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => copyDeep(v, lines, offsets, detachStrings)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  if (keys.length === 3 && typeof record.line === 'number' && typeof record.character === 'number' && typeof record.offset === 'number') {
+    return { line: record.line + lines, character: record.character, offset: record.offset + offsets } as T;
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of keys) out[key] = copyDeep(record[key], lines, offsets, detachStrings);
+  return out as T;
+}
+
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Length of the common end of `a` and `b`, at most `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+  let i = 0;
+  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
+
+/** Where the line starting at `start` ends, before its line break. */
+function lineContentEnd(text: string, start: number): number {
+  let i = start;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) break;
+    i++;
+  }
+  return i;
+}
+
+const clock: () => number = typeof performance !== 'undefined' && typeof performance.now === 'function' ? () => performance.now() : () => Date.now();
+
+/**
+ * Runs a step sequence in slices of about `sliceMs`, yielding to the event loop between them with
+ * `setTimeout` (available in Node and in web workers alike).
+ */
+export async function runSliced<T>(steps: Generator<void, T>, options: AnalyzeAsyncOptions = {}): Promise<T | undefined> {
+  const sliceMs = options.sliceMs ?? 12;
+  for (;;) {
+    if (options.shouldStop?.()) return undefined;
+    const started = clock();
+    let next = steps.next();
+    while (!next.done && clock() - started < sliceMs) next = steps.next();
+    if (next.done) return next.value;
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  }
+}
