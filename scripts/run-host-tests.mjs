@@ -297,7 +297,7 @@ async function runTests(opts) {
     cs.exitedP.then(() => { hostFailure = true; finish(EXIT_HOST); });
     timer = setTimeout(() => { console.log(`[run-host-tests] timed out after ${opts.timeout} s`); finish(EXIT_TIMEOUT); }, opts.timeout * 1000);
 
-    await page.goto(url);
+    await page.goto(url, { waitUntil: 'commit' }); // the workbench signals readiness itself; 'load' can time out under load
     code = await finished;
     clearTimeout(timer);
     if (hostFailure) console.log('[run-host-tests] the browser page or code-server died during the run');

@@ -136,7 +136,7 @@ async function main() {
     printServerLog: opts.verbose,
   });
 
-  let browser;
+  let context;
   let profile;
   let timer;
   let code = EXIT_HOST;
@@ -147,14 +147,14 @@ async function main() {
     profile = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-lens-web-'));
     fs.mkdirSync(path.join(profile, 'Default'));
     fs.writeFileSync(path.join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }));
-    browser = await chromium.launchPersistentContext(profile, {
+    context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
       viewport: { width: 1400, height: 900 },
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
         '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
     });
-    const page = browser.pages()[0] ?? (await browser.newPage());
+    const page = context.pages()[0] ?? (await context.newPage());
     let finish;
     const finished = new Promise((resolve) => (finish = resolve));
     // The workbench reports the extension host's console and the suite's exit code through these.
@@ -182,7 +182,7 @@ async function main() {
     code = EXIT_HOST;
   } finally {
     clearTimeout(timer);
-    await browser?.close().catch(() => {});
+    await context?.close().catch(() => {});
     server.dispose();
     if (profile) fs.rmSync(profile, { recursive: true, force: true });
   }

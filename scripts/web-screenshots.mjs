@@ -5,8 +5,8 @@
 //   node scripts/web-screenshots.mjs [--out docs/images] [--url URL]
 //   --url  use a server that is already running (the URL `npm start` printed) instead of starting one
 //
-// Writes editor-diagnostics.png (a plan with its squiggles and the Problems panel), hover.png (the
-// mouse on a heading) and summary-panel.png (the Ownership Summary beside the plan).
+// Writes editor-diagnostics.png (a plan with its squiggles and the Problems panel) and hover.png
+// (the mouse on a heading).
 // Env: PM_LENS_CHROMIUM (default /usr/bin/chromium).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -100,21 +100,6 @@ try {
   }
   await page.screenshot({ path: path.join(out, 'hover.png') });
   console.log(`wrote ${path.join(out, 'hover.png')}`);
-
-  // The Ownership Summary beside the plan.
-  await page.mouse.move(5, 400);
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+Shift+P');
-  await page.locator('.quick-input-widget input').waitFor();
-  await page.keyboard.type('PM Lens: Open Ownership Summary');
-  await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
-  await sleep(500);
-  await page.keyboard.press('Enter');
-  const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe');
-  await frame.locator('body').waitFor({ timeout: 60_000 });
-  await sleep(3000);
-  await page.screenshot({ path: path.join(out, 'summary-panel.png') });
-  console.log(`wrote ${path.join(out, 'summary-panel.png')}`);
 } finally {
   await context.close();
   fs.rmSync(profile, { recursive: true, force: true });

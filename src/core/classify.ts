@@ -130,7 +130,7 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
     const total = p + j;
     if (total > 0 && p !== j) {
       // Only a one-sided document leans: the prior grows with the margin between the sides.
-      const k = SCORING.document * Math.min(1, total / SCORING.leanFull) * (Math.abs(p - j) / total);
+      const k = SCORING.document * Math.min(1, total / SCORING.leanFull) * (Math.abs(p - j) / total) ** SCORING.leanPower;
       const role: Role = p > j ? 'product' : 'project';
       contextual(`the document leans ${role}`, role, k, topConcern(compiled, byConcern, role) ?? lean.concerns[role]);
     }

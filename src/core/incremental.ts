@@ -63,6 +63,8 @@ const LINES_PER_STEP = 2000;
  * ```
  */
 export class IncrementalAnalyzer {
+  /** What the last analysis reused and redid, for logs and tests. */
+  readonly stats = { chunks: 0, parsedChunks: 0, sections: 0, classifiedSections: 0 };
   private last: { readonly text: string; readonly base: number; readonly points: readonly number[] } | undefined;
   private readonly chunks = new ChunkCache();
   private readonly sections = new SectionResults();
@@ -101,6 +103,8 @@ export class IncrementalAnalyzer {
     this.sections.nextGeneration();
     const analysis = yield* analyzeSteps(text, facts, config, this.sections);
     this.sections.sweep();
+    this.stats.sections = analysis.sections.length;
+    this.stats.classifiedSections = this.sections.computed;
     return analysis;
   }
 
@@ -113,12 +117,16 @@ export class IncrementalAnalyzer {
     yield;
 
     const pieces: { span: ChunkSpan; piece: string; defined: Definitions; entry: ChunkEntry }[] = [];
+    let parsedChunks = 0;
     for (const span of spans) {
       const piece = text.slice(span.start, span.end);
       const defined = relevantDefinitions(candidates, piece);
       const { entry, parsed } = this.chunks.get(piece, span.start === base, defined);
       pieces.push({ span, piece, defined, entry });
-      if (parsed) yield;
+      if (parsed) {
+        parsedChunks++;
+        yield;
+      }
     }
     // As in parseChunked: the cheap look for definitions can be wrong; the parse is not.
     const found = unionDefinitions(pieces.map((p) => p.entry.facts.definitions));
@@ -129,11 +137,16 @@ export class IncrementalAnalyzer {
         const { entry, parsed } = this.chunks.get(p.piece, p.span.start === base, defined);
         p.defined = defined;
         p.entry = entry;
-        if (parsed) yield;
+        if (parsed) {
+          parsedChunks++;
+          yield;
+        }
       }
     }
     const facts = mergeFacts(pieces.map((p) => p.entry.at(p.span.start)));
     this.chunks.sweep();
+    this.stats.chunks = pieces.length;
+    this.stats.parsedChunks = parsedChunks;
     return facts;
   }
 
@@ -256,9 +269,12 @@ class SectionResults implements SectionMemo {
   private readonly byText = new Map<string, Map<string, SectionEntry>>();
   private generation = 0;
   private nextId = 0;
+  /** Sections classified (not reused) in the current generation. */
+  computed = 0;
 
   nextGeneration(): void {
     this.generation++;
+    this.computed = 0;
   }
 
   lookup(key: SectionKey, compute: () => { verdict: Verdict; words: number }): SectionResult {
@@ -273,6 +289,7 @@ class SectionResults implements SectionMemo {
       }
     } else {
       const result = compute();
+      this.computed++;
       entry = { id: this.nextId++, verdict: copyDeep(result.verdict, 0, 0, true), words: result.words, start: key.start, line: key.line, used: 0 };
       if (!variants) this.byText.set(detach(key.text), (variants = new Map()));
       variants.set(variant, entry);

@@ -100,6 +100,14 @@ describe('the VSIX', function () {
     assert.ok(needed.includes('extension/dist/extension.js') && needed.includes('extension/dist/web/extension.js'));
     assert.ok(needed.includes('extension/syntaxes/pm-lens-tags.tmLanguage.json') && needed.includes('extension/snippets/pm-lens.code-snippets'));
     assert.deepEqual(needed.filter((n) => !names.includes(n)), []);
+    // What the bundles load beside themselves at run time (the desktop entry loads the engine).
+    for (const bundle of [manifest.main, manifest.browser]) {
+      const text = fs.readFileSync(fromRoot(bundle), 'utf8');
+      for (const [, relative] of text.matchAll(/\brequire\("(\.{1,2}\/[^"]+)"\)/g)) {
+        needed.push(inPackage(path.posix.join(path.posix.dirname(bundle), relative)));
+      }
+    }
+    assert.deepEqual(needed.filter((n) => !names.includes(n)), []);
     for (const name of needed) {
       const entry = entries.find((e) => e.name === name);
       assert.ok(entry && entry.size > 0, `${name} is empty`);

@@ -19,7 +19,9 @@ export const SCORING = {
   /** A declared document kind's side. */
   kind: 0.8,
   /** The lean of the document's headings, when no kind is declared, at most. */
-  document: 2,
+  document: 3,
+  /** How sharply the lean grows with the document's one-sidedness (its margin, 0–1, to this power). */
+  leanPower: 2,
   /** One heading's most say in the document lean. */
   leanVoteCap: 3,
   /** Heading evidence (summed over the document) at which the lean has its full say. */
