@@ -27,6 +27,8 @@ const METRIC_WORDS = [
 const METRIC = `(?:${[...METRIC_WORDS].sort((a, b) => b.length - a.length).map((w) => w.replace(/-/g, '-?')).join('|')})`;
 const firstWords = (phrases: readonly string[]): string[] => [...new Set(phrases.map((w) => w.split(/[\s-]/)[0]))];
 const COMPARATORS = ['<', '>', '≥', '≤', '~'];
+/** What a metric's target is counted in. */
+const UNIT = '(?:%|percent\\b|pp\\b|points\\b|k\\b|m\\b|x\\b|ms\\b|s\\b|/5|/10|\\+)';
 
 const p = (name: string, regex: string, weight: number, where: PatternDef['where'], starts: string[]): PatternDef => ({ name, regex, weight, where, starts });
 
@@ -118,7 +120,7 @@ export const PATTERNS = {
   /** Retention ≥ 40% · NPS of 50 · DAU 10k · 99.9% uptime */
   metricTarget: p(
     'metric with target',
-    `\\b${METRIC}\\b[^.\\n|]{0,40}?(?:[<>≥≤~]=?\\s*)?\\d+(?:[.,]\\d+)?\\s*(?:%|percent|pp|points|k\\b|m\\b|x\\b|ms\\b|s\\b|/5|/10|\\+)|(?:[<>≥≤~]=?\\s*)?\\b\\d+(?:[.,]\\d+)?\\s*(?:%|percent|k|m|x)?\\s+(?:\\w+\\s+){0,3}?${METRIC}\\b`,
+    `\\b${METRIC}\\b[^.\\n|]{0,40}?(?:(?:[<>≥≤~]=?|\\b(?:of|at|to|above|below|over|under|targets?|reach(?:es)?|hits?)\\b)\\s*\\d+(?:[.,]\\d+)?(?:\\s*${UNIT})?|\\d+(?:[.,]\\d+)?\\s*${UNIT})|(?:[<>≥≤~]=?\\s*)?\\b\\d+(?:[.,]\\d+)?\\s*(?:%|percent|k|m|x)?\\s+(?:\\w+\\s+){0,3}?${METRIC}\\b`,
     1.6,
     'any',
     [...firstWords(METRIC_WORDS), 'sign*', '#', ...COMPARATORS],
