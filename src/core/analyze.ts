@@ -10,13 +10,14 @@ import { defaultConfig } from './config/defaults';
 import type { KindDef, ResolvedConfig } from './config/types';
 import { readFrontMatter } from './frontmatter';
 import { parseFacts, type DocumentFacts, type HeadingFact } from './parse/facts';
+import { skipFrontMatter } from './parse/split';
 import { rules, ruleIds } from './rules/registry';
 import type { Report, RuleContext } from './rules/rule';
 import { outlineSections, type Outline } from './sections';
 import { buildSummary } from './summary';
 import { readComment, type TagProblem } from './tags';
 import { countWords, LineIndex } from './text';
-import type { Analysis, Directive, Finding, FrontMatter, OwnerTag, Section, Severity, Verdict } from './types';
+import type { Analysis, Directive, Finding, FrontMatter, OwnerTag, Position, Section, Severity, Verdict } from './types';
 
 export interface AnalyzeOptions {
   /** Resolved configuration; the built-in defaults when absent. */
@@ -112,7 +113,7 @@ export function* analyzeSteps(text: string, facts: DocumentFacts, config: Resolv
   tagsOf(outline.preamble.comments, true);
   yield;
 
-  const documentContext = memo ? documentContextOf(config, kindDef, lines) : undefined;
+  const documentContext = memo ? documentContextOf(text, config, kindDef, lines) : undefined;
   const sections: Section[] = [];
   const verdicts: Verdict[] = [];
   const ids: number[] = [];
@@ -130,7 +131,7 @@ export function* analyzeSteps(text: string, facts: DocumentFacts, config: Resolv
       const remembered = memo.lookup(
         {
           text: text.slice(s.heading.start, s.end),
-          context: sectionContext(documentContext, s.heading, start.character, lines),
+          context: `${sectionContext(documentContext, s.heading, start, lines)}|${s.end === text.length ? 1 : 0}`,
           parent: s.parent !== undefined ? ids[s.parent] : -1,
           start: s.heading.start,
           line: start.line,
@@ -189,25 +190,31 @@ export function* analyzeSteps(text: string, facts: DocumentFacts, config: Resolv
 const configIds = new WeakMap<object, number>();
 let nextConfigId = 0;
 
-/**
- * The document-wide part of a section's classification context: the configuration (by
- * identity), the declared kind, and — when no kind is declared — the document's lean, which the
- * classifier reads from all headings.
- */
-function documentContextOf(config: ResolvedConfig, kindDef: KindDef | undefined, lines: LineIndex): { readonly key: string; readonly byLine: ReadonlyMap<number, readonly [number, number]> | undefined } {
-  let id = configIds.get(config);
-  if (id === undefined) configIds.set(config, (id = nextConfigId++));
-  if (kindDef) return { key: `${id}|${JSON.stringify(kindDef)}`, byLine: undefined };
-  const lean = documentLean(compileTaxonomy(config.taxonomy), lines);
-  return { key: `${id}|-|${lean.product}|${lean.project}|${lean.concerns.product ?? ''}|${lean.concerns.project ?? ''}`, byLine: lean.byLine };
+interface DocumentContext {
+  readonly key: string;
+  readonly byLine: ReadonlyMap<number, readonly [number, number]> | undefined;
 }
 
-/** A section's classification context besides its text and parent. */
-function sectionContext(document: { readonly key: string; readonly byLine: ReadonlyMap<number, readonly [number, number]> | undefined }, heading: HeadingFact, column: number, lines: LineIndex): string {
-  const line = lines.positionAt(heading.start).line;
-  const own = document.byLine?.get(line);
+/**
+ * The document-wide part of what a section's results depend on: the configuration (by
+ * identity), the declared kind or — when none is declared — the document's lean, which the
+ * classifier reads from all headings, and whether an unclosed front matter fence put the parser
+ * in its odd mode (no containers anywhere).
+ */
+function documentContextOf(text: string, config: ResolvedConfig, kindDef: KindDef | undefined, lines: LineIndex): DocumentContext {
+  let id = configIds.get(config);
+  if (id === undefined) configIds.set(config, (id = nextConfigId++));
+  const odd = skipFrontMatter(text, text.charCodeAt(0) === 0xfeff ? 1 : 0) < 0 ? 1 : 0;
+  if (kindDef) return { key: `${id}|${odd}|${JSON.stringify(kindDef)}`, byLine: undefined };
+  const lean = documentLean(compileTaxonomy(config.taxonomy), lines);
+  return { key: `${id}|${odd}|-|${lean.product}|${lean.project}|${lean.concerns.product ?? ''}|${lean.concerns.project ?? ''}`, byLine: lean.byLine };
+}
+
+/** A section's context besides its text, its parent and whether it ends the document. */
+function sectionContext(document: DocumentContext, heading: HeadingFact, start: Position, lines: LineIndex): string {
+  const own = document.byLine?.get(start.line);
   const title = isTitle(lines, heading.level, heading.start, undefined);
-  return `${document.key}|${own ? own.join(',') : ''}|${title ? 1 : 0}|${column}|${heading.level}|${heading.text}`;
+  return `${document.key}|${own ? own.join(',') : ''}|${title ? 1 : 0}|${start.character}|${heading.level}|${heading.text}`;
 }
 
 /**

@@ -86,19 +86,22 @@ describe('taxonomy', () => {
       metricTarget: ['Retention ≥ 40%', 'NPS of 50', 'DAU 10k', '99.9% uptime'],
       changeBy: ['increase activation by 20%', 'reduce setup time by 80%'],
       comparisonTarget: ['at least 100%', '< 5x'],
-      statusMarker: ['In progress.', 'Blocked:'],
+      statusMarker: ['Build: ⟦in progress⟧.', 'Vendor API (⟦blocked⟧)'],
       percentComplete: ['60% complete'],
       statusEmoji: ['✅', '🚧'],
       deliverableId: ['D1.2', 'WP3'],
-      userStory: ['As a nurse, I want to see my shifts so that I can plan'],
-      persona: ['Persona: Maya'],
+      userStory: ['⟦As a nurse, I want to see my shifts so that⟧ I can plan.', '**⟦As an** admin\n**I want** exports\n**So that⟧** I can audit.'],
+      persona: ['⟦Persona:⟧ Maya, 34', '⟦Persona 2 —⟧ Omar'],
       priority: ['P0'],
       requirementStatement: ['The system shall', 'Users can', 'must support'],
     };
+    // An example is found whole, or its ⟦marked⟧ part is, where it stands in the sentence.
     for (const [name, list] of Object.entries(examples)) {
       for (const example of list) {
-        const hits = patternHits(`Before, ${example} after.`);
-        assert.ok(hits.includes(example), `${name}: '${example}' found as ${JSON.stringify(hits)}`);
+        const marked = /⟦([\s\S]*)⟧/.exec(example);
+        const expected = marked ? marked[1] : example;
+        const hits = patternHits(marked ? example.replace(/[⟦⟧]/g, '') : `Before, ${example} after.`);
+        assert.ok(hits.includes(expected), `${name}: '${expected}' found as ${JSON.stringify(hits)}`);
       }
     }
     for (const miss of ['costume party', 'Q7: who are the users?', 'as a result, things happened', 'in 2025 the team grew', 'version 1.2.3', 'the number 42']) {

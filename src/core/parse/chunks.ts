@@ -16,9 +16,9 @@ import { findSplitPoints } from './split';
 /**
  * A chunk ends at the first top-level heading at least this many UTF-16 units after its start:
  * large enough to amortise a parse's fixed cost, small enough that no parser cost grows with the
- * document.
+ * document, and that re-parsing the chunk an edit touches is quick.
  */
-export const CHUNK_SIZE = 8 * 1024;
+export const CHUNK_SIZE = 2 * 1024;
 
 /** A stretch `[start, end)` of the document parsed on its own. */
 export interface ChunkSpan {

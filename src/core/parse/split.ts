@@ -232,7 +232,7 @@ function describe(h: Hypothesis): { depth: number; leaf: string } {
  * Where scanning starts: after YAML front matter when the document opens with it; -1 when it
  * opens with a front matter fence that never closes.
  */
-function skipFrontMatter(text: string, from: number): number {
+export function skipFrontMatter(text: string, from: number): number {
   const fence = /^---[ \t]*$/;
   let at = from;
   let opened = false;
@@ -295,6 +295,14 @@ const forks: Hypothesis[] = [];
  * `nextMayDelimit`: the next line could be a table delimiter row (so this one may head a table).
  */
 function step(h: Hypothesis, line: string, first: boolean, nextMayDelimit: boolean): boolean {
+  // Fenced code or an HTML block left open inside a container ends before the line break when
+  // the next line closes the container, but takes the line break in when the text ends there:
+  // no cut right after one, or the piece before would end differently.
+  const openInContainer = h.stack.length > 0 && (h.leaf.t === 'fence' || h.leaf.t === 'html');
+  return stepLine(h, line, first, nextMayDelimit) && !openInContainer;
+}
+
+function stepLine(h: Hypothesis, line: string, first: boolean, nextMayDelimit: boolean): boolean {
   const stack = h.stack;
   let pos = 0;
   let continued = 0;

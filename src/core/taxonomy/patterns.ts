@@ -120,7 +120,7 @@ export const PATTERNS = {
   /** Retention ≥ 40% · NPS of 50 · DAU 10k · 99.9% uptime */
   metricTarget: p(
     'metric with target',
-    `\\b${METRIC}\\b[^.\\n|]{0,40}?(?:(?:[<>≥≤~]=?|\\b(?:of|at|to|above|below|over|under|targets?|reach(?:es)?|hits?)\\b)\\s*\\d+(?:[.,]\\d+)?(?:\\s*${UNIT})?|\\d+(?:[.,]\\d+)?\\s*${UNIT})|(?:[<>≥≤~]=?\\s*)?\\b\\d+(?:[.,]\\d+)?\\s*(?:%|percent|k|m|x)?\\s+(?:\\w+\\s+){0,3}?${METRIC}\\b`,
+    `\\b${METRIC}\\b[^.\\n|]{0,40}?(?:(?:[<>≥≤~]=?|\\b(?:of|at|to|above|below|over|under|targets?|reach(?:es)?|hits?)\\b)\\s*\\d{2,}(?:[.,]\\d+)?(?:\\s*${UNIT}|\\b(?![.,]\\d))|\\d+(?:[.,]\\d+)?\\s*${UNIT})|(?:[<>≥≤~]=?\\s*)?\\b\\d+(?:[.,]\\d+)?\\s*(?:%|percent|k|m|x)?\\s+(?:\\w+\\s+){0,3}?${METRIC}\\b`,
     1.6,
     'any',
     [...firstWords(METRIC_WORDS), 'sign*', '#', ...COMPARATORS],
@@ -165,8 +165,8 @@ export const PATTERNS = {
   ),
   /** Persona: Maya, 34, … */
   persona: p('persona', `\\bpersona\\s*(?:\\d+|[A-Z])?\\s*[:—–-]`, 1.5, 'any', ['persona']),
-  /** P0 · P1 priorities; MUST/SHOULD */
-  priority: p('priority', `\\bP[0-3]\\b|\\b(?:MUST|SHALL|SHOULD)\\b(?=\\s+(?:NOT\\s+)?[a-z])`, 0.8, 'body', ['p0', 'p1', 'p2', 'p3', 'must', 'shall', 'should']),
+  /** P0 · P1 priorities */
+  priority: p('priority', `\\bP[0-3]\\b`, 0.8, 'body', ['p0', 'p1', 'p2', 'p3']),
   /** The system shall … · Users can … · must support */
   requirementStatement: p(
     'requirement statement',

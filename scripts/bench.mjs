@@ -1,0 +1,234 @@
+// The performance benchmark (`npm run bench`): generates plan-like documents of 10 KB, 100 KB,
+// 1 MB and 5 MB (scripts/gen-plan.mjs, seeded, so every run reads the same text) and measures,
+// each in a fresh Node process so that memory peaks do not mix:
+//   (a) the baseline: unified + remark-parse + remark-gfm + remark-frontmatter on the whole text;
+//   (b) PM Lens full analysis: analyze(text);
+//   (c) re-analysis after a one-character edit in the middle (IncrementalAnalyzer primed with the
+//       original text);
+//   (d) the CLI, `node dist/cli.js check FILE`, on the 1 MB file, end to end;
+// plus the longest synchronous slice of analyzeAsync on 1 MB. Prints medians, ratios to (a), the
+// rise of each process's peak RSS over its RSS before the work, a Markdown table for the README
+// and the bars of issue 7.
+//
+//   node scripts/bench.mjs [--quick] [--sizes 10kb,100kb]
+import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
+import { join } from 'node:path';
+import { generatePlan, parseSize } from './gen-plan.mjs';
+
+const root = join(import.meta.dirname, '..');
+const out = join(root, '.bench');
+const quick = process.argv.includes('--quick');
+const sizesArg = process.argv.includes('--sizes') ? process.argv[process.argv.indexOf('--sizes') + 1] : '10kb,100kb,1mb,5mb';
+
+// Repetitions per measurement (each measurement is one fresh process; the median of its runs
+// counts). The 5 MB baseline alone takes 15–55 s a run, so 5 MB gets fewer.
+const plan = {
+  '10kb': { baseline: 15, analyze: 15, reanalyze: 41, warmup: true },
+  '100kb': { baseline: 7, analyze: 7, reanalyze: 41, warmup: true },
+  '1mb': { baseline: 3, analyze: 3, reanalyze: 21, warmup: false },
+  '5mb': { baseline: 1, analyze: 1, reanalyze: 5, warmup: false },
+};
+if (quick) for (const p of Object.values(plan)) Object.assign(p, { baseline: 1, analyze: 1, reanalyze: 5 });
+
+// The measuring side, bundled with the core so the numbers are those of the shipped code.
+const worker = `
+import { readFileSync } from 'node:fs';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import { analyze } from './src/core/analyze';
+import { defaultConfig } from './src/core/config/defaults';
+import { IncrementalAnalyzer } from './src/core/incremental';
+
+const [mode, file, repsText, warmupText] = process.argv.slice(2);
+const reps = Number(repsText);
+const text = readFileSync(file, 'utf8');
+const mid = text.length >> 1;
+const edited = text.slice(0, mid) + 'x' + text.slice(mid);
+const now = () => performance.now();
+const time = (f) => { const t = now(); f(); return now() - t; };
+const rssBefore = process.memoryUsage().rss;
+const times = [];
+const extra = {};
+
+if (mode === 'baseline') {
+  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+  if (warmupText === '1') processor.parse(text);
+  for (let i = 0; i < reps; i++) times.push(time(() => processor.parse(text)));
+} else if (mode === 'analyze') {
+  if (warmupText === '1') analyze(text, { config: defaultConfig });
+  for (let i = 0; i < reps; i++) times.push(time(() => analyze(text, { config: defaultConfig })));
+} else if (mode === 'reanalyze') {
+  const analyzer = new IncrementalAnalyzer();
+  analyzer.analyze(text, defaultConfig);
+  // Each run edits the version before: the character goes in, then out again.
+  for (let i = 0; i < reps; i++) times.push(time(() => analyzer.analyze(i % 2 === 0 ? edited : text, defaultConfig)));
+  extra.parsedChunks = analyzer.stats.parsedChunks;
+  extra.chunks = analyzer.stats.chunks;
+} else if (mode === 'slices') {
+  // The longest stretch the event loop was blocked: the largest gap between timer ticks.
+  const longest = async (run) => {
+    let last = now();
+    let max = 0;
+    let done = false;
+    const tick = () => { const t = now(); max = Math.max(max, t - last); last = t; if (!done) setTimeout(tick, 0); };
+    setTimeout(tick, 0);
+    const result = await run();
+    done = true;
+    await new Promise((r) => setTimeout(r, 2));
+    if (!result) throw new Error('analysis gave up');
+    return max;
+  };
+  const analyzer = new IncrementalAnalyzer();
+  const t = now();
+  extra.fullSlice = await longest(() => analyzer.analyzeAsync(text, defaultConfig));
+  extra.fullAsync = now() - t;
+  extra.editSlice = await longest(() => analyzer.analyzeAsync(edited, defaultConfig));
+}
+process.stdout.write(JSON.stringify({ times, rssBefore, maxRss: process.resourceUsage().maxRSS * 1024, extra }));
+`;
+
+// Records the peak RSS of a process we do not control (the CLI) when it exits.
+const rssHook = `
+process.on('exit', () => {
+  require('node:fs').writeFileSync(process.env.PM_LENS_BENCH_RSS, JSON.stringify({ maxRss: process.resourceUsage().maxRSS * 1024 }));
+});
+`;
+
+mkdirSync(out, { recursive: true });
+await esbuild.build({
+  stdin: { contents: worker, resolveDir: root, loader: 'ts', sourcefile: 'bench-worker.ts' },
+  outfile: join(out, 'worker.mjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  minify: true,
+  logLevel: 'warning',
+  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+});
+writeFileSync(join(out, 'rss-hook.cjs'), rssHook);
+
+const sizes = sizesArg.split(',').map((s) => s.trim().toLowerCase());
+const files = {};
+for (const size of sizes) {
+  const file = join(out, `plan-${size}.md`);
+  const text = generatePlan(parseSize(size));
+  if (!existsSync(file) || readFileSync(file, 'utf8') !== text) writeFileSync(file, text);
+  files[size] = file;
+}
+
+const started = Date.now();
+console.log(`PM Lens benchmark — Node ${process.version}, ${availableParallelism()} × ${cpus()[0]?.model ?? 'cpu'}${quick ? ', quick' : ''}`);
+
+/** Runs one measurement in a fresh process. */
+function measure(mode, size, reps, warmup) {
+  const result = spawnSync(process.execPath, [join(out, 'worker.mjs'), mode, files[size], String(reps), warmup ? '1' : '0'], {
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (result.status !== 0) throw new Error(`${mode} ${size} failed:\n${result.stderr}`);
+  const data = JSON.parse(result.stdout);
+  const times = [...data.times].sort((x, y) => x - y);
+  const median = times.length ? times[(times.length - 1) >> 1] : NaN;
+  const rise = Math.max(0, data.maxRss - data.rssBefore);
+  process.stdout.write(`  ${mode.padEnd(10)} ${size.padEnd(6)} ${times.length ? `median ${fmtMs(median)} of ${times.length}` : ''} peak RSS +${mb(rise)}${data.extra && Object.keys(data.extra).length ? ' ' + JSON.stringify(roundAll(data.extra)) : ''}\n`);
+  return { median, rise, extra: data.extra, runs: times.length };
+}
+
+/** The CLI end to end, in its own process each run. */
+function measureCli(size, reps) {
+  const cli = join(root, 'dist', 'cli.js');
+  if (!existsSync(cli)) return undefined;
+  const rssFile = join(out, 'cli-rss.json');
+  const times = [];
+  let rise = 0;
+  for (let i = 0; i < reps; i++) {
+    const t = performance.now();
+    const result = spawnSync(process.execPath, ['--require', join(out, 'rss-hook.cjs'), cli, 'check', files[size]], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, PM_LENS_BENCH_RSS: rssFile },
+    });
+    times.push(performance.now() - t);
+    if (result.status === 2 || result.status === null) throw new Error(`CLI failed:\n${result.stderr}`);
+    // Compared with a bare Node process's RSS, as the other measurements are with theirs.
+    rise = Math.max(rise, JSON.parse(readFileSync(rssFile, 'utf8')).maxRss - bareRss);
+  }
+  times.sort((x, y) => x - y);
+  const median = times[(times.length - 1) >> 1];
+  console.log(`  cli check  ${size.padEnd(6)} median ${fmtMs(median)} of ${times.length} peak RSS +${mb(rise)}`);
+  return { median, rise, runs: times.length };
+}
+
+const bare = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.resourceUsage().maxRSS * 1024))'], { encoding: 'utf8' });
+const bareRss = Number(bare.stdout);
+
+const results = {};
+for (const size of sizes) {
+  const p = plan[size] ?? { baseline: 3, analyze: 3, reanalyze: 11, warmup: false };
+  results[size] = {
+    baseline: measure('baseline', size, p.baseline, p.warmup),
+    analyze: measure('analyze', size, p.analyze, p.warmup),
+    reanalyze: measure('reanalyze', size, p.reanalyze, false),
+  };
+}
+const cli = results['1mb'] ? measureCli('1mb', quick ? 1 : 3) : undefined;
+const slices = results['1mb'] ? measure('slices', '1mb', 0, false).extra : undefined;
+
+// The table for the README.
+const rows = [
+  '| Plan | remark parse (a) | PM Lens analysis (b) | b / a | re-analysis after a 1-char edit (c) | c / a | peak RSS rise a / b / c |',
+  '|---|---:|---:|---:|---:|---:|---:|',
+];
+for (const size of sizes) {
+  const r = results[size];
+  const runs = `${r.baseline.runs === 1 ? ' ¹' : ''}`;
+  rows.push(
+    `| ${size.toUpperCase().replace('KB', ' KB').replace('MB', ' MB')}${runs} | ${fmtMs(r.baseline.median)} | ${fmtMs(r.analyze.median)} | ${ratio(r.analyze.median, r.baseline.median)} | ${fmtMs(r.reanalyze.median)} | ${ratio(r.reanalyze.median, r.baseline.median)} | +${mb(r.baseline.rise)} / +${mb(r.analyze.rise)} / +${mb(r.reanalyze.rise)} |`,
+  );
+}
+console.log('\n' + rows.join('\n'));
+const notes = [];
+if (cli) notes.push(`CLI \`pm-lens check\` on the 1 MB plan, end to end: ${fmtMs(cli.median)} (${ratio(cli.median, results['1mb'].baseline.median)} of (a)), peak RSS +${mb(cli.rise)} over a bare Node process.`);
+else if (results['1mb']) notes.push('CLI `pm-lens check` on the 1 MB plan: n/a (dist/cli.js not built).');
+if (slices) notes.push(`Longest synchronous slice of \`analyzeAsync\` on 1 MB: ${fmtMs(slices.fullSlice)} analysing from scratch (${fmtMs(slices.fullAsync)} in all), ${fmtMs(slices.editSlice)} re-analysing after an edit.`);
+if (Object.values(results).some((r) => r.baseline.runs === 1)) notes.push('¹ One run each (the 5 MB baseline takes tens of seconds a run); other sizes: medians of 3 to 41 runs.');
+notes.push(`Medians; each measurement in a fresh Node ${process.version} process; peak RSS rise = the process's peak RSS minus its RSS before the work.`);
+console.log('\n' + notes.join('\n'));
+
+// The bars of issue 7.
+const bars = [];
+const bar = (ok, text) => bars.push(`${ok ? 'met    ' : 'NOT MET'}  ${text}`);
+const r1 = results['1mb'];
+const r5 = results['5mb'];
+const r100 = results['100kb'];
+if (r1) bar(r1.analyze.median <= 0.5 * r1.baseline.median, `full analysis ≤ 0.5× baseline on 1 MB: ${ratio(r1.analyze.median, r1.baseline.median)}`);
+if (r5) bar(r5.analyze.median <= 0.2 * r5.baseline.median, `full analysis ≤ 0.2× baseline on 5 MB: ${ratio(r5.analyze.median, r5.baseline.median)}`);
+if (r1 && r5) bar(r5.analyze.median <= 6 * r1.analyze.median, `5 MB analysis within 6× of 1 MB: ${ratio(r5.analyze.median, r1.analyze.median)}`);
+if (r1) bar(r1.reanalyze.median <= r1.baseline.median / 50, `re-analysis after a 1-char edit ≤ 1/50 of baseline on 1 MB: 1/${Math.round(r1.baseline.median / r1.reanalyze.median)}`);
+if (r100) bar(r100.reanalyze.median < 10, `re-analysis after a 1-char edit < 10 ms on 100 KB: ${fmtMs(r100.reanalyze.median)}`);
+if (r1) bar(r1.analyze.rise <= r1.baseline.rise / 3, `peak RSS rise of a 1 MB analysis ≤ 1/3 of the baseline's: +${mb(r1.analyze.rise)} vs +${mb(r1.baseline.rise)} (${ratio(r1.analyze.rise, r1.baseline.rise)})`);
+console.log('\nBars (issue 7):\n' + bars.join('\n'));
+console.log(`\n(${((Date.now() - started) / 1000).toFixed(0)} s)`);
+
+function fmtMs(ms) {
+  if (!Number.isFinite(ms)) return 'n/a';
+  if (ms >= 10000) return `${(ms / 1000).toFixed(1)} s`;
+  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
+  if (ms >= 10) return `${ms.toFixed(0)} ms`;
+  return `${ms.toFixed(1)} ms`;
+}
+function mb(bytes) {
+  return `${Math.round(bytes / 1024 / 1024)} MB`;
+}
+function ratio(x, y) {
+  return `${(x / y).toFixed(x / y < 0.1 ? 3 : 2)}×`;
+}
+function roundAll(o) {
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * 10) / 10 : v]));
+}
