@@ -85,7 +85,7 @@ export interface WordInfo {
   readonly terms: readonly TermEntry[];
   /** Phrases that start with it, longest first. */
   readonly phrases: readonly PhraseEntry[] | undefined;
-  /** Indexes of the patterns that can start at it, in heading and in body text. */
+  /** Indexes of the patterns that can start at it, in heading and in body text, in taxonomy order. */
   readonly headingStarts: readonly number[];
   readonly bodyStarts: readonly number[];
 }
@@ -242,16 +242,20 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
   const headingSet = buildPatternSet(headingPatterns);
   const bodySet = buildPatternSet(bodyPatterns);
   const memo = new Map<string, WordInfo>();
+  // Plain numbers are many and all alike (no term is a number): one shared entry, not memoised.
+  const numberInfo: WordInfo = { stem: '0', terms: NONE, phrases: undefined, headingStarts: startsAt(headingSet, '0'), bodyStarts: startsAt(bodySet, '0') };
   const word = (raw: string): WordInfo => {
+    if (ALL_DIGITS.test(raw)) return numberInfo;
     let info = memo.get(raw);
     if (info) return info;
     if (memo.size >= WORD_MEMO_LIMIT) memo.clear();
     const lower = raw === '&' ? 'and' : raw.toLowerCase();
     const stemmed = stem(lower);
-    const terms: TermEntry[] = [...(words.get(stemmed) ?? [])];
-    for (const p of lower.length >= 3 ? prefixes.get(lower.slice(0, 3)) ?? [] : []) {
+    let terms: readonly TermEntry[] = words.get(stemmed) ?? NONE;
+    for (const p of lower.length >= 3 ? prefixes.get(lower.slice(0, 3)) ?? NONE : NONE) {
       if (!lower.startsWith(p.prefix)) continue;
-      for (const e of p.entries) if (!terms.some((t) => t.concern === e.concern)) terms.push(e);
+      const fresh = p.entries.filter((e) => !terms.some((t) => t.concern === e.concern));
+      if (fresh.length > 0) terms = [...terms, ...fresh];
     }
     info = {
       stem: stemmed,
@@ -267,19 +271,37 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
 }
 
 const NUMBER_START = /^\p{N}/u;
+const ALL_DIGITS = /^[0-9]+$/;
+
+/** Shared empty list: most words start no pattern and match no term. */
+const NONE: readonly never[] = [];
 
 /** The patterns of a set that can start at a word, in taxonomy order. */
-function startsAt(set: PatternSet, lower: string): number[] {
-  const out = [...(set.byWord.get(lower) ?? [])];
-  for (const entry of set.byPrefix.get(lower[0]) ?? []) if (lower.startsWith(entry.prefix) && !out.includes(entry.index)) out.push(entry.index);
+function startsAt(set: PatternSet, lower: string): readonly number[] {
+  const out = [...(set.byWord.get(lower) ?? NONE)];
+  for (const entry of set.byPrefix.get(lower[0]) ?? NONE) if (lower.startsWith(entry.prefix) && !out.includes(entry.index)) out.push(entry.index);
   if (NUMBER_START.test(lower)) for (const i of set.byNumber) if (!out.includes(i)) out.push(i);
-  return out.sort((a, b) => a - b);
+  return out.length === 0 ? NONE : out.sort((a, b) => a - b);
 }
+
+/** How many capturing groups a (valid) expression holds. */
+const groupCount = (source: string): number => (new RegExp(`${source}|`, 'iu').exec('') ?? []).length - 1;
 
 interface PatternSource {
   readonly def: PatternDef;
   readonly concern: string;
   readonly role: Role | 'none';
+}
+
+/** One sticky expression per pattern, shared by the heading and body sets (compiled once). */
+const stickies = new WeakMap<PatternDef, RegExp>();
+function stickyOf(def: PatternDef): RegExp {
+  let re = stickies.get(def);
+  if (!re) {
+    re = new RegExp(def.regex, 'iuy');
+    stickies.set(def, re);
+  }
+  return re;
 }
 
 /**
@@ -304,9 +326,8 @@ function buildPatternSet(sources: readonly PatternSource[]): PatternSet {
     if (!list.includes(index)) list.push(index);
   };
   for (const { def, concern, role } of sources) {
-    let groups: number;
     try {
-      groups = (new RegExp(`${def.regex}|`, 'iu').exec('') ?? []).length - 1;
+      new RegExp(def.regex, 'iu');
     } catch {
       continue;
     }
@@ -314,7 +335,7 @@ function buildPatternSet(sources: readonly PatternSource[]): PatternSet {
     const key = `pattern\u0000${concern}\u0000${def.name}`;
     const base = { name: def.name, concern, role, weight: def.weight, keys: { heading: `heading\u0000${key}`, body: `body\u0000${key}` } };
     if (def.starts && def.starts.length > 0) {
-      patterns.push({ ...base, sticky: new RegExp(def.regex, 'iuy'), group: -1, alone: undefined });
+      patterns.push({ ...base, sticky: stickyOf(def), group: -1, alone: undefined });
       for (const start of def.starts) {
         const s = start.trim().toLowerCase();
         if (s === '#') {
@@ -338,7 +359,7 @@ function buildPatternSet(sources: readonly PatternSource[]): PatternSet {
     }
     patterns.push({ ...base, sticky: undefined, group, alone: undefined });
     parts.push(`(${def.regex})`);
-    group += groups + 1;
+    group += groupCount(def.regex) + 1;
   }
   const escape = (c: string): string => c.replace(/[\\\]^-]/g, '\\$&');
   return {
