@@ -20,7 +20,7 @@ import { documentLean, isTitle, topConcern } from './classify/document';
 import { scanBlock, scanPatterns, scanTerms, tokenize } from './classify/read';
 import { maskProse } from './classify/scan';
 import { SCORING } from './classify/scoring';
-import { saturate, Signals } from './classify/signals';
+import { saturate, Signals, type Hit } from './classify/signals';
 
 export { SCORING } from './classify/scoring';
 export { saturate } from './classify/signals';
@@ -60,6 +60,22 @@ function parentShares(parent: Verdict): { product: number; project: number; none
 }
 
 const round = (x: number): number => Math.round(x * 100) / 100;
+
+/** The `k` strongest signals, strongest first (earlier in the text first on a tie), without sorting them all. */
+function strongest(hits: Iterable<Hit>, k: number): Hit[] {
+  const top: Hit[] = [];
+  const before = (a: Hit, b: Hit): boolean => a.contribution > b.contribution || (a.contribution === b.contribution && a.start < b.start);
+  for (const hit of hits) {
+    if (top.length === k && !before(hit, top[k - 1])) continue;
+    let i = top.length < k ? top.length : k - 1;
+    while (i > 0 && before(hit, top[i - 1])) {
+      if (i < k) top[i] = top[i - 1];
+      i--;
+    }
+    top[i] = hit;
+  }
+  return top;
+}
 
 /**
  * Classifies one section: its role (`product`, `project`, `mixed` when both sides are strong,
@@ -165,9 +181,8 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   const concernSide: Role | undefined = role === 'product' || role === 'project' ? role : role === 'mixed' ? top : undefined;
   const concern = concernSide ? topConcern(compiled, byConcern, concernSide) : undefined;
 
-  const hits = [...signals.hits.values()].sort((a, b) => b.contribution - a.contribution || a.start - b.start);
   const evidence: Evidence[] = [...contextEvidence];
-  for (const hit of hits.slice(0, SCORING.maxEvidence)) {
+  for (const hit of strongest(signals.hits.values(), SCORING.maxEvidence)) {
     evidence.push({
       kind: hit.kind,
       text: text.slice(hit.start, hit.end),

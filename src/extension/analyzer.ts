@@ -4,6 +4,7 @@
  */
 import type { ResolvedConfig } from '../core/config/types';
 import type { DocumentFacts } from '../core/parse/facts';
+import type { IncrementalAnalyzer } from '../core/incremental';
 import type { Analysis } from '../core/types';
 import { engine } from './lazy';
 
@@ -33,7 +34,34 @@ export class WholeTextAnalyzer implements Analyzer {
   forget(): void {}
 }
 
+/**
+ * Keeps one IncrementalAnalyzer per document: after an edit only the pieces the edit touched are
+ * parsed again, and the work yields to the event loop in short slices so the extension host stays
+ * responsive. Requests for one document run one after another, because the analyzer's caches are
+ * not meant to be shared by two runs at once; the caller drops results that a newer version has
+ * overtaken.
+ */
+export class IncrementalDocumentAnalyzer implements Analyzer {
+  private readonly documents = new Map<string, { analyzer: IncrementalAnalyzer; queue: Promise<unknown> }>();
+
+  analyze(request: AnalyzeRequest): Promise<Analysis> {
+    let entry = this.documents.get(request.key);
+    if (!entry) {
+      entry = { analyzer: new (engine().IncrementalAnalyzer)(), queue: Promise.resolve() };
+      this.documents.set(request.key, entry);
+    }
+    const { analyzer } = entry;
+    const run = entry.queue.then(async () => (await analyzer.analyzeAsync(request.text, request.config)) ?? analyzer.analyze(request.text, request.config));
+    entry.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  forget(key: string): void {
+    this.documents.delete(key);
+  }
+}
+
 /** The analyzer the extension uses. */
 export function createAnalyzer(): Analyzer {
-  return new WholeTextAnalyzer();
+  return new IncrementalDocumentAnalyzer();
 }

@@ -6,6 +6,7 @@
  * brings that cost back.
  */
 export { analyze } from '../core/analyze';
+export { IncrementalAnalyzer } from '../core/incremental';
 export { applySettings, readSettings as readConfigSettings } from '../core/config/settings';
 export { defaultConfig } from '../core/config/defaults';
 export { loadConfigFor } from '../core/config/load';

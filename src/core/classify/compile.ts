@@ -1,8 +1,9 @@
 /**
  * Turns a taxonomy (data) into lookup tables the classifier runs on: a word table, a phrase table
- * and a prefix table over stemmed tokens, and one combined regular expression per place (heading,
- * body) for the structural patterns. Compiled once per taxonomy object and cached, so a taxonomy
- * extended by configuration (a new object) gets its own tables.
+ * and a prefix table over stemmed tokens; the structural patterns indexed by the words, numbers and
+ * symbols they can start at (per place: heading, body); and a memo that answers, once per distinct
+ * word, everything the classifier asks about it. Compiled once per taxonomy object and cached, so
+ * a taxonomy extended by configuration (a new object) gets its own tables.
  */
 import type { Role } from '../types';
 import type { PatternDef, StructureKind, Taxonomy } from '../taxonomy/types';
@@ -243,9 +244,14 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
   const bodySet = buildPatternSet(bodyPatterns);
   const memo = new Map<string, WordInfo>();
   // Plain numbers are many and all alike (no term is a number): one shared entry, not memoised.
-  const numberInfo: WordInfo = { stem: '0', terms: NONE, phrases: undefined, headingStarts: startsAt(headingSet, '0'), bodyStarts: startsAt(bodySet, '0') };
+  // (Numbers that terms spell out, like the 2 of "SOC 2", are looked up as words.)
+  const numberInfo: WordInfo = { stem: '', terms: NONE, phrases: undefined, headingStarts: startsAt(headingSet, '0'), bodyStarts: startsAt(bodySet, '0') };
+  const termNumbers = new Set<string>();
+  for (const key of [...words.keys(), ...phraseMap.keys(), ...[...phraseMap.values()].flatMap((b) => [...b.values()].flatMap((p) => p.rest))]) {
+    if (ALL_DIGITS.test(key)) termNumbers.add(key);
+  }
   const word = (raw: string): WordInfo => {
-    if (ALL_DIGITS.test(raw)) return numberInfo;
+    if (ALL_DIGITS.test(raw) && !termNumbers.has(raw)) return numberInfo;
     let info = memo.get(raw);
     if (info) return info;
     if (memo.size >= WORD_MEMO_LIMIT) memo.clear();

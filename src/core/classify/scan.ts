@@ -104,56 +104,63 @@ export function headingOutline(lines: LineIndex): HeadingOutline {
   return outline;
 }
 
+/** Lines that matter to the outline: ATX headings, fences, comment openings, setext underlines. */
+const MARKER = /^ {0,3}(?:(#{1,6})(?=[ \t\r\n]|$)|(`{3,}|~{3,})|(<!--)|(=+|-+)[ \t]*$)/gm;
+const FRONT_MATTER = /^\uFEFF?---[ \t]*(?:\r\n|\r|\n)/;
+const FRONT_MATTER_END = /^(?:---|\.\.\.)[ \t]*$/gm;
+
+/** Whether a line can be the text of a setext heading (plain paragraph text). */
+const paragraphLine = (line: string): boolean =>
+  line.trim() !== '' && !/^ {0,3}(?:[-*+>|<#]|\d+[.)](?:\s|$)|`{3}|~{3})/.test(line) && !/^(?: {4}|\t)/.test(line);
+
+/**
+ * Finds the headings with one pass of a multi-line expression over the marker lines only, so the
+ * cost is in the native matcher, not a loop over every line.
+ */
 function scanHeadings(lines: LineIndex): HeadingOutline {
   const text = lines.text;
-  const count = lines.lineCount;
   const headings: [number, number, number][] = [];
-  const lineAt = (i: number): string => text.slice(lines.lineStart(i), lines.lineEnd(i));
-  let i = 0;
-  if (/^\uFEFF?---\s*$/.test(lineAt(0))) {
-    for (let j = 1; j < count; j++) {
-      if (/^(?:---|\.\.\.)\s*$/.test(lineAt(j))) {
-        i = j + 1;
-        break;
-      }
-    }
+  const lineOf = (offset: number): number => lines.positionAt(offset).line;
+  let from = 0;
+  const front = FRONT_MATTER.exec(text);
+  if (front) {
+    FRONT_MATTER_END.lastIndex = front[0].length;
+    const end = FRONT_MATTER_END.exec(text);
+    if (end) from = end.index + end[0].length;
   }
   let fence: string | undefined;
-  let inComment = false;
-  let paragraph = false;
-  for (; i < count; i++) {
-    const line = lineAt(i);
-    if (inComment) {
-      if (line.includes('-->')) inComment = false;
-      paragraph = false;
+  MARKER.lastIndex = from;
+  for (let m = MARKER.exec(text); m; m = MARKER.exec(text)) {
+    if (m[0].length === 0) {
+      MARKER.lastIndex++;
       continue;
     }
+    const line = lineOf(m.index);
     if (fence !== undefined) {
-      if (line.trimStart().startsWith(fence) && line.trim().replace(/[`~]/g, '') === '') fence = undefined;
+      const closing = m[2] !== undefined && m[2][0] === fence[0] && m[2].length >= fence.length;
+      if (closing && text.slice(m.index + m[0].length, lines.lineEnd(line)).trim() === '') fence = undefined;
       continue;
     }
-    const open = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (open) {
-      fence = open[1];
-      paragraph = false;
+    if (m[2] !== undefined) {
+      fence = m[2];
       continue;
     }
-    if (/^ {0,3}<!--/.test(line) && !line.includes('-->')) {
-      inComment = true;
-      paragraph = false;
+    if (m[3] !== undefined) {
+      const close = text.indexOf('-->', m.index + 4);
+      if (close < 0) break;
+      MARKER.lastIndex = Math.max(MARKER.lastIndex, close + 3);
       continue;
     }
-    if (/^ {0,3}#{1,6}(?:[ \t]|$)/.test(line)) {
-      headings.push([i, lines.lineStart(i), lines.lineEnd(i)]);
-      paragraph = false;
+    if (m[1] !== undefined) {
+      headings.push([line, lines.lineStart(line), lines.lineEnd(line)]);
       continue;
     }
-    if (paragraph && /^ {0,3}(?:=+|-+)[ \t]*$/.test(line)) {
-      headings.push([i - 1, lines.lineStart(i - 1), lines.lineEnd(i - 1)]);
-      paragraph = false;
-      continue;
+    // A setext underline: a heading when the line above is paragraph text, not yet a heading.
+    const above = line - 1;
+    const last = headings[headings.length - 1];
+    if (above >= 0 && (!last || last[0] !== above) && paragraphLine(text.slice(lines.lineStart(above), lines.lineEnd(above)))) {
+      headings.push([above, lines.lineStart(above), lines.lineEnd(above)]);
     }
-    paragraph = line.trim() !== '' && !/^ {0,3}(?:[-*+>|<]|\d+[.)]\s)/.test(line) && !/^ {4}/.test(line);
   }
   return { first: headings.length > 0 ? headings[0][0] : -1, headings };
 }
