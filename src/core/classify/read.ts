@@ -5,6 +5,7 @@
 import type { BlockFact } from '../parse/facts';
 import type { LineIndex } from '../text';
 import type { EvidenceKind } from '../types';
+import type { StructureKind } from '../taxonomy/types';
 import type { Channel, CompiledTaxonomy, PatternSet, TermEntry, WordInfo } from './compile';
 import { maskProse, readLinks } from './scan';
 import { SCORING } from './scoring';
@@ -178,10 +179,12 @@ export function scanPatterns(set: PatternSet, masked: string, tokens: Tokens, of
 }
 
 const RACI_CELL = /^(?:r|a|c|i|responsible|accountable|consulted|informed|raci)$/i;
-const OUTLINE_ITEM = /^[\s|*_>]*(?:[A-Z]{1,3}-?)?\d{1,2}(?:\.\d{1,2}){1,3}\.?[\s|*_]+\p{L}/u;
+/** A work-breakdown item: a block that opens with an outline number (`1.2`, `2.3.1`, `WP1.2`). */
+const OUTLINE_ITEM = /^[\s|*_>]*((?:[A-Z]{1,3}-?)?\d{1,2}(?:\.\d{1,2}){1,3})\.?[\s|*_]+\p{L}/u;
 const TIMELINE_CODE = /^\s*(?:gantt|timeline)\b|@startgantt/im;
 
-function structure(compiled: CompiledTaxonomy, kind: 'task-list' | 'gantt' | 'raci' | 'work-breakdown', weight: number, start: number, end: number, signals: Signals): void {
+/** A built-in structure found: evidence for every concern the taxonomy attaches it to. */
+function structure(compiled: CompiledTaxonomy, kind: StructureKind, weight: number, start: number, end: number, signals: Signals): void {
   for (const target of compiled.structures.get(kind) ?? []) {
     signals.add(target.key, 'pattern', target.concern, target.role, weight, start, end, true);
   }
@@ -196,7 +199,7 @@ export function scanBlock(compiled: CompiledTaxonomy, text: string, lines: LineI
     if (timeline) {
       const m = /gantt|timeline/i.exec(source);
       const at = m ? block.start + m.index : block.start;
-      structure(compiled, 'gantt', 4, at, at + (m ? m[0].length : Math.min(source.length, 3)), signals);
+      structure(compiled, 'gantt', SCORING.gantt, at, at + (m ? m[0].length : Math.min(source.length, 3)), signals);
       scanPatterns(compiled.bodyPatterns, source, tokenize(compiled, source), block.start, 1, true, signals);
       return 0;
     }
@@ -220,19 +223,22 @@ export function scanBlock(compiled: CompiledTaxonomy, text: string, lines: LineI
       scanTerms(text, tokenize(compiled, cell), s, 'table', signals);
       if (RACI_CELL.test(cell.replace(/[*_|:\s]/g, ''))) raci++;
     }
-    if (raci >= 3) structure(compiled, 'raci', 3, block.start, block.end, signals);
+    if (raci >= 3) structure(compiled, 'raci', SCORING.raci, block.start, block.end, signals);
     return 0;
   }
   if (block.checked !== null) {
-    // The checkbox stands just before the item's paragraph: `- [ ] text`.
+    // The checkbox stands just before the item's paragraph (`- [ ] text`), or opens it.
     const lineStart = lines.lineStart(lines.positionAt(block.start).line);
-    const before = text.slice(lineStart, block.start);
-    const box = /\[[ xX]\]\s*$/.exec(before);
-    if (box) structure(compiled, 'task-list', SCORING.taskItem, lineStart + box.index, lineStart + box.index + 3, signals);
-    else structure(compiled, 'task-list', SCORING.taskItem, block.start, block.start + Math.min(source.length, 20), signals);
+    const box = /\[[ xX]\]\s*$/.exec(text.slice(lineStart, block.start));
+    const at = box ? lineStart + box.index : /^\[[ xX]\]/.test(source) ? block.start : -1;
+    if (at >= 0) structure(compiled, 'task-list', SCORING.taskItem, at, at + 3, signals);
+    else structure(compiled, 'task-list', SCORING.taskItem, block.start, block.start + (/^\S{1,20}/.exec(source)?.[0].length ?? 0), signals);
   }
   const outline = OUTLINE_ITEM.exec(masked);
-  if (outline) structure(compiled, 'work-breakdown', 0.8, block.start, block.start + outline[0].length - 1, signals);
+  if (outline) {
+    const at = block.start + outline[0].indexOf(outline[1]);
+    structure(compiled, 'work-breakdown', SCORING.outlineItem, at, at + outline[1].length, signals);
+  }
   const tokens = tokenize(compiled, masked);
   scanPatterns(compiled.bodyPatterns, masked, tokens, block.start, 1, true, signals);
   scanTerms(text, tokens, block.start, 'body', signals);

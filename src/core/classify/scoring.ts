@@ -8,6 +8,12 @@ export const SCORING = {
   contentsLink: 1.5,
   /** A paragraph that is nothing but links (a list of links), each. */
   linkList: 0.8,
+  /** A mermaid `gantt`/`timeline` chart: schedule, strongly. */
+  gantt: 4,
+  /** A table whose header names Responsible/Accountable/Consulted/Informed. */
+  raci: 3,
+  /** A block opening with an outline number (`1.2 Data extraction`), each. */
+  outlineItem: 0.8,
   /** A checklist item (`- [ ]`), each (saturating like a term). */
   taskItem: 2,
   /** The first heading of a level-1 title names the whole document, not one concern. */
