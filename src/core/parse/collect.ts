@@ -135,7 +135,7 @@ function readEvents(events: readonly Event[], text: string, source: string, star
   let cellStart = -1;
   let codeStart = -1;
   let lang = '';
-  let yamlValue: { from: number; to: number } | undefined;
+  let yaml: { open: boolean; from: number; to: number } | undefined;
 
   const checked = (): boolean | null => (lists.length > 0 ? lists[lists.length - 1] : null);
   const at = (offset: number): number => start + offset;
@@ -218,11 +218,14 @@ function readEvents(events: readonly Event[], text: string, source: string, star
           footnotes.push(normalizeLabel(source.slice(token.start.offset, token.end.offset)));
           break;
         case 'yaml':
-          yamlValue = undefined;
+          yaml = { open: true, from: -1, to: -1 };
           break;
-        case 'yamlValue':
-          if (!yamlValue) yamlValue = { from: token.start.offset, to: token.end.offset };
-          else yamlValue.to = token.end.offset;
+        case 'lineEnding':
+          // remark's value: the line endings and lines between the fences.
+          if (yaml?.open) {
+            if (yaml.from < 0) yaml.from = token.start.offset;
+            yaml.to = token.end.offset;
+          }
           break;
         case 'taskListCheckValueChecked':
         case 'taskListCheckValueUnchecked':
@@ -282,13 +285,15 @@ function readEvents(events: readonly Event[], text: string, source: string, star
         codeStart = -1;
         break;
       case 'yaml': {
+        if (yaml) yaml.open = false;
         if (!atDocumentStart || containers > 0) break;
         const s = at(token.start.offset);
         const e = at(token.end.offset);
         const raw = text.slice(s, e);
         const firstBreak = raw.search(/\r?\n|\r/);
         const valueStart = firstBreak < 0 ? e : s + firstBreak + (raw.startsWith('\r\n', firstBreak) ? 2 : 1);
-        frontMatter = { start: s, end: e, value: detach(yamlText(source, yamlValue)), valueStart };
+        const value = yaml && yaml.from >= 0 ? source.slice(yaml.from, yaml.to).replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, '') : '';
+        frontMatter = { start: s, end: e, value: detach(value), valueStart };
         break;
       }
     }
@@ -320,12 +325,6 @@ function startsLongerText(events: readonly Event[], check: number): boolean {
   if (!next || next[0] !== 'enter') return false;
   const type: string = next[1].type;
   return type === 'data' || type === 'characterEscape' || type === 'characterReference' || type === 'lineEnding';
-}
-
-/** The YAML between the fences, as remark's front matter node has it. */
-function yamlText(source: string, value: { from: number; to: number } | undefined): string {
-  if (!value) return '';
-  return source.slice(value.from, value.to).replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, '');
 }
 
 /**
