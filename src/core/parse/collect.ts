@@ -298,7 +298,11 @@ function readEvents(events: readonly Event[], text: string, source: string, star
       }
     }
   }
-  if (marked.length > 0) fillHeadingTexts(headings, marked, source, defined);
+  if (marked.length > 0) {
+    // The headings are read apart from the rest: hand them this piece's definitions too.
+    const all = { links: [...(defined?.links ?? []), ...links], footnotes: [...(defined?.footnotes ?? []), ...footnotes] };
+    fillHeadingTexts(headings, marked, source, all.links.length + all.footnotes.length > 0 ? all : undefined);
+  }
   return { frontMatter, headings, comments, blocks, definitions: { links, footnotes } };
 }
 
