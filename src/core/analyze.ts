@@ -9,15 +9,16 @@ import { documentLean, isTitle } from './classify/document';
 import { defaultConfig } from './config/defaults';
 import type { KindDef, ResolvedConfig } from './config/types';
 import { readFrontMatter } from './frontmatter';
-import { parseFacts, type DocumentFacts, type HeadingFact } from './parse/facts';
+import { definitionsKey, NO_DEFINITIONS, relevantDefinitions, unionDefinitions } from './parse/chunks';
+import { parseFacts, type CommentFact, type Definitions, type DocumentFacts } from './parse/facts';
 import { skipFrontMatter } from './parse/split';
 import { rules, ruleIds } from './rules/registry';
 import type { Report, RuleContext } from './rules/rule';
-import { outlineSections, type Outline } from './sections';
+import { outlineSections } from './sections';
 import { buildSummary } from './summary';
 import { readComment, type TagProblem } from './tags';
 import { countWords, LineIndex } from './text';
-import type { Analysis, Directive, Finding, FrontMatter, OwnerTag, Position, Section, Severity, Verdict } from './types';
+import type { Analysis, Directive, Finding, FrontMatter, OwnerTag, Section, Severity, Verdict } from './types';
 
 export interface AnalyzeOptions {
   /** Resolved configuration; the built-in defaults when absent. */
@@ -39,12 +40,30 @@ export function finish<T>(steps: Generator<void, T>): T {
   }
 }
 
-/** What a section's classification depends on, besides its own text. */
+/**
+ * What a section's own results depend on besides its text: equal keys, equal results (up to
+ * where the section stands). Filled in only when a memo is in use.
+ */
 export interface SectionKey {
   /** The section's text, heading to end. */
   readonly text: string;
-  /** Everything else it was classified with: heading text and column, document context, parent. */
-  readonly context: string;
+  /** The document-wide context: configuration, kind or lean, parser mode. */
+  readonly document: string;
+  readonly heading: string;
+  readonly level: number;
+  /** The heading's column (the text before it on its line belongs to the previous section). */
+  readonly column: number;
+  /** The classifier takes it for the document's title. */
+  readonly title: boolean;
+  /** The heading's vote in the document's lean, as the classifier counts it. */
+  readonly vote: string;
+  /** It ends the document (an open block then ends differently). */
+  readonly last: boolean;
+  /**
+   * The document's definitions its text could refer to (they decide links, and with them where
+   * a task item's paragraph starts).
+   */
+  readonly definitions: string;
   /** The memo id of the parent section's result, -1 for none. */
   readonly parent: number;
   /** Where the section starts now: offset and line. */
@@ -52,20 +71,27 @@ export interface SectionKey {
   readonly line: number;
 }
 
-/** A section's verdict and word count, with the memo's id for its result. */
-export interface SectionResult {
+/** A section's own results: its verdict, its words, and what its comments say. */
+export interface SectionParts {
   readonly verdict: Verdict;
   readonly words: number;
+  readonly tags: readonly OwnerTag[];
+  readonly directives: readonly Directive[];
+  readonly problems: readonly TagProblem[];
+}
+
+/** A section's own results, with the memo's id for them. */
+export interface SectionResult extends SectionParts {
   readonly id: number;
 }
 
 /**
- * Remembers what sections were classified as, between analyses of one document: a section whose
- * text and context are unchanged is not classified again, its result is moved to where it now
- * stands. (The incremental analyzer provides one.)
+ * Remembers sections' own results between analyses of one document: a section whose text and
+ * context are unchanged is not read again, its results are moved to where it now stands. (The
+ * incremental analyzer provides one.)
  */
 export interface SectionMemo {
-  lookup(key: SectionKey, compute: () => { verdict: Verdict; words: number }): SectionResult;
+  lookup(key: SectionKey, compute: () => SectionParts): SectionResult;
 }
 
 /** How many sections to handle between two pauses of `analyzeSteps`. */
@@ -97,41 +123,43 @@ export function* analyzeSteps(text: string, facts: DocumentFacts, config: Resolv
   }
 
   const directives: Directive[] = [];
-  const tagsOf = (comments: Outline['sections'][number]['comments'], inPreamble: boolean): OwnerTag[] => {
-    const tags: OwnerTag[] = [];
-    for (const comment of comments) {
-      const reading = readComment(comment, lines, config.taxonomy, ruleIds);
-      problems.push(...reading.problems);
-      if (reading.meaning.type === 'directive') directives.push(reading.meaning.directive);
-      else if (reading.meaning.type === 'owner') {
-        if (inPreamble) problems.push({ message: 'Owner tag stands before any heading: put it under the heading of the section it tags', range: reading.meaning.tag.range });
-        else tags.push(reading.meaning.tag);
-      }
-    }
-    return tags;
-  };
-  tagsOf(outline.preamble.comments, true);
+  for (const comment of outline.preamble.comments) {
+    const reading = readComment(comment, lines, config.taxonomy, ruleIds);
+    problems.push(...reading.problems);
+    if (reading.meaning.type === 'directive') directives.push(reading.meaning.directive);
+    else if (reading.meaning.type === 'owner') problems.push({ message: 'Owner tag stands before any heading: put it under the heading of the section it tags', range: reading.meaning.tag.range });
+  }
   yield;
 
-  const documentContext = memo ? documentContextOf(text, config, kindDef, lines) : undefined;
+  const documentContext = memo ? documentContextOf(text, config, kindDef, lines, facts) : undefined;
   const sections: Section[] = [];
   const verdicts: Verdict[] = [];
   const ids: number[] = [];
   for (const s of outline.sections) {
     if (s.index % SECTIONS_PER_STEP === SECTIONS_PER_STEP - 1) yield;
-    const tags = tagsOf(s.comments, false);
     const parent = s.parent !== undefined ? verdicts[s.parent] : undefined;
-    const compute = (): { verdict: Verdict; words: number } => ({
-      verdict: classifySection({ text, lines, heading: s.heading, blocks: s.blocks }, { taxonomy: config.taxonomy, kind: kindDef, parent }),
-      words: s.blocks.filter((b) => b.kind !== 'code' && b.kind !== 'html').reduce((n, b) => n + countWords(text.slice(b.start, b.end)), 0),
-    });
-    let result: { verdict: Verdict; words: number };
+    const compute = (): SectionParts => {
+      const read = readSectionComments(s.comments, lines, config);
+      return {
+        verdict: classifySection({ text, lines, heading: s.heading, blocks: s.blocks }, { taxonomy: config.taxonomy, kind: kindDef, parent }),
+        words: s.blocks.filter((b) => b.kind !== 'code' && b.kind !== 'html').reduce((n, b) => n + countWords(text.slice(b.start, b.end)), 0),
+        ...read,
+      };
+    };
+    let result: SectionParts;
     if (memo && documentContext) {
       const start = lines.positionAt(s.heading.start);
       const remembered = memo.lookup(
         {
           text: text.slice(s.heading.start, s.end),
-          context: `${sectionContext(documentContext, s.heading, start, lines)}|${s.end === text.length ? 1 : 0}`,
+          document: documentContext.key,
+          heading: s.heading.text,
+          level: s.heading.level,
+          column: start.character,
+          title: isTitle(lines, s.heading.level, s.heading.start, undefined),
+          vote: documentContext.byLine ? documentContext.byLine.get(start.line)?.join(',') ?? '' : '',
+          last: s.end === text.length,
+          definitions: documentContext.definitions === NO_DEFINITIONS ? '' : definitionsKey(relevantDefinitions(documentContext.definitions, text.slice(s.heading.start, s.end))),
           parent: s.parent !== undefined ? ids[s.parent] : -1,
           start: s.heading.start,
           line: start.line,
@@ -141,6 +169,9 @@ export function* analyzeSteps(text: string, facts: DocumentFacts, config: Resolv
       ids.push(remembered.id);
       result = remembered;
     } else result = compute();
+    for (const p of result.problems) problems.push(p);
+    for (const d of result.directives) directives.push(d);
+    const tags = result.tags;
     const verdict = result.verdict;
     verdicts.push(verdict);
     const tag = tags[0];
@@ -192,7 +223,10 @@ let nextConfigId = 0;
 
 interface DocumentContext {
   readonly key: string;
+  /** Each heading's vote in the lean, by line (when no kind is declared). */
   readonly byLine: ReadonlyMap<number, readonly [number, number]> | undefined;
+  /** All the document's definitions. */
+  readonly definitions: Definitions;
 }
 
 /**
@@ -201,20 +235,28 @@ interface DocumentContext {
  * classifier reads from all headings, and whether an unclosed front matter fence put the parser
  * in its odd mode (no containers anywhere).
  */
-function documentContextOf(text: string, config: ResolvedConfig, kindDef: KindDef | undefined, lines: LineIndex): DocumentContext {
+function documentContextOf(text: string, config: ResolvedConfig, kindDef: KindDef | undefined, lines: LineIndex, facts: DocumentFacts): DocumentContext {
   let id = configIds.get(config);
   if (id === undefined) configIds.set(config, (id = nextConfigId++));
   const odd = skipFrontMatter(text, text.charCodeAt(0) === 0xfeff ? 1 : 0) < 0 ? 1 : 0;
-  if (kindDef) return { key: `${id}|${odd}|${JSON.stringify(kindDef)}`, byLine: undefined };
+  const definitions = unionDefinitions([facts.definitions]);
+  if (kindDef) return { key: `${id}|${odd}|${JSON.stringify(kindDef)}`, byLine: undefined, definitions };
   const lean = documentLean(compileTaxonomy(config.taxonomy), lines);
-  return { key: `${id}|${odd}|-|${lean.product}|${lean.project}|${lean.concerns.product ?? ''}|${lean.concerns.project ?? ''}`, byLine: lean.byLine };
+  return { key: `${id}|${odd}|-|${lean.product}|${lean.project}|${lean.concerns.product ?? ''}|${lean.concerns.project ?? ''}`, byLine: lean.byLine, definitions };
 }
 
-/** A section's context besides its text, its parent and whether it ends the document. */
-function sectionContext(document: DocumentContext, heading: HeadingFact, start: Position, lines: LineIndex): string {
-  const own = document.byLine?.get(start.line);
-  const title = isTitle(lines, heading.level, heading.start, undefined);
-  return `${document.key}|${own ? own.join(',') : ''}|${title ? 1 : 0}|${start.character}|${heading.level}|${heading.text}`;
+/** Reads a section's comments: its owner tags, directives and the problems they have. */
+function readSectionComments(comments: readonly CommentFact[], lines: LineIndex, config: ResolvedConfig): { tags: OwnerTag[]; directives: Directive[]; problems: TagProblem[] } {
+  const tags: OwnerTag[] = [];
+  const directives: Directive[] = [];
+  const problems: TagProblem[] = [];
+  for (const comment of comments) {
+    const reading = readComment(comment, lines, config.taxonomy, ruleIds);
+    problems.push(...reading.problems);
+    if (reading.meaning.type === 'directive') directives.push(reading.meaning.directive);
+    else if (reading.meaning.type === 'owner') tags.push(reading.meaning.tag);
+  }
+  return { tags, directives, problems };
 }
 
 /**

@@ -13,7 +13,7 @@
  * The results are identical to `analyze(text, { config })`. Memory: the facts of the chunks and
  * the verdicts of the sections of the current and the previous version, never a syntax tree.
  */
-import { analyzeSteps, finish, type SectionKey, type SectionMemo, type SectionResult } from './analyze';
+import { analyzeSteps, finish, type SectionKey, type SectionMemo, type SectionParts, type SectionResult } from './analyze';
 import { defaultConfig } from './config/defaults';
 import type { ResolvedConfig } from './config/types';
 import {
@@ -32,7 +32,7 @@ import {
 import { collectFacts, detach } from './parse/collect';
 import type { Definitions, DocumentFacts } from './parse/facts';
 import { SplitScanner } from './parse/split';
-import type { Analysis, Verdict } from './types';
+import type { Analysis, Position, Range } from './types';
 
 /** How `analyzeAsync` shares the thread. */
 export interface AnalyzeAsyncOptions {
@@ -65,7 +65,7 @@ const LINES_PER_STEP = 2000;
 export class IncrementalAnalyzer {
   /** What the last analysis reused and redid, for logs and tests. */
   readonly stats = { chunks: 0, parsedChunks: 0, sections: 0, classifiedSections: 0 };
-  private last: { readonly text: string; readonly base: number; readonly points: readonly number[] } | undefined;
+  private last: LastVersion | undefined;
   private readonly chunks = new ChunkCache();
   private readonly sections = new SectionResults();
 
@@ -110,19 +110,34 @@ export class IncrementalAnalyzer {
 
   private *factSteps(text: string): Generator<void, DocumentFacts> {
     const base = documentStart(text);
-    const points = yield* this.splitPoints(text, base);
+    const last = this.last && this.last.base === base ? this.last : undefined;
+    const edit = last ? diff(last.text, text) : undefined;
+    const points = yield* this.splitPoints(text, base, last, edit);
     const spans = groupChunks(points, base, text.length);
     const candidates = candidateDefinitions(text);
+    const candidatesKey = definitionsKey(candidates);
     this.chunks.nextGeneration();
     yield;
 
-    const pieces: { span: ChunkSpan; piece: string; defined: Definitions; entry: ChunkEntry }[] = [];
+    // Chunks wholly before or after the edit are the last version's, as they were (moved).
+    const before = new Map<number, Piece>();
+    if (last && edit && last.candidatesKey === candidatesKey) for (const p of last.pieces) before.set(p.span.start, p);
+    const pieces: Piece[] = [];
     let parsedChunks = 0;
     for (const span of spans) {
+      const atStart = span.start === base;
+      if (edit && before.size > 0) {
+        const unchanged = span.end <= edit.prefix ? before.get(span.start) : span.start >= edit.end ? before.get(span.start - edit.delta) : undefined;
+        if (unchanged && unchanged.span.end - unchanged.span.start === span.end - span.start && unchanged.atStart === atStart) {
+          this.chunks.touch(unchanged.entry);
+          pieces.push({ span, atStart, defined: unchanged.defined, entry: unchanged.entry });
+          continue;
+        }
+      }
       const piece = text.slice(span.start, span.end);
       const defined = relevantDefinitions(candidates, piece);
-      const { entry, parsed } = this.chunks.get(piece, span.start === base, defined);
-      pieces.push({ span, piece, defined, entry });
+      const { entry, parsed } = this.chunks.get(piece, atStart, defined);
+      pieces.push({ span, atStart, defined, entry });
       if (parsed) {
         parsedChunks++;
         yield;
@@ -132,9 +147,10 @@ export class IncrementalAnalyzer {
     const found = unionDefinitions(pieces.map((p) => p.entry.facts.definitions));
     if (found !== NO_DEFINITIONS || candidates !== NO_DEFINITIONS) {
       for (const p of pieces) {
-        const defined = relevantDefinitions(found, p.piece);
+        const piece = text.slice(p.span.start, p.span.end);
+        const defined = relevantDefinitions(found, piece);
         if (sameDefinitions(defined, p.defined)) continue;
-        const { entry, parsed } = this.chunks.get(p.piece, p.span.start === base, defined);
+        const { entry, parsed } = this.chunks.get(piece, p.atStart, defined);
         p.defined = defined;
         p.entry = entry;
         if (parsed) {
@@ -145,6 +161,7 @@ export class IncrementalAnalyzer {
     }
     const facts = mergeFacts(pieces.map((p) => p.entry.at(p.span.start)));
     this.chunks.sweep();
+    this.last = { text, base, points, pieces, candidatesKey };
     this.stats.chunks = pieces.length;
     this.stats.parsedChunks = parsedChunks;
     return facts;
@@ -156,41 +173,63 @@ export class IncrementalAnalyzer {
    * at any unchanged one; and once it finds a point after the edit that was a point before, the
    * rest are the old ones, moved by the edit's change in length.
    */
-  private *splitPoints(text: string, base: number): Generator<void, number[]> {
-    const last = this.last;
+  private *splitPoints(text: string, base: number, last: LastVersion | undefined, edit: Edit | undefined): Generator<void, number[]> {
     let kept: readonly number[] = [];
     let from = base;
     let stop: ((point: number) => boolean) | undefined;
     let tail: () => number[] = () => [];
-    if (last && last.base === base) {
-      const old = last.text;
-      const prefix = commonPrefix(old, text);
-      const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
-      const delta = text.length - old.length;
-      const editEnd = text.length - suffix;
+    if (last && edit) {
       // Keep the points whose whole line precedes the edit; scan again from the last of them.
       let keep = 0;
-      while (keep < last.points.length && lineContentEnd(text, last.points[keep]) < prefix) keep++;
+      while (keep < last.points.length && lineContentEnd(text, last.points[keep]) < edit.prefix) keep++;
       kept = last.points.slice(0, keep);
       if (keep > 0) from = kept[keep - 1];
       const oldIndex = new Map<number, number>();
       for (let i = keep; i < last.points.length; i++) oldIndex.set(last.points[i], i);
       let resumeAt = -1;
       stop = (point) => {
-        if (point < editEnd) return false;
-        const i = oldIndex.get(point - delta);
+        if (point < edit.end) return false;
+        const i = oldIndex.get(point - edit.delta);
         if (i === undefined) return false;
         resumeAt = i;
         return true;
       };
-      tail = () => (resumeAt < 0 ? [] : last.points.slice(resumeAt + 1).map((p) => p + delta));
+      tail = () => (resumeAt < 0 ? [] : last.points.slice(resumeAt + 1).map((p) => p + edit.delta));
     }
     const scanner = new SplitScanner(text, from);
     while (!scanner.run(LINES_PER_STEP, stop)) yield;
-    const points = [...kept, ...scanner.points, ...tail()];
-    this.last = { text, base, points };
-    return points;
+    return [...kept, ...scanner.points, ...tail()];
   }
+}
+
+/** A chunk of the last version: where it stood and what it was parsed into. */
+interface Piece {
+  readonly span: ChunkSpan;
+  readonly atStart: boolean;
+  defined: Definitions;
+  entry: ChunkEntry;
+}
+
+interface LastVersion {
+  readonly text: string;
+  readonly base: number;
+  readonly points: readonly number[];
+  readonly pieces: readonly Piece[];
+  readonly candidatesKey: string;
+}
+
+/** How a text differs from the last version: same up to `prefix`, same from `end` (new offsets) on. */
+interface Edit {
+  readonly prefix: number;
+  readonly end: number;
+  /** New length minus old length. */
+  readonly delta: number;
+}
+
+function diff(old: string, text: string): Edit {
+  const prefix = commonPrefix(old, text);
+  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+  return { prefix, end: text.length - suffix, delta: text.length - old.length };
 }
 
 /** Chunks from cut points: greedy, as `planChunks` does. */
@@ -247,6 +286,11 @@ class ChunkCache {
     return { entry, parsed };
   }
 
+  /** Marks an entry reused without a lookup as used by this version. */
+  touch(entry: ChunkEntry): void {
+    entry.used = this.generation;
+  }
+
   /** Drops what neither this version nor the one before used. */
   sweep(): void {
     sweepNested(this.byText, (entry) => entry.used >= this.generation - 1);
@@ -257,19 +301,21 @@ class ChunkCache {
   }
 }
 
-interface SectionEntry extends SectionResult {
-  verdict: Verdict;
+interface SectionEntry {
+  readonly key: SectionKey;
+  /** The results, placed where the section last stood. */
+  result: SectionResult;
   start: number;
   line: number;
   used: number;
 }
 
-/** Section results by section text, then by context; see `SectionMemo`. */
+/** Section results by section text, then by the rest of the key; see `SectionMemo`. */
 class SectionResults implements SectionMemo {
-  private readonly byText = new Map<string, Map<string, SectionEntry>>();
+  private readonly byText = new Map<string, SectionEntry[]>();
   private generation = 0;
   private nextId = 0;
-  /** Sections classified (not reused) in the current generation. */
+  /** Sections read (not reused) in the current generation. */
   computed = 0;
 
   nextGeneration(): void {
@@ -277,29 +323,32 @@ class SectionResults implements SectionMemo {
     this.computed = 0;
   }
 
-  lookup(key: SectionKey, compute: () => { verdict: Verdict; words: number }): SectionResult {
-    const variant = `${key.parent}|${key.context}`;
-    let variants = this.byText.get(key.text);
-    let entry = variants?.get(variant);
+  lookup(key: SectionKey, compute: () => SectionParts): SectionResult {
+    let entries = this.byText.get(key.text);
+    let entry = entries?.find((e) => sameContext(e.key, key));
     if (entry) {
       if (entry.start !== key.start || entry.line !== key.line) {
-        entry.verdict = copyDeep(entry.verdict, key.line - entry.line, key.start - entry.start, false);
+        entry.result = moved(entry.result, key.line - entry.line, key.start - entry.start);
         entry.start = key.start;
         entry.line = key.line;
       }
     } else {
-      const result = compute();
       this.computed++;
-      entry = { id: this.nextId++, verdict: copyDeep(result.verdict, 0, 0, true), words: result.words, start: key.start, line: key.line, used: 0 };
-      if (!variants) this.byText.set(detach(key.text), (variants = new Map()));
-      variants.set(variant, entry);
+      const result = { ...copyDeep(compute(), 0, 0, true), id: this.nextId++ };
+      entry = { key: { ...key, text: '', heading: detach(key.heading) }, result, start: key.start, line: key.line, used: 0 };
+      if (!entries) this.byText.set(detach(key.text), (entries = []));
+      entries.push(entry);
     }
     entry.used = this.generation;
-    return entry;
+    return entry.result;
   }
 
   sweep(): void {
-    sweepNested(this.byText, (entry) => entry.used >= this.generation - 1);
+    for (const [text, entries] of this.byText) {
+      const kept = entries.filter((e) => e.used >= this.generation - 1);
+      if (kept.length === 0) this.byText.delete(text);
+      else if (kept.length !== entries.length) this.byText.set(text, kept);
+    }
   }
 
   clear(): void {
@@ -307,11 +356,43 @@ class SectionResults implements SectionMemo {
   }
 }
 
+/** Two keys for the same section text ask for the same results. */
+function sameContext(a: SectionKey, b: SectionKey): boolean {
+  return (
+    a.parent === b.parent &&
+    a.column === b.column &&
+    a.level === b.level &&
+    a.title === b.title &&
+    a.last === b.last &&
+    a.vote === b.vote &&
+    a.definitions === b.definitions &&
+    a.heading === b.heading &&
+    a.document === b.document
+  );
+}
+
 function sweepNested<T>(outer: Map<string, Map<string, T>>, keep: (value: T) => boolean): void {
   for (const [key, inner] of outer) {
     for (const [variant, value] of inner) if (!keep(value)) inner.delete(variant);
     if (inner.size === 0) outer.delete(key);
   }
+}
+
+/** A section's results moved by whole lines and offsets (see `copyDeep`), the common shapes fast. */
+function moved(result: SectionResult, lines: number, offsets: number): SectionResult {
+  const position = (p: Position): Position => ({ line: p.line + lines, character: p.character, offset: p.offset + offsets });
+  const range = (r: Range): Range => ({ start: position(r.start), end: position(r.end) });
+  const verdict = result.verdict;
+  return {
+    id: result.id,
+    words: result.words,
+    verdict: Object.keys(verdict).length === 5 && verdict.evidence.every((e) => Object.keys(e).length === 6)
+      ? { ...verdict, evidence: verdict.evidence.map((e) => ({ ...e, range: range(e.range) })) }
+      : copyDeep(verdict, lines, offsets, false),
+    tags: result.tags.length === 0 ? result.tags : copyDeep(result.tags, lines, offsets, false),
+    directives: result.directives.length === 0 ? result.directives : copyDeep(result.directives, lines, offsets, false),
+    problems: result.problems.length === 0 ? result.problems : copyDeep(result.problems, lines, offsets, false),
+  };
 }
 
 /**
@@ -333,9 +414,13 @@ function copyDeep<T>(value: T, lines: number, offsets: number, detachStrings: bo
   return out as T;
 }
 
+/** Compared a block at a time first: string equality is native, a loop over characters is not. */
+const BLOCK = 1024;
+
 function commonPrefix(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
   let i = 0;
+  while (i + BLOCK <= n && a.slice(i, i + BLOCK) === b.slice(i, i + BLOCK)) i += BLOCK;
   while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   return i;
 }
@@ -343,6 +428,7 @@ function commonPrefix(a: string, b: string): number {
 /** Length of the common end of `a` and `b`, at most `max`. */
 function commonSuffix(a: string, b: string, max: number): number {
   let i = 0;
+  while (i + BLOCK <= max && a.slice(a.length - i - BLOCK, a.length - i) === b.slice(b.length - i - BLOCK, b.length - i)) i += BLOCK;
   while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
   return i;
 }

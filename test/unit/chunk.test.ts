@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { candidateDefinitions, CHUNK_SIZE, parseChunked, planChunks, relevantDefinitions, shiftFacts } from '../../src/core/parse/chunks';
 import { collectFacts, parseFacts, type DocumentFacts } from '../../src/core/parse/facts';
 import { fromRoot } from '../support/paths';
-import { planMarkdown, trickyMarkdown } from '../fixtures/parse/markdown';
+import { inlineMarkdown, planMarkdown, trickyMarkdown } from '../fixtures/parse/markdown';
+import { referenceFacts } from '../fixtures/parse/reference-collect';
 
 /** The reference: the whole document parsed at once. */
 function whole(text: string): DocumentFacts {
@@ -21,6 +22,33 @@ function fixtures(): { name: string; text: string }[] {
       return ['\n', '\r\n', '\r'].map((eol) => ({ name: `${f} ${JSON.stringify(eol)}`, text: raw.replace(/\r\n|\r|\n/g, eol) }));
     });
 }
+
+describe('facts from micromark events', () => {
+  const reference = (text: string): DocumentFacts => referenceFacts(text, text.charCodeAt(0) === 0xfeff ? 1 : 0, text.length, true);
+
+  it('equal the facts read from remark\'s syntax tree, on every fixture', () => {
+    for (const { name, text } of fixtures()) assert.deepEqual(whole(text), reference(text), name);
+  });
+
+  it('equal the facts read from remark\'s syntax tree (property, plan-like, adversarial and inline-heavy documents)', () => {
+    fc.assert(
+      fc.property(fc.oneof(planMarkdown, trickyMarkdown, inlineMarkdown), (text) => {
+        assert.deepEqual(whole(text), reference(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('equal them with definitions handed in from elsewhere', () => {
+    const defined = { links: ['REF', 'TEXT', 'A B'], footnotes: ['NOTE'] };
+    fc.assert(
+      fc.property(inlineMarkdown, (text) => {
+        assert.deepEqual(collectFacts(text, 0, text.length, true, defined), referenceFacts(text, 0, text.length, true, defined));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
 
 describe('chunked parsing', () => {
   it('gives the facts of a whole-document parse on every fixture, cut at every safe heading', () => {

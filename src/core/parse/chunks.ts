@@ -18,7 +18,7 @@ import { findSplitPoints } from './split';
  * large enough to amortise a parse's fixed cost, small enough that no parser cost grows with the
  * document, and that re-parsing the chunk an edit touches is quick.
  */
-export const CHUNK_SIZE = 2 * 1024;
+export const CHUNK_SIZE = 1024;
 
 /** A stretch `[start, end)` of the document parsed on its own. */
 export interface ChunkSpan {

@@ -11,10 +11,6 @@ import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
 import { decodeString } from 'micromark-util-decode-string';
 import type { Event, Extension, Token } from 'micromark-util-types';
-import { unified, type Processor } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import remarkFrontmatter from 'remark-frontmatter';
 import type { BlockFact, CommentFact, Definitions, DocumentFacts, FrontMatterFact, HeadingFact } from './facts';
 
 /** The part of micromark's parse context the injection touches. */
@@ -51,18 +47,29 @@ const injection = { text: { 91: injectDefinitions, 93: injectDefinitions } } as 
 const syntax: Extension[] = [gfm(), frontmatter(['yaml'])];
 const syntaxInjecting: Extension[] = [...syntax, injection];
 
-/** The remark plugin that adds `injectDefinitions` to the parser. */
-function remarkInjectDefinitions(this: Processor): void {
-  const data = this.data() as { micromarkExtensions?: unknown[] };
-  (data.micromarkExtensions ??= []).push(injection);
+/** micromark's parse state; extensions keep theirs on it too. */
+type Parser = ReturnType<typeof parse> & { gfmFootnotes?: string[]; pmLensInjected?: boolean };
+const parsers: { plain?: Parser; injecting?: Parser } = {};
+
+/**
+ * A parser ready for a new document. micromark combines its extensions anew for every parser it
+ * makes, which costs more than parsing a short piece; a parser keeps no state between documents
+ * but these lists, so one is kept per syntax and its lists are emptied instead.
+ */
+function parser(inject: boolean): Parser {
+  const kept = inject ? parsers.injecting : parsers.plain;
+  const p = kept ?? (parse({ extensions: inject ? syntaxInjecting : syntax }) as Parser);
+  if (inject) parsers.injecting = p;
+  else parsers.plain = p;
+  p.defined = [];
+  p.lazy = {};
+  p.gfmFootnotes = undefined;
+  p.pmLensInjected = undefined;
+  return p;
 }
 
-/** remark, for the text of headings with inline markup (links, emphasis, code, escapes…). */
-const remark = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
-const remarkInjecting = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkInjectDefinitions).freeze();
-
-/** Heading text that is its own plain text: nothing in it can start inline markup. */
-const PLAIN_HEADING = /^[^\\&`*_~[\]!<\0]*$/;
+/** Heading text that is its own plain text: one line, nothing in it can start inline markup. */
+const PLAIN_HEADING = /^[^\\&`*_~[\]!<\0\r\n]*$/;
 /** Inline content a fact depends on: an HTML comment, or a task list check at its start. */
 const NEEDS_INLINE = /<|^\[[ xX]\]/;
 
@@ -77,20 +84,20 @@ export function collectFacts(text: string, start: number, end: number, atDocumen
   let events: Event[];
   injected = inject ? defined : undefined;
   try {
-    events = parse({ extensions: inject ? syntaxInjecting : syntax }).document().write(preprocess()(source, undefined, true));
+    events = parser(inject).document().write(preprocess()(source, undefined, true));
     skipInlineNobodyReads(events, source);
     events = postprocess(events);
   } finally {
     injected = undefined;
   }
-  return readEvents(events, text, source, start, atDocumentStart, inject ? defined : undefined);
+  return readEvents(events, text, source, start, atDocumentStart);
 }
 
 /**
  * Stops micromark from tokenizing inline content no fact depends on: before `postprocess`, the
- * chunks of text of every flow are still whole; a chain of them that holds no `<` and does not
- * open with a task list check is left as it is. (Labels, destinations and info strings, the
- * `string` chunks, are read from the source instead.)
+ * chunks of text of every flow are still whole; a chain of them that holds no `<`, does not open
+ * with a task list check and is not a heading with markup in it is left as it is. (Labels,
+ * destinations and info strings, the `string` chunks, are read from the source instead.)
  */
 function skipInlineNobodyReads(events: Event[], source: string): void {
   const seen = new Set<unknown>();
@@ -98,12 +105,15 @@ function skipInlineNobodyReads(events: Event[], source: string): void {
     const flow = token._tokenizer;
     if (kind !== 'enter' || token.type !== 'chunkFlow' || !flow || seen.has(flow)) continue;
     seen.add(flow);
+    let inHeading = false;
     for (const [flowKind, chunk] of flow.events) {
+      const type: string = chunk.type;
+      if (type === 'atxHeadingText' || type === 'setextHeadingText') inHeading = flowKind === 'enter';
       if (flowKind !== 'enter' || chunk.previous) continue;
       if (chunk.contentType === 'string') {
         for (let c: Token | undefined = chunk; c; c = c.next) c.contentType = undefined;
       } else if (chunk.contentType === 'text') {
-        let read = false;
+        let read = inHeading && (chunk.next !== undefined || !PLAIN_HEADING.test(source.slice(chunk.start.offset, chunk.end.offset)));
         for (let c: Token | undefined = chunk; c && !read; c = c.next) read = NEEDS_INLINE.test(source.slice(c.start.offset, c.end.offset));
         if (!read) for (let c: Token | undefined = chunk; c; c = c.next) c.contentType = undefined;
       }
@@ -112,15 +122,13 @@ function skipInlineNobodyReads(events: Event[], source: string): void {
 }
 
 /** Walks the events once and collects the facts (offsets shifted by `start` into `text`). */
-function readEvents(events: readonly Event[], text: string, source: string, start: number, atDocumentStart: boolean, defined: Definitions | undefined): DocumentFacts {
+function readEvents(events: readonly Event[], text: string, source: string, start: number, atDocumentStart: boolean): DocumentFacts {
   const headings: HeadingFact[] = [];
   const comments: CommentFact[] = [];
   const blocks: BlockFact[] = [];
   const links: string[] = [];
   const footnotes: string[] = [];
   let frontMatter: FrontMatterFact | undefined;
-  /** Root headings whose text needs remark, with their place in `headings`. */
-  const marked: { index: number; from: number; to: number }[] = [];
 
   let containers = 0;
   /** Per open list, the task list state of its current item. */
@@ -129,7 +137,10 @@ function readEvents(events: readonly Event[], text: string, source: string, star
   /** The inline context comments are read in: a paragraph, heading or table cell. */
   let inline = 0;
   let paragraphStart = -1;
-  let heading: { level: number; start: number; textStart: number; textEnd: number; root: boolean } | undefined;
+  let heading: { level: number; start: number; textStart: number; textEnd: number; root: boolean; parts: string[] } | undefined;
+  /** Inside a heading's text: tokens whose content is no text of the heading (images, link destinations…). */
+  let hidden = 0;
+  let afterBreak = false;
   let row: { start: number; cells: [number, number][]; header: boolean } | undefined;
   let rowsInTable = 0;
   let cellStart = -1;
@@ -164,7 +175,7 @@ function readEvents(events: readonly Event[], text: string, source: string, star
           break;
         case 'atxHeading':
         case 'setextHeading':
-          heading = { level: 0, start: token.start.offset, textStart: -1, textEnd: -1, root: containers === 0 };
+          heading = { level: 0, start: token.start.offset, textStart: -1, textEnd: -1, root: containers === 0, parts: [] };
           inline++;
           break;
         case 'atxHeadingSequence':
@@ -193,8 +204,34 @@ function readEvents(events: readonly Event[], text: string, source: string, star
           break;
         case 'image':
           images++;
+          hidden++;
+          break;
+        case 'resource':
+        case 'reference':
+        case 'gfmFootnoteCall':
+        case 'codeTextSequence':
+          hidden++;
+          break;
+        case 'data':
+        case 'characterEscapeValue':
+        case 'codeTextData':
+        case 'autolinkProtocol':
+        case 'autolinkEmail':
+        case 'literalAutolinkWww':
+        case 'literalAutolinkHttp':
+        case 'literalAutolinkEmail':
+          if (heading && heading.textStart >= 0 && hidden === 0) heading.parts.push(source.slice(token.start.offset, token.end.offset));
+          afterBreak = false;
+          break;
+        case 'characterReference':
+          if (heading && heading.textStart >= 0 && hidden === 0) heading.parts.push(decodeString(source.slice(token.start.offset, token.end.offset)));
+          break;
+        case 'hardBreakEscape':
+        case 'hardBreakTrailing':
+          afterBreak = true;
           break;
         case 'htmlText':
+          hidden++;
           if (images === 0 && inline > 0) comments.push(...findComments(text, at(token.start.offset), at(token.end.offset)));
           break;
         case 'htmlFlow': {
@@ -221,6 +258,9 @@ function readEvents(events: readonly Event[], text: string, source: string, star
           yaml = { open: true, from: -1, to: -1 };
           break;
         case 'lineEnding':
+          // In a heading's text a line ending is text, unless it ends a hard break.
+          if (heading && heading.textStart >= 0 && hidden === 0 && !afterBreak) heading.parts.push(source.slice(token.start.offset, token.end.offset));
+          afterBreak = false;
           // remark's value: the line endings and lines between the fences.
           if (yaml?.open) {
             if (yaml.from < 0) yaml.from = token.start.offset;
@@ -259,11 +299,10 @@ function readEvents(events: readonly Event[], text: string, source: string, star
         inline--;
         if (!heading) break;
         if (heading.root) {
-          const index = headings.length;
+          // Plain text is the source itself; otherwise what remark's text nodes would hold.
           const raw = heading.textStart < 0 ? '' : source.slice(heading.textStart, heading.textEnd);
-          const plain = PLAIN_HEADING.test(raw) && (type === 'atxHeading' || !/[\r\n]/.test(raw));
-          headings.push({ level: heading.level, text: plain ? detach(raw.trim()) : '', start: at(heading.start), end: at(token.end.offset) });
-          if (!plain) marked.push({ index, from: heading.start, to: token.end.offset });
+          const plain = PLAIN_HEADING.test(raw) ? raw : heading.parts.join('').replace(/\0/g, '\uFFFD');
+          headings.push({ level: heading.level, text: detach(plain.trim()), start: at(heading.start), end: at(token.end.offset) });
         } else blocks.push({ kind: 'paragraph', start: at(heading.start), end: at(token.end.offset), inList: lists.length > 0, checked: checked() });
         heading = undefined;
         break;
@@ -278,6 +317,18 @@ function readEvents(events: readonly Event[], text: string, source: string, star
         break;
       case 'image':
         images--;
+        hidden--;
+        break;
+      case 'resource':
+      case 'reference':
+      case 'gfmFootnoteCall':
+      case 'codeTextSequence':
+      case 'htmlText':
+        hidden--;
+        break;
+      case 'atxHeadingText':
+      case 'setextHeadingText':
+        if (heading) heading.textEnd = token.end.offset;
         break;
       case 'codeFenced':
       case 'codeIndented':
@@ -297,11 +348,6 @@ function readEvents(events: readonly Event[], text: string, source: string, star
         break;
       }
     }
-  }
-  if (marked.length > 0) {
-    // The headings are read apart from the rest: hand them this piece's definitions too.
-    const all = { links: [...(defined?.links ?? []), ...links], footnotes: [...(defined?.footnotes ?? []), ...footnotes] };
-    fillHeadingTexts(headings, marked, source, all.links.length + all.footnotes.length > 0 ? all : undefined);
   }
   return { frontMatter, headings, comments, blocks, definitions: { links, footnotes } };
 }
@@ -329,42 +375,6 @@ function startsLongerText(events: readonly Event[], check: number): boolean {
   if (!next || next[0] !== 'enter') return false;
   const type: string = next[1].type;
   return type === 'data' || type === 'characterEscape' || type === 'characterReference' || type === 'lineEnding';
-}
-
-/**
- * The plain text of headings with inline markup, from remark: their sources, one after another
- * with blank lines between, read in one parse (with the same definitions in reach).
- */
-function fillHeadingTexts(headings: HeadingFact[], marked: readonly { index: number; from: number; to: number }[], source: string, defined: Definitions | undefined): void {
-  const processor = defined ? remarkInjecting : remark;
-  const parseHeadings = (list: readonly { from: number; to: number }[]): MdNode[] => {
-    injected = defined;
-    try {
-      const tree = processor.parse(list.map((m) => source.slice(m.from, m.to)).join('\n\n')) as MdNode;
-      return (tree.children ?? []).filter((n) => n.type === 'heading');
-    } finally {
-      injected = undefined;
-    }
-  };
-  let nodes = parseHeadings(marked);
-  if (nodes.length !== marked.length) nodes = marked.map((m) => parseHeadings([m])[0]);
-  marked.forEach((m, k) => {
-    const h = headings[m.index];
-    headings[m.index] = { ...h, text: detach(plainText(nodes[k] ?? { type: 'root' }).trim()) };
-  });
-}
-
-interface MdNode {
-  type: string;
-  value?: string;
-  children?: MdNode[];
-}
-
-/** Plain text of an inline tree (text, inline code, and the children of everything else). */
-function plainText(node: MdNode): string {
-  if (node.type === 'text' || node.type === 'inlineCode') return node.value ?? '';
-  if (node.type === 'html') return '';
-  return (node.children ?? []).map(plainText).join('');
 }
 
 /** Every `<!-- … -->` in `text[start, end)`; a trailing `<!--` with no end is kept as unclosed. */
