@@ -5,17 +5,19 @@
  */
 import { classifySection } from './classify';
 import { compileTaxonomy } from './classify/compile';
-import { documentLean, isTitle } from './classify/document';
+import { documentLeanSteps, isTitle } from './classify/document';
+import { headingOutlineSteps } from './classify/scan';
 import { defaultConfig } from './config/defaults';
 import type { KindDef, ResolvedConfig } from './config/types';
 import { readFrontMatter } from './frontmatter';
 import { definitionsKey, NO_DEFINITIONS, relevantDefinitions, unionDefinitions } from './parse/chunks';
 import { parseFacts, type CommentFact, type Definitions, type DocumentFacts } from './parse/facts';
 import { skipFrontMatter } from './parse/split';
+import { finish, type Steps } from './steps';
 import { rules, ruleIds } from './rules/registry';
-import type { Report, RuleContext } from './rules/rule';
+import type { Report, Rule, RuleContext } from './rules/rule';
 import { outlineSections } from './sections';
-import { buildSummary } from './summary';
+import { summarySteps } from './summary';
 import { readComment, type TagProblem } from './tags';
 import { countWords, LineIndex } from './text';
 import type { Analysis, Directive, Finding, FrontMatter, OwnerTag, Section, Severity, Verdict } from './types';
@@ -30,14 +32,6 @@ export interface AnalyzeOptions {
 /** Analyses a Markdown document. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   return finish(analyzeSteps(text, options.facts ?? parseFacts(text), options.config ?? defaultConfig));
-}
-
-/** Runs a step sequence (see `analyzeSteps`) to its end. */
-export function finish<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
 }
 
 /**
@@ -95,16 +89,18 @@ export interface SectionMemo {
 }
 
 /** How many sections to handle between two pauses of `analyzeSteps`. */
-const SECTIONS_PER_STEP = 32;
+const SECTIONS_PER_STEP = 8;
 
 /**
  * The analysis as a sequence of steps: it pauses (yields) every few sections, so that a caller
  * can spread it over several turns of the event loop; its final value is the Analysis. `memo`
  * reuses classifications of unchanged sections.
  */
-export function* analyzeSteps(text: string, facts: DocumentFacts, config: ResolvedConfig, memo?: SectionMemo): Generator<void, Analysis> {
+export function* analyzeSteps(text: string, facts: DocumentFacts, config: ResolvedConfig, memo?: SectionMemo): Steps<Analysis> {
   const lines = new LineIndex(text);
+  yield;
   const outline = outlineSections(facts, text.length);
+  yield;
   const problems: TagProblem[] = [];
 
   let frontMatter: FrontMatter | undefined;
@@ -131,7 +127,7 @@ export function* analyzeSteps(text: string, facts: DocumentFacts, config: Resolv
   }
   yield;
 
-  const documentContext = memo ? documentContextOf(text, config, kindDef, lines, facts) : undefined;
+  const documentContext = memo ? yield* documentContextSteps(text, config, kindDef, lines, facts) : undefined;
   const sections: Section[] = [];
   const verdicts: Verdict[] = [];
   const ids: number[] = [];
@@ -197,25 +193,29 @@ export function* analyzeSteps(text: string, facts: DocumentFacts, config: Resolv
 
   const context: RuleContext = { text, lines, config, kind, kindDef, frontMatter, sections, problems };
   const findings: Finding[] = [];
-  for (const rule of rules) {
+  const reporter = (rule: Rule, severity: Severity) => (report: Report): void => {
+    findings.push({ ruleId: rule.id, severity, message: report.message, range: report.range, section: report.section, fixes: report.fixes ?? [] });
+  };
+  const active = rules.flatMap((rule) => {
     const severity = config.rules[rule.id] ?? rule.defaultSeverity;
-    if (severity === 'off') continue;
-    rule.check(context, (report: Report) => {
-      findings.push({
-        ruleId: rule.id,
-        severity: severity as Severity,
-        message: report.message,
-        range: report.range,
-        section: report.section,
-        fixes: report.fixes ?? [],
-      });
-    });
+    return severity === 'off' ? [] : [{ rule, report: reporter(rule, severity) }];
+  });
+  const bySection = active.filter((a) => a.rule.checkSection);
+  for (const section of sections) {
+    if (section.index % SECTIONS_PER_STEP === SECTIONS_PER_STEP - 1) yield;
+    for (const { rule, report } of bySection) rule.checkSection?.(section, context, report);
+  }
+  yield;
+  for (const { rule, report } of active) {
+    if (rule.checkSection) continue;
+    rule.check(context, report);
     yield;
   }
   const kept = applyDirectives(findings, directives, sections, outline.sections[0]?.heading.start ?? text.length);
-  kept.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
+  kept.sort((a, b) => a.range.start.offset - b.range.start.offset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   yield;
-  return { kind, frontMatter, sections, findings: kept, summary: buildSummary(kind, sections, kept, frontMatter, config.taxonomy) };
+  const summary = yield* summarySteps(kind, sections, kept, frontMatter, config.taxonomy);
+  return { kind, frontMatter, sections, findings: kept, summary };
 }
 
 const configIds = new WeakMap<object, number>();
@@ -235,13 +235,15 @@ interface DocumentContext {
  * classifier reads from all headings, and whether an unclosed front matter fence put the parser
  * in its odd mode (no containers anywhere).
  */
-function documentContextOf(text: string, config: ResolvedConfig, kindDef: KindDef | undefined, lines: LineIndex, facts: DocumentFacts): DocumentContext {
+function* documentContextSteps(text: string, config: ResolvedConfig, kindDef: KindDef | undefined, lines: LineIndex, facts: DocumentFacts): Steps<DocumentContext> {
   let id = configIds.get(config);
   if (id === undefined) configIds.set(config, (id = nextConfigId++));
   const odd = skipFrontMatter(text, text.charCodeAt(0) === 0xfeff ? 1 : 0) < 0 ? 1 : 0;
   const definitions = unionDefinitions([facts.definitions]);
+  // Read here, a step at a time, rather than by the first title test of the section loop.
+  yield* headingOutlineSteps(lines);
   if (kindDef) return { key: `${id}|${odd}|${JSON.stringify(kindDef)}`, byLine: undefined, definitions };
-  const lean = documentLean(compileTaxonomy(config.taxonomy), lines);
+  const lean = yield* documentLeanSteps(compileTaxonomy(config.taxonomy), lines);
   return { key: `${id}|${odd}|-|${lean.product}|${lean.project}|${lean.concerns.product ?? ''}|${lean.concerns.project ?? ''}`, byLine: lean.byLine, definitions };
 }
 

@@ -13,11 +13,11 @@
  * The results are identical to `analyze(text, { config })`. Memory: the facts of the chunks and
  * the verdicts of the sections of the current and the previous version, never a syntax tree.
  */
-import { analyzeSteps, finish, type SectionKey, type SectionMemo, type SectionParts, type SectionResult } from './analyze';
+import { analyzeSteps, type SectionKey, type SectionMemo, type SectionParts, type SectionResult } from './analyze';
 import { defaultConfig } from './config/defaults';
 import type { ResolvedConfig } from './config/types';
 import {
-  candidateDefinitions,
+  candidateDefinitionsSteps,
   CHUNK_SIZE,
   definitionsKey,
   documentStart,
@@ -32,6 +32,7 @@ import {
 import { collectFacts, detach } from './parse/collect';
 import type { Definitions, DocumentFacts } from './parse/facts';
 import { SplitScanner } from './parse/split';
+import { finish } from './steps';
 import type { Analysis, Position, Range } from './types';
 
 /** How `analyzeAsync` shares the thread. */
@@ -46,7 +47,9 @@ export interface AnalyzeAsyncOptions {
 }
 
 /** Lines scanned for cut points between two checks of the clock. */
-const LINES_PER_STEP = 2000;
+const LINES_PER_STEP = 1000;
+/** How many chunks' facts to place between two pauses. */
+const CHUNKS_PER_STEP = 64;
 
 /**
  * Analyses successive versions of one document, reusing what did not change between them. Keep
@@ -102,6 +105,7 @@ export class IncrementalAnalyzer {
     const facts = yield* this.factSteps(text);
     this.sections.nextGeneration();
     const analysis = yield* analyzeSteps(text, facts, config, this.sections);
+    yield;
     this.sections.sweep();
     this.stats.sections = analysis.sections.length;
     this.stats.classifiedSections = this.sections.computed;
@@ -114,7 +118,7 @@ export class IncrementalAnalyzer {
     const edit = last ? diff(last.text, text) : undefined;
     const points = yield* this.splitPoints(text, base, last, edit);
     const spans = groupChunks(points, base, text.length);
-    const candidates = candidateDefinitions(text);
+    const candidates = yield* candidateDefinitionsSteps(text);
     const candidatesKey = definitionsKey(candidates);
     this.chunks.nextGeneration();
     yield;
@@ -159,7 +163,15 @@ export class IncrementalAnalyzer {
         }
       }
     }
-    const facts = mergeFacts(pieces.map((p) => p.entry.at(p.span.start)));
+    // Placing a chunk's facts where it now stands copies them: a few chunks per step.
+    const placed: DocumentFacts[] = [];
+    for (const p of pieces) {
+      placed.push(p.entry.at(p.span.start));
+      if (placed.length % CHUNKS_PER_STEP === 0) yield;
+    }
+    yield;
+    const facts = mergeFacts(placed);
+    yield;
     this.chunks.sweep();
     this.last = { text, base, points, pieces, candidatesKey };
     this.stats.chunks = pieces.length;

@@ -2,6 +2,7 @@
  * The ownership summary of a document — what the panel draws and `pm-lens summary` prints — and
  * the workspace total over many documents. Pure data in, pure data out.
  */
+import { finish, type Steps } from './steps';
 import { defaultTaxonomy } from './taxonomy/default';
 import type { Taxonomy } from './taxonomy/types';
 import type {
@@ -41,6 +42,20 @@ export function buildSummary(
   frontMatter: FrontMatter | undefined,
   taxonomy: Taxonomy = defaultTaxonomy,
 ): Summary {
+  return finish(summarySteps(kind, sections, findings, frontMatter, taxonomy));
+}
+
+/** How many sections `summarySteps` handles between two pauses. */
+const ROWS_PER_STEP = 512;
+
+/** `buildSummary`, pausing every few hundred sections (for a long plan in the editor). */
+export function* summarySteps(
+  kind: string | undefined,
+  sections: readonly Section[],
+  findings: readonly Finding[],
+  frontMatter: FrontMatter | undefined,
+  taxonomy: Taxonomy = defaultTaxonomy,
+): Steps<Summary> {
   const rulesBySection = new Map<number, string[]>();
   for (const finding of findings) {
     if (finding.section === undefined) continue;
@@ -49,7 +64,8 @@ export function buildSummary(
     rulesBySection.set(finding.section, ids);
   }
 
-  const rows = summaryRows(sections, rulesBySection);
+  yield;
+  const rows = yield* summaryRows(sections, rulesBySection);
   const words = { product: 0, project: 0, neither: 0 };
   const product: SummaryRow[] = [];
   const project: SummaryRow[] = [];
@@ -70,6 +86,7 @@ export function buildSummary(
     }
   }
 
+  yield;
   const untagged: number[] = [];
   const mixed: number[] = [];
   const mismatched: number[] = [];
@@ -80,6 +97,7 @@ export function buildSummary(
     if (rulesBySection.get(section.index)?.includes(MISMATCH_RULE)) mismatched.push(section.index);
   }
 
+  yield;
   const owners = { product: new Handles(), project: new Handles() };
   owners.product.add(frontMatter?.owners.product ?? []);
   owners.project.add(frontMatter?.owners.project ?? []);
@@ -143,10 +161,11 @@ export function sumSummaries(summaries: readonly Summary[], taxonomy: Taxonomy =
 }
 
 /** One row per section, in document order, with derived roles for empty parents. */
-function summaryRows(sections: readonly Section[], rulesBySection: ReadonlyMap<number, readonly string[]>): SummaryRow[] {
+function* summaryRows(sections: readonly Section[], rulesBySection: ReadonlyMap<number, readonly string[]>): Steps<SummaryRow[]> {
   const rows: SummaryRow[] = new Array(sections.length);
   // Children follow their parent, so walking backwards sees every child before its parent.
   for (let i = sections.length - 1; i >= 0; i--) {
+    if (i % ROWS_PER_STEP === 0) yield;
     const section = sections[i];
     const base: SummaryRow = {
       section: section.index,

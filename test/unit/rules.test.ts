@@ -7,7 +7,7 @@ import { insertTagEdit, tagAllSectionsEdits } from '../../src/core/fixes';
 import { rules } from '../../src/core/rules/registry';
 import { MISMATCH_STRENGTH } from '../../src/core/rules/owner-mismatch';
 import { MIXED_MIN_BALANCE } from '../../src/core/rules/mixed-concerns';
-import type { Report, Rule, RuleContext } from '../../src/core/rules/rule';
+import { runRule, type Report, type Rule, type RuleContext } from '../../src/core/rules/rule';
 import { skeletonFor } from '../../src/core/skeletons';
 import { LineIndex } from '../../src/core/text';
 import type { Analysis, Evidence, Finding, Section, SeveritySetting, Verdict } from '../../src/core/types';
@@ -326,7 +326,7 @@ function checkWith(rule: Rule, text: string, verdicts: Record<string, Verdict>):
     problems: [],
   };
   const reports: Report[] = [];
-  rule.check(context, (r) => reports.push(r));
+  runRule(rule, context, (r) => reports.push(r));
   return reports;
 }
 

@@ -6,8 +6,10 @@ import type { LineIndex } from '../text';
 import type { Role } from '../types';
 import type { CompiledTaxonomy } from './compile';
 import { scanPatterns, scanTerms, tokenize } from './read';
-import { headingOutline, maskProse } from './scan';
+import { headingOutline, headingOutlineSteps, maskProse } from './scan';
 import { SCORING } from './scoring';
+import { finish, type Steps } from '../steps';
+import { detach } from '../parse/collect';
 import { saturate, Signals } from './signals';
 
 /**
@@ -31,12 +33,20 @@ export interface DocumentLean {
 
 const leanCache = new WeakMap<LineIndex, WeakMap<CompiledTaxonomy, DocumentLean>>();
 
+/** How many headings to read between two pauses of `documentLeanSteps`. */
+const HEADINGS_PER_STEP = 128;
+
 /**
  * What the document as a whole is about, read from all its headings (a document whose headings
  * say Week 1, Budget, Risks is a project plan): the inferred kind when none is declared. Each
  * heading's vote is capped so a single heading cannot swing it. Computed once per document.
  */
 export function documentLean(compiled: CompiledTaxonomy, lines: LineIndex): DocumentLean {
+  return finish(documentLeanSteps(compiled, lines));
+}
+
+/** `documentLean`, pausing every few headings (a long plan has thousands). */
+export function* documentLeanSteps(compiled: CompiledTaxonomy, lines: LineIndex): Steps<DocumentLean> {
   let perTaxonomy = leanCache.get(lines);
   if (!perTaxonomy) {
     perTaxonomy = new WeakMap();
@@ -44,32 +54,63 @@ export function documentLean(compiled: CompiledTaxonomy, lines: LineIndex): Docu
   }
   const cached = perTaxonomy.get(compiled);
   if (cached) return cached;
+  const headings = (yield* headingOutlineSteps(lines)).headings;
   let product = 0;
   let project = 0;
   const byConcern = new Map<string, number>();
   const byLine = new Map<number, readonly [number, number]>();
-  for (const [line, start, end] of headingOutline(lines).headings) {
-    const signals = new Signals();
-    const masked = maskProse(lines.text.slice(start, end));
-    const tokens = tokenize(compiled, masked);
-    scanTerms(lines.text, tokens, start, 'heading', signals);
-    scanPatterns(compiled.headingPatterns, masked, tokens, start, SCORING.headingPattern, false, signals);
-    const own = { product: 0, project: 0, none: 0 };
-    for (const hit of signals.hits.values()) {
-      const weight = hit.base * saturate(hit.count);
-      own[hit.role] += weight;
-      if (hit.role !== 'none') byConcern.set(hit.concern, (byConcern.get(hit.concern) ?? 0) + weight);
-    }
-    const total = own.product + own.project + own.none;
-    const scale = total > SCORING.leanVoteCap ? SCORING.leanVoteCap / total : 1;
-    const vote = [own.product * scale, own.project * scale] as const;
-    byLine.set(line, vote);
-    product += vote[0];
-    project += vote[1];
+  for (let i = 0; i < headings.length; i++) {
+    if (i % HEADINGS_PER_STEP === HEADINGS_PER_STEP - 1) yield;
+    const [line, start, end] = headings[i];
+    const own = headingVote(compiled, lines.text.slice(start, end));
+    for (const [concern, weight] of own.concerns) byConcern.set(concern, (byConcern.get(concern) ?? 0) + weight);
+    byLine.set(line, own.vote);
+    product += own.vote[0];
+    project += own.vote[1];
   }
   const lean = { product, project, concerns: { product: topConcern(compiled, byConcern, 'product'), project: topConcern(compiled, byConcern, 'project') }, byLine };
   perTaxonomy.set(compiled, lean);
   return lean;
+}
+
+/** One heading's capped vote [product, project], and what it says for each concern. */
+interface HeadingVote {
+  readonly vote: readonly [number, number];
+  readonly concerns: readonly (readonly [string, number])[];
+}
+
+/**
+ * Votes by heading text, per taxonomy. A heading's vote depends on its text alone, and an edit
+ * leaves nearly all headings as they were, so each version of a document reads only new ones.
+ */
+const voteCache = new WeakMap<CompiledTaxonomy, Map<string, HeadingVote>>();
+/** Beyond this many remembered headings the cache starts again (it only saves time). */
+const VOTE_CACHE_LIMIT = 50_000;
+
+function headingVote(compiled: CompiledTaxonomy, line: string): HeadingVote {
+  let votes = voteCache.get(compiled);
+  if (!votes) voteCache.set(compiled, (votes = new Map()));
+  const known = votes.get(line);
+  if (known) return known;
+  const signals = new Signals();
+  const masked = maskProse(line);
+  const tokens = tokenize(compiled, masked);
+  scanTerms(line, tokens, 0, 'heading', signals);
+  scanPatterns(compiled.headingPatterns, masked, tokens, 0, SCORING.headingPattern, false, signals);
+  const own = { product: 0, project: 0, none: 0 };
+  const concerns: [string, number][] = [];
+  for (const hit of signals.hits.values()) {
+    const weight = hit.base * saturate(hit.count);
+    own[hit.role] += weight;
+    if (hit.role !== 'none') concerns.push([hit.concern, weight]);
+  }
+  const total = own.product + own.project + own.none;
+  const scale = total > SCORING.leanVoteCap ? SCORING.leanVoteCap / total : 1;
+  const vote: HeadingVote = { vote: [own.product * scale, own.project * scale], concerns };
+  if (votes.size >= VOTE_CACHE_LIMIT) votes.clear();
+  // A copy of the key, so the cache never holds a whole document alive through a slice.
+  votes.set(detach(line), vote);
+  return vote;
 }
 
 /** The concern of a side with the highest score, if any. */

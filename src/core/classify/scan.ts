@@ -3,6 +3,7 @@
  * document's title heading.
  */
 import type { LineIndex } from '../text';
+import { finish, type Steps } from '../steps';
 
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 const CODE_SPAN = /``[^\n]{1,300}?``|`[^`\n]{1,300}`/g;
@@ -96,13 +97,21 @@ const outlineCache = new WeakMap<LineIndex, HeadingOutline>();
  * authority on sections; this only serves document-wide context (the title, the overall lean).
  */
 export function headingOutline(lines: LineIndex): HeadingOutline {
+  return finish(headingOutlineSteps(lines));
+}
+
+/** `headingOutline`, pausing every few thousand marker lines. */
+export function* headingOutlineSteps(lines: LineIndex): Steps<HeadingOutline> {
   let outline = outlineCache.get(lines);
   if (!outline) {
-    outline = scanHeadings(lines);
+    outline = yield* scanHeadings(lines);
     outlineCache.set(lines, outline);
   }
   return outline;
 }
+
+/** Marker lines to look at between two pauses of `scanHeadings`. */
+const MARKERS_PER_STEP = 2000;
 
 /** Lines that matter to the outline: ATX headings, fences, comment openings, setext underlines. */
 const MARKER = /^ {0,3}(?:(#{1,6})(?=[ \t\r\n]|$)|(`{3,}|~{3,})|(<!--)|(=+|-+)[ \t]*$)/gm;
@@ -117,7 +126,7 @@ const paragraphLine = (line: string): boolean =>
  * Finds the headings with one pass of a multi-line expression over the marker lines only, so the
  * cost is in the native matcher, not a loop over every line.
  */
-function scanHeadings(lines: LineIndex): HeadingOutline {
+function* scanHeadings(lines: LineIndex): Steps<HeadingOutline> {
   const text = lines.text;
   const headings: [number, number, number][] = [];
   const lineOf = (offset: number): number => lines.positionAt(offset).line;
@@ -130,7 +139,14 @@ function scanHeadings(lines: LineIndex): HeadingOutline {
   }
   let fence: string | undefined;
   MARKER.lastIndex = from;
+  let seen = 0;
   for (let m = MARKER.exec(text); m; m = MARKER.exec(text)) {
+    if (++seen % MARKERS_PER_STEP === 0) {
+      // The expression is shared: keep its place across the pause.
+      const at = MARKER.lastIndex;
+      yield;
+      MARKER.lastIndex = at;
+    }
     if (m[0].length === 0) {
       MARKER.lastIndex++;
       continue;

@@ -9,16 +9,18 @@
  * stands anywhere). Each chunk is therefore parsed with the document's definitions its text could
  * refer to handed to the parser, found by a cheap look first and confirmed by the parse.
  */
+import { finish, type Steps } from '../steps';
 import { collectFacts, normalizeLabel } from './collect';
 import type { BlockFact, CommentFact, Definitions, DocumentFacts, HeadingFact } from './facts';
 import { findSplitPoints } from './split';
 
 /**
- * A chunk ends at the first top-level heading at least this many UTF-16 units after its start:
- * large enough to amortise a parse's fixed cost, small enough that no parser cost grows with the
- * document, and that re-parsing the chunk an edit touches is quick.
+ * A chunk ends at the first top-level heading at least this many UTF-16 units after its start.
+ * A parse's fixed cost is small (the parser is reused), so chunks are about one section: a
+ * heading with a line or two joins the next one, and re-parsing the chunk an edit touches is
+ * as quick as it can be.
  */
-export const CHUNK_SIZE = 1024;
+export const CHUNK_SIZE = 256;
 
 /** A stretch `[start, end)` of the document parsed on its own. */
 export interface ChunkSpan {
@@ -55,13 +57,28 @@ const DEFINITION_LIKE = /\[((?:[^[\]\\]|\\[\s\S]){1,999})\]:/g;
 
 /** Labels `text` may define: every `[label]:` anywhere, a superset of its real definitions. */
 export function candidateDefinitions(text: string): Definitions {
+  return finish(candidateDefinitionsSteps(text));
+}
+
+/** Characters `candidateDefinitionsSteps` reads between two pauses. */
+const CHARACTERS_PER_STEP = 128 * 1024;
+
+/** `candidateDefinitions`, pausing every so many characters. */
+export function* candidateDefinitionsSteps(text: string): Steps<Definitions> {
   if (!text.includes(']:')) return NO_DEFINITIONS;
   const links = new Set<string>();
   const footnotes = new Set<string>();
-  for (const m of text.matchAll(DEFINITION_LIKE)) {
+  // An expression of its own: its place in the text must survive the pauses.
+  const definitionLike = new RegExp(DEFINITION_LIKE.source, 'g');
+  let pauseAt = CHARACTERS_PER_STEP;
+  for (let m = definitionLike.exec(text); m; m = definitionLike.exec(text)) {
     const label = m[1];
     links.add(normalizeLabel(label));
     if (label.startsWith('^') && label.length > 1) footnotes.add(normalizeLabel(label.slice(1)));
+    if (definitionLike.lastIndex >= pauseAt) {
+      pauseAt = definitionLike.lastIndex + CHARACTERS_PER_STEP;
+      yield;
+    }
   }
   return sortedDefinitions(links, footnotes);
 }

@@ -8,17 +8,15 @@ export const duplicateTag: Rule = {
   id: 'duplicate-tag',
   defaultSeverity: 'warning',
   description: 'A section with more than one owner tag',
-  check(context, report) {
-    for (const section of context.sections) {
-      const [first, ...extra] = section.tags;
-      for (const tag of extra) {
-        report({
-          section: section.index,
-          range: tag.range,
-          message: `Section ${sectionName(section)} has a second owner tag '${valueOf(tag, context.text)}'; only the first, '${valueOf(first, context.text)}' on line ${first.range.start.line + 1}, counts`,
-          fixes: [{ title: 'Remove the extra tag', edits: [removeRangeEdit(tag.range, context.lines)], preferred: true }],
-        });
-      }
+  checkSection(section, context, report) {
+    const [first, ...extra] = section.tags;
+    for (const tag of extra) {
+      report({
+        section: section.index,
+        range: tag.range,
+        message: `Section ${sectionName(section)} has a second owner tag '${valueOf(tag, context.text)}'; only the first, '${valueOf(first, context.text)}' on line ${first.range.start.line + 1}, counts`,
+        fixes: [{ title: 'Remove the extra tag', edits: [removeRangeEdit(tag.range, context.lines)], preferred: true }],
+      });
     }
   },
 };

@@ -19,30 +19,28 @@ export const misplacedConcern: Rule = {
   id: ID,
   defaultSeverity: 'info',
   description: "A section whose role does not fit the document's kind, such as a detailed budget in a PRD",
-  check(context, report) {
+  checkSection(section, context, report) {
     const kindRole = context.kindDef?.role;
     if (kindRole !== 'product' && kindRole !== 'project') return;
     const foreign = otherRole(kindRole);
-    for (const section of context.sections) {
-      if (section.wordCount === 0) continue;
-      const tag = section.tags[0];
-      let reads: string;
-      if (tag) {
-        if (tag.role !== foreign) continue;
-        reads = `is tagged ${describe(tag.role, tag.concern)}`;
-      } else {
-        if (!stronglySays(section.inferred, foreign, MISPLACED_STRENGTH)) continue;
-        reads = `reads as ${describe(foreign, section.inferred.concern)} ${quote(evidenceFor(section.inferred, foreign))}`;
-      }
-      report({
-        section: section.index,
-        range: section.headingRange,
-        message: `Section ${sectionName(section)} ${reads}, but this ${context.kind} is a ${kindRole} document: move the detail to a ${foreign} document, or tag it shared`,
-        fixes: [
-          { title: 'Tag as shared (kept here on purpose)', edits: [setTagEdit(section, 'shared', undefined, context.lines)] },
-          { title: `Disable ${ID} for this section`, edits: [disableNextSectionEdit(section, [ID], context.lines)] },
-        ],
-      });
+    if (section.wordCount === 0) return;
+    const tag = section.tags[0];
+    let reads: string;
+    if (tag) {
+      if (tag.role !== foreign) return;
+      reads = `is tagged ${describe(tag.role, tag.concern)}`;
+    } else {
+      if (!stronglySays(section.inferred, foreign, MISPLACED_STRENGTH)) return;
+      reads = `reads as ${describe(foreign, section.inferred.concern)} ${quote(evidenceFor(section.inferred, foreign))}`;
     }
+    report({
+      section: section.index,
+      range: section.headingRange,
+      message: `Section ${sectionName(section)} ${reads}, but this ${context.kind} is a ${kindRole} document: move the detail to a ${foreign} document, or tag it shared`,
+      fixes: [
+        { title: 'Tag as shared (kept here on purpose)', edits: [setTagEdit(section, 'shared', undefined, context.lines)] },
+        { title: `Disable ${ID} for this section`, edits: [disableNextSectionEdit(section, [ID], context.lines)] },
+      ],
+    });
   },
 };

@@ -14,25 +14,23 @@ export const mixedConcerns: Rule = {
   id: 'mixed-concerns',
   defaultSeverity: 'warning',
   description: 'A section with strong product and strong project signals',
-  check(context, report) {
-    for (const section of context.sections) {
-      const verdict = section.inferred;
-      if (verdict.role !== 'mixed' || section.tags[0]?.role === 'shared') continue;
-      const product = evidenceFor(verdict, 'product');
-      const project = evidenceFor(verdict, 'project');
-      if (product.length < MIXED_MIN_EVIDENCE || project.length < MIXED_MIN_EVIDENCE) continue;
-      const { product: p, project: q } = verdict.scores;
-      if (Math.min(p, q) < MIXED_MIN_BALANCE * Math.max(p, q)) continue;
-      const fixes: Fix[] = [{ title: 'Tag as shared (owned by both on purpose)', edits: [setTagEdit(section, 'shared', undefined, context.lines)] }];
-      const split = splitFix(section, product, project, context);
-      if (split) fixes.push(split);
-      report({
-        section: section.index,
-        range: section.headingRange,
-        message: `Section ${sectionName(section)} mixes product ${quote(product)} and project ${quote(project)} concerns: split it or tag it shared`,
-        fixes,
-      });
-    }
+  checkSection(section, context, report) {
+    const verdict = section.inferred;
+    if (verdict.role !== 'mixed' || section.tags[0]?.role === 'shared') return;
+    const product = evidenceFor(verdict, 'product');
+    const project = evidenceFor(verdict, 'project');
+    if (product.length < MIXED_MIN_EVIDENCE || project.length < MIXED_MIN_EVIDENCE) return;
+    const { product: p, project: q } = verdict.scores;
+    if (Math.min(p, q) < MIXED_MIN_BALANCE * Math.max(p, q)) return;
+    const fixes: Fix[] = [{ title: 'Tag as shared (owned by both on purpose)', edits: [setTagEdit(section, 'shared', undefined, context.lines)] }];
+    const split = splitFix(section, product, project, context);
+    if (split) fixes.push(split);
+    report({
+      section: section.index,
+      range: section.headingRange,
+      message: `Section ${sectionName(section)} mixes product ${quote(product)} and project ${quote(project)} concerns: split it or tag it shared`,
+      fixes,
+    });
   },
 };
 

@@ -17,19 +17,17 @@ export const ownerMismatch: Rule = {
   id: 'owner-mismatch',
   defaultSeverity: 'warning',
   description: 'A section tagged for one role whose content strongly belongs to the other',
-  check(context, report) {
-    for (const section of context.sections) {
-      const tag = section.tags[0];
-      if (!tag || (tag.role !== 'product' && tag.role !== 'project')) continue;
-      const inferred = otherRole(tag.role);
-      if (!stronglySays(section.inferred, inferred, MISMATCH_STRENGTH)) continue;
-      const concern = section.inferred.concern;
-      report({
-        section: section.index,
-        range: tag.range,
-        message: `Section ${sectionName(section)} reads as ${describe(inferred, concern)} ${quote(evidenceFor(section.inferred, inferred))} but is tagged ${describe(tag.role, tag.concern)}`,
-        fixes: [{ title: `Retag as ${describe(inferred, concern)}`, edits: [retagEdit(tag, inferred, concern)], preferred: true }],
-      });
-    }
+  checkSection(section, _context, report) {
+    const tag = section.tags[0];
+    if (!tag || (tag.role !== 'product' && tag.role !== 'project')) return;
+    const inferred = otherRole(tag.role);
+    if (!stronglySays(section.inferred, inferred, MISMATCH_STRENGTH)) return;
+    const concern = section.inferred.concern;
+    report({
+      section: section.index,
+      range: tag.range,
+      message: `Section ${sectionName(section)} reads as ${describe(inferred, concern)} ${quote(evidenceFor(section.inferred, inferred))} but is tagged ${describe(tag.role, tag.concern)}`,
+      fixes: [{ title: `Retag as ${describe(inferred, concern)}`, edits: [retagEdit(tag, inferred, concern)], preferred: true }],
+    });
   },
 };

@@ -25,13 +25,36 @@ export interface Report {
   readonly fixes?: readonly Fix[];
 }
 
-/** A rule: a small named object with a pure check. Its id is its file name and config key. */
-export interface Rule {
+/** What every rule has: its id is its file name and config key. */
+interface RuleInfo {
   readonly id: string;
   readonly defaultSeverity: SeveritySetting;
   /** One sentence: what it reports. */
   readonly description: string;
+}
+
+/**
+ * A rule that judges each section on its own, as most do. The engine runs it a few sections at a
+ * time, so that analysing a long document can pause between them.
+ */
+export interface SectionRule extends RuleInfo {
+  checkSection(section: Section, context: RuleContext, report: (report: Report) => void): void;
+  readonly check?: never;
+}
+
+/** A rule that needs the whole document at once (document-wide counts, the list of problems). */
+export interface DocumentRule extends RuleInfo {
   check(context: RuleContext, report: (report: Report) => void): void;
+  readonly checkSection?: never;
+}
+
+/** A rule: a small named object with a pure check. */
+export type Rule = SectionRule | DocumentRule;
+
+/** Runs a rule over a whole document. */
+export function runRule(rule: Rule, context: RuleContext, report: (report: Report) => void): void {
+  if (rule.checkSection) for (const section of context.sections) rule.checkSection(section, context, report);
+  else rule.check(context, report);
 }
 
 /** Where a rule's documentation lives; diagnostic codes link here. */

@@ -8,24 +8,22 @@ export const untaggedSection: Rule = {
   id: 'untagged-section',
   defaultSeverity: 'hint',
   description: 'A section with content but no owner tag',
-  check(context, report) {
-    for (const section of context.sections) {
-      if (section.tagged || section.wordCount === 0) continue;
-      const { role, concern } = section.inferred;
-      const tag = inferredTag(section);
-      const fixes: Fix[] = tag
-        ? [{ title: `Tag as ${tagValue(tag.role, tag.concern)}`, edits: [insertTagEdit(section, tag.role, tag.concern, context.lines)], preferred: role !== 'mixed' }]
-        : [];
-      const reads =
-        role === 'product' || role === 'project' ? `it reads as ${describe(role, concern)}`
-        : role === 'mixed' ? 'it reads as both product and project'
-        : 'its content does not say which side owns it';
-      report({
-        section: section.index,
-        range: section.headingRange,
-        message: `Section ${sectionName(section)} has no owner tag; ${reads}`,
-        fixes,
-      });
-    }
+  checkSection(section, context, report) {
+    if (section.tagged || section.wordCount === 0) return;
+    const { role, concern } = section.inferred;
+    const tag = inferredTag(section);
+    const fixes: Fix[] = tag
+      ? [{ title: `Tag as ${tagValue(tag.role, tag.concern)}`, edits: [insertTagEdit(section, tag.role, tag.concern, context.lines)], preferred: role !== 'mixed' }]
+      : [];
+    const reads =
+      role === 'product' || role === 'project' ? `it reads as ${describe(role, concern)}`
+      : role === 'mixed' ? 'it reads as both product and project'
+      : 'its content does not say which side owns it';
+    report({
+      section: section.index,
+      range: section.headingRange,
+      message: `Section ${sectionName(section)} has no owner tag; ${reads}`,
+      fixes,
+    });
   },
 };
