@@ -188,7 +188,7 @@ export class AnalysisService implements vscode.Disposable {
     if (!decision.isPlan) return undefined;
     const analysis = await this.analyzer.analyze({ key: `file:${uri.toString()}`, version: 0, text, config, facts: decision.facts });
     this.analyzer.forget(`file:${uri.toString()}`);
-    return { uri, version: 0, analysis, config };
+    return analysis && { uri, version: 0, analysis, config };
   }
 
   private didOpenTextDocument(document: vscode.TextDocument): void {
@@ -292,9 +292,9 @@ export class AnalysisService implements vscode.Disposable {
     // a newer version that arrived makes this run stale, and it stops here.
     await yieldToHost();
     if (!isCurrent()) return;
-    const analysis = await this.analyzer.analyze({ key, version, text, config, facts: decision.facts });
-    // A newer version or request arrived meanwhile: this result is stale, drop it.
-    if (!isCurrent()) return;
+    const analysis = await this.analyzer.analyze({ key, version, text, config, facts: decision.facts, isStale: () => !isCurrent() });
+    // A newer version or request arrived meanwhile: this result is stale (or was never finished), drop it.
+    if (!analysis || !isCurrent()) return;
     const state = this.states.get(key);
     if (!state) return;
     const result: AnalysisResult = { uri: document.uri, version, analysis, config };

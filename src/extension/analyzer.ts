@@ -16,11 +16,14 @@ export interface AnalyzeRequest {
   readonly config: ResolvedConfig;
   /** Facts plan detection already parsed from this exact text, if it did. */
   readonly facts?: DocumentFacts;
+  /** Whether a newer version has overtaken this one: the work may then stop early. */
+  readonly isStale?: () => boolean;
 }
 
 /** Analyses documents; may keep state per document (keyed by `key`) between requests. */
 export interface Analyzer {
-  analyze(request: AnalyzeRequest): Promise<Analysis>;
+  /** The analysis; undefined when the request went stale and the work stopped. */
+  analyze(request: AnalyzeRequest): Promise<Analysis | undefined>;
   /** The document is gone: drop what is kept for it. */
   forget(key: string): void;
 }
@@ -38,20 +41,21 @@ export class WholeTextAnalyzer implements Analyzer {
  * Keeps one IncrementalAnalyzer per document: after an edit only the pieces the edit touched are
  * parsed again, and the work yields to the event loop in short slices so the extension host stays
  * responsive. Requests for one document run one after another, because the analyzer's caches are
- * not meant to be shared by two runs at once; the caller drops results that a newer version has
- * overtaken.
+ * not meant to be shared by two runs at once. A run whose request went stale stops between
+ * slices, and the caller drops any result a newer version has overtaken.
  */
 export class IncrementalDocumentAnalyzer implements Analyzer {
   private readonly documents = new Map<string, { analyzer: IncrementalAnalyzer; queue: Promise<unknown> }>();
 
-  analyze(request: AnalyzeRequest): Promise<Analysis> {
+  analyze(request: AnalyzeRequest): Promise<Analysis | undefined> {
     let entry = this.documents.get(request.key);
     if (!entry) {
       entry = { analyzer: new (engine().IncrementalAnalyzer)(), queue: Promise.resolve() };
       this.documents.set(request.key, entry);
     }
     const { analyzer } = entry;
-    const run = entry.queue.then(async () => (await analyzer.analyzeAsync(request.text, request.config)) ?? analyzer.analyze(request.text, request.config));
+    // A stale request stops between slices: typing fast, only the newest version is finished.
+    const run = entry.queue.then(() => analyzer.analyzeAsync(request.text, request.config, { shouldStop: request.isStale }));
     entry.queue = run.catch(() => undefined);
     return run;
   }

@@ -125,6 +125,20 @@ describe('IncrementalAnalyzer', () => {
     assert.deepEqual(await analyzer.analyzeAsync(text, config), analyze(text, { config }));
   });
 
+  it('stays exact after runs abandoned at any step, with edits in between', async () => {
+    const analyzer = new IncrementalAnalyzer();
+    const base = bigPlan(40);
+    analyzer.analyze(base, config);
+    const mid = base.length >> 1;
+    for (const stopAfter of [1, 3, 10, 40, 120, 400]) {
+      let slices = 0;
+      const edited = base.slice(0, mid) + 'x'.repeat(stopAfter % 7) + base.slice(mid);
+      const abandoned = await analyzer.analyzeAsync(edited, config, { sliceMs: 0, shouldStop: () => ++slices > stopAfter });
+      const next = base.slice(0, mid - 1) + '\n\n## Added ' + stopAfter + '\n\nBudget: $' + stopAfter + '\n\n' + base.slice(mid - 1);
+      assert.deepEqual(analyzer.analyze(next, config), analyze(next, { config }), `stopped after ${stopAfter} slices (finished: ${abandoned !== undefined})`);
+    }
+  });
+
   it('keeps cached results per configuration', () => {
     const analyzer = new IncrementalAnalyzer();
     const text = bigPlan(20);
