@@ -113,39 +113,32 @@ process.on('exit', () => {
 `;
 
 mkdirSync(out, { recursive: true });
-await esbuild.build({
-  stdin: { contents: worker, resolveDir: root, loader: 'ts', sourcefile: 'bench-worker.ts' },
-  outfile: join(out, 'worker.mjs'),
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  minify: true,
-  logLevel: 'warning',
-  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-});
+/** Bundles the measuring side into `.bench/<name>`. */
+const buildWorker = (name, plugins = []) =>
+  esbuild.build({
+    stdin: { contents: worker, resolveDir: root, loader: 'ts', sourcefile: 'bench-worker.ts' },
+    outfile: join(out, name),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    minify: true,
+    logLevel: 'warning',
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    plugins,
+  });
+await buildWorker('worker.mjs');
 // The same measuring side with remark's parser as npm installs it today (see (a) above).
-await esbuild.build({
-  stdin: { contents: worker, resolveDir: root, loader: 'ts', sourcefile: 'bench-worker.ts' },
-  outfile: join(out, 'worker-released.mjs'),
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  minify: true,
-  logLevel: 'warning',
-  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-  plugins: [
-    {
-      name: 'released-micromark',
-      setup(build) {
-        build.onResolve({ filter: /^micromark$/ }, (args) =>
-          args.importer.includes('mdast-util-from-markdown') ? build.resolve('micromark-released', { resolveDir: args.resolveDir, kind: args.kind }) : undefined,
-        );
-      },
+await buildWorker('worker-released.mjs', [
+  {
+    name: 'released-micromark',
+    setup(build) {
+      build.onResolve({ filter: /^micromark$/ }, (args) =>
+        args.importer.includes('mdast-util-from-markdown') ? build.resolve('micromark-released', { resolveDir: args.resolveDir, kind: args.kind }) : undefined,
+      );
     },
-  ],
-});
+  },
+]);
 writeFileSync(join(out, 'rss-hook.cjs'), rssHook);
 
 const sizes = sizesArg.split(',').map((s) => s.trim().toLowerCase());
