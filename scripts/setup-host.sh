@@ -19,6 +19,13 @@ KEY="node=$NODE_VERSION code-server=$CODE_SERVER_VERSION"
 APT_PACKAGES=(chromium libkrb5-dev python3 make g++)
 
 log() { printf '[setup-host] %s\n' "$*" >&2; }
+# Unsets every npm_* variable (npm_config_*, npm_package_*, npm_lifecycle_*) of this shell.
+drop_npm_environment() {
+  local name
+  for name in $(compgen -e); do
+    if [[ ${name,,} == npm_* ]]; then unset "$name"; fi
+  done
+}
 
 # Fast path: everything present and keyed to these versions.
 if [[ -f $HOST_DIR/.ready && $(<"$HOST_DIR/.ready") == "$KEY" ]] && dpkg -s "${APT_PACKAGES[@]}" >/dev/null 2>&1; then
@@ -84,7 +91,11 @@ JSON
   # any `nodedir` in ~/.npmrc (which would build against the system Node's headers).
   # prefer_offline: reinstalls reuse the npm cache instead of revalidating ~1000 packages (the
   # env form also reaches the nested npm installs of code-server's postinstall).
-  if ! (cd "$CS_DIR" && PATH=$NODE_DIR/bin:$PATH npm_config_nodedir=$NODE_DIR npm_config_prefer_offline=true \
+  # The nested install must not inherit the outer npm's environment: run from `npm test` or
+  # `npm start`, npm_config_user_agent names the outer Node (v20), and code-server's install check
+  # reads its Node version from it. Every npm_* variable is dropped; the subshell keeps it local.
+  if ! (cd "$CS_DIR" && drop_npm_environment &&
+        PATH=$NODE_DIR/bin:$PATH npm_config_nodedir=$NODE_DIR npm_config_prefer_offline=true \
         npm install --foreground-scripts --no-audit --no-fund \
         "code-server@$CODE_SERVER_VERSION" >"$HOST_DIR/code-server-install.log" 2>&1); then
     log "code-server install failed; last lines of $HOST_DIR/code-server-install.log:"
