@@ -3,7 +3,8 @@
  * directives → summary. Pure: no I/O, no editor. Linear in the document's size: parsing goes
  * chunk by chunk (./parse/chunks) and nothing here compares every finding with every section.
  */
-import { classifySection } from './classify';
+import { classifySection, readChildren, type LoadedModel } from './classify';
+import type { Features } from './classify/model';
 import { compileTaxonomy } from './classify/compile';
 import { documentLeanSteps, isTitle } from './classify/document';
 import { headingOutlineSteps } from './classify/scan';
@@ -27,11 +28,17 @@ export interface AnalyzeOptions {
   readonly config?: ResolvedConfig;
   /** Facts already parsed for this exact text (the incremental analyzer passes them). */
   readonly facts?: DocumentFacts;
+  /** The classifier's fitted model; the built-in one when absent. */
+  readonly model?: LoadedModel;
+  /** Called with each section's features as the classifier decides it (training records them); the last call for a section is the one that counts. */
+  readonly observe?: (section: number, features: Features) => void;
+  /** Words whose features to read (training reads them all). */
+  readonly vocabulary?: { has(stem: string): boolean; readonly size: number };
 }
 
 /** Analyses a Markdown document. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  return finish(analyzeSteps(text, options.facts ?? parseFacts(text), options.config ?? defaultConfig));
+  return finish(analyzeSteps(text, options.facts ?? parseFacts(text), options.config ?? defaultConfig, undefined, options));
 }
 
 /**
@@ -96,7 +103,13 @@ const SECTIONS_PER_STEP = 8;
  * can spread it over several turns of the event loop; its final value is the Analysis. `memo`
  * reuses classifications of unchanged sections.
  */
-export function* analyzeSteps(text: string, facts: DocumentFacts, config: ResolvedConfig, memo?: SectionMemo): Steps<Analysis> {
+export function* analyzeSteps(
+  text: string,
+  facts: DocumentFacts,
+  config: ResolvedConfig,
+  memo?: SectionMemo,
+  classifier: Pick<AnalyzeOptions, 'model' | 'observe' | 'vocabulary'> = {},
+): Steps<Analysis> {
   const lines = new LineIndex(text);
   yield;
   const outline = outlineSections(facts, text.length);
@@ -127,6 +140,13 @@ export function* analyzeSteps(text: string, facts: DocumentFacts, config: Resolv
   }
   yield;
 
+  const classifierOf = (index: number) => ({
+    taxonomy: config.taxonomy,
+    kind: kindDef,
+    model: classifier.model,
+    vocabulary: classifier.vocabulary,
+    observe: classifier.observe && ((features: Features) => classifier.observe?.(index, features)),
+  });
   const documentContext = memo ? yield* documentContextSteps(text, config, kindDef, lines, facts) : undefined;
   const sections: Section[] = [];
   const verdicts: Verdict[] = [];
@@ -137,7 +157,7 @@ export function* analyzeSteps(text: string, facts: DocumentFacts, config: Resolv
     const compute = (): SectionParts => {
       const read = readSectionComments(s.comments, lines, config);
       return {
-        verdict: classifySection({ text, lines, heading: s.heading, blocks: s.blocks }, { taxonomy: config.taxonomy, kind: kindDef, parent }),
+        verdict: classifySection({ text, lines, heading: s.heading, blocks: s.blocks }, { ...classifierOf(s.index), parent }),
         words: s.blocks.filter((b) => b.kind !== 'code' && b.kind !== 'html').reduce((n, b) => n + countWords(text.slice(b.start, b.end)), 0),
         ...read,
       };
@@ -182,12 +202,21 @@ export function* analyzeSteps(text: string, facts: DocumentFacts, config: Resolv
       children: s.children,
       wordCount: result.words,
       tags,
-      inferred: verdict,
-      role: tag ? tag.role : verdict.role,
-      concern: tag ? tag.concern ?? (tag.role === verdict.role ? verdict.concern : undefined) : verdict.concern,
-      confidence: tag ? 1 : verdict.confidence,
+      ...owned(tag, verdict),
       tagged: tag !== undefined,
     });
+  }
+  yield;
+  // A section with no body of its own takes its role from its subsections: read again, deepest
+  // first, with what they say (it is cheap: there is only a heading to read).
+  for (let i = outline.sections.length - 1; i >= 0; i--) {
+    const s = outline.sections[i];
+    if (s.children.length === 0 || s.blocks.some((b) => b.kind !== 'html')) continue;
+    const parent = s.parent !== undefined ? verdicts[s.parent] : undefined;
+    const children = readChildren(s.children.map((c) => sections[c].inferred));
+    const verdict = classifySection({ text, lines, heading: s.heading, blocks: s.blocks }, { ...classifierOf(s.index), parent, children });
+    const old = sections[i];
+    sections[i] = { ...old, ...owned(old.tags[0], verdict) };
   }
   yield;
 
@@ -216,6 +245,16 @@ export function* analyzeSteps(text: string, facts: DocumentFacts, config: Resolv
   yield;
   const summary = yield* summarySteps(kind, sections, kept, frontMatter, config.taxonomy);
   return { kind, frontMatter, sections, findings: kept, summary };
+}
+
+/** What a section's owner tag, when it has one, and its verdict make of its role. */
+function owned(tag: OwnerTag | undefined, verdict: Verdict): Pick<Section, 'inferred' | 'role' | 'concern' | 'confidence'> {
+  return {
+    inferred: verdict,
+    role: tag ? tag.role : verdict.role,
+    concern: tag ? tag.concern ?? (tag.role === verdict.role ? verdict.concern : undefined) : verdict.concern,
+    confidence: tag ? 1 : verdict.confidence,
+  };
 }
 
 const configIds = new WeakMap<object, number>();

@@ -242,6 +242,7 @@ export function scanBlock(compiled: CompiledTaxonomy, text: string, lines: LineI
   const tokens = tokenize(compiled, masked);
   scanPatterns(compiled.bodyPatterns, masked, tokens, block.start, 1, true, signals);
   scanTerms(text, tokens, block.start, 'body', signals);
+  if (signals.words) for (const info of tokens.infos) signals.word(info.stem);
   return tokens.infos.length;
 }
 

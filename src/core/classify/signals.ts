@@ -22,6 +22,17 @@ export interface Hit {
 /** Collects signals, one per (channel, concern, term), counting repeats. */
 export class Signals {
   readonly hits = new Map<string, Hit>();
+  /** Counts of the body's stemmed words the model keeps, when it keeps any. */
+  readonly words: Map<string, number> | undefined;
+
+  constructor(private readonly vocabulary?: { has(stem: string): boolean }) {
+    this.words = vocabulary ? new Map() : undefined;
+  }
+
+  /** Counts a body word when the vocabulary keeps it. */
+  word(stem: string): void {
+    if (this.words && this.vocabulary?.has(stem)) this.words.set(stem, (this.words.get(stem) ?? 0) + 1);
+  }
 
   add(key: string, kind: EvidenceKind, concern: string, role: Role | 'none', weight: number, start: number, end: number, scaled: boolean): void {
     if (weight <= 0) return;

@@ -1,0 +1,215 @@
+#!/usr/bin/env node
+// Fits the classifier's model to labelled plans and measures it by cross-validation grouped by
+// document: no plan is scored by a model fitted on it.
+//
+// usage: npm run train -- --corpus DIR [--out FILE] [--folds 10] [--quiet]
+//
+// DIR holds docs/*.md and labels/*.json ({ sections: [{ line, label }] }, labels product |
+// project | neither, as in the evaluation corpus). Features come from the engine itself
+// (src/core: analyze with a feature observer), so training reads exactly what run time reads.
+// The model is a multinomial logistic regression (product / project / none) with an L2 penalty,
+// fitted by L-BFGS; its strength, the vocabulary's minimum document frequency, the temperature
+// and the side threshold are chosen by the grouped cross-validation, never by the in-sample
+// score. Deterministic: fixed folds (documents in name order, round robin), no randomness.
+import * as esbuild from 'esbuild';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { evaluate, fitModel, reliability } from './train/fit.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
+};
+const corpusArg = opt('--corpus', undefined);
+if (!corpusArg) {
+  console.error('usage: npm run train -- --corpus DIR [--out FILE] [--folds 10]');
+  process.exit(2);
+}
+const corpus = resolve(corpusArg);
+const out = resolve(opt('--out', join(root, 'src/core/classify/weights.json')));
+const folds = Number(opt('--folds', '10'));
+const quiet = args.includes('--quiet');
+const log = (...a) => {
+  if (!quiet) console.log(...a);
+};
+
+// The engine, bundled from its sources for this run.
+const dir = mkdtempSync(join(tmpdir(), 'pm-lens-train-'));
+let engine;
+try {
+  const file = join(dir, 'engine.cjs');
+  await esbuild.build({
+    stdin: {
+      contents: "export { analyze } from './src/core/analyze'; export { loadModel } from './src/core/classify/model';",
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: file,
+    logLevel: 'error',
+  });
+  engine = createRequire(import.meta.url)(file);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+// --- Reading the corpus: every labelled section's features, as the engine computes them.
+let docNames;
+try {
+  docNames = readdirSync(join(corpus, 'docs')).filter((f) => f.endsWith('.md')).sort();
+} catch (e) {
+  console.error(`train: cannot read ${join(corpus, 'docs')}: ${e.message}`);
+  process.exit(2);
+}
+if (docNames.length < folds) {
+  console.error(`train: ${docNames.length} documents is fewer than ${folds} folds`);
+  process.exit(2);
+}
+const ALL_WORDS = { has: () => true, size: 1 };
+const LABEL = { product: 0, project: 1, neither: 2 };
+/** @type {{ doc: number, features: Map<string, number>, label: number }[]} */
+const samples = [];
+const docs = [];
+for (const [d, name] of docNames.entries()) {
+  const text = readFileSync(join(corpus, 'docs', name), 'utf8');
+  const labels = JSON.parse(readFileSync(join(corpus, 'labels', name.replace(/\.md$/, '.json')), 'utf8')).sections;
+  const observed = new Map();
+  const analysis = engine.analyze(text, { observe: (i, f) => observed.set(i, new Map(f)), vocabulary: ALL_WORDS });
+  const atLine = new Map(analysis.sections.map((s) => [s.headingRange.start.line + 1, s.index]));
+  let missing = 0;
+  for (const label of labels) {
+    const index = atLine.get(label.line) ?? atLine.get(label.line + 1) ?? atLine.get(label.line - 1);
+    if (index === undefined || !(label.label in LABEL)) {
+      missing++;
+      continue;
+    }
+    samples.push({ doc: d, section: index, features: observed.get(index), label: LABEL[label.label] });
+  }
+  if (missing) log(`${name}: ${missing} labelled sections not found`);
+  docs.push({ name, text });
+}
+const foldOf = (doc) => doc % folds;
+const pct = (x) => `${(100 * x).toFixed(1)}%`;
+log(`${samples.length} labelled sections in ${docNames.length} documents, ${folds} folds by document`);
+
+// --- Choosing the penalty and the vocabulary by grouped cross-validation.
+const lambdas = (opt('--lambdas', '0.001,0.003,0.01,0.03') ?? '').split(',').map(Number);
+const minDfs = (opt('--min-df', '0,6,10') ?? '').split(',').map(Number);
+/** Out-of-fold probabilities for one setting. */
+function crossValidate(setting) {
+  const oof = new Array(samples.length);
+  const models = [];
+  for (let f = 0; f < folds; f++) {
+    const train = samples.filter((s) => foldOf(s.doc) !== f);
+    const model = fitModel(train, setting);
+    models.push(model);
+    samples.forEach((s, i) => {
+      if (foldOf(s.doc) === f) oof[i] = model.logits(s.features);
+    });
+  }
+  return { oof, models };
+}
+let best;
+for (const minDf of minDfs) {
+  for (const lambda of lambdas) {
+    const setting = { lambda, minDf, docs: docNames.length };
+    const { oof, models } = crossValidate(setting);
+    const tuned = tuneDecision(oof);
+    const m = evaluate(samples, oof, tuned);
+    log(`lambda ${lambda} min-df ${minDf}: accuracy ${pct(m.accuracy)}  cross-role ${pct(m.cross)}  macro-F1 ${pct(m.macroF1)}  log-loss ${m.logLoss.toFixed(3)}  (T ${tuned.temperature}, min side ${tuned.minSide})`);
+    const score = m.accuracy - 2 * Math.max(0, m.cross - 0.015);
+    if (!best || score > best.score) best = { score, setting, oof, models, tuned, m };
+  }
+}
+
+/** The temperature (by log-loss) and the side threshold (by accuracy, cross-role errors weighed double) for out-of-fold logits. */
+function tuneDecision(oof) {
+  let temperature = 1;
+  let bestLoss = Infinity;
+  for (let t = 0.5; t <= 3.001; t += 0.05) {
+    const loss = evaluate(samples, oof, { temperature: t, minSide: 0 }).logLoss;
+    if (loss < bestLoss - 1e-9) {
+      bestLoss = loss;
+      temperature = Math.round(t * 100) / 100;
+    }
+  }
+  let minSide = 0;
+  let bestScore = -Infinity;
+  for (let k = 0.3; k <= 0.801; k += 0.05) {
+    const m = evaluate(samples, oof, { temperature, minSide: k });
+    const score = m.accuracy - 2 * m.cross;
+    if (score > bestScore + 1e-9) {
+      bestScore = score;
+      minSide = Math.round(k * 100) / 100;
+    }
+  }
+  return { temperature, minSide };
+}
+
+
+// --- The chosen setting, fitted on everything, and measured by the engine itself.
+const { setting, tuned } = best;
+const final = fitModel(samples, setting);
+const json = final.toJson({
+  ...tuned,
+  fit: {
+    corpus: `${docNames.length} documents, ${samples.length} labelled sections`,
+    folds: `${folds}, grouped by document (documents in name order, round robin)`,
+    lambda: setting.lambda,
+    minDf: setting.minDf,
+  },
+});
+
+// Cross-validated by the engine: each fold's model, with the chosen decision, loaded as run
+// time loads it and run through analyze on the documents it was not fitted on.
+const cvPredictions = new Array(samples.length);
+const cvConfidence = new Array(samples.length);
+for (let f = 0; f < folds; f++) {
+  const foldModel = engine.loadModel(best.models[f].toJson({ ...tuned }));
+  scoreDocs(foldModel, (d) => foldOf(d) === f, cvPredictions, cvConfidence);
+}
+const inPredictions = new Array(samples.length);
+const inConfidence = new Array(samples.length);
+scoreDocs(engine.loadModel(json), () => true, inPredictions, inConfidence);
+
+/** Runs the engine with `model` on the chosen documents and fills in each labelled section's verdict. */
+function scoreDocs(model, chosen, predictions, confidence) {
+  for (const [d, doc] of docs.entries()) {
+    if (!chosen(d)) continue;
+    const run = engine.analyze(doc.text, { model });
+    samples.forEach((sample, i) => {
+      if (sample.doc !== d) return;
+      const verdict = run.sections[sample.section].inferred;
+      predictions[i] = verdict.role === 'product' ? 0 : verdict.role === 'project' ? 1 : 2;
+      confidence[i] = verdict.confidence;
+    });
+  }
+}
+
+const report = (name, predictions, confidence) => {
+  const m = evaluate(samples, undefined, undefined, predictions);
+  log(`${name}: accuracy ${pct(m.accuracy)}  cross-role ${pct(m.cross)} (${m.crossCount})  macro-F1 ${pct(m.macroF1)}  (F1 product ${pct(m.f1[0])}, project ${pct(m.f1[1])}, neither ${pct(m.f1[2])})`);
+  return { accuracy: round(m.accuracy), crossRole: round(m.cross), macroF1: round(m.macroF1), confusion: m.confusion };
+};
+const round = (x) => Math.round(x * 1000) / 1000;
+log('');
+log(`chosen: lambda ${setting.lambda}, min-df ${setting.minDf}, temperature ${tuned.temperature}, min side ${tuned.minSide}, ${Object.keys(json.weights).length} features`);
+const cv = report(`grouped ${folds}-fold CV`, cvPredictions, cvConfidence);
+const inSample = report('in-sample          ', inPredictions, inConfidence);
+const table = reliability(samples, cvPredictions, cvConfidence);
+log('');
+log('reliability under CV (confidence of the verdict against how often it is right):');
+log('| confidence | sections | right |');
+log('| --- | --- | --- |');
+for (const row of table.rows) log(`| ${row.bin} | ${row.count} | ${row.count ? pct(row.accuracy) : '–'} |`);
+log(`| >= 0.7 | ${table.high.count} | ${pct(table.high.accuracy)} |`);
+json.fit = { ...json.fit, cv, inSample, reliability: table };
+writeFileSync(out, JSON.stringify(json, null, 1) + '\n');
+log(`\nwrote ${out}`);

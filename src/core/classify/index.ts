@@ -1,0 +1,282 @@
+/**
+ * The classifier: reads a section's heading and own body against the taxonomy, turns what it
+ * found into named features (./features) and lets the fitted model (./model, ./weights.json) say
+ * which side owns it, with a calibrated confidence and the evidence. Deterministic; offline.
+ *
+ * Every signal is a term (heading, body, table header), a structural pattern (a date, an amount,
+ * a metric target…), a structure (a checklist, a Gantt chart, a RACI table), the neutral
+ * vocabulary, or context (the parent section, the document kind or, when none is declared, the
+ * lean of the document's headings; for a section with no body of its own, its subsections). A
+ * term counts with diminishing returns however often it repeats; body evidence is scaled down as
+ * the body grows. Context features come in two forms, one damped by the section's own evidence,
+ * so the fit lets context break ties without outvoting what the section says itself.
+ */
+import type { KindDef } from '../config/types';
+import type { BlockFact, HeadingFact } from '../parse/facts';
+import type { LineIndex } from '../text';
+import type { Taxonomy } from '../taxonomy/types';
+import type { Evidence, InferredRole, Role, Verdict } from '../types';
+import { compileTaxonomy, type CompiledTaxonomy } from './compile';
+import { documentLean, isTitle, topConcern } from './document';
+import { addContextFeatures, channelOf, contextSource, featuresOfHit, type ContextReading } from './features';
+import { defaultModel, predict, pushToward, type Features, type LoadedModel } from './model';
+import { scanBlock, scanPatterns, scanTerms, tokenize } from './read';
+import { maskProse } from './scan';
+import { SCORING } from './scoring';
+import { saturate, Signals, type Hit } from './signals';
+
+export { SCORING } from './scoring';
+export { saturate } from './signals';
+export { defaultModel, loadModel, type LoadedModel } from './model';
+
+export interface ClassifyInput {
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly heading: HeadingFact;
+  /** The own body's blocks (code, tables, paragraphs), in order. */
+  readonly blocks: readonly BlockFact[];
+  /**
+   * The section's place among the document's sections (0 = the first heading). When given, it
+   * says exactly which heading is the document's title; otherwise a line scan finds it.
+   */
+  readonly index?: number;
+}
+
+export interface ClassifyContext {
+  readonly taxonomy: Taxonomy;
+  /** The document's declared kind, when known. */
+  readonly kind: KindDef | undefined;
+  /** The verdict of the enclosing section, when there is one. */
+  readonly parent: Verdict | undefined;
+  /** For a section with no body of its own: what its subsections say (see `readChildren`). */
+  readonly children?: ChildrenReading;
+  /** The fitted model; the built-in one when absent. */
+  readonly model?: LoadedModel;
+  /** Words whose features to read (training reads them all); the model's vocabulary when absent. */
+  readonly vocabulary?: { has(stem: string): boolean; readonly size: number };
+  /** Called with the features of the section before the model weighs them (training records them). */
+  readonly observe?: (features: Features) => void;
+}
+
+/** Verdicts of document titles: their children take no lean from them. */
+const titles = new WeakSet<Verdict>();
+
+const round = (x: number): number => Math.round(x * 100) / 100;
+
+/** What the subsections of a section say, summed over them (their verdicts' `scores`). */
+export interface ChildrenReading {
+  readonly count: number;
+  readonly product: number;
+  readonly project: number;
+  readonly none: number;
+}
+
+/** Sums the evidence of a section's subsections, for `ClassifyContext.children`. */
+export function readChildren(children: readonly Verdict[]): ChildrenReading {
+  const sum = { count: children.length, product: 0, project: 0, none: 0 };
+  for (const v of children) {
+    sum.product += v.scores.product;
+    sum.project += v.scores.project;
+    sum.none += v.scores.none;
+  }
+  return sum;
+}
+
+const CLASS_ROLE: readonly (Role | 'none')[] = ['product', 'project', 'none'];
+const classOf = (role: Role | 'none'): number => (role === 'product' ? 0 : role === 'project' ? 1 : 2);
+
+/** What a context source says, as a line of evidence for the side it pushes toward. */
+const CONTEXT_TEXT: Record<string, (side: Role | 'none') => string> = {
+  title: () => 'document title',
+  parent: (side) => (side === 'none' ? 'parent section is on neither side' : `parent section leans ${side}`),
+  kind: (side) => (side === 'none' ? 'document kind' : `document kind is ${side}`),
+  lean: (side) => (side === 'none' ? 'the document leans to neither side' : `the document leans ${side}`),
+  children: (side) => (side === 'none' ? 'its subsections are on neither side' : `its subsections are ${side}`),
+  shape: (side) => (side === 'none' ? 'its shape (level, length) says neither side' : `its shape (level, length) leans ${side}`),
+};
+
+/** Context evidence below this push is left out of the explanation. */
+const CONTEXT_SHOWN = 0.1;
+
+/**
+ * Classifies one section: its role (`product`, `project`, `mixed` when both sides are strong on
+ * their own, `none` when nothing is decisive), its concern, a calibrated confidence in 0–1 (the
+ * fitted model's probability of the verdict) and the evidence, strongest first, each with its
+ * fitted contribution. Linear in the section's size; the taxonomy is compiled once per taxonomy
+ * object and the document-wide context once per document.
+ */
+export function classifySection(input: ClassifyInput, context: ClassifyContext): Verdict {
+  const compiled = compileTaxonomy(context.taxonomy);
+  const loaded = context.model ?? defaultModel();
+  const { text, heading, lines } = input;
+  const vocabulary = context.vocabulary ?? loaded.vocabulary;
+  const signals = new Signals(vocabulary.size > 0 || context.vocabulary ? vocabulary : undefined);
+
+  const headingMasked = maskProse(text.slice(heading.start, heading.end));
+  const headingTokens = tokenize(compiled, headingMasked);
+  scanTerms(text, headingTokens, heading.start, 'heading', signals);
+  scanPatterns(compiled.headingPatterns, headingMasked, headingTokens, heading.start, SCORING.headingPattern, false, signals);
+  const headingWords = signals.words ? new Set(headingTokens.infos.map((i) => i.stem).filter((w) => vocabulary.has(w))) : undefined;
+  let words = 0;
+  for (const block of input.blocks) words += scanBlock(compiled, text, lines, block, signals);
+
+  // Body evidence is scaled by length, then as a whole so that it approaches `bodyCap` however
+  // long and wordy the body is (the heading keeps its say); the sides keep their shares.
+  const norm = 1 / Math.sqrt(Math.max(1, words / SCORING.normWords));
+  let bodyRaw = 0;
+  for (const hit of signals.hits.values()) {
+    hit.contribution = hit.base * saturate(hit.count) * (hit.scaled ? norm : 1);
+    if (hit.scaled) bodyRaw += hit.contribution;
+  }
+  const bodyScale = bodyRaw > 0 ? (SCORING.bodyCap * (1 - Math.exp(-bodyRaw / SCORING.bodyCap))) / bodyRaw : 1;
+  const byConcern = new Map<string, number>();
+  const own = { product: 0, project: 0, none: 0 };
+  const groups = new Map<string, number>();
+  const channels = new Map<Hit, string>();
+  for (const [key, hit] of signals.hits) {
+    if (hit.scaled) hit.contribution *= bodyScale;
+    own[hit.role] += hit.contribution;
+    if (hit.role !== 'none') byConcern.set(hit.concern, (byConcern.get(hit.concern) ?? 0) + hit.contribution);
+    const channel = channelOf(hit, key);
+    channels.set(hit, channel);
+    for (const name of featuresOfHit(channel, hit)) groups.set(name, (groups.get(name) ?? 0) + hit.contribution);
+  }
+  const features = new Map<string, number>();
+  for (const [name, sum] of groups) features.set(name, Math.log1p(sum));
+  if (headingWords) for (const w of headingWords) features.set(`hw:${w}`, 1);
+  if (signals.words) for (const [w, n] of signals.words) features.set(`bw:${w}`, Math.log1p(n) * norm);
+
+  const title = isTitle(lines, heading.level, heading.start, input.index);
+  const empty = words === 0 && bodyRaw === 0;
+  const children = empty && context.children && context.children.count > 0 ? context.children : undefined;
+  const reading: ContextReading = {
+    title,
+    level: heading.level,
+    words,
+    empty,
+    parent: context.parent && !titles.has(context.parent) ? context.parent.scores : undefined,
+    parentIsTitle: context.parent !== undefined && titles.has(context.parent),
+    kind: context.kind?.role,
+    lean: context.kind ? undefined : documentLeanOf(compiled, lines, heading.start, heading.end),
+    children: children && {
+      product: children.product / children.count,
+      project: children.project / children.count,
+      none: children.none / children.count,
+    },
+  };
+  addContextFeatures(features, reading, own);
+  context.observe?.(features);
+
+  const { p } = predict(loaded, features);
+  const top = p[0] >= p[1] ? 0 : 1;
+  const m = loaded.model;
+  let role: InferredRole;
+  let confidence: number;
+  if (p[0] >= m.minMixed && p[1] >= m.minMixed && own.product >= m.mixedEvidence && own.project >= m.mixedEvidence) {
+    role = 'mixed';
+    confidence = p[0] + p[1];
+  } else if (p[top] > p[2] && p[top] >= m.minSide) {
+    role = CLASS_ROLE[top] as Role;
+    confidence = p[top];
+  } else {
+    // Neither side clearly: say so rather than guess one (a wrong side costs most).
+    role = 'none';
+    confidence = p[2];
+  }
+  const verdictClass = role === 'mixed' ? top : classOf(role === 'none' ? 'none' : role);
+
+  // Each signal's share of its features' fitted push toward its own side.
+  const pushOf = (hit: Hit): number => {
+    const channel = channels.get(hit) ?? 'b';
+    let push = 0;
+    for (const name of featuresOfHit(channel, hit)) {
+      const sum = groups.get(name) ?? 0;
+      if (sum > 0) push += (hit.contribution / sum) * pushToward(loaded, name, features.get(name) ?? 0, classOf(hit.role));
+    }
+    return push;
+  };
+  const evidence: Evidence[] = [];
+  const headingRange = lines.range(heading.start, heading.end);
+  const bySource = new Map<string, [number, number, number]>();
+  for (const [name, x] of features) {
+    const source = contextSource(name);
+    if (!source) continue;
+    const v = bySource.get(source) ?? [0, 0, 0];
+    for (let c = 0; c < 3; c++) v[c] += pushToward(loaded, name, x, c);
+    bySource.set(source, v);
+  }
+  for (const [source, v] of bySource) {
+    const side = v[verdictClass] >= CONTEXT_SHOWN ? verdictClass : v.indexOf(Math.max(...v));
+    if (v[side] < CONTEXT_SHOWN) continue;
+    const sideRole = CLASS_ROLE[side];
+    const concern = sideRole === 'none' ? 'none' : (topConcern(compiled, byConcern, sideRole) ?? 'none');
+    evidence.push({ kind: 'context', text: CONTEXT_TEXT[source](sideRole), range: headingRange, concern, role: sideRole, weight: round(v[side]) });
+  }
+  // One line per place in the text: a word that several concerns list speaks once, for the
+  // concern it pushes most.
+  const byPlace = new Map<string, { hit: Hit; push: number }>();
+  for (const hit of signals.hits.values()) {
+    const push = pushOf(hit);
+    if (push < 0.01) continue;
+    const place = `${hit.start}:${hit.end}:${hit.role}`;
+    const seen = byPlace.get(place);
+    if (!seen || push > seen.push) byPlace.set(place, { hit, push });
+  }
+  for (const { hit, push } of strongest(byPlace.values(), SCORING.maxEvidence)) {
+    evidence.push({
+      kind: hit.kind,
+      text: text.slice(hit.start, hit.end),
+      range: lines.range(hit.start, hit.end),
+      concern: hit.concern,
+      role: hit.role,
+      weight: round(push),
+    });
+  }
+  evidence.sort((a, b) => b.weight - a.weight);
+
+  const concernSide: Role | undefined = role === 'product' || role === 'project' ? role : role === 'mixed' ? (CLASS_ROLE[top] as Role) : undefined;
+  const concern = concernSide ? topConcern(compiled, byConcern, concernSide) : undefined;
+  const scores = children
+    ? { product: own.product + reading.children!.product, project: own.project + reading.children!.project, none: own.none + reading.children!.none }
+    : own;
+  const verdict: Verdict = {
+    role,
+    concern,
+    confidence: round(Math.min(1, Math.max(0, confidence))),
+    scores: { product: round(scores.product), project: round(scores.project), none: round(scores.none) },
+    evidence: evidence.slice(0, SCORING.maxEvidence),
+  };
+  if (title) titles.add(verdict);
+  return verdict;
+}
+
+/** The `k` strongest signals by push, strongest first (earlier in the text first on a tie), without sorting them all. */
+function strongest(hits: Iterable<{ hit: Hit; push: number }>, k: number): { hit: Hit; push: number }[] {
+  const top: { hit: Hit; push: number }[] = [];
+  const before = (a: { hit: Hit; push: number }, b: { hit: Hit; push: number }): boolean => a.push > b.push || (a.push === b.push && a.hit.start < b.hit.start);
+  for (const hit of hits) {
+    if (top.length === k && !before(hit, top[k - 1])) continue;
+    let i = top.length < k ? top.length : k - 1;
+    while (i > 0 && before(hit, top[i - 1])) {
+      if (i < k) top[i] = top[i - 1];
+      i--;
+    }
+    top[i] = hit;
+  }
+  return top;
+}
+
+/**
+ * The document's lean as the section sees it (its own heading left out): 0–1 for the side the
+ * document's headings lean to, growing with their number and one-sidedness.
+ */
+function documentLeanOf(compiled: CompiledTaxonomy, lines: LineIndex, start: number, end: number): { product: number; project: number } | undefined {
+  const lean = documentLean(compiled, lines);
+  const own = lean.byLine.get(lines.range(start, end).start.line) ?? [0, 0];
+  const p = Math.max(0, lean.product - own[0]);
+  const j = Math.max(0, lean.project - own[1]);
+  const total = p + j;
+  if (total <= 0 || p === j) return undefined;
+  const k = Math.min(1, total / SCORING.leanFull) * (Math.abs(p - j) / total) ** SCORING.leanPower;
+  return p > j ? { product: k, project: 0 } : { product: 0, project: k };
+}

@@ -1,0 +1,102 @@
+/**
+ * The fitted model the classifier decides with: a multinomial logistic regression over named
+ * features (see ./features), fitted by `npm run train` and kept as data (./weights.json).
+ * Reading it is validated, so a team's own fitted file with a mistake gets a clear message.
+ */
+import { z } from 'zod';
+import fitted from './weights.json';
+
+/** The classes the model tells apart, in the order of every weight vector. */
+export const CLASSES = ['product', 'project', 'none'] as const;
+export type ModelClass = (typeof CLASSES)[number];
+
+const triple = z.tuple([z.number().finite(), z.number().finite(), z.number().finite()]);
+
+export const modelSchema = z.object({
+  format: z.literal('pm-lens-model/1'),
+  /** One weight per class for every feature; a feature not listed weighs nothing. */
+  bias: triple,
+  weights: z.record(z.string(), triple),
+  /** Divides the logits: fitted on held-out predictions so probabilities mean what they say. */
+  temperature: z.number().positive().default(1),
+  /** Below this probability a side is not named: the verdict is `none` (wrong sides cost most). */
+  minSide: z.number().min(0).max(1).default(0.5),
+  /** Both sides at least this probable, and each strong on its own: `mixed`. */
+  minMixed: z.number().min(0).max(1).default(0.35),
+  /** Own evidence each side needs for `mixed`. */
+  mixedEvidence: z.number().nonnegative().default(4),
+  /** Words kept by the vocabulary (stems); their features are `hw:` and `bw:`. */
+  vocabulary: z.array(z.string()).default([]),
+  /** How the model was fitted and what cross-validation measured (documentation only). */
+  fit: z.record(z.string(), z.unknown()).optional(),
+});
+
+export type Model = z.infer<typeof modelSchema>;
+
+/** A model ready to score: its weights in a map, its vocabulary in a set. */
+export interface LoadedModel {
+  readonly model: Model;
+  readonly weights: ReadonlyMap<string, readonly [number, number, number]>;
+  readonly vocabulary: ReadonlySet<string>;
+}
+
+/** Checks and loads a model (from a parsed JSON value); throws with a readable message when it is not one. */
+export function loadModel(value: unknown): LoadedModel {
+  const parsed = modelSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`not a PM Lens model: ${issue.path.join('.') || '(top)'}: ${issue.message}`);
+  }
+  const model = parsed.data;
+  return { model, weights: new Map(Object.entries(model.weights)), vocabulary: new Set(model.vocabulary) };
+}
+
+let builtIn: LoadedModel | undefined;
+
+/** The model shipped with PM Lens, fitted on the project's labelled plans. */
+export function defaultModel(): LoadedModel {
+  return (builtIn ??= loadModel(fitted));
+}
+
+/** Features by name: what the classifier read in one section. */
+export type Features = ReadonlyMap<string, number>;
+
+/** Probabilities of the three classes, and the logits they came from. */
+export interface Prediction {
+  readonly p: readonly [number, number, number];
+  readonly logits: readonly [number, number, number];
+}
+
+/** Scores features with a model: softmax of the tempered logits. */
+export function predict(loaded: LoadedModel, features: Features): Prediction {
+  const z: [number, number, number] = [...loaded.model.bias];
+  for (const [name, x] of features) {
+    const w = loaded.weights.get(name);
+    if (!w || x === 0) continue;
+    z[0] += w[0] * x;
+    z[1] += w[1] * x;
+    z[2] += w[2] * x;
+  }
+  const t = loaded.model.temperature;
+  return { p: softmax([z[0] / t, z[1] / t, z[2] / t]), logits: z };
+}
+
+/** Softmax of three logits, stable for large values. */
+export function softmax(z: readonly [number, number, number]): [number, number, number] {
+  const m = Math.max(z[0], z[1], z[2]);
+  const e0 = Math.exp(z[0] - m);
+  const e1 = Math.exp(z[1] - m);
+  const e2 = Math.exp(z[2] - m);
+  const s = e0 + e1 + e2;
+  return [e0 / s, e1 / s, e2 / s];
+}
+
+/**
+ * How much one feature pushed class `c` ahead of the others: its value times its weight for `c`
+ * less the mean of its weights (tempered like the logits).
+ */
+export function pushToward(loaded: LoadedModel, name: string, x: number, c: number): number {
+  const w = loaded.weights.get(name);
+  if (!w) return 0;
+  return (x * (w[c] - (w[0] + w[1] + w[2]) / 3)) / loaded.model.temperature;
+}
