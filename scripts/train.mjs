@@ -100,8 +100,8 @@ const pct = (x) => `${(100 * x).toFixed(1)}%`;
 log(`${samples.length} labelled sections in ${docNames.length} documents, ${folds} folds by document`);
 
 // --- Choosing the penalty and the vocabulary by grouped cross-validation.
-const lambdas = (opt('--lambdas', '0.001,0.003,0.01,0.03') ?? '').split(',').map(Number);
-const minDfs = (opt('--min-df', '0,6,10') ?? '').split(',').map(Number);
+const lambdas = (opt('--lambdas', '0.003,0.01,0.03') ?? '').split(',').map(Number);
+const minDfs = (opt('--min-df', '0,6') ?? '').split(',').map(Number);
 /** Out-of-fold probabilities for one setting. */
 function crossValidate(setting) {
   const oof = new Array(samples.length);
@@ -210,6 +210,18 @@ log('| confidence | sections | right |');
 log('| --- | --- | --- |');
 for (const row of table.rows) log(`| ${row.bin} | ${row.count} | ${row.count ? pct(row.accuracy) : '–'} |`);
 log(`| >= 0.7 | ${table.high.count} | ${pct(table.high.accuracy)} |`);
+const errorsFile = opt('--errors', undefined);
+if (errorsFile) {
+  // Every section the cross-validation got wrong: document, line, label, verdict, heading.
+  const names = ['product', 'project', 'neither'];
+  const lines = samples.flatMap((sample, i) => {
+    if (cvPredictions[i] === sample.label) return [];
+    const doc = docs[sample.doc];
+    const heading = engine.analyze(doc.text, { model: engine.loadModel(json) }).sections[sample.section];
+    return [`${doc.name}:${heading.headingRange.start.line + 1}\t${names[sample.label]}\t-> ${names[cvPredictions[i]]} (${cvConfidence[i]})\t${heading.heading}`];
+  });
+  writeFileSync(resolve(errorsFile), lines.join('\n') + '\n');
+}
 json.fit = { ...json.fit, cv, inSample, reliability: table };
 writeFileSync(out, JSON.stringify(json, null, 1) + '\n');
 log(`\nwrote ${out}`);

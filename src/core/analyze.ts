@@ -67,6 +67,8 @@ export interface SectionKey {
   readonly definitions: string;
   /** The memo id of the parent section's result, -1 for none. */
   readonly parent: number;
+  /** The memo id of the result of the section before at the same level under the same parent, -1 for none. */
+  readonly previous: number;
   /** Where the section starts now: offset and line. */
   readonly start: number;
   readonly line: number;
@@ -151,13 +153,19 @@ export function* analyzeSteps(
   const sections: Section[] = [];
   const verdicts: Verdict[] = [];
   const ids: number[] = [];
+  // The section before each at the same level under the same parent (-1: none).
+  const previousOf: number[] = [];
+  const lastChild = new Map<number, number>();
   for (const s of outline.sections) {
     if (s.index % SECTIONS_PER_STEP === SECTIONS_PER_STEP - 1) yield;
     const parent = s.parent !== undefined ? verdicts[s.parent] : undefined;
+    previousOf.push(lastChild.get(s.parent ?? -1) ?? -1);
+    lastChild.set(s.parent ?? -1, s.index);
+    const previous = previousOf[s.index] >= 0 ? verdicts[previousOf[s.index]] : undefined;
     const compute = (): SectionParts => {
       const read = readSectionComments(s.comments, lines, config);
       return {
-        verdict: classifySection({ text, lines, heading: s.heading, blocks: s.blocks }, { ...classifierOf(s.index), parent }),
+        verdict: classifySection({ text, lines, heading: s.heading, blocks: s.blocks }, { ...classifierOf(s.index), parent, previous }),
         words: s.blocks.filter((b) => b.kind !== 'code' && b.kind !== 'html').reduce((n, b) => n + countWords(text.slice(b.start, b.end)), 0),
         ...read,
       };
@@ -177,6 +185,7 @@ export function* analyzeSteps(
           last: s.end === text.length,
           definitions: documentContext.definitions === NO_DEFINITIONS ? '' : definitionsKey(relevantDefinitions(documentContext.definitions, text.slice(s.heading.start, s.end))),
           parent: s.parent !== undefined ? ids[s.parent] : -1,
+          previous: previousOf[s.index] >= 0 ? ids[previousOf[s.index]] : -1,
           start: s.heading.start,
           line: start.line,
         },
@@ -214,7 +223,8 @@ export function* analyzeSteps(
     if (s.children.length === 0 || s.blocks.some((b) => b.kind !== 'html')) continue;
     const parent = s.parent !== undefined ? verdicts[s.parent] : undefined;
     const children = readChildren(s.children.map((c) => sections[c].inferred));
-    const verdict = classifySection({ text, lines, heading: s.heading, blocks: s.blocks }, { ...classifierOf(s.index), parent, children });
+    const previous = previousOf[i] >= 0 ? verdicts[previousOf[i]] : undefined;
+    const verdict = classifySection({ text, lines, heading: s.heading, blocks: s.blocks }, { ...classifierOf(s.index), parent, previous, children });
     const old = sections[i];
     sections[i] = { ...old, ...owned(old.tags[0], verdict) };
   }

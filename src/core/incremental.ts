@@ -372,6 +372,7 @@ class SectionResults implements SectionMemo {
 function sameContext(a: SectionKey, b: SectionKey): boolean {
   return (
     a.parent === b.parent &&
+    a.previous === b.previous &&
     a.column === b.column &&
     a.level === b.level &&
     a.title === b.title &&

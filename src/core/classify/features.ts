@@ -45,6 +45,8 @@ export interface ContextReading {
   /** The parent's own evidence, when there is a parent that is not the title. */
   readonly parent: SideTotals | undefined;
   readonly parentIsTitle: boolean;
+  /** The own evidence of the section just before at the same level, under the same parent. */
+  readonly previous: SideTotals | undefined;
   /** The declared kind's side. */
   readonly kind: Role | 'mixed' | undefined;
   /** The document's lean (0–1 each), when no kind is declared. */
@@ -54,7 +56,7 @@ export interface ContextReading {
 }
 
 /** Which context source a feature belongs to (for explaining it), by its name. */
-export function contextSource(name: string): 'title' | 'parent' | 'kind' | 'lean' | 'children' | 'shape' | undefined {
+export function contextSource(name: string): 'title' | 'parent' | 'previous' | 'kind' | 'lean' | 'children' | 'shape' | undefined {
   const head = name.slice(0, name.indexOf(':') < 0 ? name.length : name.indexOf(':'));
   switch (head) {
     case 'title':
@@ -70,6 +72,9 @@ export function contextSource(name: string): 'title' | 'parent' | 'kind' | 'lean
       return 'lean';
     case 'kids':
       return 'children';
+    case 'prev':
+    case 'prevw':
+      return 'previous';
     case 'empty':
     case 'level':
     case 'words':
@@ -94,18 +99,8 @@ export function addContextFeatures(out: Map<string, number>, c: ContextReading, 
   out.set(`level:${Math.min(c.level, 4)}`, 1);
   if (c.words > 0) out.set('words', Math.log1p(c.words) / 4);
   if (c.parentIsTitle) out.set('parent:title', 1);
-  if (c.parent) {
-    const total = c.parent.product + c.parent.project + c.parent.none;
-    if (total > 0) {
-      const strength = Math.min(1, total / 3);
-      for (const side of SIDES) {
-        const share = (c.parent[side] / total) * strength;
-        if (share <= 0) continue;
-        out.set(`parent:${side}`, share);
-        out.set(`parentw:${side}`, share * weak);
-      }
-    }
-  }
+  if (c.parent) addShares(out, 'parent', c.parent, weak);
+  if (c.previous) addShares(out, 'prev', c.previous, weak);
   if (c.kind) {
     out.set(`kind:${c.kind}`, 1);
     out.set(`kindw:${c.kind}`, weak);
@@ -120,5 +115,18 @@ export function addContextFeatures(out: Map<string, number>, c: ContextReading, 
   if (c.children) {
     out.set('kids', 1);
     for (const side of SIDES) if (c.children[side] > 0) out.set(`kids:${side}`, Math.log1p(c.children[side]));
+  }
+}
+
+/** A neighbour's evidence as shares of its sides, times how much it says (full at 3 and more). */
+function addShares(out: Map<string, number>, prefix: string, totals: SideTotals, weak: number): void {
+  const total = totals.product + totals.project + totals.none;
+  if (total <= 0) return;
+  const strength = Math.min(1, total / 3);
+  for (const side of SIDES) {
+    const share = (totals[side] / total) * strength;
+    if (share <= 0) continue;
+    out.set(`${prefix}:${side}`, share);
+    out.set(`${prefix}w:${side}`, share * weak);
   }
 }

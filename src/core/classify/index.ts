@@ -48,6 +48,8 @@ export interface ClassifyContext {
   readonly kind: KindDef | undefined;
   /** The verdict of the enclosing section, when there is one. */
   readonly parent: Verdict | undefined;
+  /** The verdict of the section just before at the same level under the same parent, when there is one. */
+  readonly previous?: Verdict;
   /** For a section with no body of its own: what its subsections say (see `readChildren`). */
   readonly children?: ChildrenReading;
   /** The fitted model; the built-in one when absent. */
@@ -88,6 +90,7 @@ const classOf = (role: Role | 'none'): number => (role === 'product' ? 0 : role 
 /** What a context source says, as a line of evidence for the side it pushes toward. */
 const CONTEXT_TEXT: Record<string, (side: Role | 'none') => string> = {
   title: () => 'document title',
+  previous: (side) => (side === 'none' ? 'the section before is on neither side' : `the section before is ${side}`),
   parent: (side) => (side === 'none' ? 'parent section is on neither side' : `parent section leans ${side}`),
   kind: (side) => (side === 'none' ? 'document kind' : `document kind is ${side}`),
   lean: (side) => (side === 'none' ? 'the document leans to neither side' : `the document leans ${side}`),
@@ -156,6 +159,7 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
     empty,
     parent: context.parent && !titles.has(context.parent) ? context.parent.scores : undefined,
     parentIsTitle: context.parent !== undefined && titles.has(context.parent),
+    previous: context.previous && !titles.has(context.previous) ? context.previous.scores : undefined,
     kind: context.kind?.role,
     lean: context.kind ? undefined : documentLeanOf(compiled, lines, heading.start, heading.end),
     children: children && {
