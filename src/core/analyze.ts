@@ -67,8 +67,8 @@ export interface SectionKey {
   readonly definitions: string;
   /** The memo id of the parent section's result, -1 for none. */
   readonly parent: number;
-  /** The memo id of the result of the section before at the same level under the same parent, -1 for none. */
-  readonly previous: number;
+  /** What the section before at the same level under the same parent says (its scores), '' for none. */
+  readonly previous: string;
   /** Where the section starts now: offset and line. */
   readonly start: number;
   readonly line: number;
@@ -153,19 +153,22 @@ export function* analyzeSteps(
   const sections: Section[] = [];
   const verdicts: Verdict[] = [];
   const ids: number[] = [];
-  // The section before each at the same level under the same parent (-1: none).
+  const first = outline.sections[0];
+  const titleAt = first && isTitle(lines, first.heading.level, first.heading.start, 0) ? 0 : -1;
+  // The section before each at the same level under the same parent (-1: none; the title is none).
   const previousOf: number[] = [];
   const lastChild = new Map<number, number>();
   for (const s of outline.sections) {
     if (s.index % SECTIONS_PER_STEP === SECTIONS_PER_STEP - 1) yield;
     const parent = s.parent !== undefined ? verdicts[s.parent] : undefined;
-    previousOf.push(lastChild.get(s.parent ?? -1) ?? -1);
+    const before = lastChild.get(s.parent ?? -1) ?? -1;
+    previousOf.push(before === titleAt ? -1 : before);
     lastChild.set(s.parent ?? -1, s.index);
     const previous = previousOf[s.index] >= 0 ? verdicts[previousOf[s.index]] : undefined;
     const compute = (): SectionParts => {
       const read = readSectionComments(s.comments, lines, config);
       return {
-        verdict: classifySection({ text, lines, heading: s.heading, blocks: s.blocks }, { ...classifierOf(s.index), parent, previous }),
+        verdict: classifySection({ text, lines, heading: s.heading, blocks: s.blocks }, { ...classifierOf(s.index), parent, parentIsTitle: s.parent === titleAt, previous }),
         words: s.blocks.filter((b) => b.kind !== 'code' && b.kind !== 'html').reduce((n, b) => n + countWords(text.slice(b.start, b.end)), 0),
         ...read,
       };
@@ -185,7 +188,7 @@ export function* analyzeSteps(
           last: s.end === text.length,
           definitions: documentContext.definitions === NO_DEFINITIONS ? '' : definitionsKey(relevantDefinitions(documentContext.definitions, text.slice(s.heading.start, s.end))),
           parent: s.parent !== undefined ? ids[s.parent] : -1,
-          previous: previousOf[s.index] >= 0 ? ids[previousOf[s.index]] : -1,
+          previous: previous ? `${previous.scores.product},${previous.scores.project},${previous.scores.none}` : '',
           start: s.heading.start,
           line: start.line,
         },
@@ -224,7 +227,7 @@ export function* analyzeSteps(
     const parent = s.parent !== undefined ? verdicts[s.parent] : undefined;
     const children = readChildren(s.children.map((c) => sections[c].inferred));
     const previous = previousOf[i] >= 0 ? verdicts[previousOf[i]] : undefined;
-    const verdict = classifySection({ text, lines, heading: s.heading, blocks: s.blocks }, { ...classifierOf(s.index), parent, previous, children });
+    const verdict = classifySection({ text, lines, heading: s.heading, blocks: s.blocks }, { ...classifierOf(s.index), parent, parentIsTitle: s.parent === titleAt, previous, children });
     const old = sections[i];
     sections[i] = { ...old, ...owned(old.tags[0], verdict) };
   }

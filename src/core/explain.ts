@@ -259,12 +259,12 @@ function disagrees(tagged: EffectiveRole, inferred: EffectiveRole): boolean {
   return (tagged === 'product' && inferred === 'project') || (tagged === 'project' && inferred === 'product');
 }
 
-/** Evidence strongest first, one line per matched text and concern. */
+/** Evidence strongest first, one line per matched text (the concern it pushes most) and per context source. */
 function topEvidence(evidence: readonly Evidence[], limit: number): Evidence[] {
   const seen = new Set<string>();
   const out: Evidence[] = [];
   for (const e of [...evidence].sort((a, b) => b.weight - a.weight)) {
-    const key = `${e.text.toLowerCase()}\u0000${e.concern}\u0000${e.kind}`;
+    const key = e.kind === 'context' ? e.text : plain(e.text).toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(e);
@@ -278,8 +278,13 @@ function formatWeight(weight: number): string {
   return `${rounded >= 0 ? '+' : ''}${rounded}`;
 }
 
+/** Document text as plain words: Markdown emphasis, code and strike marks taken out. */
+function plain(text: string): string {
+  return text.replace(/[*_`~]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
 function clip(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = plain(text);
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 

@@ -48,6 +48,8 @@ export interface ClassifyContext {
   readonly kind: KindDef | undefined;
   /** The verdict of the enclosing section, when there is one. */
   readonly parent: Verdict | undefined;
+  /** The parent is the document's title: its children take no lean from it. */
+  readonly parentIsTitle?: boolean;
   /** The verdict of the section just before at the same level under the same parent, when there is one. */
   readonly previous?: Verdict;
   /** For a section with no body of its own: what its subsections say (see `readChildren`). */
@@ -59,9 +61,6 @@ export interface ClassifyContext {
   /** Called with the features of the section before the model weighs them (training records them). */
   readonly observe?: (features: Features) => void;
 }
-
-/** Verdicts of document titles: their children take no lean from them. */
-const titles = new WeakSet<Verdict>();
 
 const round = (x: number): number => Math.round(x * 100) / 100;
 
@@ -95,7 +94,6 @@ const CONTEXT_TEXT: Record<string, (side: Role | 'none') => string> = {
   kind: (side) => (side === 'none' ? 'document kind' : `document kind is ${side}`),
   lean: (side) => (side === 'none' ? 'the document leans to neither side' : `the document leans ${side}`),
   children: (side) => (side === 'none' ? 'its subsections are on neither side' : `its subsections are ${side}`),
-  shape: (side) => (side === 'none' ? 'its shape (level, length) says neither side' : `its shape (level, length) leans ${side}`),
 };
 
 /** Context evidence below this push is left out of the explanation. */
@@ -157,9 +155,9 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
     level: heading.level,
     words,
     empty,
-    parent: context.parent && !titles.has(context.parent) ? context.parent.scores : undefined,
-    parentIsTitle: context.parent !== undefined && titles.has(context.parent),
-    previous: context.previous && !titles.has(context.previous) ? context.previous.scores : undefined,
+    parent: context.parent && !context.parentIsTitle ? context.parent.scores : undefined,
+    parentIsTitle: context.parentIsTitle === true,
+    previous: context.previous?.scores,
     kind: context.kind?.role,
     lean: context.kind ? undefined : documentLeanOf(compiled, lines, heading.start, heading.end),
     children: children && {
@@ -243,15 +241,13 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   const scores = children
     ? { product: own.product + reading.children!.product, project: own.project + reading.children!.project, none: own.none + reading.children!.none }
     : own;
-  const verdict: Verdict = {
+  return {
     role,
     concern,
     confidence: round(Math.min(1, Math.max(0, confidence))),
     scores: { product: round(scores.product), project: round(scores.project), none: round(scores.none) },
     evidence: evidence.slice(0, SCORING.maxEvidence),
   };
-  if (title) titles.add(verdict);
-  return verdict;
 }
 
 /** The `k` strongest signals by push, strongest first (earlier in the text first on a tie), without sorting them all. */

@@ -25,6 +25,22 @@ export interface Tokens {
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
+const LETTER = /\p{L}/u;
+const DIGIT = /[0-9]/;
+
+/**
+ * Whether the word at [start, end) is part of an identifier rather than prose: `RISK-12`,
+ * `snake_case`, `file.json`, `camelCase`. Its words are not evidence of anything.
+ */
+function insideIdentifier(text: string, start: number, end: number): boolean {
+  const before = start > 0 ? text[start - 1] : '';
+  const after = end < text.length ? text[end] : '';
+  if (before === '_' || after === '_') return true;
+  if (after === '-' && DIGIT.test(text[end + 1] ?? '')) return true;
+  if ((after === '.' && LETTER.test(text[end + 1] ?? '')) || (before === '.' && LETTER.test(text[start - 2] ?? ''))) return true;
+  return /\p{Ll}\p{Lu}/u.test(text.slice(start, end));
+}
+
 /** Splits prose into words (letters and digits; `&` stands for "and") in one pass. */
 export function tokenize(compiled: CompiledTaxonomy, masked: string): Tokens {
   const tokens: Tokens = { infos: [], starts: [], ends: [] };
@@ -48,9 +64,11 @@ export function tokenize(compiled: CompiledTaxonomy, masked: string): Tokens {
       if (d < 128 ? !((d >= 48 && d <= 57) || (d >= 65 && d <= 90) || (d >= 97 && d <= 122)) : !WORD_CHAR.test(masked[j])) break;
       j++;
     }
-    tokens.infos.push(compiled.word(masked.slice(i, j)));
-    tokens.starts.push(i);
-    tokens.ends.push(j);
+    if (!insideIdentifier(masked, i, j)) {
+      tokens.infos.push(compiled.word(masked.slice(i, j)));
+      tokens.starts.push(i);
+      tokens.ends.push(j);
+    }
     i = j;
   }
   return tokens;

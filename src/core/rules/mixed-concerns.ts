@@ -9,6 +9,12 @@ export const MIXED_MIN_EVIDENCE = 2;
 /** The weaker side's score must reach this share of the stronger side's. */
 export const MIXED_MIN_BALANCE = 0.35;
 
+/**
+ * How probable it must be that the section belongs to one of the two sides (the verdict's
+ * confidence for `mixed`) before two owners are worth a warning.
+ */
+export const MIXED_MIN_CONFIDENCE = 0.7;
+
 /** A section with strong product and strong project signals: two owners in one place. */
 export const mixedConcerns: Rule = {
   id: 'mixed-concerns',
@@ -16,7 +22,7 @@ export const mixedConcerns: Rule = {
   description: 'A section with strong product and strong project signals',
   checkSection(section, context, report) {
     const verdict = section.inferred;
-    if (verdict.role !== 'mixed' || section.tags[0]?.role === 'shared') return;
+    if (verdict.role !== 'mixed' || verdict.confidence < MIXED_MIN_CONFIDENCE || section.tags[0]?.role === 'shared') return;
     const product = evidenceFor(verdict, 'product');
     const project = evidenceFor(verdict, 'project');
     if (product.length < MIXED_MIN_EVIDENCE || project.length < MIXED_MIN_EVIDENCE) return;

@@ -4,10 +4,11 @@ import type { Rule } from './rule';
 
 /**
  * How sure the content must be before the rule contradicts a person's tag. Deliberately strict:
- * a wrong warning on a tag someone chose costs more than a missed one.
+ * a wrong warning on a tag someone chose costs more than a missed one. The confidence is the
+ * fitted model's calibrated probability (see the README's reliability table).
  */
 export const MISMATCH_STRENGTH: Strength = {
-  minConfidence: 0.6,
+  minConfidence: 0.8,
   minEvidence: 2,
   dominance: 2,
 };
