@@ -101,7 +101,7 @@ log(`${samples.length} labelled sections in ${docNames.length} documents, ${fold
 
 // --- Choosing the penalty and the vocabulary by grouped cross-validation.
 const lambdas = (opt('--lambdas', '0.003,0.01,0.03') ?? '').split(',').map(Number);
-const minDfs = (opt('--min-df', '0,6') ?? '').split(',').map(Number);
+const minDfs = (opt('--min-df', '0') ?? '').split(',').map(Number);
 /** Out-of-fold probabilities for one setting. */
 function crossValidate(setting) {
   const oof = new Array(samples.length);

@@ -87,7 +87,7 @@ const CLASS_ROLE: readonly (Role | 'none')[] = ['product', 'project', 'none'];
 const classOf = (role: Role | 'none'): number => (role === 'product' ? 0 : role === 'project' ? 1 : 2);
 
 /** What a context source says, as a line of evidence for the side it pushes toward. */
-const CONTEXT_TEXT: Record<string, (side: Role | 'none') => string> = {
+const CONTEXT_TEXT: Partial<Record<string, (side: Role | 'none') => string>> = {
   title: () => 'document title',
   previous: (side) => (side === 'none' ? 'the section before is on neither side' : `the section before is ${side}`),
   parent: (side) => (side === 'none' ? 'parent section is on neither side' : `parent section leans ${side}`),
@@ -167,6 +167,8 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
     },
   };
   addContextFeatures(features, reading, own);
+  features.set(`rule:${ruleVerdict(own, signals, reading)}`, 1);
+  addBalanceFeatures(features, groups);
   context.observe?.(features);
 
   const { p } = predict(loaded, features);
@@ -208,11 +210,14 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
     bySource.set(source, v);
   }
   for (const [source, v] of bySource) {
+    // The section's shape (level, length) weighs in but says nothing a reader could act on.
+    const say = CONTEXT_TEXT[source];
+    if (!say) continue;
     const side = v[verdictClass] >= CONTEXT_SHOWN ? verdictClass : v.indexOf(Math.max(...v));
     if (v[side] < CONTEXT_SHOWN) continue;
     const sideRole = CLASS_ROLE[side];
     const concern = sideRole === 'none' ? 'none' : (topConcern(compiled, byConcern, sideRole) ?? 'none');
-    evidence.push({ kind: 'context', text: CONTEXT_TEXT[source](sideRole), range: headingRange, concern, role: sideRole, weight: round(v[side]) });
+    evidence.push({ kind: 'context', text: say(sideRole), range: headingRange, concern, role: sideRole, weight: round(v[side]) });
   }
   // One line per place in the text: a word that several concerns list speaks once, for the
   // concern it pushes most.
@@ -264,6 +269,61 @@ function strongest(hits: Iterable<{ hit: Hit; push: number }>, k: number): { hit
     top[i] = hit;
   }
   return top;
+}
+
+/**
+ * Which way the heading and the body each lean, -1 (project) to 1 (product), and where they
+ * disagree, how strongly: so the fit can learn that the body, not one heading word, decides.
+ */
+function addBalanceFeatures(features: Map<string, number>, groups: ReadonlyMap<string, number>): void {
+  const sum = (channels: readonly string[], side: string): number => channels.reduce((n, c) => n + (groups.get(`${c}:${side}`) ?? 0), 0);
+  const heading = { product: sum(['h', 'hp'], 'product'), project: sum(['h', 'hp'], 'project') };
+  const body = { product: sum(['b', 't', 'bp', 's'], 'product'), project: sum(['b', 't', 'bp', 's'], 'project') };
+  if (heading.product + heading.project > 0) features.set('hdiff', (heading.product - heading.project) / (heading.product + heading.project + 1));
+  if (body.product + body.project > 0) features.set('bdiff', (body.product - body.project) / (body.product + body.project + 1));
+  const against = (h: number, b: number): number => Math.log1p(Math.min(h, b));
+  if (heading.project > 0 && body.product > 0) features.set('conflict:body-product', against(heading.project, body.product));
+  if (heading.product > 0 && body.project > 0) features.set('conflict:body-project', against(heading.product, body.project));
+}
+
+/**
+ * The verdict of the hand-set rule the classifier used before it had a fitted model (the sides'
+ * evidence plus fixed context priors, a side winning only by a clear margin), kept as one
+ * feature: the fit learns where that rule is right and where it is not.
+ */
+function ruleVerdict(own: { product: number; project: number; none: number }, signals: Signals, c: ContextReading): InferredRole {
+  const side = { ...own };
+  if (c.title) {
+    let headingTotal = 0;
+    for (const hit of signals.hits.values()) if (!hit.scaled) headingTotal += hit.contribution;
+    side.none += SCORING.title + headingTotal;
+  }
+  if (c.parent) {
+    const total = c.parent.product + c.parent.project + c.parent.none;
+    if (total > 0) {
+      const k = (SCORING.parent * Math.min(1, total / 3)) / total;
+      side.product += k * c.parent.product;
+      side.project += k * c.parent.project;
+      side.none += k * c.parent.none;
+    }
+  }
+  if (c.kind === 'product' || c.kind === 'project') side[c.kind] += SCORING.kind;
+  if (c.lean) {
+    side.product += SCORING.document * c.lean.product;
+    side.project += SCORING.document * c.lean.project;
+  }
+  if (c.children) {
+    side.product += c.children.product;
+    side.project += c.children.project;
+    side.none += c.children.none;
+  }
+  const top: Role = side.product >= side.project ? 'product' : 'project';
+  const strong = side[top];
+  const weak = side[top === 'product' ? 'project' : 'product'];
+  if (strong < SCORING.minSignal || side.none >= strong) return 'none';
+  if (weak >= SCORING.mixStrong && weak >= SCORING.mixRatio * strong) return 'mixed';
+  const margin = ((strong - Math.max(weak, side.none)) / strong) * (1 - Math.exp(-strong / 2));
+  return margin >= SCORING.decisive ? top : 'none';
 }
 
 /**
