@@ -123,13 +123,13 @@ for (const minDf of minDfs) {
     const { oof, models } = crossValidate(setting);
     const tuned = tuneDecision(oof);
     const m = evaluate(samples, oof, tuned);
-    log(`lambda ${lambda} min-df ${minDf}: accuracy ${pct(m.accuracy)}  cross-role ${pct(m.cross)}  macro-F1 ${pct(m.macroF1)}  log-loss ${m.logLoss.toFixed(3)}  (T ${tuned.temperature}, min side ${tuned.minSide})`);
+    log(`lambda ${lambda} min-df ${minDf}: accuracy ${pct(m.accuracy)}  cross-role ${pct(m.cross)}  macro-F1 ${pct(m.macroF1)}  log-loss ${m.logLoss.toFixed(3)}  (T ${tuned.temperature}, min side ${tuned.minSide}, promote ${tuned.promote})`);
     const score = m.accuracy - 2 * Math.max(0, m.cross - 0.015);
     if (!best || score > best.score) best = { score, setting, oof, models, tuned, m };
   }
 }
 
-/** The temperature (by log-loss) and the side threshold (by accuracy, cross-role errors weighed double) for out-of-fold logits. */
+/** The temperature (by log-loss), and the side and promotion thresholds (by accuracy, cross-role errors weighed double), for out-of-fold logits. */
 function tuneDecision(oof) {
   let temperature = 1;
   let bestLoss = Infinity;
@@ -141,16 +141,20 @@ function tuneDecision(oof) {
     }
   }
   let minSide = 0;
+  let promote = 1;
   let bestScore = -Infinity;
-  for (let k = 0.3; k <= 0.801; k += 0.05) {
-    const m = evaluate(samples, oof, { temperature, minSide: k });
-    const score = m.accuracy - 2 * m.cross;
-    if (score > bestScore + 1e-9) {
-      bestScore = score;
-      minSide = Math.round(k * 100) / 100;
+  for (let k = 0; k <= 0.601; k += 0.05) {
+    for (let q = 0.6; q <= 1.001; q += 0.05) {
+      const m = evaluate(samples, oof, { temperature, minSide: k, promote: q });
+      const score = m.accuracy - 2 * m.cross;
+      if (score > bestScore + 1e-9) {
+        bestScore = score;
+        minSide = Math.round(k * 100) / 100;
+        promote = Math.round(q * 100) / 100;
+      }
     }
   }
-  return { temperature, minSide };
+  return { temperature, minSide, promote };
 }
 
 
@@ -200,7 +204,7 @@ const report = (name, predictions, confidence) => {
 };
 const round = (x) => Math.round(x * 1000) / 1000;
 log('');
-log(`chosen: lambda ${setting.lambda}, min-df ${setting.minDf}, temperature ${tuned.temperature}, min side ${tuned.minSide}, ${Object.keys(json.weights).length} features`);
+log(`chosen: lambda ${setting.lambda}, min-df ${setting.minDf}, temperature ${tuned.temperature}, min side ${tuned.minSide}, promote ${tuned.promote}, ${Object.keys(json.weights).length} features`);
 const cv = report(`grouped ${folds}-fold CV`, cvPredictions, cvConfidence);
 const inSample = report('in-sample          ', inPredictions, inConfidence);
 const table = reliability(samples, cvPredictions, cvConfidence);

@@ -8,12 +8,6 @@ const STOP = new Set(
 const VOCAB_WORD = /^[a-z][a-z-]{2,}$/;
 const isVocab = (name) => name.startsWith('hw:') || name.startsWith('bw:');
 
-/** Own evidence by side, read back from the features (sums of the channels' side features). */
-const SIDE_CHANNELS = ['h', 'b', 't', 'hp', 'bp', 's'];
-export function ownEvidence(features) {
-  const side = (role) => SIDE_CHANNELS.reduce((n, c) => n + Math.expm1(features.get(`${c}:${role}`) ?? 0), 0);
-  return { product: side('product'), project: side('project') };
-}
 
 /** Softmax of three tempered logits. */
 function softmax(z, t = 1) {
@@ -24,17 +18,23 @@ function softmax(z, t = 1) {
   return [e[0] / s, e[1] / s, e[2] / s];
 }
 
-/** Defaults of the decision the model's file does not set (they match src/core/classify/model.ts). */
+/** The default the model's file does not set (it matches src/core/classify/model.ts). */
 const MIN_MIXED = 0.35;
-const MIXED_EVIDENCE = 4;
 
-/** The classifier's verdict rule (src/core/classify/index.ts), as a class: 0 product, 1 project, 2 neither (none or mixed). */
-export function decide(z, features, { temperature, minSide }) {
+/** The classifier's verdict rule (`decide` in src/core/classify/index.ts), as a class: 0 product, 1 project, 2 neither (none or mixed). */
+export function decide(z, features, { temperature, minSide, promote = 1 }) {
   const p = softmax(z, temperature);
   const top = p[0] >= p[1] ? 0 : 1;
-  const own = ownEvidence(features);
-  if (p[0] >= MIN_MIXED && p[1] >= MIN_MIXED && own.product >= MIXED_EVIDENCE && own.project >= MIXED_EVIDENCE) return { cls: 2, confidence: p[0] + p[1], p };
-  if (p[top] > p[2] && p[top] >= minSide) return { cls: top, confidence: p[top], p };
+  const rule = [...features.keys()].find((k) => k.startsWith('rule:'))?.slice(5) ?? 'none';
+  if (rule === 'mixed') {
+    if (p[0] >= MIN_MIXED && p[1] >= MIN_MIXED) return { cls: 2, confidence: p[0] + p[1], p };
+    return p[top] >= minSide && p[top] > p[2] ? { cls: top, confidence: p[top], p } : { cls: 2, confidence: p[2], p };
+  }
+  if (rule === 'product' || rule === 'project') {
+    const c = rule === 'product' ? 0 : 1;
+    return p[c] >= minSide ? { cls: c, confidence: p[c], p } : { cls: 2, confidence: p[2], p };
+  }
+  if (p[top] >= promote) return { cls: top, confidence: p[top], p };
   return { cls: 2, confidence: p[2], p };
 }
 

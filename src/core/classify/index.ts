@@ -19,7 +19,7 @@ import type { Evidence, InferredRole, Role, Verdict } from '../types';
 import { compileTaxonomy, type CompiledTaxonomy } from './compile';
 import { documentLean, isTitle, topConcern } from './document';
 import { addContextFeatures, channelOf, contextSource, featuresOfHit, type ContextReading } from './features';
-import { defaultModel, predict, pushToward, type Features, type LoadedModel } from './model';
+import { defaultModel, predict, pushToward, type Features, type LoadedModel, type Model } from './model';
 import { scanBlock, scanPatterns, scanTerms, tokenize } from './read';
 import { maskProse } from './scan';
 import { SCORING } from './scoring';
@@ -167,26 +167,14 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
     },
   };
   addContextFeatures(features, reading, own);
-  features.set(`rule:${ruleVerdict(own, signals, reading)}`, 1);
+  const rule = ruleVerdict(own, signals, reading);
+  features.set(`rule:${rule}`, 1);
   addBalanceFeatures(features, groups);
   context.observe?.(features);
 
   const { p } = predict(loaded, features);
+  const { role, confidence } = decide(rule, p, loaded.model);
   const top = p[0] >= p[1] ? 0 : 1;
-  const m = loaded.model;
-  let role: InferredRole;
-  let confidence: number;
-  if (p[0] >= m.minMixed && p[1] >= m.minMixed && own.product >= m.mixedEvidence && own.project >= m.mixedEvidence) {
-    role = 'mixed';
-    confidence = p[0] + p[1];
-  } else if (p[top] > p[2] && p[top] >= m.minSide) {
-    role = CLASS_ROLE[top] as Role;
-    confidence = p[top];
-  } else {
-    // Neither side clearly: say so rather than guess one (a wrong side costs most).
-    role = 'none';
-    confidence = p[2];
-  }
   const verdictClass = role === 'mixed' ? top : classOf(role === 'none' ? 'none' : role);
 
   // Each signal's share of its features' fitted push toward its own side.
@@ -284,6 +272,26 @@ function addBalanceFeatures(features: Map<string, number>, groups: ReadonlyMap<s
   const against = (h: number, b: number): number => Math.log1p(Math.min(h, b));
   if (heading.project > 0 && body.product > 0) features.set('conflict:body-product', against(heading.project, body.product));
   if (heading.product > 0 && body.project > 0) features.set('conflict:body-project', against(heading.product, body.project));
+}
+
+/**
+ * The verdict: the hand-set rule's, checked by the fitted model. A side the model finds less
+ * probable than `minSide` is not named (`none`: a wrong side costs most); `mixed` stands only
+ * when the model finds both sides probable; a `none` becomes a side only when the model is
+ * sure of it (`promote`). The confidence is the model's probability of the verdict.
+ */
+export function decide(rule: InferredRole, p: readonly [number, number, number], m: Model): { role: InferredRole; confidence: number } {
+  const top = p[0] >= p[1] ? 0 : 1;
+  if (rule === 'mixed') {
+    if (p[0] >= m.minMixed && p[1] >= m.minMixed) return { role: 'mixed', confidence: p[0] + p[1] };
+    return p[top] >= m.minSide && p[top] > p[2] ? { role: CLASS_ROLE[top] as Role, confidence: p[top] } : { role: 'none', confidence: p[2] };
+  }
+  if (rule === 'product' || rule === 'project') {
+    const c = classOf(rule);
+    return p[c] >= m.minSide ? { role: rule, confidence: p[c] } : { role: 'none', confidence: p[2] };
+  }
+  if (p[top] >= m.promote) return { role: CLASS_ROLE[top] as Role, confidence: p[top] };
+  return { role: 'none', confidence: p[2] };
 }
 
 /**

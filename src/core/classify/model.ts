@@ -19,12 +19,12 @@ export const modelSchema = z.object({
   weights: z.record(z.string(), triple),
   /** Divides the logits: fitted on held-out predictions so probabilities mean what they say. */
   temperature: z.number().positive().default(1),
-  /** Below this probability a side is not named: the verdict is `none` (wrong sides cost most). */
+  /** Below this probability the rule's side is not named: the verdict is `none` (wrong sides cost most). */
   minSide: z.number().min(0).max(1).default(0.5),
-  /** Both sides at least this probable, and each strong on its own: `mixed`. */
+  /** The rule's `mixed` stands only when both sides are at least this probable. */
   minMixed: z.number().min(0).max(1).default(0.35),
-  /** Own evidence each side needs for `mixed`. */
-  mixedEvidence: z.number().nonnegative().default(4),
+  /** At or above this probability a side is named where the rule saw none (1: never). */
+  promote: z.number().min(0).max(1).default(1),
   /** Words kept by the vocabulary (stems); their features are `hw:` and `bw:`. */
   vocabulary: z.array(z.string()).default([]),
   /** How the model was fitted and what cross-validation measured (documentation only). */
