@@ -275,20 +275,20 @@ function addBalanceFeatures(features: Map<string, number>, groups: ReadonlyMap<s
 }
 
 /**
- * The verdict: the hand-set rule's, checked by the fitted model. A side the model finds less
- * probable than `minSide` is not named (`none`: a wrong side costs most); `mixed` stands only
- * when the model finds both sides probable; a `none` becomes a side only when the model is
- * sure of it (`promote`). The confidence is the model's probability of the verdict.
+ * The verdict: the hand-set rule's, checked by the fitted model. The rule's side is not named
+ * (`none`: a wrong side costs most) when the model is sure of the other side (`veto`); `mixed`
+ * stands only when the model finds both sides probable; a `none` becomes a side only when the
+ * model is sure of it (`promote`). The confidence is the model's probability of the verdict.
  */
 export function decide(rule: InferredRole, p: readonly [number, number, number], m: Model): { role: InferredRole; confidence: number } {
   const top = p[0] >= p[1] ? 0 : 1;
   if (rule === 'mixed') {
     if (p[0] >= m.minMixed && p[1] >= m.minMixed) return { role: 'mixed', confidence: p[0] + p[1] };
-    return p[top] >= m.minSide && p[top] > p[2] ? { role: CLASS_ROLE[top] as Role, confidence: p[top] } : { role: 'none', confidence: p[2] };
+    return p[top] >= m.promote ? { role: CLASS_ROLE[top] as Role, confidence: p[top] } : { role: 'none', confidence: p[2] };
   }
   if (rule === 'product' || rule === 'project') {
     const c = classOf(rule);
-    return p[c] >= m.minSide ? { role: rule, confidence: p[c] } : { role: 'none', confidence: p[2] };
+    return p[1 - c] >= m.veto ? { role: 'none', confidence: p[2] } : { role: rule, confidence: p[c] };
   }
   if (p[top] >= m.promote) return { role: CLASS_ROLE[top] as Role, confidence: p[top] };
   return { role: 'none', confidence: p[2] };

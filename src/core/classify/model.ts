@@ -19,8 +19,8 @@ export const modelSchema = z.object({
   weights: z.record(z.string(), triple),
   /** Divides the logits: fitted on held-out predictions so probabilities mean what they say. */
   temperature: z.number().positive().default(1),
-  /** Below this probability the rule's side is not named: the verdict is `none` (wrong sides cost most). */
-  minSide: z.number().min(0).max(1).default(0.5),
+  /** At or above this probability of the other side, the rule's side is not named: `none` (wrong sides cost most; 1: never). */
+  veto: z.number().min(0).max(1).default(1),
   /** The rule's `mixed` stands only when both sides are at least this probable. */
   minMixed: z.number().min(0).max(1).default(0.35),
   /** At or above this probability a side is named where the rule saw none (1: never). */
