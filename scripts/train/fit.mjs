@@ -18,18 +18,12 @@ function softmax(z, t = 1) {
   return [e[0] / s, e[1] / s, e[2] / s];
 }
 
-/** The default the model's file does not set (it matches src/core/classify/model.ts). */
-const MIN_MIXED = 0.35;
-
 /** The classifier's verdict rule (`decide` in src/core/classify/index.ts), as a class: 0 product, 1 project, 2 neither (none or mixed). */
 export function decide(z, features, { temperature, veto = 1, promote = 1 }) {
   const p = softmax(z, temperature);
   const top = p[0] >= p[1] ? 0 : 1;
   const rule = [...features.keys()].find((k) => k.startsWith('rule:'))?.slice(5) ?? 'none';
-  if (rule === 'mixed') {
-    if (p[0] >= MIN_MIXED && p[1] >= MIN_MIXED) return { cls: 2, confidence: p[0] + p[1], p };
-    return p[top] >= promote ? { cls: top, confidence: p[top], p } : { cls: 2, confidence: p[2], p };
-  }
+  if (rule === 'mixed') return { cls: 2, confidence: p[0] + p[1], p };
   if (rule === 'product' || rule === 'project') {
     const c = rule === 'product' ? 0 : 1;
     return p[1 - c] >= veto ? { cls: 2, confidence: p[2], p } : { cls: c, confidence: p[c], p };

@@ -154,7 +154,8 @@ export function* analyzeSteps(
   const verdicts: Verdict[] = [];
   const ids: number[] = [];
   const first = outline.sections[0];
-  const titleAt = first && isTitle(lines, first.heading.level, first.heading.start, 0) ? 0 : -1;
+  // Read as the memo key reads it (`title`), so a change of title changes the keys that depend on it.
+  const titleAt = first && isTitle(lines, first.heading.level, first.heading.start, undefined) ? 0 : -1;
   // The section before each at the same level under the same parent (-1: none; the title is none).
   const previousOf: number[] = [];
   const lastChild = new Map<number, number>();

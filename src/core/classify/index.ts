@@ -207,12 +207,16 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
     const concern = sideRole === 'none' ? 'none' : (topConcern(compiled, byConcern, sideRole) ?? 'none');
     evidence.push({ kind: 'context', text: say(sideRole), range: headingRange, concern, role: sideRole, weight: round(v[side]) });
   }
+  // A declared kind acts through the rule (a fixed prior: the labelled plans declare none).
+  const kindRole = context.kind?.role;
+  if ((kindRole === 'product' || kindRole === 'project') && !evidence.some((e) => e.text === CONTEXT_TEXT.kind?.(kindRole))) {
+    evidence.push({ kind: 'context', text: `document kind is ${kindRole}`, range: headingRange, concern: topConcern(compiled, byConcern, kindRole) ?? 'none', role: kindRole, weight: SCORING.kind });
+  }
   // One line per place in the text: a word that several concerns list speaks once, for the
   // concern it pushes most.
   const byPlace = new Map<string, { hit: Hit; push: number }>();
   for (const hit of signals.hits.values()) {
     const push = pushOf(hit);
-    if (push < 0.01) continue;
     const place = `${hit.start}:${hit.end}:${hit.role}`;
     const seen = byPlace.get(place);
     if (!seen || push > seen.push) byPlace.set(place, { hit, push });
@@ -276,16 +280,13 @@ function addBalanceFeatures(features: Map<string, number>, groups: ReadonlyMap<s
 
 /**
  * The verdict: the hand-set rule's, checked by the fitted model. The rule's side is not named
- * (`none`: a wrong side costs most) when the model is sure of the other side (`veto`); `mixed`
- * stands only when the model finds both sides probable; a `none` becomes a side only when the
- * model is sure of it (`promote`). The confidence is the model's probability of the verdict.
+ * (`none`: a wrong side costs most) when the model is sure of the other side (`veto`); a `none`
+ * becomes a side only when the model is sure of it (`promote`). The confidence is the model's probability of the verdict.
  */
 export function decide(rule: InferredRole, p: readonly [number, number, number], m: Model): { role: InferredRole; confidence: number } {
   const top = p[0] >= p[1] ? 0 : 1;
-  if (rule === 'mixed') {
-    if (p[0] >= m.minMixed && p[1] >= m.minMixed) return { role: 'mixed', confidence: p[0] + p[1] };
-    return p[top] >= m.promote ? { role: CLASS_ROLE[top] as Role, confidence: p[top] } : { role: 'none', confidence: p[2] };
-  }
+  // Both sides strong on their own: the model says how probable it is that either owns it.
+  if (rule === 'mixed') return { role: 'mixed', confidence: p[0] + p[1] };
   if (rule === 'product' || rule === 'project') {
     const c = classOf(rule);
     return p[1 - c] >= m.veto ? { role: 'none', confidence: p[2] } : { role: rule, confidence: p[c] };

@@ -36,9 +36,9 @@ function insideIdentifier(text: string, start: number, end: number): boolean {
   const before = start > 0 ? text[start - 1] : '';
   const after = end < text.length ? text[end] : '';
   if (before === '_' || after === '_') return true;
-  if (after === '-' && DIGIT.test(text[end + 1] ?? '')) return true;
+  if (after === '-' && DIGIT.test(text[end + 1] ?? '') && LETTER.test(text[start])) return true;
   if ((after === '.' && LETTER.test(text[end + 1] ?? '')) || (before === '.' && LETTER.test(text[start - 2] ?? ''))) return true;
-  return /\p{Ll}\p{Lu}/u.test(text.slice(start, end));
+  return LETTER.test(text[start]) && /\p{Ll}\p{Lu}/u.test(text.slice(start, end));
 }
 
 /** Splits prose into words (letters and digits; `&` stands for "and") in one pass. */
