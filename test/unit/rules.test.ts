@@ -188,14 +188,17 @@ describe('quick fixes produce the expected text', () => {
     assert.equal(applyEdits(onlyHeading, [insertTagEdit(section, 'project', 'budget', new LineIndex(onlyHeading))]), onlyHeading + '\n<!-- owner: project/budget -->');
   });
 
-  it('untagged-section suggests shared for mixed content and nothing for undecided content', () => {
+  it('untagged-section suggests shared for mixed content and never a side for undecided content', () => {
     const mixed = fixture('mixed-concerns', 'report.md');
     const finding = findingsOf(mixed, 'untagged-section').find((f) => f.message.includes('Goals and timeline'));
     assert.ok(finding);
     assert.deepEqual(finding.fixes.map((f) => f.title), ['Tag as shared']);
     const vague = '# Notes\n\nSome words that say nothing in particular.\n';
-    const [undecided] = findingsOf(vague, 'untagged-section');
-    assert.deepEqual(undecided.fixes, []);
+    // Content on neither side is offered the tag none (when the reading is sure) or nothing at all.
+    for (const undecided of findingsOf(vague, 'untagged-section')) {
+      assert.deepEqual(undecided.fixes.map((f) => f.title), ['Tag as none']);
+      assert.match(undecided.message, /reads as neither side/);
+    }
   });
 
   it('duplicate-tag removes the extra tag with its line, or just the tag when it shares a line', () => {
@@ -305,8 +308,8 @@ describe('tagAllSectionsEdits', () => {
     assert.ok(tagged.includes('## User personas\n<!-- owner: product/user-needs -->\n'), tagged);
     assert.ok(!tagged.includes('## Notes\n<!--'), tagged);
     assert.equal(tagged.match(/<!-- owner:/g)?.length, 3);
-    // The same edits the rule's fixes make, section by section.
-    const fixes = analysis.findings.filter((f) => f.ruleId === 'untagged-section').flatMap((f) => f.fixes.flatMap((x) => x.edits));
+    // The same edits the rule's fixes make, section by section (Tag All leaves `none` to a person).
+    const fixes = analysis.findings.filter((f) => f.ruleId === 'untagged-section').flatMap((f) => f.fixes.filter((x) => x.title !== 'Tag as none').flatMap((x) => x.edits));
     assert.deepEqual(edits, fixes);
   });
 });

@@ -149,7 +149,8 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
 
   const title = isTitle(lines, heading.level, heading.start, input.index);
   const empty = words === 0 && bodyRaw === 0;
-  const children = empty && context.children && context.children.count > 0 ? context.children : undefined;
+  // A title names the whole document: its subsections are the document, not its content.
+  const children = empty && !title && context.children && context.children.count > 0 ? context.children : undefined;
   const reading: ContextReading = {
     title,
     level: heading.level,
@@ -217,7 +218,7 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   const byPlace = new Map<string, { hit: Hit; push: number }>();
   for (const hit of signals.hits.values()) {
     const push = pushOf(hit);
-    const place = `${hit.start}:${hit.end}:${hit.role}`;
+    const place = `${hit.start}:${hit.end}:${hit.kind}`;
     const seen = byPlace.get(place);
     if (!seen || push > seen.push) byPlace.set(place, { hit, push });
   }

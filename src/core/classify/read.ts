@@ -21,6 +21,8 @@ export interface Tokens {
   readonly infos: WordInfo[];
   readonly starts: number[];
   readonly ends: number[];
+  /** Indexes of words that are part of an identifier (`RISK-12`): patterns may start there, terms are not read. */
+  readonly identifiers: Set<number>;
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -43,7 +45,7 @@ function insideIdentifier(text: string, start: number, end: number): boolean {
 
 /** Splits prose into words (letters and digits; `&` stands for "and") in one pass. */
 export function tokenize(compiled: CompiledTaxonomy, masked: string): Tokens {
-  const tokens: Tokens = { infos: [], starts: [], ends: [] };
+  const tokens: Tokens = { infos: [], starts: [], ends: [], identifiers: new Set() };
   const n = masked.length;
   let i = 0;
   while (i < n) {
@@ -64,11 +66,10 @@ export function tokenize(compiled: CompiledTaxonomy, masked: string): Tokens {
       if (d < 128 ? !((d >= 48 && d <= 57) || (d >= 65 && d <= 90) || (d >= 97 && d <= 122)) : !WORD_CHAR.test(masked[j])) break;
       j++;
     }
-    if (!insideIdentifier(masked, i, j)) {
-      tokens.infos.push(compiled.word(masked.slice(i, j)));
-      tokens.starts.push(i);
-      tokens.ends.push(j);
-    }
+    tokens.infos.push(compiled.word(masked.slice(i, j)));
+    tokens.starts.push(i);
+    tokens.ends.push(j);
+    if (insideIdentifier(masked, i, j)) tokens.identifiers.add(tokens.infos.length - 1);
     i = j;
   }
   return tokens;
@@ -90,6 +91,7 @@ export function scanTerms(text: string, tokens: Tokens, offset: number, channel:
     }
   };
   for (let i = 0; i < n; i++) {
+    if (tokens.identifiers.size > 0 && tokens.identifiers.has(i)) continue;
     const info = infos[i];
     if (info.phrases) {
       let used = 0;

@@ -8,7 +8,7 @@ import type { Rule } from './rule';
  * fitted model's calibrated probability (see the README's reliability table).
  */
 export const MISMATCH_STRENGTH: Strength = {
-  minConfidence: 0.8,
+  minConfidence: 0.7,
   minEvidence: 2,
   dominance: 2,
 };
