@@ -23,9 +23,18 @@ export function channelOf(hit: Hit, key: string): string {
 
 /** The feature names a signal feeds: its channel and side, and its channel and concern. */
 export function featuresOfHit(channel: string, hit: Hit): readonly string[] {
-  if (hit.role === 'none') return [`${channel}:none`];
-  return [`${channel}:${hit.role}`, `${channel}:${hit.concern}`];
+  const key = `${channel}\u0000${hit.concern}`;
+  let names = namesCache.get(key);
+  if (!names) {
+    names = hit.role === 'none' ? [`${channel}:none`] : [`${channel}:${hit.role}`, `${channel}:${hit.concern}`];
+    if (namesCache.size > 10_000) namesCache.clear();
+    namesCache.set(key, names);
+  }
+  return names;
 }
+
+/** Feature names by channel and concern: a few hundred at most, asked for at every signal. */
+const namesCache = new Map<string, readonly string[]>();
 
 /** The evidence of one side, summed: what a section says on its own. */
 export interface SideTotals {
@@ -56,7 +65,21 @@ export interface ContextReading {
 }
 
 /** Which context source a feature belongs to (for explaining it), by its name. */
-export function contextSource(name: string): 'title' | 'parent' | 'previous' | 'kind' | 'lean' | 'children' | 'shape' | undefined {
+export function contextSource(name: string): ContextSource | undefined {
+  let known = sourceCache.get(name);
+  if (known === undefined) {
+    known = sourceOf(name) ?? null;
+    if (sourceCache.size > 10_000) sourceCache.clear();
+    sourceCache.set(name, known);
+  }
+  return known ?? undefined;
+}
+
+type ContextSource = 'title' | 'parent' | 'previous' | 'kind' | 'lean' | 'children' | 'shape';
+/** Sources by feature name: the names are few and asked for at every section. */
+const sourceCache = new Map<string, ContextSource | null>();
+
+function sourceOf(name: string): ContextSource | undefined {
   const head = name.slice(0, name.indexOf(':') < 0 ? name.length : name.indexOf(':'));
   switch (head) {
     case 'title':

@@ -133,14 +133,14 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   const byConcern = new Map<string, number>();
   const own = { product: 0, project: 0, none: 0 };
   const groups = new Map<string, number>();
-  const channels = new Map<Hit, string>();
+  const names = new Map<Hit, readonly string[]>();
   for (const [key, hit] of signals.hits) {
     if (hit.scaled) hit.contribution *= bodyScale;
     own[hit.role] += hit.contribution;
     if (hit.role !== 'none') byConcern.set(hit.concern, (byConcern.get(hit.concern) ?? 0) + hit.contribution);
-    const channel = channelOf(hit, key);
-    channels.set(hit, channel);
-    for (const name of featuresOfHit(channel, hit)) groups.set(name, (groups.get(name) ?? 0) + hit.contribution);
+    const hitNames = featuresOfHit(channelOf(hit, key), hit);
+    names.set(hit, hitNames);
+    for (const name of hitNames) groups.set(name, (groups.get(name) ?? 0) + hit.contribution);
   }
   const features = new Map<string, number>();
   for (const [name, sum] of groups) features.set(name, Math.log1p(sum));
@@ -180,9 +180,8 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
 
   // Each signal's share of its features' fitted push toward its own side.
   const pushOf = (hit: Hit): number => {
-    const channel = channels.get(hit) ?? 'b';
     let push = 0;
-    for (const name of featuresOfHit(channel, hit)) {
+    for (const name of names.get(hit) ?? []) {
       const sum = groups.get(name) ?? 0;
       if (sum > 0) push += (hit.contribution / sum) * pushToward(loaded, name, features.get(name) ?? 0, classOf(hit.role));
     }
