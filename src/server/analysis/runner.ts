@@ -1,0 +1,44 @@
+/**
+ * How the server gets an analysis without waiting on it: a runner analyses one document's
+ * versions in turn, keeps what it reuses between them, and gives up on a version that runs past
+ * the time budget. Two runners: a worker thread per document on Node (workerRunner.ts), and
+ * slices on the server's own thread in the browser (slicedRunner.ts).
+ */
+import type { Analysis, ResolvedConfig } from '../engine';
+
+/** One version of one document to analyse. */
+export interface AnalysisJob {
+  /** The document's URI. */
+  readonly key: string;
+  readonly text: string;
+  readonly config: ResolvedConfig;
+  /**
+   * Set when the path alone did not make the document a plan: the runner then decides from the
+   * content (front matter, owner tags) before it analyses, where a slow parse is also bounded.
+   */
+  readonly detectByContent?: { readonly path: string };
+}
+
+export type JobOutcome =
+  | { readonly type: 'analysis'; readonly analysis: Analysis }
+  /** The content did not make it a plan. */
+  | { readonly type: 'not-plan' }
+  /** `cancel` stopped it: a newer version arrived, or the document closed. */
+  | { readonly type: 'cancelled' }
+  /** It ran past the budget and was abandoned. */
+  | { readonly type: 'over-budget'; readonly budgetMs: number };
+
+export interface AnalysisRunner {
+  /** Analyses one version; jobs of one document run one after another, in order. */
+  run(job: AnalysisJob): Promise<JobOutcome>;
+  /** Stops the document's running and queued jobs (they resolve `cancelled`). */
+  cancel(key: string): void;
+  /** The document is gone: cancel its work and free what is kept for it. */
+  forget(key: string): void;
+  /** The heap each document's analysis holds, when the runner can tell (after a GC if exposed). */
+  heaps(): Promise<Record<string, number>>;
+  dispose(): void;
+}
+
+/** The budget when the client names none: generous for a 5 MB plan, short enough to notice. */
+export const DEFAULT_BUDGET_MS = 10_000;

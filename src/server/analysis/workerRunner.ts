@@ -1,0 +1,189 @@
+/**
+ * The Node runner: every open plan gets a worker thread of its own (worker.ts), holding that
+ * document's incremental analyzer. Why threads and not slices on the server's thread: a slice
+ * cannot be shorter than one parse of one piece, and some Markdown keeps the parser busy for
+ * a minute in a single piece; only a thread can be stopped in the middle of that. A job past the
+ * budget terminates its worker (the document's caches go with it) and reports `over-budget`;
+ * the other documents' workers, and the server's thread, never wait on it.
+ *
+ * Closing a document terminates its worker, so everything it held is freed. At most
+ * `maxWorkers` idle workers are kept; beyond that the least recently used one is stopped and
+ * its document starts from scratch on its next edit.
+ */
+import { Worker } from 'node:worker_threads';
+import type { ResolvedConfig } from '../engine';
+import type { AnalysisJob, AnalysisRunner, JobOutcome } from './runner';
+import type { FromWorker, ToWorker, WorkerData } from './workerProtocol';
+
+export interface WorkerRunnerOptions {
+  /** The bundled worker script (dist/analysisWorker.js). */
+  readonly script: string;
+  readonly budgetMs: number;
+  readonly maxWorkers?: number;
+  /** Told when a worker fails for a reason other than the budget. */
+  readonly onError?: (key: string, message: string) => void;
+}
+
+interface Handle {
+  readonly worker: Worker;
+  readonly wanted: Int32Array;
+  /** Jobs of this document, one after another. */
+  chain: Promise<unknown>;
+  /** Jobs with an id up to this one are cancelled. */
+  cancelledUpTo: number;
+  /** The job running in the worker now, and how to settle it. */
+  running: { readonly job: number; readonly settle: (outcome: JobOutcome | Error) => void } | undefined;
+  queued: number;
+  sentConfig: number | undefined;
+  lastUsed: number;
+  heapReply: ((used: number) => void) | undefined;
+  gone: boolean;
+}
+
+const HEAP_REPLY_MS = 2000;
+let nextJob = 0;
+let nextConfig = 0;
+const configIds = new WeakMap<ResolvedConfig, number>();
+
+export class WorkerRunner implements AnalysisRunner {
+  private readonly handles = new Map<string, Handle>();
+  private readonly maxWorkers: number;
+
+  constructor(private readonly options: WorkerRunnerOptions) {
+    this.maxWorkers = options.maxWorkers ?? 8;
+  }
+
+  run(job: AnalysisJob): Promise<JobOutcome> {
+    const id = ++nextJob;
+    const handle = this.handleFor(job.key);
+    handle.queued++;
+    const outcome = handle.chain.then(() => this.execute(job, id));
+    handle.chain = outcome.catch(() => undefined).finally(() => handle.queued--);
+    return outcome;
+  }
+
+  cancel(key: string): void {
+    const handle = this.handles.get(key);
+    if (!handle) return;
+    handle.cancelledUpTo = nextJob;
+    Atomics.store(handle.wanted, 0, -1);
+  }
+
+  forget(key: string): void {
+    const handle = this.handles.get(key);
+    if (!handle) return;
+    this.cancel(key);
+    this.stop(key, handle);
+    handle.running?.settle({ type: 'cancelled' });
+  }
+
+  async heaps(): Promise<Record<string, number>> {
+    const out: Record<string, number> = {};
+    await Promise.all(
+      [...this.handles].map(async ([key, handle]) => {
+        const used = await new Promise<number | undefined>((resolve) => {
+          const timer = setTimeout(() => resolve(undefined), HEAP_REPLY_MS);
+          handle.heapReply = (n) => {
+            clearTimeout(timer);
+            resolve(n);
+          };
+          post(handle, { type: 'heap' });
+        });
+        if (used !== undefined) out[key] = used;
+      }),
+    );
+    return out;
+  }
+
+  dispose(): void {
+    for (const key of [...this.handles.keys()]) this.forget(key);
+  }
+
+  private execute(job: AnalysisJob, id: number): Promise<JobOutcome> {
+    let handle = this.handles.get(job.key);
+    if (handle && id <= handle.cancelledUpTo) return Promise.resolve({ type: 'cancelled' });
+    // The worker was stopped (budget, eviction) since the job was queued: start a fresh one.
+    handle ??= this.handleFor(job.key);
+    const h = handle;
+    h.lastUsed = Date.now();
+    return new Promise<JobOutcome>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        // Past the budget: the only way to stop a parse that never yields is to end its thread.
+        this.stop(job.key, h);
+        settle({ type: 'over-budget', budgetMs: this.options.budgetMs });
+      }, this.options.budgetMs);
+      const settle = (outcome: JobOutcome | Error): void => {
+        clearTimeout(timer);
+        if (h.running?.job === id) h.running = undefined;
+        if (outcome instanceof Error) reject(outcome);
+        else resolve(outcome);
+      };
+      h.running = { job: id, settle };
+      Atomics.store(h.wanted, 0, id);
+      let configId = configIds.get(job.config);
+      if (configId === undefined) configIds.set(job.config, (configId = ++nextConfig));
+      if (h.sentConfig !== configId) {
+        post(h, { type: 'config', id: configId, config: job.config });
+        h.sentConfig = configId;
+      }
+      post(h, { type: 'analyze', job: id, text: job.text, configId, detectPath: job.detectByContent?.path });
+    });
+  }
+
+  private handleFor(key: string): Handle {
+    const existing = this.handles.get(key);
+    if (existing) return existing;
+    this.evictIdle();
+    const wanted = new Int32Array(new SharedArrayBuffer(4));
+    const data: WorkerData = { wanted: wanted.buffer as SharedArrayBuffer };
+    const worker = new Worker(this.options.script, { workerData: data });
+    const handle: Handle = { worker, wanted, chain: Promise.resolve(), cancelledUpTo: 0, running: undefined, queued: 0, sentConfig: undefined, lastUsed: Date.now(), heapReply: undefined, gone: false };
+    worker.on('message', (message: FromWorker) => {
+      if (message.type === 'heap') {
+        handle.heapReply?.(message.used);
+        handle.heapReply = undefined;
+        return;
+      }
+      const running = handle.running;
+      if (!running || running.job !== message.job) return;
+      if (message.type === 'failed') running.settle(new Error(message.message));
+      else if (message.stopped) running.settle({ type: 'cancelled' });
+      else if (message.notPlan) running.settle({ type: 'not-plan' });
+      else if (message.analysis) running.settle({ type: 'analysis', analysis: message.analysis });
+    });
+    const failed = (message: string): void => {
+      if (handle.gone) return;
+      this.options.onError?.(key, message);
+      this.stop(key, handle);
+      handle.running?.settle(new Error(message));
+    };
+    worker.on('error', (error) => failed(String(error?.stack ?? error)));
+    worker.on('exit', (code) => failed(`analysis worker exited with code ${code}`));
+    // An idle worker must not keep the process alive once the connection is gone.
+    worker.unref();
+    this.handles.set(key, handle);
+    return handle;
+  }
+
+  /** Ends a document's worker (its caches go with it). */
+  private stop(key: string, handle: Handle): void {
+    if (handle.gone) return;
+    handle.gone = true;
+    if (this.handles.get(key) === handle) this.handles.delete(key);
+    void handle.worker.terminate();
+  }
+
+  private evictIdle(): void {
+    if (this.handles.size < this.maxWorkers) return;
+    let oldest: [string, Handle] | undefined;
+    for (const entry of this.handles) {
+      if (entry[1].running || entry[1].queued > 0) continue;
+      if (!oldest || entry[1].lastUsed < oldest[1].lastUsed) oldest = entry;
+    }
+    if (oldest) this.stop(oldest[0], oldest[1]);
+  }
+}
+
+function post(handle: Handle, message: ToWorker): void {
+  if (!handle.gone) handle.worker.postMessage(message);
+}
