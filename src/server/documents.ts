@@ -70,8 +70,10 @@ export class DocumentAnalyses {
     const state = this.stateOf(document.uri);
     state.generation++;
     this.host.runner.cancel(document.uri);
+    // The document object is updated in place by later changes: keep this change's version.
+    const version = document.version;
     const { debounceMs } = await this.host.settingsFor(document.uri);
-    if (this.host.document(document.uri)?.version !== document.version) return;
+    if (this.host.document(document.uri)?.version !== version) return;
     void this.request(document.uri, debounceMs, false);
   }
 

@@ -123,9 +123,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const analysed = async (uri: string, token: CancellationToken): Promise<{ document: TextDocument; result: AnalysisResult } | undefined> => {
     const document = documents.get(uri);
     if (!document) return undefined;
-    const result = await analyses.ensure(uri, document.version);
+    // The document object is updated in place by later changes: keep the version asked about.
+    const version = document.version;
+    const result = await analyses.ensure(uri, version);
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
-    if (documents.get(uri)?.version !== document.version) throw new ResponseError(LSPErrorCodes.ContentModified, 'the document changed');
+    if (documents.get(uri)?.version !== version) throw new ResponseError(LSPErrorCodes.ContentModified, 'the document changed');
     return result && { document, result };
   };
 

@@ -2,7 +2,7 @@
  * What the PM Lens language server says beyond LSP, in one place: the server and every client
  * (the VS Code extension, the tests) import these types, so both sides agree on each message.
  */
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { Analysis, Summary } from '../core/types';
 
 /** A document named by its URI. */
@@ -55,7 +55,7 @@ export interface ServerStats {
  * `pmLens/stats`: heap figures after a garbage collection when the server runs with
  * `--expose-gc` (for the benchmark and the memory tests).
  */
-export const StatsRequest = new RequestType<void, ServerStats, void>('pmLens/stats');
+export const StatsRequest = new RequestType0<ServerStats, void>('pmLens/stats');
 
 /** Options a client may pass in `initialize`'s `initializationOptions`. */
 export interface InitializationOptions {
