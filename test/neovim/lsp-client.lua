@@ -38,17 +38,26 @@ local function has_code(bufnr, code)
 end
 
 local function run()
+  -- The README's setup, with the server started from this checkout.
+  local client_id
+  vim.api.nvim_create_autocmd('FileType', {
+    pattern = 'markdown',
+    callback = function(args)
+      local id = vim.lsp.start_client({
+        name = 'pm-lens',
+        cmd = { node, bin, 'lsp', '--stdio' },
+        root_dir = vim.fn.getcwd(),
+        settings = { pmLens = { debounceMs = 0 } },
+      })
+      vim.lsp.buf_attach_client(args.buf, id)
+      client_id = id
+    end,
+  })
+  vim.cmd('cd ' .. vim.fn.fnameescape(vim.fn.fnamemodify(plan, ':h')))
   vim.cmd('edit ' .. vim.fn.fnameescape(plan))
   local bufnr = vim.api.nvim_get_current_buf()
   local uri = vim.uri_from_bufnr(bufnr)
-  local client_id = vim.lsp.start_client({
-    name = 'pm-lens',
-    cmd = { node, bin, 'lsp', '--stdio' },
-    root_dir = vim.fn.fnamemodify(plan, ':h'),
-    settings = { pmLens = { debounceMs = 0 } },
-  })
-  assert(client_id, 'the client did not start')
-  vim.lsp.buf_attach_client(bufnr, client_id)
+  assert(client_id, 'no client started for the Markdown buffer')
 
   assert(vim.wait(20000, function() return has_code(bufnr, 'owner-mismatch') end, 50), 'no owner-mismatch diagnostic arrived')
   results.diagnostics = lsp_diagnostics(bufnr)
