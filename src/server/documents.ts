@@ -6,7 +6,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentState } from '../shared/serverProtocol';
-import type { AnalysisRunner } from './analysis/runner';
+import type { AnalysisRunner, EvidenceOf } from './analysis/runner';
 import type { ConfigStore } from './config';
 import { isPlanDocument, type Analysis, type ResolvedConfig } from './engine';
 import type { WorkspaceFolders } from './folders';
@@ -26,6 +26,8 @@ export interface AnalysisResult {
   readonly analysis: Analysis;
   /** The configuration it ran with (taxonomy for hovers). */
   readonly config: ResolvedConfig;
+  /** Sections come without evidence; this fetches one section's. */
+  readonly evidence: EvidenceOf;
 }
 
 export interface DocumentAnalysesHost {
@@ -193,7 +195,7 @@ export class DocumentAnalyses {
     switch (outcome.type) {
       case 'analysis':
         if (detectByContent) state.planByContent = true;
-        return this.settle(uri, version, { state: 'analysed', version, sections: outcome.analysis.sections.length, findings: outcome.analysis.findings.length }, { uri, version, analysis: outcome.analysis, config });
+        return this.settle(uri, version, { state: 'analysed', version, sections: outcome.analysis.sections.length, findings: outcome.analysis.findings.length }, { uri, version, analysis: outcome.analysis, config, evidence: outcome.evidence });
       case 'not-plan':
         state.planByContent = false;
         return this.settle(uri, version, { state: 'not-plan' }, undefined);

@@ -9,15 +9,18 @@ import { FIX_ALL_KIND, TAG_ALL_KIND, toCodeAction, toCodeLens, toCompletionItem,
 import type { AnalysisResult } from './documents';
 import { collectHandles, commentHover, disableRuleFix, LineIndex, rules, sectionAtHeadingLine, sectionHover, tagAllSectionsEdits, tagCompletionContext, tagCompletions, type ResolvedConfig, type TextEdit } from './engine';
 
-/** The hover over an owner tag or directive, else over a heading. Untrusted Markdown. */
-export function hoverAt(document: TextDocument, result: AnalysisResult, position: Position): Hover | null {
+/** The hover over an owner tag or directive, else over a heading (with its evidence). Untrusted Markdown. */
+export async function hoverAt(document: TextDocument, result: AnalysisResult, position: Position): Promise<Hover | null> {
   const text = document.getText();
   const comment = commentHover(text, document.offsetAt(position), result.config.taxonomy, rules, result.analysis);
   if (comment) {
     return { contents: { kind: 'markdown', value: comment.markdown }, range: { start: document.positionAt(comment.start), end: document.positionAt(comment.end) } };
   }
-  const section = sectionAtHeadingLine(result.analysis, position.line);
-  if (!section) return null;
+  const light = sectionAtHeadingLine(result.analysis, position.line);
+  if (!light) return null;
+  const evidence = await result.evidence(light.index);
+  if (evidence === undefined) return null;
+  const section = { ...light, inferred: { ...light.inferred, evidence } };
   return { contents: { kind: 'markdown', value: sectionHover(section, result.config.taxonomy) }, range: toRange(section.headingRange) };
 }
 

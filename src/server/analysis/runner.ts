@@ -4,7 +4,7 @@
  * the time budget. Two runners: a worker thread per document on Node (workerRunner.ts), and
  * slices on the server's own thread in the browser (slicedRunner.ts).
  */
-import type { Analysis, ResolvedConfig } from '../engine';
+import type { Analysis, Evidence, ResolvedConfig } from '../engine';
 
 /** One version of one document to analyse. */
 export interface AnalysisJob {
@@ -20,13 +20,25 @@ export interface AnalysisJob {
 }
 
 export type JobOutcome =
-  | { readonly type: 'analysis'; readonly analysis: Analysis }
+  /**
+   * The analysis, light: each section's `inferred.evidence` (most of an analysis's weight) is left
+   * out, and `evidence` fetches one section's when a hover needs it.
+   */
+  | { readonly type: 'analysis'; readonly analysis: Analysis; readonly evidence: EvidenceOf }
   /** The content did not make it a plan. */
   | { readonly type: 'not-plan' }
   /** `cancel` stopped it: a newer version arrived, or the document closed. */
   | { readonly type: 'cancelled' }
   /** It ran past the budget and was abandoned. */
   | { readonly type: 'over-budget'; readonly budgetMs: number };
+
+/** One section's evidence in the analysis it came with; undefined once a newer one replaced it. */
+export type EvidenceOf = (section: number) => Promise<readonly Evidence[] | undefined>;
+
+/** The analysis without each section's evidence, as a runner hands it over. */
+export function withoutEvidence(analysis: Analysis): Analysis {
+  return { ...analysis, sections: analysis.sections.map((s) => ({ ...s, inferred: { ...s.inferred, evidence: [] } })) };
+}
 
 export interface AnalysisRunner {
   /** Analyses one version; jobs of one document run one after another, in order. */

@@ -5,7 +5,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { getHeapStatistics } from 'node:v8';
-import { IncrementalAnalyzer, isPlanDocument, type ResolvedConfig } from '../engine';
+import { IncrementalAnalyzer, isPlanDocument, type Analysis, type ResolvedConfig } from '../engine';
+import { withoutEvidence } from './runner';
 import type { FromWorker, ToWorker, WorkerData } from './workerProtocol';
 
 const port = parentPort;
@@ -14,6 +15,8 @@ const wanted = new Int32Array((workerData as WorkerData).wanted);
 const analyzer = new IncrementalAnalyzer();
 const configs = new Map<number, ResolvedConfig>();
 let queue: Promise<void> = Promise.resolve();
+/** The newest finished analysis, whose evidence the server may still ask for. */
+let last: { readonly job: number; readonly analysis: Analysis } | undefined;
 
 const send = (message: FromWorker): void => port.postMessage(message);
 
@@ -25,6 +28,9 @@ port.on('message', (message: ToWorker) => {
   } else if (message.type === 'heap') {
     (globalThis as { gc?: () => void }).gc?.();
     send({ type: 'heap', used: getHeapStatistics().used_heap_size });
+  } else if (message.type === 'evidence') {
+    const evidence = last?.job === message.job ? last.analysis.sections[message.section]?.inferred.evidence : undefined;
+    send({ type: 'evidence', request: message.request, evidence });
   } else {
     queue = queue.then(() => analyze(message)).catch((error: unknown) => send({ type: 'failed', job: message.job, message: String((error as Error)?.stack ?? error) }));
   }
@@ -37,5 +43,7 @@ async function analyze(message: Extract<ToWorker, { type: 'analyze' }>): Promise
   if (stale() || !config) return send({ type: 'done', job, stopped: true });
   if (detectPath !== undefined && !isPlanDocument({ path: detectPath, text, config }).isPlan) return send({ type: 'done', job, notPlan: true });
   const analysis = await analyzer.analyzeAsync(text, config, { shouldStop: stale });
-  send(analysis ? { type: 'done', job, analysis } : { type: 'done', job, stopped: true });
+  if (!analysis) return send({ type: 'done', job, stopped: true });
+  last = { job, analysis };
+  send({ type: 'done', job, analysis: withoutEvidence(analysis) });
 }

@@ -11,8 +11,8 @@
  * its document starts from scratch on its next edit.
  */
 import { Worker } from 'node:worker_threads';
-import type { ResolvedConfig } from '../engine';
-import type { AnalysisJob, AnalysisRunner, JobOutcome } from './runner';
+import type { Evidence, ResolvedConfig } from '../engine';
+import type { AnalysisJob, AnalysisRunner, EvidenceOf, JobOutcome } from './runner';
 import type { FromWorker, ToWorker, WorkerData } from './workerProtocol';
 
 export interface WorkerRunnerOptions {
@@ -37,11 +37,14 @@ interface Handle {
   sentConfig: number | undefined;
   lastUsed: number;
   heapReply: ((used: number) => void) | undefined;
+  /** Evidence requests waiting for the worker, by request id. */
+  readonly evidenceReplies: Map<number, (evidence: readonly Evidence[] | undefined) => void>;
   gone: boolean;
 }
 
 const HEAP_REPLY_MS = 2000;
 let nextJob = 0;
+let nextRequest = 0;
 let nextConfig = 0;
 const configIds = new WeakMap<ResolvedConfig, number>();
 
@@ -137,11 +140,16 @@ export class WorkerRunner implements AnalysisRunner {
     const wanted = new Int32Array(new SharedArrayBuffer(4));
     const data: WorkerData = { wanted: wanted.buffer as SharedArrayBuffer };
     const worker = new Worker(this.options.script, { workerData: data });
-    const handle: Handle = { worker, wanted, chain: Promise.resolve(), cancelledUpTo: 0, running: undefined, queued: 0, sentConfig: undefined, lastUsed: Date.now(), heapReply: undefined, gone: false };
+    const handle: Handle = { worker, wanted, chain: Promise.resolve(), cancelledUpTo: 0, running: undefined, queued: 0, sentConfig: undefined, lastUsed: Date.now(), heapReply: undefined, evidenceReplies: new Map(), gone: false };
     worker.on('message', (message: FromWorker) => {
       if (message.type === 'heap') {
         handle.heapReply?.(message.used);
         handle.heapReply = undefined;
+        return;
+      }
+      if (message.type === 'evidence') {
+        handle.evidenceReplies.get(message.request)?.(message.evidence);
+        handle.evidenceReplies.delete(message.request);
         return;
       }
       const running = handle.running;
@@ -149,7 +157,7 @@ export class WorkerRunner implements AnalysisRunner {
       if (message.type === 'failed') running.settle(new Error(message.message));
       else if (message.stopped) running.settle({ type: 'cancelled' });
       else if (message.notPlan) running.settle({ type: 'not-plan' });
-      else if (message.analysis) running.settle({ type: 'analysis', analysis: message.analysis });
+      else if (message.analysis) running.settle({ type: 'analysis', analysis: message.analysis, evidence: evidenceOf(handle, message.job) });
     });
     const failed = (message: string): void => {
       if (handle.gone) return;
@@ -182,6 +190,24 @@ export class WorkerRunner implements AnalysisRunner {
     }
     if (oldest) this.stop(oldest[0], oldest[1]);
   }
+}
+
+/** Asks the worker for a section's evidence in the analysis of `job`. */
+function evidenceOf(handle: Handle, job: number): EvidenceOf {
+  return (section) =>
+    new Promise((resolve) => {
+      if (handle.gone) return resolve(undefined);
+      const request = ++nextRequest;
+      const timer = setTimeout(() => {
+        handle.evidenceReplies.delete(request);
+        resolve(undefined);
+      }, HEAP_REPLY_MS);
+      handle.evidenceReplies.set(request, (evidence) => {
+        clearTimeout(timer);
+        resolve(evidence);
+      });
+      post(handle, { type: 'evidence', request, job, section });
+    });
 }
 
 function post(handle: Handle, message: ToWorker): void {
