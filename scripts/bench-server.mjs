@@ -4,13 +4,18 @@
 //   - diagnostics back in the client after a keystroke: one character typed in the middle, the
 //     time from sending didChange until publishDiagnostics for that version arrives (debounce 0),
 //     after 40 keystrokes of warm-up; median and p95;
+//     beside it, as the baseline of the same run, the core's own incremental re-analysis of the
+//     same keystrokes in this process (no server, no transport, no thread hop);
 //   - memory over a long session: the used heap (after a GC) of the server's thread plus the
 //     document's analysis worker after 1,000 and after 10,000 keystrokes (every 10th waits for
 //     its diagnostics, the others are overtaken, as in fast typing), and after the document closed.
 // Build first (node scripts/build.mjs).
 //
 //   node scripts/bench-server.mjs [--keystrokes N] [--timed N] [--size 100kb]
+import * as esbuild from 'esbuild';
 import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -24,6 +29,15 @@ const KEYSTROKES = Number(values.keystrokes);
 const TIMED = Number(values.timed);
 const WARM_UP = 40;
 const WAIT_EVERY = 10;
+
+// The baseline: the core's IncrementalAnalyzer, bundled as the server bundles it.
+mkdirSync(path.join(root, '.bench'), { recursive: true });
+const coreBundle = path.join(root, '.bench', 'bench-server-core.cjs');
+await esbuild.build({
+  stdin: { contents: "export { IncrementalAnalyzer } from './src/core/incremental'; export { defaultConfig } from './src/core/config/defaults';", resolveDir: root, loader: 'ts' },
+  bundle: true, platform: 'node', format: 'cjs', outfile: coreBundle, logLevel: 'warning',
+});
+const { IncrementalAnalyzer, defaultConfig } = createRequire(import.meta.url)(coreBundle);
 
 const child = spawn(process.execPath, ['--expose-gc', path.join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
 const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
@@ -68,7 +82,25 @@ for (let i = 0; i < TIMED; i++) {
   latencies.push(performance.now() - started);
 }
 latencies.sort((a, b) => a - b);
-const pick = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+const quantile = (list, q) => list[Math.min(list.length - 1, Math.floor(q * list.length))];
+const pick = (q) => quantile(latencies, q);
+
+// The same keystrokes (warm-up, then timed), analysed in this process by the core alone.
+const baseline = [];
+{
+  const analyzer = new IncrementalAnalyzer();
+  const lineStart = lines.slice(0, line).reduce((n, l) => n + l.length + 1, 0);
+  let current = text;
+  await analyzer.analyzeAsync(current, defaultConfig);
+  for (let i = 0; i < WARM_UP + TIMED; i++) {
+    const at = lineStart + i;
+    current = current.slice(0, at) + 'abcdefghijklmnopqrstuvwxyz'[(i + 2) % 26] + current.slice(at);
+    const started = performance.now();
+    await analyzer.analyzeAsync(current, defaultConfig);
+    if (i >= WARM_UP) baseline.push(performance.now() - started);
+  }
+  baseline.sort((a, b) => a - b);
+}
 
 const heap = async () => {
   const stats = await connection.sendRequest('pmLens/stats');
@@ -89,6 +121,7 @@ const closed = await heap();
 const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 console.log(`\nLanguage server on a ${values.size} plan (${text.length} characters), over stdio:`);
 console.log(`  diagnostics after a keystroke: median ${pick(0.5).toFixed(1)} ms, p95 ${pick(0.95).toFixed(1)} ms (${TIMED} keystrokes after ${WARM_UP} of warm-up; bar: p95 <= 50 ms)`);
+console.log(`  the core alone, same keystrokes, in process: median ${quantile(baseline, 0.5).toFixed(1)} ms, p95 ${quantile(baseline, 0.95).toFixed(1)} ms; server round trip / core alone: median ${(pick(0.5) / quantile(baseline, 0.5)).toFixed(2)}, p95 ${(pick(0.95) / quantile(baseline, 0.95)).toFixed(2)}`);
 console.log(`  heap after 1,000 keystrokes: ${mb(at1000.total)} (server ${mb(at1000.server)} + worker ${mb(at1000.worker)})`);
 console.log(`  heap after ${KEYSTROKES.toLocaleString('en')} keystrokes: ${mb(atEnd.total)} (server ${mb(atEnd.server)} + worker ${mb(atEnd.worker)}); ratio ${(atEnd.total / at1000.total).toFixed(3)} (bar: <= 1.10)`);
 console.log(`  after closing the document: ${mb(closed.total)} (server ${mb(closed.server)}, ${Object.keys((await connection.sendRequest('pmLens/stats')).workerHeaps).length} workers left)`);

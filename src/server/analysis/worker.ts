@@ -19,6 +19,11 @@ let queue: Promise<void> = Promise.resolve();
 let last: { readonly job: number; readonly analysis: Analysis } | undefined;
 
 const send = (message: FromWorker): void => port.postMessage(message);
+/**
+ * Slices here only let the worker answer evidence and heap questions: a newer version stops the
+ * job through the shared cell, and no editor waits on this thread. Longer slices, fewer yields.
+ */
+const SLICE_MS = 40;
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'config') {
@@ -42,7 +47,7 @@ async function analyze(message: Extract<ToWorker, { type: 'analyze' }>): Promise
   const config = configs.get(configId);
   if (stale() || !config) return send({ type: 'done', job, stopped: true });
   if (detectPath !== undefined && !isPlanDocument({ path: detectPath, text, config }).isPlan) return send({ type: 'done', job, notPlan: true });
-  const analysis = await analyzer.analyzeAsync(text, config, { shouldStop: stale });
+  const analysis = await analyzer.analyzeAsync(text, config, { shouldStop: stale, sliceMs: SLICE_MS });
   if (!analysis) return send({ type: 'done', job, stopped: true });
   last = { job, analysis };
   send({ type: 'done', job, analysis: withoutEvidence(analysis) });
