@@ -111,19 +111,20 @@ describe('language server: configuration files, folders, cancellation', function
 
 describe('language server: transports', function () {
   this.timeout(20000);
-  const initialize = (connection: ProtocolConnection): Promise<unknown> =>
-    connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
+  /** Listens, asserts that the server answers initialize, then closes everything. */
+  async function answersInitialize(connection: ProtocolConnection, ...close: (() => void)[]): Promise<void> {
+    connection.listen();
+    try {
+      assert.ok(await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null }));
+    } finally {
+      connection.dispose();
+      for (const c of close) c();
+    }
+  }
 
   it('speaks over --node-ipc', async () => {
     const child = fork(fromRoot('bin/pm-lens.js'), ['lsp', '--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
-    const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
-    connection.listen();
-    try {
-      assert.ok(await initialize(connection));
-    } finally {
-      connection.dispose();
-      child.kill();
-    }
+    await answersInitialize(createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child)), () => child.kill());
   });
 
   it('connects to a client listening on 127.0.0.1 with --socket=PORT', async () => {
@@ -134,15 +135,7 @@ describe('language server: transports', function () {
     const child = fork(fromRoot('bin/pm-lens.js'), ['lsp', `--socket=${port}`], { stdio: 'ignore' });
     const socket = await accepted;
     assert.equal(socket.remoteAddress?.replace(/^::ffff:/, ''), '127.0.0.1');
-    const connection = createProtocolConnection(new SocketMessageReader(socket), new SocketMessageWriter(socket));
-    connection.listen();
-    try {
-      assert.ok(await initialize(connection));
-    } finally {
-      connection.dispose();
-      child.kill();
-      server.close();
-    }
+    await answersInitialize(createProtocolConnection(new SocketMessageReader(socket), new SocketMessageWriter(socket)), () => child.kill(), () => server.close());
   });
 
   it('says what is wrong when no transport is named', async () => {
