@@ -50,5 +50,5 @@ async function analyze(message: Extract<ToWorker, { type: 'analyze' }>): Promise
   const analysis = await analyzer.analyzeAsync(text, config, { shouldStop: stale, sliceMs: SLICE_MS });
   if (!analysis) return send({ type: 'done', job, stopped: true });
   last = { job, analysis };
-  send({ type: 'done', job, analysis: withoutEvidence(analysis) });
+  send({ type: 'done', job, analysis: withoutEvidence(analysis), heap: getHeapStatistics().used_heap_size });
 }

@@ -11,7 +11,15 @@ export type ToWorker =
 
 export type FromWorker =
   /** `analysis` comes without evidence (see `withoutEvidence`). */
-  | { readonly type: 'done'; readonly job: number; readonly analysis?: Analysis; readonly notPlan?: boolean; readonly stopped?: boolean }
+  | {
+      readonly type: 'done';
+      readonly job: number;
+      readonly analysis?: Analysis;
+      /** The worker's used heap after the analysis (garbage included), in bytes. */
+      readonly heap?: number;
+      readonly notPlan?: boolean;
+      readonly stopped?: boolean;
+    }
   | { readonly type: 'failed'; readonly job: number; readonly message: string }
   | { readonly type: 'heap'; readonly used: number }
   | { readonly type: 'evidence'; readonly request: number; readonly evidence: readonly Evidence[] | undefined };

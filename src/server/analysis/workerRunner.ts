@@ -6,7 +6,10 @@
  * budget terminates its worker (the document's caches go with it) and reports `over-budget`;
  * the other documents' workers, and the server's thread, never wait on it.
  *
- * Closing a document terminates its worker, so everything it held is freed. At most
+ * Closing a document terminates its worker, so everything it held is freed. A worker whose heap
+ * has grown well past what it held after its first analysis is replaced before its next job
+ * (the core keeps a little of every version it analyses; a fresh worker starts from scratch,
+ * at the cost of one whole analysis). At most
  * `maxWorkers` idle workers are kept; beyond that the least recently used one is stopped and
  * its document starts from scratch on its next edit.
  */
@@ -37,12 +40,18 @@ interface Handle {
   sentConfig: number | undefined;
   lastUsed: number;
   heapReply: ((used: number) => void) | undefined;
+  /** The used heap after the first analysis; undefined until then. */
+  firstHeap: number | undefined;
+  /** Grown past the bound: replace it before the next job. */
+  worn: boolean;
   /** Evidence requests waiting for the worker, by request id. */
   readonly evidenceReplies: Map<number, (evidence: readonly Evidence[] | undefined) => void>;
   gone: boolean;
 }
 
 const HEAP_REPLY_MS = 2000;
+/** A worker is replaced once its heap after an analysis passes twice its first, plus this. */
+const HEAP_GROWTH_SLACK = 32 * 1024 * 1024;
 let nextJob = 0;
 let nextRequest = 0;
 let nextConfig = 0;
@@ -105,6 +114,10 @@ export class WorkerRunner implements AnalysisRunner {
   private execute(job: AnalysisJob, id: number): Promise<JobOutcome> {
     let handle = this.handles.get(job.key);
     if (handle && id <= handle.cancelledUpTo) return Promise.resolve({ type: 'cancelled' });
+    if (handle?.worn) {
+      this.stop(job.key, handle);
+      handle = undefined;
+    }
     // The worker was stopped (budget, eviction) since the job was queued: start a fresh one.
     handle ??= this.handleFor(job.key);
     const h = handle;
@@ -140,7 +153,7 @@ export class WorkerRunner implements AnalysisRunner {
     const wanted = new Int32Array(new SharedArrayBuffer(4));
     const data: WorkerData = { wanted: wanted.buffer as SharedArrayBuffer };
     const worker = new Worker(this.options.script, { workerData: data });
-    const handle: Handle = { worker, wanted, chain: Promise.resolve(), cancelledUpTo: 0, running: undefined, queued: 0, sentConfig: undefined, lastUsed: Date.now(), heapReply: undefined, evidenceReplies: new Map(), gone: false };
+    const handle: Handle = { worker, wanted, chain: Promise.resolve(), cancelledUpTo: 0, running: undefined, queued: 0, sentConfig: undefined, lastUsed: Date.now(), heapReply: undefined, firstHeap: undefined, worn: false, evidenceReplies: new Map(), gone: false };
     worker.on('message', (message: FromWorker) => {
       if (message.type === 'heap') {
         handle.heapReply?.(message.used);
@@ -157,7 +170,13 @@ export class WorkerRunner implements AnalysisRunner {
       if (message.type === 'failed') running.settle(new Error(message.message));
       else if (message.stopped) running.settle({ type: 'cancelled' });
       else if (message.notPlan) running.settle({ type: 'not-plan' });
-      else if (message.analysis) running.settle({ type: 'analysis', analysis: message.analysis, evidence: evidenceOf(handle, message.job) });
+      else if (message.analysis) {
+        if (message.heap !== undefined) {
+          handle.firstHeap ??= message.heap;
+          if (message.heap > 2 * handle.firstHeap + HEAP_GROWTH_SLACK) handle.worn = true;
+        }
+        running.settle({ type: 'analysis', analysis: message.analysis, evidence: evidenceOf(handle, message.job) });
+      }
     });
     const failed = (message: string): void => {
       if (handle.gone) return;
