@@ -19,6 +19,7 @@
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,8 +101,9 @@ function progressAfterAnswer({ makeConsoleReporter }) {
 
 /** Builds the extension and compiles the suite; exits with the failing step's code. */
 function build() {
-  for (const [cmd, args] of [[process.execPath, ['scripts/build.mjs']], ['npx', ['tsc', '-p', 'tsconfig.json']]]) {
-    const step = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit' });
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  for (const args of [['scripts/build.mjs'], [tsc, '-p', 'tsconfig.json']]) {
+    const step = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
     if (step.status !== 0) process.exit(step.status ?? 1);
   }
 }
@@ -114,7 +116,12 @@ async function main() {
     if (!again.error) process.exit(again.status ?? 1);
   }
   const electron = await import('@vscode/test-electron');
-  const version = process.env.PM_LENS_VSCODE_VERSION || engineFloor(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')));
+  let version = process.env.PM_LENS_VSCODE_VERSION;
+  try {
+    version ||= engineFloor(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')));
+  } catch (error) {
+    fail(error.message);
+  }
   const progress = progressAfterAnswer(electron);
   let vscodeExecutablePath;
   try {
