@@ -8,7 +8,9 @@
 //     same keystrokes in this process (no server, no transport, no thread hop);
 //   - memory over a long session: the used heap (after a GC) of the server's thread plus the
 //     document's analysis worker after 1,000 and after 10,000 keystrokes (every 10th waits for
-//     its diagnostics, the others are overtaken, as in fast typing), and after the document closed.
+//     its diagnostics, the others are overtaken, as in fast typing), and after the document closed;
+//   - the longest the server's own thread was blocked (event-loop delay) while typing 50
+//     keystrokes into a 1 MB plan, each waiting for its diagnostics.
 // Build first (node scripts/build.mjs).
 //
 //   node scripts/bench-server.mjs [--keystrokes N] [--timed N] [--size 100kb]
@@ -41,11 +43,12 @@ const { IncrementalAnalyzer, defaultConfig } = createRequire(import.meta.url)(co
 
 const child = spawn(process.execPath, ['--expose-gc', path.join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
 const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-/** Version → resolve, for the diagnostics a keystroke waits for. */
+/** `uri#version` → resolve, for the diagnostics a keystroke waits for. */
 const waiting = new Map();
 connection.onNotification('textDocument/publishDiagnostics', (params) => {
-  waiting.get(params.version)?.();
-  waiting.delete(params.version);
+  const key = `${params.uri}#${params.version}`;
+  waiting.get(key)?.();
+  waiting.delete(key);
 });
 connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({ debounceMs: 0 })));
 connection.onRequest('client/registerCapability', () => null);
@@ -54,25 +57,34 @@ connection.listen();
 await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: { workspace: { configuration: true } } });
 await connection.sendNotification('initialized', {});
 
-const text = generatePlan(parseSize(values.size));
-const uri = pathToFileURL(path.join(root, '.bench', `bench-server-plan-${values.size}.md`)).toString();
-let version = 1;
-const diagnosticsFor = (v) => new Promise((resolve) => waiting.set(v, resolve));
-const opened = diagnosticsFor(1);
-await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
-await opened;
-
-// One character typed after the previous one, in the middle of the document.
-const lines = text.split('\n');
-const line = lines.length >> 1;
-let column = 0;
-async function keystroke(wait) {
-  version++;
-  const done = wait ? diagnosticsFor(version) : undefined;
-  const at = { line, character: column++ };
-  await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: at, end: at }, text: 'abcdefghijklmnopqrstuvwxyz'[version % 26] }] });
-  if (done) await done;
+/**
+ * Opens a generated plan (resolving once its diagnostics arrived) and returns a function that
+ * types one character after the previous one, in the middle of the document; `wait` waits for
+ * that version's diagnostics.
+ */
+async function openPlan(size) {
+  const text = generatePlan(parseSize(size));
+  const uri = pathToFileURL(path.join(root, '.bench', `bench-server-plan-${size}.md`)).toString();
+  let version = 1;
+  const diagnosticsFor = (v) => new Promise((resolve) => waiting.set(`${uri}#${v}`, resolve));
+  const opened = diagnosticsFor(1);
+  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+  await opened;
+  const lines = text.split('\n');
+  const line = lines.length >> 1;
+  let column = 0;
+  const keystroke = async (wait) => {
+    version++;
+    const done = wait ? diagnosticsFor(version) : undefined;
+    const at = { line, character: column++ };
+    await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: at, end: at }, text: 'abcdefghijklmnopqrstuvwxyz'[version % 26] }] });
+    if (done) await done;
+  };
+  const close = () => connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  return { text, lines, line, keystroke, close };
 }
+
+const { text, lines, line, keystroke, close } = await openPlan(values.size);
 
 for (let i = 0; i < WARM_UP; i++) await keystroke(true);
 const latencies = [];
@@ -114,9 +126,16 @@ const at1000 = await heap();
 while (typed < KEYSTROKES) await keystroke(++typed % WAIT_EVERY === 0);
 await keystroke(true);
 const atEnd = await heap();
-await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+await close();
 await new Promise((r) => setTimeout(r, 500));
 const closed = await heap();
+
+// Typing in a 1 MB plan: how long the server's own thread is ever blocked.
+const big = await openPlan('1mb');
+await connection.sendRequest('pmLens/stats');
+for (let i = 0; i < 50; i++) await big.keystroke(true);
+const { longestBlockMs } = await connection.sendRequest('pmLens/stats');
+await big.close();
 
 const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 console.log(`\nLanguage server on a ${values.size} plan (${text.length} characters), over stdio:`);
@@ -124,6 +143,7 @@ console.log(`  diagnostics after a keystroke: median ${pick(0.5).toFixed(1)} ms,
 console.log(`  the core alone, same keystrokes, in process: median ${quantile(baseline, 0.5).toFixed(1)} ms, p95 ${quantile(baseline, 0.95).toFixed(1)} ms; server round trip / core alone: median ${(pick(0.5) / quantile(baseline, 0.5)).toFixed(2)}, p95 ${(pick(0.95) / quantile(baseline, 0.95)).toFixed(2)}`);
 console.log(`  heap after 1,000 keystrokes: ${mb(at1000.total)} (server ${mb(at1000.server)} + worker ${mb(at1000.worker)})`);
 console.log(`  heap after ${KEYSTROKES.toLocaleString('en')} keystrokes: ${mb(atEnd.total)} (server ${mb(atEnd.server)} + worker ${mb(atEnd.worker)}); ratio ${(atEnd.total / at1000.total).toFixed(3)} (bar: <= 1.10)`);
+console.log(`  typing 50 keystrokes in a 1 MB plan (${big.text.length} characters): the server's thread was blocked at most ${longestBlockMs.toFixed(1)} ms`);
 console.log(`  after closing the document: ${mb(closed.total)} (server ${mb(closed.server)}, ${Object.keys((await connection.sendRequest('pmLens/stats')).workerHeaps).length} workers left)`);
 
 await connection.sendRequest('shutdown');

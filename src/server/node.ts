@@ -5,6 +5,7 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
 import { createConnection, createServerSocketTransport, IPCMessageReader, IPCMessageWriter, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { WorkerRunner } from './analysis/workerRunner';
@@ -75,12 +76,19 @@ export function startNodeServer(args: readonly string[], stderr: (text: string) 
     return 2;
   }
   const gc = (globalThis as { gc?: () => void }).gc;
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
   startServer(connect(transport), {
     createRunner: (budgetMs, onError) => new WorkerRunner({ script: path.join(__dirname, 'analysisWorker.js'), budgetMs, onError }),
     readFile: readConfigFile,
     heapUsed: () => {
       gc?.();
       return getHeapStatistics().used_heap_size;
+    },
+    longestBlockMs: () => {
+      const longest = delay.max / 1e6;
+      delay.reset();
+      return longest;
     },
   });
   return undefined;

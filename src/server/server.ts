@@ -36,6 +36,8 @@ export interface ServerOptions {
   readonly readFile?: ReadFile;
   /** The server thread's used heap after a GC when one can be forced (Node with --expose-gc). */
   heapUsed?(): number;
+  /** The longest the server's thread was blocked since the last call, in milliseconds. */
+  longestBlockMs?(): number;
 }
 
 const SETTINGS_SECTION = 'pmLens';
@@ -274,6 +276,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     serverHeap: options.heapUsed?.() ?? 0,
     workerHeaps: runner ? await runner.heaps() : {},
     documents: documents.all().length,
+    longestBlockMs: options.longestBlockMs?.() ?? 0,
   }));
 
   connection.onShutdown(() => runner?.dispose());

@@ -49,6 +49,11 @@ export interface ServerStats {
   readonly workerHeaps: Readonly<Record<string, number>>;
   /** Documents the server keeps state for. */
   readonly documents: number;
+  /**
+   * The longest the server's thread was blocked since the last stats request, in milliseconds
+   * (event-loop delay, 10 ms resolution; 0 where it cannot be measured).
+   */
+  readonly longestBlockMs: number;
 }
 
 /**
