@@ -4,6 +4,7 @@
  * every settled state is announced once (`onState`), and requests wait for the analysis of the
  * version they were asked about with `ensure`.
  */
+import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentState } from '../shared/serverProtocol';
 import type { AnalysisRunner, EvidenceOf } from './analysis/runner';
@@ -23,7 +24,10 @@ const FRONT_MATTER_LOOK = 8192;
 export interface AnalysisResult {
   readonly uri: string;
   readonly version: number;
+  /** Read on first use (see `Delivered`); sections come without evidence. */
   readonly analysis: Analysis;
+  /** The diagnostics to publish for it. */
+  readonly diagnostics: Diagnostic[];
   /** The configuration it ran with (taxonomy for hovers). */
   readonly config: ResolvedConfig;
   /** Sections come without evidence; this fetches one section's. */
@@ -193,9 +197,21 @@ export class DocumentAnalyses {
     const outcome = await this.host.runner.run({ key: uri, text, config, detectByContent });
     if (!isCurrent()) return;
     switch (outcome.type) {
-      case 'analysis':
+      case 'analysis': {
         if (detectByContent) state.planByContent = true;
-        return this.settle(uri, version, { state: 'analysed', version, sections: outcome.analysis.sections.length, findings: outcome.analysis.findings.length }, { uri, version, analysis: outcome.analysis, config, evidence: outcome.evidence });
+        const { delivered, evidence } = outcome;
+        const result: AnalysisResult = {
+          uri,
+          version,
+          get analysis() {
+            return delivered.read();
+          },
+          diagnostics: delivered.diagnostics,
+          config,
+          evidence,
+        };
+        return this.settle(uri, version, { state: 'analysed', version, sections: delivered.sections, findings: delivered.findings }, result);
+      }
       case 'not-plan':
         state.planByContent = false;
         return this.settle(uri, version, { state: 'not-plan' }, undefined);

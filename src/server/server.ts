@@ -22,7 +22,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalyzeRequest, StatsRequest, StatusNotification, SummaryRequest, type InitializationOptions } from '../shared/serverProtocol';
 import { DEFAULT_BUDGET_MS, type AnalysisRunner } from './analysis/runner';
 import { ConfigStore, type ReadFile } from './config';
-import { configProblemDiagnostic, FIX_ALL_KIND, pausedDiagnostic, TAG_ALL_KIND, toDiagnostics, type EditTarget } from './convert';
+import { configProblemDiagnostic, FIX_ALL_KIND, pausedDiagnostic, TAG_ALL_KIND, type EditTarget } from './convert';
 import { DocumentAnalyses, type AnalysisResult } from './documents';
 import { CONFIG_FILE_NAME, TAG_TRIGGER_CHARACTERS } from './engine';
 import { codeActions, codeLenses, completionsAt, documentSymbols, hoverAt } from './features';
@@ -105,7 +105,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     },
     onState: (uri, version, state, result) => {
       let diagnostics: Diagnostic[] = [];
-      if (result) diagnostics = toDiagnostics(result.analysis.findings);
+      if (result) diagnostics = result.diagnostics;
       else if (state.state === 'paused') diagnostics = [pausedDiagnostic(state.budgetMs)];
       const visible = diagnostics.length > 0 || state.state === 'analysed' || state.state === 'too-large';
       if (!visible && !shown.has(uri)) return;

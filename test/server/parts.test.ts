@@ -42,7 +42,7 @@ describe('language server parts', () => {
 
   it('fixes all findings with edits that never overlap, in document order', () => {
     const analysis = analyze(CHECKOUT_PRD, { config: defaultConfig });
-    const result = { uri: 'file:///x.md', version: 1, analysis, config: defaultConfig, evidence: async () => [] } satisfies AnalysisResult;
+    const result = { uri: 'file:///x.md', version: 1, analysis, diagnostics: [], config: defaultConfig, evidence: async () => [] } satisfies AnalysisResult;
     const edits = fixAllEdits(result);
     assert.ok(edits.length >= 2);
     for (let i = 1; i < edits.length; i++) assert.ok(edits[i].range.start.offset > edits[i - 1].range.end.offset, `edit ${i} starts after edit ${i - 1} ends`);

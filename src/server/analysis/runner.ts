@@ -4,6 +4,8 @@
  * the time budget. Two runners: a worker thread per document on Node (workerRunner.ts), and
  * slices on the server's own thread in the browser (slicedRunner.ts).
  */
+import type { Diagnostic } from 'vscode-languageserver';
+import { toDiagnostics } from '../convert';
 import type { Analysis, Evidence, ResolvedConfig } from '../engine';
 
 /** One version of one document to analyse. */
@@ -20,11 +22,8 @@ export interface AnalysisJob {
 }
 
 export type JobOutcome =
-  /**
-   * The analysis, light: each section's `inferred.evidence` (most of an analysis's weight) is left
-   * out, and `evidence` fetches one section's when a hover needs it.
-   */
-  | { readonly type: 'analysis'; readonly analysis: Analysis; readonly evidence: EvidenceOf }
+  /** The analysis, delivered (see `Delivered`); `evidence` fetches one section's when a hover needs it. */
+  | { readonly type: 'analysis'; readonly delivered: Delivered; readonly evidence: EvidenceOf }
   /** The content did not make it a plan. */
   | { readonly type: 'not-plan' }
   /** `cancel` stopped it: a newer version arrived, or the document closed. */
@@ -35,9 +34,47 @@ export type JobOutcome =
 /** One section's evidence in the analysis it came with; undefined once a newer one replaced it. */
 export type EvidenceOf = (section: number) => Promise<readonly Evidence[] | undefined>;
 
-/** The analysis without each section's evidence, as a runner hands it over. */
+/**
+ * A finished analysis as the server's thread receives it, cheap whatever the plan's size: the
+ * diagnostics to publish, built where the analysis ran, and the analysis itself read only when a
+ * request needs it. The analysis comes light: each section's `inferred.evidence` (most of its
+ * weight) is left out.
+ */
+export interface Delivered {
+  readonly diagnostics: Diagnostic[];
+  readonly sections: number;
+  readonly findings: number;
+  read(): Analysis;
+}
+
+/** What crosses from a worker thread: one JSON string, not a graph of objects to rebuild. */
+export interface DeliveredData {
+  readonly diagnostics: Diagnostic[];
+  readonly sections: number;
+  readonly findings: number;
+  readonly json: string;
+}
+
+/** The analysis without each section's evidence. */
 export function withoutEvidence(analysis: Analysis): Analysis {
   return { ...analysis, sections: analysis.sections.map((s) => ({ ...s, inferred: { ...s.inferred, evidence: [] } })) };
+}
+
+/** Packs an analysis for the trip across threads. */
+export function packAnalysis(analysis: Analysis): DeliveredData {
+  return { diagnostics: toDiagnostics(analysis.findings), sections: analysis.sections.length, findings: analysis.findings.length, json: JSON.stringify(withoutEvidence(analysis)) };
+}
+
+/** Unpacks it: the JSON is parsed on first use, once. */
+export function unpackAnalysis(data: DeliveredData): Delivered {
+  let analysis: Analysis | undefined;
+  return { diagnostics: data.diagnostics, sections: data.sections, findings: data.findings, read: () => (analysis ??= JSON.parse(data.json) as Analysis) };
+}
+
+/** An analysis made on this thread, delivered as it is. */
+export function deliverHere(analysis: Analysis): Delivered {
+  const light = withoutEvidence(analysis);
+  return { diagnostics: toDiagnostics(analysis.findings), sections: analysis.sections.length, findings: analysis.findings.length, read: () => light };
 }
 
 export interface AnalysisRunner {

@@ -5,7 +5,7 @@
  * here, but no editor thread waits on it either.
  */
 import { IncrementalAnalyzer, isPlanDocument } from '../engine';
-import { withoutEvidence, type AnalysisJob, type AnalysisRunner, type JobOutcome } from './runner';
+import { deliverHere, type AnalysisJob, type AnalysisRunner, type JobOutcome } from './runner';
 
 interface Entry {
   readonly analyzer: IncrementalAnalyzer;
@@ -44,7 +44,7 @@ export class SlicedRunner implements AnalysisRunner {
     if (shouldStop()) return { type: 'cancelled' };
     if (job.detectByContent && !isPlanDocument({ path: job.detectByContent.path, text: job.text, config: job.config }).isPlan) return { type: 'not-plan' };
     const analysis = await entry.analyzer.analyzeAsync(job.text, job.config, { shouldStop });
-    if (analysis) return { type: 'analysis', analysis: withoutEvidence(analysis), evidence: async (section) => analysis.sections[section]?.inferred.evidence };
+    if (analysis) return { type: 'analysis', delivered: deliverHere(analysis), evidence: async (section) => analysis.sections[section]?.inferred.evidence };
     if (overBudget) {
       // The caches may hold a half-finished version: start afresh next time.
       this.entries.delete(job.key);

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { getHeapStatistics } from 'node:v8';
 import { IncrementalAnalyzer, isPlanDocument, type Analysis, type ResolvedConfig } from '../engine';
-import { withoutEvidence } from './runner';
+import { packAnalysis } from './runner';
 import type { FromWorker, ToWorker, WorkerData } from './workerProtocol';
 
 const port = parentPort;
@@ -50,5 +50,5 @@ async function analyze(message: Extract<ToWorker, { type: 'analyze' }>): Promise
   const analysis = await analyzer.analyzeAsync(text, config, { shouldStop: stale, sliceMs: SLICE_MS });
   if (!analysis) return send({ type: 'done', job, stopped: true });
   last = { job, analysis };
-  send({ type: 'done', job, analysis: withoutEvidence(analysis), heap: getHeapStatistics().used_heap_size });
+  send({ type: 'done', job, analysis: packAnalysis(analysis), heap: getHeapStatistics().used_heap_size });
 }

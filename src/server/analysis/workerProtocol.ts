@@ -1,5 +1,6 @@
 /** Messages between the Node runner (workerRunner.ts) and its analysis worker (worker.ts). */
-import type { Analysis, Evidence, ResolvedConfig } from '../engine';
+import type { Evidence, ResolvedConfig } from '../engine';
+import type { DeliveredData } from './runner';
 
 export type ToWorker =
   /** A configuration, sent once and named by `id` afterwards (the analyzer caches per object). */
@@ -10,11 +11,10 @@ export type ToWorker =
   | { readonly type: 'evidence'; readonly request: number; readonly job: number; readonly section: number };
 
 export type FromWorker =
-  /** `analysis` comes without evidence (see `withoutEvidence`). */
   | {
       readonly type: 'done';
       readonly job: number;
-      readonly analysis?: Analysis;
+      readonly analysis?: DeliveredData;
       /** The worker's used heap after the analysis (garbage included), in bytes. */
       readonly heap?: number;
       readonly notPlan?: boolean;

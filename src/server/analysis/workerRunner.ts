@@ -15,7 +15,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Evidence, ResolvedConfig } from '../engine';
-import type { AnalysisJob, AnalysisRunner, EvidenceOf, JobOutcome } from './runner';
+import { unpackAnalysis, type AnalysisJob, type AnalysisRunner, type EvidenceOf, type JobOutcome } from './runner';
 import type { FromWorker, ToWorker, WorkerData } from './workerProtocol';
 
 export interface WorkerRunnerOptions {
@@ -175,7 +175,7 @@ export class WorkerRunner implements AnalysisRunner {
           handle.firstHeap ??= message.heap;
           if (message.heap > 2 * handle.firstHeap + HEAP_GROWTH_SLACK) handle.worn = true;
         }
-        running.settle({ type: 'analysis', analysis: message.analysis, evidence: evidenceOf(handle, message.job) });
+        running.settle({ type: 'analysis', delivered: unpackAnalysis(message.analysis), evidence: evidenceOf(handle, message.job) });
       }
     });
     const failed = (message: string): void => {
