@@ -51,10 +51,11 @@ function rangeOf(root: JsonNode, path: ConfigPath, at: 'key' | 'value', lines: L
   for (let length = path.length; length >= 0; length--) {
     const found = jsonNodeAt(root, path.slice(0, length));
     if (!found) continue;
-    const { node, property } = found;
-    const multiline = lines.positionAt(node.offset).line !== lines.positionAt(node.end).line;
-    if (property && (at === 'key' || length < path.length || multiline)) return lines.range(property.keyStart, property.keyEnd);
-    return lines.range(node.offset, node.end);
+    const { node, key } = found;
+    const end = node.offset + node.length;
+    const multiline = lines.positionAt(node.offset).line !== lines.positionAt(end).line;
+    if (key && (at === 'key' || length < path.length || multiline)) return lines.range(key.offset, key.offset + key.length);
+    return lines.range(node.offset, end);
   }
   return lines.range(0, 0);
 }
