@@ -4,9 +4,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadConfigFor } from '../core/config/load';
+import { loadConfigFor, refusalOf } from '../core/config/load';
 import { parseConfigText } from '../core/config/parse';
-import type { ConfigHost, ConfigProblem, ResolvedConfig } from '../core/config/types';
+import type { ConfigHost, ConfigProblem, FileStat, ResolvedConfig } from '../core/config/types';
 import { describeError } from './files';
 
 /** A problem of a configuration file, with the file it is in. */
@@ -35,6 +35,13 @@ export const nodeConfigHost: ConfigHost = {
       return undefined;
     }
   },
+  async stat(file) {
+    try {
+      return fileStat(await fs.promises.stat(file));
+    } catch {
+      return undefined;
+    }
+  },
   dirname: (file) => path.dirname(file),
   join: (...parts) => path.join(...parts),
 };
@@ -48,6 +55,9 @@ export function openConfigSource(explicit: string | undefined, cwd: string): Con
     const file = path.resolve(cwd, explicit);
     let text: string;
     try {
+      // Looked at before it is opened: a FIFO would block forever, /dev/zero never end.
+      const refusal = refusalOf(fileStat(fs.statSync(file)));
+      if (refusal) return { error: `cannot read configuration '${explicit}': it ${refusal}` };
       text = fs.readFileSync(file, 'utf8');
     } catch (error) {
       return { error: `cannot read configuration '${explicit}': ${describeError(error)}` };
@@ -72,4 +82,8 @@ export function openConfigSource(explicit: string | undefined, cwd: string): Con
       return loaded;
     },
   };
+}
+
+function fileStat(stat: fs.Stats): FileStat {
+  return { type: stat.isFile() ? 'file' : stat.isDirectory() ? 'directory' : 'other', size: stat.size };
 }

@@ -20,6 +20,9 @@ export type ConfigPath = readonly (string | number)[];
  */
 export type ProblemSink = (path: ConfigPath, message: string, severity: Severity, at: 'key' | 'value') => void;
 
+/** Problems described with hints; later ones get the plain message. */
+const DESCRIBED_IN_FULL = 200;
+
 /** Enough rounds to peel nested problems (a bad pattern, then the list that held it). */
 const MAX_ROUNDS = 8;
 
@@ -50,7 +53,8 @@ export function readSettings(value: unknown, report: ProblemSink = () => undefin
         }
         // A part dropped in an earlier round can make its parent fail now: say it once.
         if (!reported.overlaps(target)) {
-          const { message, severity, at } = describeIssue(issue, target, current);
+          // Past a few hundred, nobody reads the hints ("did you mean"): spare their cost.
+          const { message, severity, at } = reported.size < DESCRIBED_IN_FULL ? describeIssue(issue, target, current) : briefly(issue, target);
           report(target, message, severity, at);
           reported.add(target);
         }
@@ -206,6 +210,11 @@ function describeIssue(issue: z.core.$ZodIssue, path: ConfigPath, root: unknown)
   }
 }
 
+function briefly(issue: z.core.$ZodIssue, path: ConfigPath): { message: string; severity: Severity; at: 'key' | 'value' } {
+  if (issue.code === 'unrecognized_keys') return { message: `Unknown key '${String(path[path.length - 1])}' in ${pathText(path.slice(0, -1))}`, severity: 'warning', at: 'key' };
+  return { message: `${pathText(path)}: ${issue.message}`, severity: 'error', at: 'value' };
+}
+
 /** The keys the schema allows at an object path (for "did you mean"), when it is an object. */
 function shapeAt(path: ConfigPath): Record<string, unknown> {
   let schema: unknown = pmLensConfigSchema;
@@ -273,6 +282,10 @@ class ReportedPaths {
     return false;
   }
 
+  get size(): number {
+    return this.exact.size;
+  }
+
   add(path: ConfigPath): void {
     this.exact.add(pathKey(path));
     for (let length = 0; length < path.length; length++) this.ancestors.add(pathKey(path.slice(0, length)));
@@ -281,7 +294,9 @@ class ReportedPaths {
 
 /** A path as one string; numbers and strings stay apart (`0` is not `'0'`). */
 function pathKey(path: ConfigPath): string {
-  return JSON.stringify(path);
+  let key = '';
+  for (const part of path) key += typeof part === 'number' ? `\u0000${part}` : `\u0001${part}`;
+  return key;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
