@@ -128,6 +128,10 @@ export const pmLensConfigSchema = z
       .array(documentGlob)
       .meta({ description: 'Globs (case-insensitive) that make a Markdown file a plan document by its path; they replace the defaults' })
       .optional(),
+    ignores: z
+      .array(z.string().min(1).max(1024))
+      .meta({ description: 'Files the command line never reads, in .gitignore syntax, relative to this file\'s folder (like a .pmlensignore there)' })
+      .optional(),
     analyzeAllMarkdown: z
       .boolean()
       .meta({ description: 'Analyze every Markdown file, not only plan documents (README and CHANGELOG still only when asked)' })
@@ -153,6 +157,7 @@ export interface PmLensSettings {
   readonly $schema?: string;
   readonly rules?: Readonly<Record<string, SeveritySetting>>;
   readonly documents?: readonly string[];
+  readonly ignores?: readonly string[];
   readonly analyzeAllMarkdown?: boolean;
   readonly kinds?: Readonly<Record<string, { readonly role?: Role | 'mixed'; readonly required?: readonly string[] }>>;
   readonly concerns?: Readonly<Record<string, ConcernPatch>>;

@@ -50,6 +50,9 @@ function splitSentence(words: Summary['words']): string {
   return `Product ${percent(words.product, all)}% (${formatWords(words.product)} words) · Project ${percent(words.project, all)}% (${formatWords(words.project)} words) · Neither ${percent(words.neither, all)}% (${formatWords(words.neither)} words)`;
 }
 
+/** How a side, or why a section is on neither, reads in a table. */
+const sideOf = { shared: 'Shared', mixed: 'Mixed', none: 'None', product: 'Product', project: 'Project' } as const;
+
 /**
  * One document's ownership summary as Markdown: a heading (`title`, when not empty), the split,
  * a table of every section by side and concern, the tray and the owners.
@@ -64,7 +67,6 @@ export function summaryToMarkdown(summary: Summary, title: string, options: Form
   for (const group of summary.product) for (const row of group.rows) push('Product', escapeCell(concernLabel(group.concern, options.taxonomy)), row);
   for (const group of summary.project) for (const row of group.rows) push('Project', escapeCell(concernLabel(group.concern, options.taxonomy)), row);
   // Neither side: the side column says why (shared, mixed or none).
-  const sideOf = { shared: 'Shared', mixed: 'Mixed', none: 'None', product: 'Product', project: 'Project' } as const;
   for (const row of summary.neither) push(sideOf[row.role], row.concern ? escapeCell(concernLabel(row.concern, options.taxonomy)) : '—', row);
   if (rows.length > 0) out.push(...table(['Side', 'Concern', 'Section', 'Words', 'Confidence', 'Owner tag'], ['l', 'l', 'l', 'r', 'r', 'l'], rows), '');
   else out.push('_No sections._', '');
@@ -88,7 +90,7 @@ export function totalToMarkdown(total: SummaryTotal, title: string, options: For
   const rows: string[][] = [];
   for (const c of total.product) rows.push(['Product', escapeCell(concernLabel(c.concern, options.taxonomy)), formatWords(c.words), String(c.sections)]);
   for (const c of total.project) rows.push(['Project', escapeCell(concernLabel(c.concern, options.taxonomy)), formatWords(c.words), String(c.sections)]);
-  rows.push(['Neither', '—', formatWords(total.words.neither), String(total.neither)]);
+  for (const n of total.neither) rows.push([sideOf[n.role], '—', formatWords(n.words), String(n.sections)]);
   out.push(...table(['Side', 'Concern', 'Words', 'Sections'], ['l', 'l', 'r', 'r'], rows), '');
   out.push(`Needs attention: ${total.tray.untagged} untagged, ${total.tray.mixed} mixed, ${total.tray.mismatched} mismatched.`, '');
   out.push(ownersLine(total.owners));
