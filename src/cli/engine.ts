@@ -73,7 +73,11 @@ export function openConfigSource(explicit: string | undefined, cwd: string): Con
       const folder = path.dirname(absolutePath);
       let loaded = byFolder.get(folder);
       if (!loaded) {
-        loaded = loadConfigFor(absolutePath, nodeConfigHost).then((found) => ({
+        // Never above the folder the command started in (nor above a repository root) for the
+        // files inside it; files named outside it stop at their repository root.
+        const rel = path.relative(cwd, absolutePath);
+        const inside = rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+        loaded = loadConfigFor(absolutePath, nodeConfigHost, inside ? cwd : undefined).then((found) => ({
           config: found.config,
           issues: found.file !== undefined ? found.problems.map((problem) => ({ file: found.file!, problem })) : [],
         }));

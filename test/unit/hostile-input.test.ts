@@ -17,6 +17,7 @@ import { matchingGlob } from '../../src/core/detect';
 import { analyzeToMarkdown, checkToMarkdown, summaryToMarkdown } from '../../src/core/report';
 import { LineIndex } from '../../src/core/text';
 import { nodeConfigHost } from '../../src/cli/engine';
+import { runCli } from '../../src/cli/run';
 
 const CATASTROPHIC = '{\n  "rules": { "untagged-section": "off" },\n  "concerns": {\n    "budget": { "patterns": [\n      { "name": "x", "regex": "(a+)+$" },\n      { "name": "grant", "regex": "\\\\bgrant\\\\b" }\n    ] }\n  }\n}\n';
 
@@ -197,3 +198,54 @@ describe('hostile configuration: any JSON in any key (property)', () => {
 function isDeepStrictEqual(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
+
+describe('hostile file systems on the command line', () => {
+  let root: string;
+  let work: string;
+  const plan = '---\nplan: prd\n---\n# Vision\n\nOur vision.\n\n## Duplicate\n<!-- owner: product -->\n<!-- owner: product -->\n\nText.\n';
+
+  async function cli(args: string[], cwd = work): Promise<{ code: number; out: string; err: string }> {
+    let out = '';
+    let err = '';
+    const code = await runCli(args, { cwd, stdout: (t) => (out += t), stderr: (t) => (err += t) }, '0.0.0');
+    return { code, out, err };
+  }
+
+  before(() => {
+    root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'pm-lens-cli-hostile-')));
+    // A configuration far above the project, which must never apply to it.
+    fs.writeFileSync(path.join(root, CONFIG_FILE_NAME), '{"rules":{"duplicate-tag":"off"}}');
+    work = path.join(root, 'a', 'b', 'project');
+    fs.mkdirSync(path.join(work, 'docs'), { recursive: true });
+    fs.writeFileSync(path.join(work, 'docs', 'vision-prd.md'), plan);
+    fs.writeFileSync(path.join(root, 'secret-plan.md'), plan);
+    fs.symlinkSync(path.join(root, 'secret-plan.md'), path.join(work, 'docs', 'linked-plan.md'));
+    fs.writeFileSync(path.join(work, 'docs', 'real-prd.md'), plan);
+    fs.symlinkSync(path.join(work, 'docs', 'real-prd.md'), path.join(work, 'docs', 'inside-plan.md'));
+    execFileSync('mkfifo', [path.join(root, 'fifo.json')]);
+    execFileSync('mkfifo', [path.join(work, 'pipe-plan.md')]);
+  });
+  after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('config lookup stops at the folder the command started in', async () => {
+    const { out } = await cli(['check', '--format', 'json', 'docs/vision-prd.md']);
+    assert.match(out, /duplicate-tag/, 'the .pmlens.json above the working folder is not read');
+  });
+
+  it('a FIFO or /dev/zero given as --config is refused at once with a clear message', async () => {
+    for (const config of [path.join(root, 'fifo.json'), '/dev/zero']) {
+      const { code, err } = await cli(['check', '--config', config, 'docs']);
+      assert.equal(code, 2);
+      assert.match(err, /cannot read configuration '.+': it is not a regular file/);
+    }
+  });
+
+  it('a folder walk skips links that lead out of the folder, keeps those inside, never opens a FIFO', async () => {
+    const { out, err } = await cli(['analyze', '--format', 'json', '.']);
+    const files = (JSON.parse(out) as { file: string }[]).map((f) => f.file);
+    assert.deepEqual(files, ['docs/inside-plan.md', 'docs/real-prd.md', 'docs/vision-prd.md'], err);
+    const named = await cli(['analyze', 'pipe-plan.md']);
+    assert.equal(named.code, 2);
+    assert.match(named.err, /cannot read 'pipe-plan.md': not a regular file/);
+  });
+});

@@ -10,10 +10,8 @@ import type { Taxonomy } from '../taxonomy/types';
 export function dictionary<T>(record: Readonly<Record<string, T>> | Iterable<readonly [string, T]>): Record<string, T> {
   const out: Record<string, T> = Object.create(null);
   const entries = Symbol.iterator in record ? (record as Iterable<readonly [string, T]>) : Object.entries(record);
-  for (const [key, value] of entries) {
-    // defineProperty: even a `__proto__` key stays an ordinary key.
-    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-  }
+  // With no prototype there is no `__proto__` setter: even that key is an ordinary one.
+  for (const [key, value] of entries) out[key] = value;
   return out;
 }
 
