@@ -195,6 +195,63 @@ describe('hostile configuration: any JSON in any key (property)', () => {
   });
 });
 
+describe('hostile configuration: checking is linear in the size of the file (property)', () => {
+  /**
+   * Work counted, not timed: calls of the callbacks of the array methods and of Map and Set
+   * lookups during `fn` (the quadratic checker this replaced scanned every reported path for every
+   * problem with `some`).
+   */
+  function operations(fn: () => void): number {
+    let count = 0;
+    const originals: [object, string, unknown][] = [];
+    const patch = (target: object, name: string, wrap: (original: (...args: unknown[]) => unknown) => (...args: unknown[]) => unknown) => {
+      const original = (target as Record<string, (...args: unknown[]) => unknown>)[name];
+      originals.push([target, name, original]);
+      Object.defineProperty(target, name, { value: wrap(original), configurable: true, writable: true });
+    };
+    for (const name of ['some', 'find', 'every', 'filter', 'map', 'forEach', 'findIndex', 'includes', 'indexOf']) {
+      patch(Array.prototype, name, (original) =>
+        function (this: unknown[], ...args: unknown[]) {
+          count += typeof args[0] === 'function' || name === 'includes' || name === 'indexOf' ? this.length : 1;
+          return original.apply(this, args);
+        },
+      );
+    }
+    for (const target of [Map.prototype, Set.prototype]) {
+      patch(target, 'has', (original) =>
+        function (this: unknown, ...args: unknown[]) {
+          count++;
+          return original.apply(this, args);
+        },
+      );
+    }
+    try {
+      fn();
+    } finally {
+      for (const [target, name, original] of originals) Object.defineProperty(target, name, { value: original, configurable: true, writable: true });
+    }
+    return count;
+  }
+
+  it('four times the bad items cost at most about four times the work, whatever the items are', () => {
+    const shapes: ((value: unknown, n: number) => unknown)[] = [
+      (value, n) => ({ documents: new Array(n).fill(value) }),
+      (value, n) => ({ concerns: Object.fromEntries(Array.from({ length: n }, (_, i) => [`c${i}`, { role: 'product', extra: value }])) }),
+      (value, n) => ({ rules: Object.fromEntries(Array.from({ length: n }, (_, i) => [`rule-${i}`, value])) }),
+      (value, n) => ({ kinds: { prd: { required: new Array(n).fill(value) } } }),
+    ];
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: shapes.length - 1 }), fc.jsonValue({ maxDepth: 2 }), (shape, value) => {
+        const work = (n: number) => operations(() => parseConfigText(JSON.stringify(shapes[shape](value, n)), CONFIG_FILE_NAME));
+        const small = work(100);
+        const large = work(400);
+        assert.ok(large <= 4 * small * 1.5 + 1000, `shape ${shape}, ${JSON.stringify(value)}: ${small} operations for 100 items, ${large} for 400`);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
+
 function isDeepStrictEqual(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
