@@ -280,9 +280,24 @@ describe('hostile file systems on the command line', () => {
     fs.writeFileSync(path.join(work, 'docs', 'real-prd.md'), plan);
     fs.symlinkSync(path.join(work, 'docs', 'real-prd.md'), path.join(work, 'docs', 'inside-plan.md'));
     execFileSync('mkfifo', [path.join(root, 'fifo.json')]);
-    execFileSync('mkfifo', [path.join(work, 'pipe-plan.md')]);
+    execFileSync('mkfifo', [path.join(work, 'docs', 'pipe-plan.md')]);
   });
   after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('the reproducers end to end: a refused pattern named at its key, plan: constructor an unknown kind, the rest reported', async () => {
+    const dir = path.join(work, 'hostile');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, CONFIG_FILE_NAME), CATASTROPHIC);
+    fs.writeFileSync(path.join(dir, 'ferry-plan.md'), `---\nplan: constructor\n---\n# Ferry budget\n<!-- owner: project -->\n<!-- owner: project -->\n\n${'a'.repeat(28)}!\n\nThe grant covers it.\n`);
+    const { code, out, err } = await cli(['analyze', '--format', 'json', 'hostile']);
+    assert.equal(code, 2, 'a configuration error');
+    const { line, character } = positionOf(CATASTROPHIC, '"(a+)+$"');
+    assert.match(err, new RegExp(`hostile/\\.pmlens\\.json:${line + 1}:${character + 1}: error: concerns\\.budget\\.patterns\\[0\\]\\.regex: The regular expression is refused`));
+    const [file] = JSON.parse(out) as { sections: { confidence: unknown }[]; findings: { rule: string; message: string }[] }[];
+    assert.ok(file.sections.every((s) => typeof s.confidence === 'number'));
+    assert.ok(file.findings.some((f) => f.rule === 'invalid-tag' && /constructor/.test(f.message)));
+    assert.ok(file.findings.some((f) => f.rule === 'duplicate-tag'), 'the rest of the document is analyzed');
+  });
 
   it('config lookup stops at the folder the command started in', async () => {
     const { out } = await cli(['check', '--format', 'json', 'docs/vision-prd.md']);
@@ -298,11 +313,11 @@ describe('hostile file systems on the command line', () => {
   });
 
   it('a folder walk skips links that lead out of the folder, keeps those inside, never opens a FIFO', async () => {
-    const { out, err } = await cli(['analyze', '--format', 'json', '.']);
+    const { out, err } = await cli(['analyze', '--format', 'json', 'docs']);
     const files = (JSON.parse(out) as { file: string }[]).map((f) => f.file);
     assert.deepEqual(files, ['docs/inside-plan.md', 'docs/real-prd.md', 'docs/vision-prd.md'], err);
-    const named = await cli(['analyze', 'pipe-plan.md']);
+    const named = await cli(['analyze', 'docs/pipe-plan.md']);
     assert.equal(named.code, 2);
-    assert.match(named.err, /cannot read 'pipe-plan.md': not a regular file/);
+    assert.match(named.err, /cannot read 'docs\/pipe-plan.md': not a regular file/);
   });
 });
