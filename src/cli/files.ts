@@ -119,14 +119,9 @@ function walk(root: string, wanted: (name: string) => boolean, skip: (absolute: 
     for (const entry of entries) {
       const child = rel ? `${rel}/${entry.name}` : entry.name;
       let isFile = entry.isFile();
-      // Symlinked files count; symlinked folders are not followed (no cycles).
-      if (entry.isSymbolicLink()) {
-        try {
-          isFile = fs.statSync(path.join(root, child)).isFile();
-        } catch {
-          isFile = false;
-        }
-      }
+      // Symlinked files count when they stay inside the folder walked; symlinked folders are not
+      // followed (no cycles), nor links that lead out of the folder.
+      if (entry.isSymbolicLink()) isFile = linksInside(root, child);
       if (entry.isDirectory()) {
         if (!SKIPPED_FOLDERS.has(entry.name) && !skip(path.join(root, child), true)) folders.push(child);
       } else if (isFile && wanted(entry.name)) found.push(child);
@@ -135,6 +130,17 @@ function walk(root: string, wanted: (name: string) => boolean, skip: (absolute: 
   }
   // Code-unit order, not locale order: the same on every machine.
   return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Whether the symbolic link `rel` under `root` leads to a regular file inside `root`. */
+function linksInside(root: string, rel: string): boolean {
+  try {
+    const target = fs.realpathSync(path.join(root, rel));
+    const inside = path.relative(fs.realpathSync(root), target);
+    return !inside.startsWith('..') && !path.isAbsolute(inside) && fs.statSync(target).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function stripDotSlash(p: string): string {

@@ -96,6 +96,12 @@ async function runCommand(options: CliOptions, io: CliIo, version: string): Prom
   for (const file of expansion.files) {
     let text: string;
     try {
+      // A FIFO or a device named on the command line would block or never end: not read.
+      if (!fs.statSync(file.absolute).isFile()) {
+        error(`cannot read '${file.display}': not a regular file`);
+        failed = true;
+        continue;
+      }
       text = fs.readFileSync(file.absolute, 'utf8');
     } catch (e) {
       error(`cannot read '${file.display}': ${describeError(e)}`);

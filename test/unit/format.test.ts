@@ -223,7 +223,7 @@ describe('report: Markdown', function () {
         '- Untagged (2): Costs, Glossary',
         '- Mismatched (1): Costs',
         '',
-        'Owners: product @dana; project —',
+        'Owners: product `@dana`; project —',
         '',
       ].join('\n'),
     );

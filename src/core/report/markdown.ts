@@ -6,9 +6,35 @@ import { ruleDocUrl } from '../rules/rule';
 import type { Summary, SummaryRow, SummaryTotal } from '../types';
 import { concernLabel, countBySeverity, formatWords, oneBased, oneLine, percent, roleLabel, severityCounts, type FileAnalysis, type FormatOptions } from './common';
 
-/** Makes text safe inside a Markdown table cell: no line breaks, pipes or markup. */
+/**
+ * What GitHub turns into a link or a notification when a report is posted on a pull request:
+ * @mentions (and @org/team), email addresses, issue references (#123, owner/repo#123, GH-123),
+ * URLs (http://, https://, www.) and commit SHAs (7 to 40 hex digits, at least one a digit, so
+ * plain words such as "defaced" stay words).
+ */
+// Every part that could start at many places is bounded, so a long line costs linear time.
+const AUTOLINK = /[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+|@[A-Za-z0-9][\w.-]*(?:\/[\w.-]+)?|(?:\b[\w.-]{1,100}\/[\w.-]{1,100})?#\d+\b|\bGH-\d+\b|(?:\bhttps?:\/\/|\bwww\.)[^\s<>|`]+|\b(?=[0-9a-f]{0,39}\d)[0-9a-f]{7,40}\b/gi;
+
+/**
+ * Makes document text safe inside a Markdown table cell (and a line of a report): no line
+ * breaks, pipes or markup, and nothing GitHub would link. Those spans go into code spans: GitHub
+ * links no mention, reference, URL or SHA inside code, and a code span shows the text exactly as
+ * written. (A zero-width joiner after `@` would also stop a mention, but it hides in copied text,
+ * and escapes or entities do not help: GitHub finds mentions in the rendered text.)
+ */
 export function escapeCell(text: string): string {
-  return oneLine(text).replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
+  const line = oneLine(text);
+  let out = '';
+  let at = 0;
+  for (const match of line.matchAll(AUTOLINK)) {
+    out += escapeMarkup(line.slice(at, match.index)) + `\`${match[0]}\``;
+    at = match.index + match[0].length;
+  }
+  return out + escapeMarkup(line.slice(at));
+}
+
+function escapeMarkup(text: string): string {
+  return text.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
 }
 
 function table(header: readonly string[], align: readonly ('l' | 'r')[], rows: readonly (readonly string[])[]): string[] {
