@@ -5,7 +5,7 @@
  * itself; the rest of it, or the defaults, stand. Without a file system (the browser build)
  * only settings and defaults apply.
  */
-import { applySettings, CONFIG_FILE_NAME, defaultConfig, loadConfigFor, parseConfigText, readConfigSettings, type ConfigHost, type ConfigProblem, type LoadedConfig, type ResolvedConfig } from './engine';
+import { applySettings, CONFIG_FILE_NAME, defaultConfig, loadConfigFor, parseConfigText, readConfigSettings, type ConfigHost, type ConfigProblem, type FileStat, type LoadedConfig, type ResolvedConfig } from './engine';
 import { fileUriOf, pathOfUri, type WorkspaceFolders } from './folders';
 import type { ServerSettings } from './settings';
 
@@ -15,6 +15,13 @@ export type ReadFile = (path: string) => Promise<string | undefined>;
 export interface ConfigStoreHost {
   /** Undefined without a file system. */
   readonly readFile: ReadFile | undefined;
+  /** What is at a path, so that a FIFO or a huge file is refused unread. */
+  readonly stat?: (path: string) => Promise<FileStat | undefined>;
+  /**
+   * Whether the client trusts the workspace (`initializationOptions.trusted`, default true, as
+   * on the command line): untrusted, a file's regular expressions and globs are left out.
+   */
+  readonly trusted: boolean;
   readonly folders: WorkspaceFolders;
   settingsFor(uri: string): Promise<ServerSettings>;
   /** A configuration file's problems (an empty list clears them). */
@@ -55,15 +62,15 @@ export class ConfigStore {
     const text = await this.host.readFile(pathOfUri(fileUri));
     if (text === undefined) return this.publish(fileUri, []);
     const base = await this.baseFor(fileUri.slice(0, fileUri.lastIndexOf('/')) + '/x.md');
-    this.publish(fileUri, parseConfigText(text, CONFIG_FILE_NAME, base).problems);
+    this.publish(fileUri, parseConfigText(text, CONFIG_FILE_NAME, base, { trusted: this.host.trusted }).problems);
   }
 
   private async load(uri: string, folderUri: string | undefined): Promise<LoadedConfig> {
     const base = await this.baseFor(uri);
     const readFile = this.host.readFile;
     if (!folderUri || !readFile || !uri.startsWith('file:')) return { config: base, settings: {}, problems: [], file: undefined };
-    const host: ConfigHost = { readFile, dirname: posixDirname, join: (...parts) => parts.join('/').replace(/\/{2,}/g, '/') };
-    const loaded = await loadConfigFor(pathOfUri(uri), host, pathOfUri(folderUri), base);
+    const host: ConfigHost = { readFile, stat: this.host.stat, dirname: posixDirname, join: (...parts) => parts.join('/').replace(/\/{2,}/g, '/') };
+    const loaded = await loadConfigFor(pathOfUri(uri), host, pathOfUri(folderUri), base, { trusted: this.host.trusted });
     if (loaded.file !== undefined) this.publish(fileUriOf(loaded.file), loaded.problems);
     return loaded;
   }

@@ -15,5 +15,5 @@ export { rules } from '../core/rules/registry';
 export { ruleDocUrl } from '../core/rules/rule';
 export { LineIndex } from '../core/text';
 export { collectHandles, TAG_TRIGGER_CHARACTERS, tagCompletionContext, tagCompletions, type TagCompletion, type TagCompletionKind } from '../core/completion';
-export type { ConfigHost, ConfigProblem, ResolvedConfig } from '../core/config/types';
+export type { ConfigHost, ConfigProblem, FileStat, ResolvedConfig } from '../core/config/types';
 export type { Analysis, Evidence, Finding, Fix, Position, Range, Section, SeveritySetting, TextEdit } from '../core/types';

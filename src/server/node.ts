@@ -9,6 +9,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
 import { createConnection, createServerSocketTransport, IPCMessageReader, IPCMessageWriter, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { WorkerRunner } from './analysis/workerRunner';
+import type { FileStat } from './engine';
 import { startServer } from './server';
 
 /** Configuration files larger than this are not read (they are a few KB). */
@@ -55,6 +56,15 @@ function connect(transport: Transport): Connection {
   }
 }
 
+async function statFile(file: string): Promise<FileStat | undefined> {
+  try {
+    const stat = await fs.stat(file);
+    return { type: stat.isFile() ? 'file' : stat.isDirectory() ? 'directory' : 'other', size: stat.size };
+  } catch {
+    return undefined;
+  }
+}
+
 async function readConfigFile(file: string): Promise<string | undefined> {
   try {
     const stat = await fs.stat(file);
@@ -81,6 +91,7 @@ export function startNodeServer(args: readonly string[], stderr: (text: string) 
   startServer(connect(transport), {
     createRunner: (budgetMs, onError) => new WorkerRunner({ script: path.join(__dirname, 'analysisWorker.js'), budgetMs, onError }),
     readFile: readConfigFile,
+    stat: statFile,
     heapUsed: () => {
       gc?.();
       return getHeapStatistics().used_heap_size;

@@ -24,7 +24,7 @@ import { DEFAULT_BUDGET_MS, type AnalysisRunner } from './analysis/runner';
 import { ConfigStore, type ReadFile } from './config';
 import { configProblemDiagnostic, FIX_ALL_KIND, pausedDiagnostic, TAG_ALL_KIND, type EditTarget } from './convert';
 import { DocumentAnalyses, type AnalysisResult } from './documents';
-import { CONFIG_FILE_NAME, TAG_TRIGGER_CHARACTERS } from './engine';
+import { CONFIG_FILE_NAME, TAG_TRIGGER_CHARACTERS, type FileStat } from './engine';
 import { codeActions, codeLenses, completionsAt, documentSymbols, hoverAt } from './features';
 import { WorkspaceFolders } from './folders';
 import { readServerSettings, type ServerSettings } from './settings';
@@ -34,6 +34,8 @@ export interface ServerOptions {
   createRunner(budgetMs: number, onError: (key: string, message: string) => void): AnalysisRunner;
   /** Reads configuration files; absent without a file system. */
   readonly readFile?: ReadFile;
+  /** What is at a path (file, folder or other, and its size). */
+  readonly stat?: (path: string) => Promise<FileStat | undefined>;
   /** The server thread's used heap after a GC when one can be forced (Node with --expose-gc). */
   heapUsed?(): number;
   /** The longest the server's thread was blocked since the last call, in milliseconds. */
@@ -54,6 +56,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let canRefreshLenses = false;
   let versionedEdits = false;
   let retrigger: string | undefined;
+  let trusted = true;
   /** What a client that cannot be asked last pushed with didChangeConfiguration. */
   let pushedSettings: unknown = undefined;
   const settingsByFolder = new Map<string, Promise<ServerSettings>>();
@@ -84,6 +87,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   const configs = new ConfigStore({
     readFile: options.readFile,
+    stat: options.stat,
+    get trusted() {
+      return trusted;
+    },
     folders,
     settingsFor,
     publishProblems: (uri, problems) => {
@@ -156,6 +163,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (params.workspaceFolders) folders.set(params.workspaceFolders);
     else if (params.rootUri) folders.set([{ uri: params.rootUri, name: params.rootUri.slice(params.rootUri.lastIndexOf('/') + 1) }]);
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
+    trusted = init.trusted !== false;
     const budget = typeof init.analysisBudgetMs === 'number' && init.analysisBudgetMs > 0 ? init.analysisBudgetMs : DEFAULT_BUDGET_MS;
     runner = options.createRunner(budget, (key, message) => log.error(`Analysis worker for ${key}`, message));
     return {

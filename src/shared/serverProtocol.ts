@@ -66,6 +66,11 @@ export const StatsRequest = new RequestType0<ServerStats, void>('pmLens/stats');
 export interface InitializationOptions {
   /** Longest analysis of one version of one document, in milliseconds (default 10,000). */
   readonly analysisBudgetMs?: number;
+  /**
+   * Whether the user trusts the workspace (default true): untrusted, the regular expressions
+   * and globs of its `.pmlens.json` files are left out.
+   */
+  readonly trusted?: boolean;
 }
 
 export type { Analysis };

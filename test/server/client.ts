@@ -34,6 +34,8 @@ export interface StartOptions {
   /** Files to write into a fresh workspace folder, by relative path. */
   readonly files?: Readonly<Record<string, string>>;
   readonly budgetMs?: number;
+  /** `initializationOptions.trusted` (the server's default is true). */
+  readonly trusted?: boolean;
   /** What `workspace/configuration` answers for the `pmLens` section. */
   readonly settings?: Record<string, unknown>;
 }
@@ -86,7 +88,7 @@ export class TestClient {
         workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true }, workspaceFolders: true },
         textDocument: { publishDiagnostics: { versionSupport: true } },
       },
-      initializationOptions: { analysisBudgetMs: options.budgetMs },
+      initializationOptions: { analysisBudgetMs: options.budgetMs, trusted: options.trusted },
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return client;

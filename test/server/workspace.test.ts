@@ -17,10 +17,13 @@ import {
   SocketMessageWriter,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
-import { StatsRequest } from '../../src/shared/serverProtocol';
+import { StatsRequest, SummaryRequest } from '../../src/shared/serverProtocol';
 import { fromRoot } from '../support/paths';
 import { TestClient } from './client';
-import { CHECKOUT_PRD, TAGGED_PLAN } from './fixtures';
+import { CHECKOUT_PRD, NOTES, TAGGED_PLAN } from './fixtures';
+
+/** Notes that only a `documents` glob can make a plan. */
+const NOTES_AS_PLAN = NOTES;
 
 function codes(client: TestClient, uri: string): string[] {
   return (client.latest(uri)?.diagnostics ?? []).map((d) => String(d.code)).sort();
@@ -71,6 +74,19 @@ describe('language server: configuration files, folders, cancellation', function
     });
     await client.until('the plan analysed again outside every folder', () => client!.diagnostics.get(uri)!.length > published);
     assert.ok(codes(client, uri).includes('owner-mismatch'), 'outside every workspace folder no configuration file is read');
+  });
+
+  it('leaves out the globs of .pmlens.json when the client says the workspace is untrusted', async () => {
+    const files = { '.pmlens.json': '{ "documents": ["**/*notes*.md"] }' };
+    for (const trusted of [true, false]) {
+      client = await TestClient.start({ files, trusted });
+      const uri = await client.open('team-notes.md', NOTES_AS_PLAN);
+      await client.connection.sendRequest(SummaryRequest, { uri });
+      const status = client.statuses.get(uri)?.at(-1)?.state;
+      assert.equal(status, trusted ? 'analysed' : undefined, `trusted: ${trusted}`);
+      await client.stop();
+      client = undefined;
+    }
   });
 
   it('fails a request overtaken by a newer version with ContentModified', async () => {
