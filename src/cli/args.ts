@@ -24,6 +24,8 @@ export interface CliOptions {
   readonly failOn: FailOn;
   readonly all: boolean;
   readonly quiet: boolean;
+  /** Read what .gitignore, .pmlensignore and `ignores` leave out too. */
+  readonly noIgnore: boolean;
 }
 
 export type Parsed =
@@ -38,6 +40,7 @@ Commands:
   analyze   every section's owner (product or project), concern, confidence and evidence
   check     findings, one per line; the exit code says whether any reaches --fail-on
   summary   the ownership split per file and in total
+  lsp       the language server, for editors: pm-lens lsp --stdio (or --node-ipc, --socket=PORT)
 
 Options:
   --format text|json|sarif|markdown   output format (default text; summary: text, json, markdown)
@@ -49,12 +52,16 @@ Options:
                                       plan documents (README, CHANGELOG, …)
   --quiet                             check: print only findings that reach --fail-on, and no
                                       notes or summary line on stderr
+  --no-ignore                         also read what .gitignore, .pmlensignore and the
+                                      "ignores" key of .pmlens.json leave out
   -h, --help                          show this help
   -v, --version                       show the version
 
-Files named on the command line are always analyzed; folders and globs ("**/*.md", quoted)
+Files named on the command line are analyzed even when they are not plans; folders and globs ("**/*.md", quoted)
 keep plan documents only unless --all is given; "!glob" leaves files out. With no files, the
-current folder is read. node_modules and .git are never entered.
+current folder is read. node_modules and .git are never entered, and what .gitignore and
+.pmlensignore files (from the repository root down) and "ignores" in .pmlens.json list is left
+out, named files too.
 
 Output: results on stdout (check --format json writes the same JSON as analyze); notes, errors
 and check's closing count line on stderr. Lines and columns are 1-based, columns in UTF-16
@@ -78,13 +85,14 @@ export function parseCli(argv: readonly string[]): Parsed {
         config: { type: 'string', short: 'c' },
         'fail-on': { type: 'string' },
         all: { type: 'boolean', default: false },
+        'no-ignore': { type: 'boolean', default: false },
         quiet: { type: 'boolean', short: 'q', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
     });
   } catch (error) {
-    return { type: 'usage-error', message: (error as Error).message.split('\n')[0] };
+    return { type: 'usage-error', message: describeArgsError(error as NodeJS.ErrnoException) };
   }
   const { values, positionals } = parsed;
   if (values.help || positionals[0] === 'help') return { type: 'help' };
@@ -117,6 +125,24 @@ export function parseCli(argv: readonly string[]): Parsed {
       failOn: failOn as FailOn,
       all: values.all ?? false,
       quiet: values.quiet ?? false,
+      noIgnore: values['no-ignore'] ?? false,
     },
   };
+}
+
+/**
+ * A usage message for what `parseArgs` refused, in the command line's own words: Node's own
+ * messages run over several sentences and quote the option in a way that reads unbalanced.
+ */
+function describeArgsError(error: NodeJS.ErrnoException): string {
+  // Node names the option as `'-f, --format <value>'` or `'--bogus'`: keep the long name.
+  const option = /--[\w-]+/.exec(error.message)?.[0] ?? /'(-[^' ,]+)/.exec(error.message)?.[1];
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return option ? `Unknown option '${option}' (see --help)` : 'Unknown option (see --help)';
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return option ? `Option '${option}' needs a value` : 'An option needs a value';
+    default:
+      return error.message.split('\n')[0];
+  }
 }
