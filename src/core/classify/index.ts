@@ -133,14 +133,12 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   const byConcern = new Map<string, number>();
   const own = { product: 0, project: 0, none: 0 };
   const groups = new Map<string, number>();
-  const names = new Map<Hit, readonly string[]>();
   for (const [key, hit] of signals.hits) {
     if (hit.scaled) hit.contribution *= bodyScale;
     own[hit.role] += hit.contribution;
     if (hit.role !== 'none') byConcern.set(hit.concern, (byConcern.get(hit.concern) ?? 0) + hit.contribution);
-    const hitNames = featuresOfHit(channelOf(hit, key), hit);
-    names.set(hit, hitNames);
-    for (const name of hitNames) groups.set(name, (groups.get(name) ?? 0) + hit.contribution);
+    hit.names = featuresOfHit(channelOf(hit, key), hit);
+    for (const name of hit.names) groups.set(name, (groups.get(name) ?? 0) + hit.contribution);
   }
   const features = new Map<string, number>();
   for (const [name, sum] of groups) features.set(name, Math.log1p(sum));
@@ -181,7 +179,7 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   // Each signal's share of its features' fitted push toward its own side.
   const pushOf = (hit: Hit): number => {
     let push = 0;
-    for (const name of names.get(hit) ?? []) {
+    for (const name of hit.names ?? []) {
       const sum = groups.get(name) ?? 0;
       if (sum > 0) push += (hit.contribution / sum) * pushToward(loaded, name, features.get(name) ?? 0, classOf(hit.role));
     }
@@ -215,7 +213,9 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   // One line per place in the text: a word that several concerns list speaks once, for the
   // concern it pushes most.
   const byPlace = new Map<string, { hit: Hit; push: number }>();
-  for (const hit of signals.hits.values()) {
+  // The push of a signal follows its contribution closely: weigh only the strongest few.
+  const candidates = signals.hits.size > 3 * SCORING.maxEvidence ? strongest([...signals.hits.values()].map((hit) => ({ hit, push: hit.contribution })), 3 * SCORING.maxEvidence).map((c) => c.hit) : signals.hits.values();
+  for (const hit of candidates) {
     const push = pushOf(hit);
     const place = `${hit.start}:${hit.end}:${hit.kind}`;
     const seen = byPlace.get(place);

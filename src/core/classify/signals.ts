@@ -17,6 +17,8 @@ export interface Hit {
   start: number;
   end: number;
   contribution: number;
+  /** The model's feature names this signal feeds (set when the section is weighed). */
+  names?: readonly string[];
 }
 
 /** Collects signals, one per (channel, concern, term), counting repeats. */
