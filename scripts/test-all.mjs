@@ -11,6 +11,8 @@ const suites = [
   { name: 'build', cmd: node, args: ['scripts/build.mjs'] },
   { name: 'typecheck', cmd: 'npx', args: ['tsc', '-p', 'tsconfig.json'] },
   { name: 'unit', cmd: 'npx', args: ['mocha'] },
+  // The slow hard inputs (5 MB, 1,000-deep lists, 200,000 definitions), out of the quick loop.
+  { name: 'unit-slow', cmd: 'npx', args: ['mocha', '--no-config', '--reporter', 'test/support/count-reporter.cjs', '--timeout', '600000', '--spec', 'out/test/unit-slow/**/*.test.js'] },
   // The summary panel's page: its own type-check (DOM lib), then its tests in headless Chromium.
   { name: 'webview-types', cmd: 'npx', args: ['tsc', '-p', 'src/webview/tsconfig.json'] },
   { name: 'webview', cmd: 'npx', args: ['mocha', '--no-config', '--reporter', 'test/support/count-reporter.cjs', '--timeout', '60000', '--spec', 'out/test/webview/**/*.test.js'] },
