@@ -14,7 +14,7 @@
 //   (e) a repository run: `pm-lens check` on generated plan files of 5–40 KB against
 //       markdownlint-cli2 on the same files, interleaved.
 //
-//   node scripts/bench.mjs [--quick] [--sizes 10kb,100kb] [--no-repo]
+//   node scripts/bench.mjs [--quick] [--sizes 10kb,100kb] [--skip-baseline 5mb] [--no-repo] [--repo-files N]
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -25,6 +25,8 @@ import { generatePlan, parseSize, prng } from './gen-plan.mjs';
 const root = join(import.meta.dirname, '..');
 const out = join(root, '.bench');
 const quick = process.argv.includes('--quick');
+// Sizes whose baseline is not measured (the 5 MB remark parse alone takes minutes on a busy machine).
+const skipBaseline = process.argv.includes('--skip-baseline') ? process.argv[process.argv.indexOf('--skip-baseline') + 1].split(',') : [];
 const sizesArg = process.argv.includes('--sizes') ? process.argv[process.argv.indexOf('--sizes') + 1] : '10kb,100kb,1mb,5mb';
 
 // Repetitions per measurement (each measurement is one fresh process; the median of its runs
@@ -224,14 +226,15 @@ const results = {};
 for (const size of sizes) {
   const p = plan[size] ?? { baseline: 3, analyze: 3, reanalyze: 11, warmup: false };
   results[size] = {
-    baseline: measure('baseline', size, p.baseline, p.warmup),
+    baseline: skipBaseline.includes(size) ? { median: NaN, rise: NaN, runs: 0 } : measure('baseline', size, p.baseline, p.warmup),
     analyze: measure('analyze', size, p.analyze, p.warmup),
     reanalyze: measure('reanalyze', size, p.reanalyze, p.warmup),
   };
 }
 const cli = results['1mb'] ? measureCli('1mb', quick ? 1 : 3) : undefined;
 const slices = results['1mb'] ? measure('slices', '1mb', 0, false).extra : undefined;
-const repo = process.argv.includes('--no-repo') ? undefined : measureRepository(quick ? 200 : 2000, quick ? 1 : 3);
+const repoFiles = process.argv.includes('--repo-files') ? Number(process.argv[process.argv.indexOf('--repo-files') + 1]) : quick ? 200 : 2000;
+const repo = process.argv.includes('--no-repo') ? undefined : measureRepository(repoFiles, quick ? 1 : 3);
 
 // The table for the README.
 const rows = [

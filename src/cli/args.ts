@@ -1,4 +1,5 @@
 /** The command line's grammar: commands, options, their checks and the usage text. */
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { FailOn } from '../core/report/common';
 
@@ -24,6 +25,8 @@ export interface CliOptions {
   readonly failOn: FailOn;
   readonly all: boolean;
   readonly quiet: boolean;
+  /** Files analysed at once, on worker threads (1: on the main thread). */
+  readonly jobs: number;
 }
 
 export type Parsed =
@@ -47,6 +50,8 @@ Options:
                                       check: the least severe finding that fails (default error)
   --all                               folders and globs include Markdown files that are not
                                       plan documents (README, CHANGELOG, …)
+  --jobs N, -j N                      files analysed at once on worker threads (default: the
+                                      number of cores; 1: no worker threads)
   --quiet                             check: print only findings that reach --fail-on, and no
                                       notes or summary line on stderr
   -h, --help                          show this help
@@ -79,6 +84,7 @@ export function parseCli(argv: readonly string[]): Parsed {
         'fail-on': { type: 'string' },
         all: { type: 'boolean', default: false },
         quiet: { type: 'boolean', short: 'q', default: false },
+        jobs: { type: 'string', short: 'j' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -107,6 +113,8 @@ export function parseCli(argv: readonly string[]): Parsed {
     return { type: 'usage-error', message: `Unknown --fail-on '${failOn}': expected ${FAIL_ON.join(', ')}` };
   }
   if (values.config === '') return { type: 'usage-error', message: '--config needs a file' };
+  const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) return { type: 'usage-error', message: `--jobs needs a whole number from 1 to 256, not '${values.jobs}'` };
   return {
     type: 'run',
     options: {
@@ -117,6 +125,7 @@ export function parseCli(argv: readonly string[]): Parsed {
       failOn: failOn as FailOn,
       all: values.all ?? false,
       quiet: values.quiet ?? false,
+      jobs,
     },
   };
 }

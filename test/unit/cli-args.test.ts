@@ -1,18 +1,23 @@
 import * as assert from 'node:assert/strict';
+import { availableParallelism } from 'node:os';
 import { parseCli } from '../../src/cli/args';
 
 describe('cli: arguments', function () {
+  it('refuses a --jobs that is not a whole number of at least 1', function () {
+    for (const bad of ['0', '-2', '1.5', 'many']) assert.equal(parseCli(['check', '--jobs', bad]).type, 'usage-error', bad);
+  });
+
   it('reads a command, inputs and every option', function () {
-    assert.deepEqual(parseCli(['check', 'a.md', '**/*.md', '--format', 'sarif', '--config', 'c.json', '--fail-on', 'warning', '--all', '--quiet']), {
+    assert.deepEqual(parseCli(['check', 'a.md', '**/*.md', '--format', 'sarif', '--config', 'c.json', '--fail-on', 'warning', '--all', '--quiet', '--jobs', '3']), {
       type: 'run',
-      options: { command: 'check', inputs: ['a.md', '**/*.md'], format: 'sarif', config: 'c.json', failOn: 'warning', all: true, quiet: true },
+      options: { command: 'check', inputs: ['a.md', '**/*.md'], format: 'sarif', config: 'c.json', failOn: 'warning', all: true, quiet: true, jobs: 3 },
     });
   });
 
   it('defaults to text, error, no config, not all, not quiet', function () {
     assert.deepEqual(parseCli(['analyze']), {
       type: 'run',
-      options: { command: 'analyze', inputs: [], format: 'text', config: undefined, failOn: 'error', all: false, quiet: false },
+      options: { command: 'analyze', inputs: [], format: 'text', config: undefined, failOn: 'error', all: false, quiet: false, jobs: availableParallelism() },
     });
   });
 

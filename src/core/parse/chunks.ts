@@ -82,6 +82,7 @@ export function* parseDocumentSteps(text: string, previous?: ParsedDocument, siz
   const odd = frontEnd < 0;
   const mode = `${base}|${odd}`;
   const prev = previous && previous.mode === mode ? previous : undefined;
+  if (prev && prev.text === text) return { ...prev, parsedChunks: 0 };
   const edit = prev ? diff(prev.text, text) : undefined;
 
   const chunks: Chunk[] = [];
@@ -289,11 +290,14 @@ function collectDefinitionKeys(node: Container, out: Set<string>): void {
  * Whether a top-level node reads the same after any closed block as at the start of a document.
  * micromark carries one thing across a block's end: a line that follows indented code, a table or
  * an HTML block counts as interrupting it, so an ordered list may not start there with a number
- * other than 1. A heading's `#` or a paragraph's first letter opens no container either way.
+ * other than 1. A heading's `#`, a paragraph's first letter or a definition's `[` opens no
+ * container either way.
  */
 function opensFresh(node: RootContent, text: string, start: number): boolean {
-  if (node.type !== 'heading' && node.type !== 'paragraph') return false;
   const first = text.charCodeAt(start);
+  // A link definition (`[label]:`, not a footnote's `[^`) reads the same wherever it starts.
+  if (node.type === 'definition') return first === 91 && text.charCodeAt(start + 1) !== 94;
+  if (node.type !== 'heading' && node.type !== 'paragraph') return false;
   return (node.type === 'heading' && first === 35) || LETTER.test(text[start]);
 }
 
