@@ -8,16 +8,16 @@ describe('cli: arguments', function () {
   });
 
   it('reads a command, inputs and every option', function () {
-    assert.deepEqual(parseCli(['check', 'a.md', '**/*.md', '--format', 'sarif', '--config', 'c.json', '--fail-on', 'warning', '--all', '--quiet', '--jobs', '3']), {
+    assert.deepEqual(parseCli(['check', 'a.md', '**/*.md', '--format', 'sarif', '--config', 'c.json', '--fail-on', 'warning', '--all', '--quiet', '--no-ignore', '--jobs', '3']), {
       type: 'run',
-      options: { command: 'check', inputs: ['a.md', '**/*.md'], format: 'sarif', config: 'c.json', failOn: 'warning', all: true, quiet: true, jobs: 3 },
+      options: { command: 'check', inputs: ['a.md', '**/*.md'], format: 'sarif', config: 'c.json', failOn: 'warning', all: true, quiet: true, noIgnore: true, jobs: 3 },
     });
   });
 
-  it('defaults to text, error, no config, not all, not quiet', function () {
+  it('defaults to text, error, no config, not all, not quiet, ignore files read', function () {
     assert.deepEqual(parseCli(['analyze']), {
       type: 'run',
-      options: { command: 'analyze', inputs: [], format: 'text', config: undefined, failOn: 'error', all: false, quiet: false, jobs: availableParallelism() },
+      options: { command: 'analyze', inputs: [], format: 'text', config: undefined, failOn: 'error', all: false, quiet: false, noIgnore: false, jobs: availableParallelism() },
     });
   });
 
@@ -41,7 +41,8 @@ describe('cli: arguments', function () {
     const cases: [string[], RegExp][] = [
       [[], /Missing command/],
       [['fix'], /Unknown command 'fix'/],
-      [['check', '--nope'], /nope/],
+      [['check', '--nope'], /^Unknown option '--nope' \(see --help\)$/],
+      [['check', '--format'], /^Option '--format' needs a value$/],
       [['check', '--format', 'xml'], /Unknown format 'xml'/],
       [['summary', '--format', 'sarif'], /'summary' cannot write sarif: use text, json, markdown/],
       [['check', '--fail-on', 'critical'], /Unknown --fail-on 'critical'/],
