@@ -11,6 +11,8 @@ const node = process.execPath;
 const suites = [
   { name: 'build', cmd: node, args: ['scripts/build.mjs'] },
   { name: 'typecheck', cmd: 'npx', args: ['tsc', '-p', 'tsconfig.json'] },
+  // The layers (eslint.config.mjs): vscode only in the extension and the server, a pure core.
+  { name: 'lint', cmd: 'npx', args: ['eslint', 'src'] },
   { name: 'unit', cmd: 'npx', args: ['mocha'] },
   // The slow hard inputs (5 MB, 1,000-deep lists, 200,000 definitions), out of the quick loop.
   { name: 'unit-slow', cmd: 'npx', args: ['mocha', '--no-config', '--reporter', 'test/support/count-reporter.cjs', '--timeout', '600000', '--spec', 'out/test/unit-slow/**/*.test.js'] },
