@@ -170,7 +170,7 @@ function measureCli(size, reps) {
   let rise = 0;
   for (let i = 0; i < reps; i++) {
     const t = performance.now();
-    const result = spawnSync(process.execPath, ['--require', join(out, 'rss-hook.cjs'), cli, 'check', files[size]], {
+    const result = spawnSync(process.execPath, ['--require', join(out, 'rss-hook.cjs'), cli, 'check', '--no-ignore', files[size]], {
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
       env: { ...process.env, PM_LENS_BENCH_RSS: rssFile },
@@ -210,7 +210,7 @@ function measureRepository(count, runs) {
   const pm = [];
   const ml = [];
   for (let i = 0; i < runs; i++) {
-    pm.push(time(cli, ['check', '--all', '.']));
+    pm.push(time(cli, ['check', '--all', '--no-ignore', '.']));
     ml.push(time(lint, ['**/*.md']));
   }
   const median = (xs) => [...xs].sort((x, y) => x - y)[(xs.length - 1) >> 1];

@@ -24,7 +24,10 @@ function fixtures(): { name: string; text: string }[] {
     });
 }
 
-describe('chunked parsing', () => {
+describe('chunked parsing', function () {
+  // Hundreds of generated documents, each parsed whole and in many small pieces.
+  this.timeout(300_000);
+
   it('gives the facts of a whole-document parse on every fixture, cut wherever the parser allows', () => {
     for (const { name, text } of fixtures()) {
       const expected = whole(text);
