@@ -43,6 +43,7 @@ Commands:
   analyze   every section's owner (product or project), concern, confidence and evidence
   check     findings, one per line; the exit code says whether any reaches --fail-on
   summary   the ownership split per file and in total
+  lsp       the language server, for editors: pm-lens lsp --stdio (or --node-ipc, --socket=PORT)
 
 Options:
   --format text|json|sarif|markdown   output format (default text; summary: text, json, markdown)
