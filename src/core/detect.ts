@@ -49,6 +49,11 @@ const MARKDOWN = /\.(md|markdown|mdown|mkdn|mkd|mdx)$/i;
 /** Cheap looks before any parsing. */
 const MAY_HAVE_FRONT_MATTER = /^\uFEFF?---[ \t]*(\r\n|\n|\r)/;
 const MAY_HAVE_OWNER_TAG = /<!--\s*owners?\s*:/i;
+
+/** The cheap look before any parsing: whether `text` may hold an owner tag (code included). */
+export function mayHaveOwnerTag(text: string): boolean {
+  return MAY_HAVE_OWNER_TAG.test(text);
+}
 const OWNER_TAG_BODY = /^\s*owners?\s*:/i;
 
 /** Decides whether a file is a plan document, and says why. */
