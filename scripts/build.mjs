@@ -23,11 +23,13 @@ const targets = [
   { entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'], plugins: [engineApart] },
   { entryPoints: ['src/extension/engine.ts'], outfile: 'dist/engine.js', platform: 'node', format: 'cjs', target: 'node18' },
   // vscode.dev / github.dev: a web worker, no Node built-ins.
-  { entryPoints: ['src/extension/web.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], mainFields: ['browser', 'module', 'main'], conditions: ['worker'] /* micromark's 'browser' build uses document, which a worker lacks */, define: { 'process.env.NODE_ENV': '"production"' } },
+  { entryPoints: ['src/extension/web.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], mainFields: ['browser', 'module', 'main'], conditions: ['worker'] /* micromark's 'browser' build (under remark-parse) uses document, which a worker lacks */, define: { 'process.env.NODE_ENV': '"production"' } },
   // The summary panel's page.
   { entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
   // The command line (`pm-lens lsp` loads the language server from this bundle on demand).
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node18' },
+  // Its worker threads (`--jobs`).
+  { entryPoints: ['src/cli/worker.ts'], outfile: 'dist/cli-worker.js', platform: 'node', format: 'cjs', target: 'node18' },
   // The language server on Node (`node dist/server.js --stdio`), its analysis worker (one thread
   // per open plan, beside the bundle that starts it), and its web worker build for the browser.
   { entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node18' },

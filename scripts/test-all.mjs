@@ -11,7 +11,11 @@ const node = process.execPath;
 const suites = [
   { name: 'build', cmd: node, args: ['scripts/build.mjs'] },
   { name: 'typecheck', cmd: 'npx', args: ['tsc', '-p', 'tsconfig.json'] },
+  // The layers (eslint.config.mjs): vscode only in the extension and the server, a pure core.
+  { name: 'lint', cmd: 'npx', args: ['eslint', 'src'] },
   { name: 'unit', cmd: 'npx', args: ['mocha'] },
+  // The slow hard inputs (5 MB, 1,000-deep lists, 200,000 definitions), out of the quick loop.
+  { name: 'unit-slow', cmd: 'npx', args: ['mocha', '--no-config', '--reporter', 'test/support/count-reporter.cjs', '--timeout', '600000', '--spec', 'out/test/unit-slow/**/*.test.js'] },
   // The language server over a real stdio connection (pm-lens lsp --stdio, from the build above).
   { name: 'server', cmd: 'npx', args: ['mocha', '--no-config', '--reporter', 'test/support/count-reporter.cjs', '--timeout', '60000', '--spec', 'out/test/server/**/*.test.js'] },
   // A real editor on the server: Debian's Neovim, headless, its built-in LSP client driven by

@@ -1,4 +1,5 @@
 /** The command line's grammar: commands, options, their checks and the usage text. */
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { FailOn } from '../core/report/common';
 
@@ -24,6 +25,8 @@ export interface CliOptions {
   readonly failOn: FailOn;
   readonly all: boolean;
   readonly quiet: boolean;
+  /** Files analysed at once, on worker threads (1: on the main thread). */
+  readonly jobs: number;
   /** Read what .gitignore, .pmlensignore and `ignores` leave out too. */
   readonly noIgnore: boolean;
 }
@@ -50,6 +53,8 @@ Options:
                                       check: the least severe finding that fails (default error)
   --all                               folders and globs include Markdown files that are not
                                       plan documents (README, CHANGELOG, …)
+  --jobs N, -j N                      files analysed at once on worker threads (default: the
+                                      number of cores; 1: no worker threads)
   --quiet                             check: print only findings that reach --fail-on, and no
                                       notes or summary line on stderr
   --no-ignore                         also read what .gitignore, .pmlensignore and the
@@ -87,6 +92,7 @@ export function parseCli(argv: readonly string[]): Parsed {
         all: { type: 'boolean', default: false },
         'no-ignore': { type: 'boolean', default: false },
         quiet: { type: 'boolean', short: 'q', default: false },
+        jobs: { type: 'string', short: 'j' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -115,6 +121,8 @@ export function parseCli(argv: readonly string[]): Parsed {
     return { type: 'usage-error', message: `Unknown --fail-on '${failOn}': expected ${FAIL_ON.join(', ')}` };
   }
   if (values.config === '') return { type: 'usage-error', message: '--config needs a file' };
+  const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) return { type: 'usage-error', message: `--jobs needs a whole number from 1 to 256, not '${values.jobs}'` };
   return {
     type: 'run',
     options: {
@@ -125,6 +133,7 @@ export function parseCli(argv: readonly string[]): Parsed {
       failOn: failOn as FailOn,
       all: values.all ?? false,
       quiet: values.quiet ?? false,
+      jobs,
       noIgnore: values['no-ignore'] ?? false,
     },
   };

@@ -6,9 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analyze } from '../core/analyze';
 import type { ResolvedConfig } from '../core/config/types';
-import { isPlanDocument } from '../core/detect';
 import { rules } from '../core/rules/registry';
 import { sumSummaries } from '../core/summary';
 import {
@@ -29,11 +27,12 @@ import {
   type FileAnalysis,
   type SarifFile,
 } from '../core/report';
-import type { Analysis } from '../core/types';
 import { parseCli, USAGE, type CliOptions } from './args';
 import { openConfigSource, type ConfigIssue } from './engine';
 import { describeError, expandInputs } from './files';
 import { IgnoreRules } from './ignores';
+import type { FileOutcome } from './job';
+import { openRunner } from './pool';
 
 /** Where the command line writes, and the folder it runs in. */
 export interface CliIo {
@@ -93,46 +92,53 @@ async function runCommand(options: CliOptions, io: CliIo, version: string): Prom
   const results: FileResult[] = [];
   const reported = new Set<string>();
   let skipped = 0;
-  for (const file of expansion.files) {
-    let text: string;
-    try {
-      // A FIFO or a device named on the command line would block or never end: not read.
-      if (!fs.statSync(file.absolute).isFile()) {
-        error(`cannot read '${file.display}': not a regular file`);
+  // Files are read and configured here, in order, and analysed on worker threads; a bounded
+  // number in flight keeps memory to a few files' texts.
+  const runner = openRunner(Math.min(options.jobs, expansion.files.length));
+  const inFlight: { file: (typeof expansion.files)[number]; config: ResolvedConfig; outcome: Promise<FileOutcome> }[] = [];
+  const settle = async (): Promise<void> => {
+    const { file, config, outcome } = inFlight.shift()!;
+    const done = await outcome;
+    if (done.type === 'skipped') skipped++;
+    else if (done.type === 'failed') {
+      // The engine promises not to throw; if it ever does, say which file and carry on.
+      error(`internal error analyzing '${file.display}': ${done.error}`);
+      failed = true;
+    } else results.push({ path: file.display, absolute: file.absolute, analysis: done.analysis, config });
+  };
+  try {
+    for (const file of expansion.files) {
+      let text: string;
+      try {
+        // A FIFO or a device named on the command line would block or never end: not read.
+        if (!fs.statSync(file.absolute).isFile()) {
+          error(`cannot read '${file.display}': not a regular file`);
+          failed = true;
+          continue;
+        }
+        text = fs.readFileSync(file.absolute, 'utf8');
+      } catch (e) {
+        error(`cannot read '${file.display}': ${describeError(e)}`);
         failed = true;
         continue;
       }
-      text = fs.readFileSync(file.absolute, 'utf8');
-    } catch (e) {
-      error(`cannot read '${file.display}': ${describeError(e)}`);
-      failed = true;
-      continue;
+      const { config, issues } = await source.configFor(file.absolute);
+      for (const issue of issues) {
+        const key = `${issue.file}:${issue.problem.range.start.offset}:${issue.problem.message}`;
+        if (reported.has(key)) continue;
+        reported.add(key);
+        if (issue.problem.severity === 'error') {
+          error(describeIssue(issue, io.cwd));
+          failed = true;
+        } else note(describeIssue(issue, io.cwd));
+      }
+      const job = { text, path: detectionPath(io.cwd, file.absolute), explicit: file.explicit || options.all, config };
+      inFlight.push({ file, config, outcome: runner.run(job) });
+      if (inFlight.length >= options.jobs * 4) await settle();
     }
-    const { config, issues } = await source.configFor(file.absolute);
-    for (const issue of issues) {
-      const key = `${issue.file}:${issue.problem.range.start.offset}:${issue.problem.message}`;
-      if (reported.has(key)) continue;
-      reported.add(key);
-      if (issue.problem.severity === 'error') {
-        error(describeIssue(issue, io.cwd));
-        failed = true;
-      } else note(describeIssue(issue, io.cwd));
-    }
-    const decision = isPlanDocument({ path: detectionPath(io.cwd, file.absolute), text, config, explicitlyRequested: file.explicit || options.all });
-    if (!decision.isPlan) {
-      skipped++;
-      continue;
-    }
-    let analysis: Analysis;
-    try {
-      analysis = analyze(text, { config, facts: decision.facts });
-    } catch (e) {
-      // The engine promises not to throw; if it ever does, say which file and carry on.
-      error(`internal error analyzing '${file.display}': ${(e as Error).stack ?? e}`);
-      failed = true;
-      continue;
-    }
-    results.push({ path: file.display, absolute: file.absolute, analysis, config });
+    while (inFlight.length > 0) await settle();
+  } finally {
+    await runner.close();
   }
   if (results.length === 0 && !failed) note(noPlanReason(skipped, expansion.ignored));
   else if (skipped > 0) note(`${skipped} ${skipped === 1 ? 'file that is not a plan' : 'files that are not plans'} skipped (--all reads them too)`);

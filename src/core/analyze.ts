@@ -12,9 +12,9 @@ import { defaultConfig } from './config/defaults';
 import { own } from './config/dictionary';
 import type { KindDef, ResolvedConfig } from './config/types';
 import { readFrontMatter } from './frontmatter';
-import { definitionsKey, NO_DEFINITIONS, relevantDefinitions, unionDefinitions } from './parse/chunks';
-import { parseFacts, type CommentFact, type Definitions, type DocumentFacts } from './parse/facts';
-import { skipFrontMatter } from './parse/split';
+import { labelKeys } from './parse/definitions';
+import { parseFacts, type CommentFact, type DocumentFacts } from './parse/facts';
+import { documentStart, frontMatterEnd } from './parse/markdown';
 import { finish, type Steps } from './steps';
 import { rules, ruleIds } from './rules/registry';
 import type { Report, Rule, RuleContext } from './rules/rule';
@@ -188,7 +188,7 @@ export function* analyzeSteps(
           title: isTitle(lines, s.heading.level, s.heading.start, undefined),
           vote: documentContext.byLine ? documentContext.byLine.get(start.line)?.join(',') ?? '' : '',
           last: s.end === text.length,
-          definitions: documentContext.definitions === NO_DEFINITIONS ? '' : definitionsKey(relevantDefinitions(documentContext.definitions, text.slice(s.heading.start, s.end))),
+          definitions: usedDefinitions(documentContext.definitions, text.slice(s.heading.start, s.end)),
           parent: s.parent !== undefined ? ids[s.parent] : -1,
           previous: previous ? `${previous.scores.product},${previous.scores.project},${previous.scores.none}` : '',
           start: s.heading.start,
@@ -279,8 +279,8 @@ interface DocumentContext {
   readonly key: string;
   /** Each heading's vote in the lean, by line (when no kind is declared). */
   readonly byLine: ReadonlyMap<number, readonly [number, number]> | undefined;
-  /** All the document's definitions. */
-  readonly definitions: Definitions;
+  /** Keys of all the document's definitions. */
+  readonly definitions: ReadonlySet<string>;
 }
 
 /**
@@ -292,13 +292,21 @@ interface DocumentContext {
 function* documentContextSteps(text: string, config: ResolvedConfig, kindDef: KindDef | undefined, lines: LineIndex, facts: DocumentFacts): Steps<DocumentContext> {
   let id = configIds.get(config);
   if (id === undefined) configIds.set(config, (id = nextConfigId++));
-  const odd = skipFrontMatter(text, text.charCodeAt(0) === 0xfeff ? 1 : 0) < 0 ? 1 : 0;
-  const definitions = unionDefinitions([facts.definitions]);
+  const odd = frontMatterEnd(text, documentStart(text)) < 0 ? 1 : 0;
+  const definitions = facts.definitions ?? NO_DEFINITIONS;
   // Read here, a step at a time, rather than by the first title test of the section loop.
   yield* headingOutlineSteps(lines);
   if (kindDef) return { key: `${id}|${odd}|${JSON.stringify(kindDef)}`, byLine: undefined, definitions };
   const lean = yield* documentLeanSteps(compileTaxonomy(config.taxonomy), lines);
   return { key: `${id}|${odd}|-|${lean.product}|${lean.project}|${lean.concerns.product ?? ''}|${lean.concerns.project ?? ''}`, byLine: lean.byLine, definitions };
+}
+
+const NO_DEFINITIONS: ReadonlySet<string> = new Set();
+
+/** The keys of the document's definitions that `section` could refer to, as one string. */
+function usedDefinitions(definitions: ReadonlySet<string>, section: string): string {
+  if (definitions.size === 0) return '';
+  return labelKeys(section).filter((key) => definitions.has(key)).join('\n');
 }
 
 /** Reads a section's comments: its owner tags, directives and the problems they have. */

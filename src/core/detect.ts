@@ -22,6 +22,11 @@ export interface PlanQuery {
   readonly text?: string;
   /** Facts already parsed from `text`. */
   readonly facts?: DocumentFacts;
+  /**
+   * Parses `text` when detection needs its facts: an incremental analyzer's `facts`, so that the
+   * analysis after a positive answer reuses the parse instead of doing it again.
+   */
+  readonly parse?: (text: string) => DocumentFacts;
   /** Front matter already read from `text`. */
   readonly frontMatter?: FrontMatter;
   readonly config: ResolvedConfig;
@@ -44,6 +49,11 @@ const MARKDOWN = /\.(md|markdown|mdown|mkdn|mkd|mdx)$/i;
 /** Cheap looks before any parsing. */
 const MAY_HAVE_FRONT_MATTER = /^\uFEFF?---[ \t]*(\r\n|\n|\r)/;
 const MAY_HAVE_OWNER_TAG = /<!--\s*owners?\s*:/i;
+
+/** The cheap look before any parsing: whether `text` may hold an owner tag (code included). */
+export function mayHaveOwnerTag(text: string): boolean {
+  return MAY_HAVE_OWNER_TAG.test(text);
+}
 const OWNER_TAG_BODY = /^\s*owners?\s*:/i;
 
 /** Decides whether a file is a plan document, and says why. */
@@ -59,7 +69,7 @@ export function isPlanDocument(query: PlanQuery): PlanDecision {
 
   if (text !== undefined && MAY_HAVE_OWNER_TAG.test(text)) {
     // The look may have matched inside a code block (documentation about tags): parse to be sure.
-    facts ??= parseFacts(text);
+    facts ??= (query.parse ?? parseFacts)(text);
     if (facts.comments.some((c) => OWNER_TAG_BODY.test(c.body))) return { isPlan: true, reason: 'has owner tags', facts };
   } else if (facts?.comments.some((c) => OWNER_TAG_BODY.test(c.body))) {
     return { isPlan: true, reason: 'has owner tags', facts };

@@ -1,11 +1,9 @@
 /**
  * Re-analysis of one document as it is edited, at the cost of the edit rather than the document.
  *
- * - Cutting: the safe cut points (top-level headings) are rescanned only from the last one
- *   before the edit to the first one after it that stood there before.
- * - Parsing: chunks are parsed on their own (./parse/chunks) and their facts kept by content;
- *   after an edit only the chunks whose text changed are parsed again. The rest are reused, moved
- *   to where they now stand.
+ * - Parsing: the document is parsed in chunks the parser confirms may be cut (./parse/chunks);
+ *   after an edit only the chunks around it are parsed again, the rest are moved to where they
+ *   now stand.
  * - Classifying: a section whose text and context are unchanged keeps its verdict and word count.
  * - Everything document-wide — sections and their nesting, tags, every rule (missing concerns,
  *   the document kind), the summary — is recomputed over the whole document each time.
@@ -16,22 +14,9 @@
 import { analyzeSteps, type SectionKey, type SectionMemo, type SectionParts, type SectionResult } from './analyze';
 import { defaultConfig } from './config/defaults';
 import type { ResolvedConfig } from './config/types';
-import {
-  candidateDefinitionsSteps,
-  CHUNK_SIZE,
-  definitionsKey,
-  documentStart,
-  mergeFacts,
-  NO_DEFINITIONS,
-  relevantDefinitions,
-  sameDefinitions,
-  shiftFacts,
-  unionDefinitions,
-  type ChunkSpan,
-} from './parse/chunks';
-import { collectFacts, detach } from './parse/collect';
-import type { Definitions, DocumentFacts } from './parse/facts';
-import { SplitScanner } from './parse/split';
+import { parseDocumentSteps, type ParsedDocument } from './parse/chunks';
+import { detach } from './parse/collect';
+import type { DocumentFacts } from './parse/facts';
 import { finish } from './steps';
 import type { Analysis, Position, Range } from './types';
 
@@ -45,11 +30,6 @@ export interface AnalyzeAsyncOptions {
   /** The longest stretch to run before yielding to the event loop, in milliseconds (default 12). */
   readonly sliceMs?: number;
 }
-
-/** Lines scanned for cut points between two checks of the clock. */
-const LINES_PER_STEP = 1000;
-/** How many chunks' facts to place between two pauses. */
-const CHUNKS_PER_STEP = 64;
 
 /**
  * Analyses successive versions of one document, reusing what did not change between them. Keep
@@ -68,8 +48,7 @@ const CHUNKS_PER_STEP = 64;
 export class IncrementalAnalyzer {
   /** What the last analysis reused and redid, for logs and tests. */
   readonly stats = { chunks: 0, parsedChunks: 0, sections: 0, classifiedSections: 0 };
-  private last: LastVersion | undefined;
-  private readonly chunks = new ChunkCache();
+  private last: ParsedDocument | undefined;
   private readonly sections = new SectionResults();
 
   /** Analyses `text`; identical to `analyze(text, { config })`. */
@@ -97,7 +76,6 @@ export class IncrementalAnalyzer {
   /** Forgets everything kept (the next analysis starts from scratch). */
   clear(): void {
     this.last = undefined;
-    this.chunks.clear();
     this.sections.clear();
   }
 
@@ -113,203 +91,11 @@ export class IncrementalAnalyzer {
   }
 
   private *factSteps(text: string): Generator<void, DocumentFacts> {
-    const base = documentStart(text);
-    const last = this.last && this.last.base === base ? this.last : undefined;
-    const edit = last ? diff(last.text, text) : undefined;
-    const points = yield* this.splitPoints(text, base, last, edit);
-    const spans = groupChunks(points, base, text.length);
-    const candidates = yield* candidateDefinitionsSteps(text);
-    const candidatesKey = definitionsKey(candidates);
-    this.chunks.nextGeneration();
-    yield;
-
-    // Chunks wholly before or after the edit are the last version's, as they were (moved).
-    const before = new Map<number, Piece>();
-    if (last && edit && last.candidatesKey === candidatesKey) for (const p of last.pieces) before.set(p.span.start, p);
-    const pieces: Piece[] = [];
-    let parsedChunks = 0;
-    for (const span of spans) {
-      const atStart = span.start === base;
-      if (edit && before.size > 0) {
-        const unchanged = span.end <= edit.prefix ? before.get(span.start) : span.start >= edit.end ? before.get(span.start - edit.delta) : undefined;
-        if (unchanged && unchanged.span.end - unchanged.span.start === span.end - span.start && unchanged.atStart === atStart) {
-          this.chunks.touch(unchanged.entry);
-          pieces.push({ span, atStart, defined: unchanged.defined, entry: unchanged.entry });
-          continue;
-        }
-      }
-      const piece = text.slice(span.start, span.end);
-      const defined = relevantDefinitions(candidates, piece);
-      const { entry, parsed } = this.chunks.get(piece, atStart, defined);
-      pieces.push({ span, atStart, defined, entry });
-      if (parsed) {
-        parsedChunks++;
-        yield;
-      }
-    }
-    // As in parseChunked: the cheap look for definitions can be wrong; the parse is not.
-    const found = unionDefinitions(pieces.map((p) => p.entry.facts.definitions));
-    if (found !== NO_DEFINITIONS || candidates !== NO_DEFINITIONS) {
-      for (const p of pieces) {
-        const piece = text.slice(p.span.start, p.span.end);
-        const defined = relevantDefinitions(found, piece);
-        if (sameDefinitions(defined, p.defined)) continue;
-        const { entry, parsed } = this.chunks.get(piece, p.atStart, defined);
-        p.defined = defined;
-        p.entry = entry;
-        if (parsed) {
-          parsedChunks++;
-          yield;
-        }
-      }
-    }
-    // Placing a chunk's facts where it now stands copies them: a few chunks per step.
-    const placed: DocumentFacts[] = [];
-    for (const p of pieces) {
-      placed.push(p.entry.at(p.span.start));
-      if (placed.length % CHUNKS_PER_STEP === 0) yield;
-    }
-    yield;
-    const facts = mergeFacts(placed);
-    yield;
-    this.chunks.sweep();
-    this.last = { text, base, points, pieces, candidatesKey };
-    this.stats.chunks = pieces.length;
-    this.stats.parsedChunks = parsedChunks;
-    return facts;
-  }
-
-  /**
-   * The cut points of `text`: those of the last version, with only the stretch around the edit
-   * scanned again. A cut point's parser state is that of a fresh document, so scanning can start
-   * at any unchanged one; and once it finds a point after the edit that was a point before, the
-   * rest are the old ones, moved by the edit's change in length.
-   */
-  private *splitPoints(text: string, base: number, last: LastVersion | undefined, edit: Edit | undefined): Generator<void, number[]> {
-    let kept: readonly number[] = [];
-    let from = base;
-    let stop: ((point: number) => boolean) | undefined;
-    let tail: () => number[] = () => [];
-    if (last && edit) {
-      // Keep the points whose whole line precedes the edit; scan again from the last of them.
-      let keep = 0;
-      while (keep < last.points.length && lineContentEnd(text, last.points[keep]) < edit.prefix) keep++;
-      kept = last.points.slice(0, keep);
-      if (keep > 0) from = kept[keep - 1];
-      const oldIndex = new Map<number, number>();
-      for (let i = keep; i < last.points.length; i++) oldIndex.set(last.points[i], i);
-      let resumeAt = -1;
-      stop = (point) => {
-        if (point < edit.end) return false;
-        const i = oldIndex.get(point - edit.delta);
-        if (i === undefined) return false;
-        resumeAt = i;
-        return true;
-      };
-      tail = () => (resumeAt < 0 ? [] : last.points.slice(resumeAt + 1).map((p) => p + edit.delta));
-    }
-    const scanner = new SplitScanner(text, from);
-    while (!scanner.run(LINES_PER_STEP, stop)) yield;
-    return [...kept, ...scanner.points, ...tail()];
-  }
-}
-
-/** A chunk of the last version: where it stood and what it was parsed into. */
-interface Piece {
-  readonly span: ChunkSpan;
-  readonly atStart: boolean;
-  defined: Definitions;
-  entry: ChunkEntry;
-}
-
-interface LastVersion {
-  readonly text: string;
-  readonly base: number;
-  readonly points: readonly number[];
-  readonly pieces: readonly Piece[];
-  readonly candidatesKey: string;
-}
-
-/** How a text differs from the last version: same up to `prefix`, same from `end` (new offsets) on. */
-interface Edit {
-  readonly prefix: number;
-  readonly end: number;
-  /** New length minus old length. */
-  readonly delta: number;
-}
-
-function diff(old: string, text: string): Edit {
-  const prefix = commonPrefix(old, text);
-  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
-  return { prefix, end: text.length - suffix, delta: text.length - old.length };
-}
-
-/** Chunks from cut points: greedy, as `planChunks` does. */
-function groupChunks(points: readonly number[], base: number, length: number): ChunkSpan[] {
-  const spans: ChunkSpan[] = [];
-  let start = base;
-  for (const point of points) {
-    if (point - start < CHUNK_SIZE) continue;
-    spans.push({ start, end: point });
-    start = point;
-  }
-  spans.push({ start, end: length });
-  return spans;
-}
-
-/** The facts of one chunk's text, relative to its start, and where they were last placed. */
-class ChunkEntry {
-  used = 0;
-  private placed: { start: number; facts: DocumentFacts } | undefined;
-
-  constructor(readonly facts: DocumentFacts) {}
-
-  /** The facts with offsets into a document where the chunk starts at `start`. */
-  at(start: number): DocumentFacts {
-    if (this.placed?.start !== start) this.placed = { start, facts: shiftFacts(this.facts, start) };
-    return this.placed.facts;
-  }
-}
-
-/**
- * Chunk facts by chunk text (plus whether the chunk opens the document, and the definitions it
- * was parsed with). Keys are copies of the texts, so no old version of the document is kept.
- */
-class ChunkCache {
-  private readonly byText = new Map<string, Map<string, ChunkEntry>>();
-  private generation = 0;
-
-  nextGeneration(): void {
-    this.generation++;
-  }
-
-  get(piece: string, atStart: boolean, defined: Definitions): { entry: ChunkEntry; parsed: boolean } {
-    const variant = `${atStart ? 'S' : ''}${definitionsKey(defined)}`;
-    let variants = this.byText.get(piece);
-    let entry = variants?.get(variant);
-    let parsed = false;
-    if (!entry) {
-      entry = new ChunkEntry(collectFacts(piece, 0, piece.length, atStart, defined));
-      if (!variants) this.byText.set(detach(piece), (variants = new Map()));
-      variants.set(variant, entry);
-      parsed = true;
-    }
-    entry.used = this.generation;
-    return { entry, parsed };
-  }
-
-  /** Marks an entry reused without a lookup as used by this version. */
-  touch(entry: ChunkEntry): void {
-    entry.used = this.generation;
-  }
-
-  /** Drops what neither this version nor the one before used. */
-  sweep(): void {
-    sweepNested(this.byText, (entry) => entry.used >= this.generation - 1);
-  }
-
-  clear(): void {
-    this.byText.clear();
+    const parsed = yield* parseDocumentSteps(text, this.last);
+    this.last = parsed;
+    this.stats.chunks = parsed.chunks.length;
+    this.stats.parsedChunks = parsed.parsedChunks;
+    return parsed.facts;
   }
 }
 
@@ -384,13 +170,6 @@ function sameContext(a: SectionKey, b: SectionKey): boolean {
   );
 }
 
-function sweepNested<T>(outer: Map<string, Map<string, T>>, keep: (value: T) => boolean): void {
-  for (const [key, inner] of outer) {
-    for (const [variant, value] of inner) if (!keep(value)) inner.delete(variant);
-    if (inner.size === 0) outer.delete(key);
-  }
-}
-
 /** A section's results moved by whole lines and offsets (see `copyDeep`), the common shapes fast. */
 function moved(result: SectionResult, lines: number, offsets: number): SectionResult {
   const position = (p: Position): Position => ({ line: p.line + lines, character: p.character, offset: p.offset + offsets });
@@ -425,36 +204,6 @@ function copyDeep<T>(value: T, lines: number, offsets: number, detachStrings: bo
   const out: Record<string, unknown> = {};
   for (const key of keys) out[key] = copyDeep(record[key], lines, offsets, detachStrings);
   return out as T;
-}
-
-/** Compared a block at a time first: string equality is native, a loop over characters is not. */
-const BLOCK = 1024;
-
-function commonPrefix(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  let i = 0;
-  while (i + BLOCK <= n && a.slice(i, i + BLOCK) === b.slice(i, i + BLOCK)) i += BLOCK;
-  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
-
-/** Length of the common end of `a` and `b`, at most `max`. */
-function commonSuffix(a: string, b: string, max: number): number {
-  let i = 0;
-  while (i + BLOCK <= max && a.slice(a.length - i - BLOCK, a.length - i) === b.slice(b.length - i - BLOCK, b.length - i)) i += BLOCK;
-  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
-  return i;
-}
-
-/** Where the line starting at `start` ends, before its line break. */
-function lineContentEnd(text: string, start: number): number {
-  let i = start;
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) break;
-    i++;
-  }
-  return i;
 }
 
 const clock: () => number = typeof performance !== 'undefined' && typeof performance.now === 'function' ? () => performance.now() : () => Date.now();

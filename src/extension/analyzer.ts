@@ -28,15 +28,6 @@ export interface Analyzer {
   forget(key: string): void;
 }
 
-/** Analyses the whole text every time. */
-export class WholeTextAnalyzer implements Analyzer {
-  async analyze(request: AnalyzeRequest): Promise<Analysis> {
-    return engine().analyze(request.text, { config: request.config, facts: request.facts });
-  }
-
-  forget(): void {}
-}
-
 /**
  * Keeps one IncrementalAnalyzer per document: after an edit only the pieces the edit touched are
  * parsed again, and the work yields to the event loop in short slices so the extension host stays

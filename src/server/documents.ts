@@ -9,13 +9,12 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentState } from '../shared/serverProtocol';
 import type { AnalysisRunner, EvidenceOf } from './analysis/runner';
 import type { ConfigStore } from './config';
-import { isPlanDocument, type Analysis, type ResolvedConfig } from './engine';
+import { isPlanDocument, mayHaveOwnerTag, type Analysis, type ResolvedConfig } from './engine';
 import type { WorkspaceFolders } from './folders';
 import type { ServerSettings } from './settings';
 import { utf8Length } from '../shared/size';
 
 /** Cheap looks at a text that may make it a plan (the core decides; these only spare a parse). */
-const MAY_HAVE_OWNER_TAG = /<!--\s*owners?\s*:/i;
 const MAY_HAVE_PLAN_KEY = /^\uFEFF?---[ \t]*\r?\n(?:[^\n]*\n)*?plan[ \t]*:/;
 /** Front matter sits at the top: the look reads no further. */
 const FRONT_MATTER_LOOK = 8192;
@@ -189,7 +188,7 @@ export class DocumentAnalyses {
     const size = utf8Length(text, settings.maxFileSize);
     const path = this.host.folders.planPath(uri);
     const byPath = isPlanDocument({ path, config, explicitlyRequested: this.optedIn.has(uri) }).isPlan;
-    const looksLikePlan = MAY_HAVE_OWNER_TAG.test(text) || MAY_HAVE_PLAN_KEY.test(text.slice(0, FRONT_MATTER_LOOK));
+    const looksLikePlan = mayHaveOwnerTag(text) || MAY_HAVE_PLAN_KEY.test(text.slice(0, FRONT_MATTER_LOOK));
     if (!byPath && !looksLikePlan) return this.settle(uri, version, { state: 'not-plan' }, undefined);
     if (size > settings.maxFileSize) return this.settle(uri, version, { state: 'too-large', size, limit: settings.maxFileSize }, undefined);
     // While a plan found by its content is being edited, the look stands in for a full parse.

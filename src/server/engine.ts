@@ -8,7 +8,7 @@ export { applySettings, readSettings as readConfigSettings } from '../core/confi
 export { CONFIG_FILE_NAME, defaultConfig } from '../core/config/defaults';
 export { loadConfigFor, type LoadedConfig } from '../core/config/load';
 export { parseConfigText } from '../core/config/parse';
-export { isPlanDocument } from '../core/detect';
+export { isPlanDocument, mayHaveOwnerTag } from '../core/detect';
 export { commentHover, disableRuleFix, lensTitle, roleLabel, sectionAtHeadingLine, sectionHover } from '../core/explain';
 export { tagAllSectionsEdits } from '../core/fixes';
 export { rules } from '../core/rules/registry';

@@ -1,17 +1,18 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { candidateDefinitions, CHUNK_SIZE, parseChunked, planChunks, relevantDefinitions, shiftFacts } from '../../src/core/parse/chunks';
-import { collectFacts, parseFacts, type DocumentFacts } from '../../src/core/parse/facts';
+import { parseDocumentSteps, shiftFacts, type ChunkSizes, type ParsedDocument } from '../../src/core/parse/chunks';
+import { definitionLikeKeys, labelKeys } from '../../src/core/parse/definitions';
+import { parseFacts } from '../../src/core/parse/facts';
+import { finish } from '../../src/core/steps';
 import { fromRoot } from '../support/paths';
 import { inlineMarkdown, planMarkdown, trickyMarkdown } from '../fixtures/parse/markdown';
-import { referenceFacts } from '../fixtures/parse/reference-collect';
+import { wholeTextFacts as whole } from '../fixtures/parse/reference-collect';
 
-/** The reference: the whole document parsed at once. */
-function whole(text: string): DocumentFacts {
-  const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  return collectFacts(text, base, text.length, true);
-}
+/** Cut as often as the parser allows, in windows of a few lines. */
+const TINY: ChunkSizes = { chunk: 1, window: 1 };
+
+const chunked = (text: string, sizes?: ChunkSizes, previous?: ParsedDocument): ParsedDocument => finish(parseDocumentSteps(text, previous, sizes));
 
 function fixtures(): { name: string; text: string }[] {
   const dir = fromRoot('test/fixtures/parse');
@@ -23,54 +24,31 @@ function fixtures(): { name: string; text: string }[] {
     });
 }
 
-describe('facts from micromark events', () => {
-  const reference = (text: string): DocumentFacts => referenceFacts(text, text.charCodeAt(0) === 0xfeff ? 1 : 0, text.length, true);
+describe('chunked parsing', function () {
+  // Hundreds of generated documents, each parsed whole and in many small pieces.
+  this.timeout(300_000);
 
-  it('equal the facts read from remark\'s syntax tree, on every fixture', () => {
-    for (const { name, text } of fixtures()) assert.deepEqual(whole(text), reference(text), name);
-  });
-
-  it('equal the facts read from remark\'s syntax tree (property, plan-like, adversarial and inline-heavy documents)', () => {
-    fc.assert(
-      fc.property(fc.oneof(planMarkdown, trickyMarkdown, inlineMarkdown), (text) => {
-        assert.deepEqual(whole(text), reference(text));
-      }),
-      { numRuns: 500 },
-    );
-  });
-
-  it('equal them with definitions handed in from elsewhere', () => {
-    const defined = { links: ['REF', 'TEXT', 'A B'], footnotes: ['NOTE'] };
-    fc.assert(
-      fc.property(inlineMarkdown, (text) => {
-        assert.deepEqual(collectFacts(text, 0, text.length, true, defined), referenceFacts(text, 0, text.length, true, defined));
-      }),
-      { numRuns: 200 },
-    );
-  });
-});
-
-describe('chunked parsing', () => {
-  it('gives the facts of a whole-document parse on every fixture, cut at every safe heading', () => {
+  it('gives the facts of a whole-document parse on every fixture, cut wherever the parser allows', () => {
     for (const { name, text } of fixtures()) {
       const expected = whole(text);
-      assert.deepEqual(parseChunked(text, 1), expected, name);
-      assert.deepEqual(parseChunked(text), expected, name);
+      assert.deepEqual(chunked(text, TINY).facts, expected, name);
+      assert.deepEqual(chunked(text, { chunk: 40, window: 100 }).facts, expected, name);
+      assert.deepEqual(parseFacts(text), expected, name);
     }
   });
 
   it('really cuts the fixtures into several chunks', () => {
     for (const { name, text } of fixtures()) {
       if (name.startsWith('comments') || name.startsWith('fences') || name.startsWith('definitions')) {
-        assert.ok(planChunks(text, 1).length >= 4, name);
+        assert.ok(chunked(text, TINY).chunks.length >= 4, name);
       }
     }
   });
 
   it('gives the facts of a whole-document parse on plan-like documents (property)', () => {
     fc.assert(
-      fc.property(planMarkdown, fc.constantFrom(1, 40, 200), (text, size) => {
-        assert.deepEqual(parseChunked(text, size), whole(text));
+      fc.property(planMarkdown, fc.constantFrom(1, 40, 200), fc.constantFrom(1, 60, 500), (text, chunk, window) => {
+        assert.deepEqual(chunked(text, { chunk, window }).facts, whole(text));
       }),
       { numRuns: 250 },
     );
@@ -79,53 +57,85 @@ describe('chunked parsing', () => {
   it('gives the facts of a whole-document parse on dense, adversarial lines (property)', () => {
     fc.assert(
       fc.property(trickyMarkdown, (text) => {
-        assert.deepEqual(parseChunked(text, 1), whole(text));
+        assert.deepEqual(chunked(text, TINY).facts, whole(text));
       }),
       { numRuns: 250 },
     );
   });
 
-  it('is what parseFacts does', () => {
-    const text = readFileSync(fromRoot('test/fixtures/parse/containers.md'), 'utf8');
-    assert.deepEqual(parseFacts(text), whole(text));
+  it('gives the facts of a whole-document parse on inline-heavy documents with definitions (property)', () => {
+    fc.assert(
+      fc.property(inlineMarkdown, (text) => {
+        assert.deepEqual(chunked(text, TINY).facts, whole(text));
+      }),
+      { numRuns: 250 },
+    );
+  });
+
+  it('after an edit, parses only around it and still equals a whole-document parse (property)', () => {
+    const insert = fc.constantFrom('', 'x', '\n', '\n\n', '# H\n', '```\n', '<!--', '-->', '[ref]: /u\n', '[ref]', '[^note]: n\n', '- ', '> ', '---\n', '===\n', '    ', '\uFEFF');
+    fc.assert(
+      fc.property(fc.oneof(planMarkdown, inlineMarkdown), fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 20 }), insert), { minLength: 1, maxLength: 5 }), (start, edits) => {
+        let text = start;
+        let doc = chunked(text, { chunk: 20, window: 80 });
+        for (const [where, remove, add] of edits) {
+          const at = Math.floor(where * text.length);
+          text = text.slice(0, at) + add + text.slice(at + remove);
+          doc = chunked(text, { chunk: 20, window: 80 }, doc);
+          assert.deepEqual(doc.facts, whole(text), JSON.stringify(text));
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('resolves references to definitions made in other chunks', () => {
     const text = '# See [the budget] and [^cost]\n\nText.\n\n## Definitions\n\n[the budget]: /budget\n[^cost]: About cost.\n';
-    assert.ok(planChunks(text, 1).length === 2);
-    const facts = parseChunked(text, 1);
-    assert.equal(facts.headings[0].text, 'See the budget and');
-    assert.deepEqual(facts, whole(text));
-    assert.deepEqual(facts.definitions, { links: ['THE BUDGET'], footnotes: ['COST'] });
+    const doc = chunked(text, TINY);
+    assert.ok(doc.chunks.length >= 3);
+    assert.equal(doc.facts.headings[0].text, 'See the budget and');
+    assert.deepEqual(doc.facts, whole(text));
+    assert.deepEqual([...(doc.facts.definitions ?? [])].sort(), ['Fcost', 'Lthe budget']);
   });
 
   it('does not resolve references to look-alike definitions inside code', () => {
     const text = '# Uses [fake]\n\n## Code\n\n```\n[fake]: /no\n```\n';
-    assert.deepEqual(candidateDefinitions(text).links, ['FAKE']);
-    const facts = parseChunked(text, 1);
-    assert.equal(facts.headings[0].text, 'Uses [fake]');
+    assert.deepEqual(definitionLikeKeys(text), ['Lfake']);
+    const doc = chunked(text, TINY);
+    assert.equal(doc.facts.headings[0].text, 'Uses [fake]');
+    assert.deepEqual(doc.facts, whole(text));
+  });
+
+  it('reads the labels a text could use, in a single pass', () => {
+    assert.deepEqual(labelKeys('the [Budget]\nand more'), ['Lbudget']);
+    assert.deepEqual(labelKeys('no brackets about budget'), []);
+    assert.deepEqual(labelKeys('a note[^1] on [risk]  [a\n> b]'), ['L^1', 'F1', 'Lrisk', 'La > b', 'La b']);
+  });
+
+  it('drops only the first of two BOMs, as remark does, and keeps every offset', () => {
+    const text = '\uFEFF\uFEFF# Budget\n\n<!-- owner: project -->\n';
+    const facts = parseFacts(text);
     assert.deepEqual(facts, whole(text));
+    // The second BOM is text: the line is a paragraph, not a heading that reads "Budge".
+    assert.equal(facts.headings.length, 0);
+    assert.equal(facts.blocks[0].start, 1);
+    assert.equal(facts.comments[0].start, text.indexOf('<!--'));
+    assert.equal(facts.comments[0].closed, true);
+    const one = '\uFEFF# Budget\n';
+    assert.deepEqual(parseFacts(one).headings, [{ level: 1, text: 'Budget', start: 1, end: 9 }]);
   });
 
-  it('hands a chunk only the definitions its text could use', () => {
-    const all = { links: ['BUDGET', 'RISK'], footnotes: ['1'] };
-    assert.deepEqual(relevantDefinitions(all, 'the [Budget]\nand more'), { links: ['BUDGET'], footnotes: [] });
-    assert.deepEqual(relevantDefinitions(all, 'no brackets about budget'), { links: [], footnotes: [] });
-    assert.deepEqual(relevantDefinitions(all, 'a note[^1] on [risk]'), { links: ['RISK'], footnotes: ['1'] });
+  it('puts a task item\'s paragraph where remark does', () => {
+    const text = '- [x]\n[';
+    assert.deepEqual(parseFacts(text), whole(text));
+    assert.equal(parseFacts(text).blocks[0].start, 6);
   });
 
-  it('plans chunks of at least the chunk size, cut only at safe headings, covering the text', () => {
-    const section = (i: number): string => `## Section ${i}\n\n${'Some text about the budget. '.repeat(20)}\n\n`;
-    const text = '# Plan\n\n' + Array.from({ length: 200 }, (_, i) => section(i)).join('');
-    const spans = planChunks(text);
-    assert.ok(spans.length > 5);
-    assert.equal(spans[0].start, 0);
-    assert.equal(spans[spans.length - 1].end, text.length);
-    for (let i = 1; i < spans.length; i++) {
-      assert.equal(spans[i].start, spans[i - 1].end);
-      assert.ok(spans[i - 1].end - spans[i - 1].start >= CHUNK_SIZE);
-      assert.ok(text.startsWith('## Section', spans[i].start));
-    }
+  it('parses a document whose front matter never closes whole, as micromark reads it', () => {
+    const text = '---\nplan: prd\n\n# Heading\n\n- not a list here\n\n> nor a quote\n' + '\nMore text.\n'.repeat(200);
+    const doc = chunked(text, TINY);
+    assert.equal(doc.chunks.length, 1);
+    assert.deepEqual(doc.facts, whole(text));
   });
 
   it('moves facts by an offset without changing their shape', () => {

@@ -1,18 +1,23 @@
 import * as assert from 'node:assert/strict';
+import { availableParallelism } from 'node:os';
 import { parseCli } from '../../src/cli/args';
 
 describe('cli: arguments', function () {
+  it('refuses a --jobs that is not a whole number of at least 1', function () {
+    for (const bad of ['0', '-2', '1.5', 'many']) assert.equal(parseCli(['check', '--jobs', bad]).type, 'usage-error', bad);
+  });
+
   it('reads a command, inputs and every option', function () {
-    assert.deepEqual(parseCli(['check', 'a.md', '**/*.md', '--format', 'sarif', '--config', 'c.json', '--fail-on', 'warning', '--all', '--quiet', '--no-ignore']), {
+    assert.deepEqual(parseCli(['check', 'a.md', '**/*.md', '--format', 'sarif', '--config', 'c.json', '--fail-on', 'warning', '--all', '--quiet', '--no-ignore', '--jobs', '3']), {
       type: 'run',
-      options: { command: 'check', inputs: ['a.md', '**/*.md'], format: 'sarif', config: 'c.json', failOn: 'warning', all: true, quiet: true, noIgnore: true },
+      options: { command: 'check', inputs: ['a.md', '**/*.md'], format: 'sarif', config: 'c.json', failOn: 'warning', all: true, quiet: true, noIgnore: true, jobs: 3 },
     });
   });
 
   it('defaults to text, error, no config, not all, not quiet, ignore files read', function () {
     assert.deepEqual(parseCli(['analyze']), {
       type: 'run',
-      options: { command: 'analyze', inputs: [], format: 'text', config: undefined, failOn: 'error', all: false, quiet: false, noIgnore: false },
+      options: { command: 'analyze', inputs: [], format: 'text', config: undefined, failOn: 'error', all: false, quiet: false, noIgnore: false, jobs: availableParallelism() },
     });
   });
 

@@ -3,6 +3,7 @@ import { analyze } from '../../src/core/analyze';
 import { defaultConfig } from '../../src/core/config/defaults';
 import { resolveConfig } from '../../src/core/config/settings';
 import { isPlanDocument, matchingGlob } from '../../src/core/detect';
+import { IncrementalAnalyzer } from '../../src/core/incremental';
 import { parseFacts } from '../../src/core/parse/facts';
 
 const config = defaultConfig;
@@ -92,6 +93,15 @@ describe('plan detection (isPlanDocument)', () => {
     const decision = isPlanDocument({ path: 'notes.md', text, config });
     assert.ok(decision.facts);
     assert.deepEqual(analyze(text, { facts: decision.facts }), analyze(text));
+  });
+
+  it('parses with an incremental analyzer when given one, so the analysis after it parses nothing again', () => {
+    const text = '# Notes\n<!-- owner: product -->\n\nOne tap.\n';
+    const analyzer = new IncrementalAnalyzer();
+    assert.equal(isPlanDocument({ path: 'notes.md', text, config, parse: (t) => analyzer.facts(t) }).isPlan, true);
+    assert.ok(analyzer.stats.parsedChunks > 0);
+    assert.deepEqual(analyzer.analyze(text, config), analyze(text, { config }));
+    assert.equal(analyzer.stats.parsedChunks, 0, 'the detection parse is reused');
   });
 
   it('a large document that is no plan is not parsed at all', () => {

@@ -32,7 +32,10 @@ function bigPlan(sections: number): string {
   return parts.join('');
 }
 
-describe('IncrementalAnalyzer', () => {
+describe('IncrementalAnalyzer', function () {
+  // Property runs of whole analyses after every edit.
+  this.timeout(300_000);
+
   it('gives the same analysis as analyze() after every edit of a sequence (property)', () => {
     fc.assert(
       fc.property(planMarkdown, fc.array(edit, { minLength: 1, maxLength: 8 }), (start, edits) => {

@@ -96,7 +96,9 @@ describe('rule fixtures (<!-- expect: rule-id --> markers)', () => {
         });
       }
 
-      for (const file of files.filter((f) => f.startsWith('report'))) {
+      // Only where the rule offers fixes (missing-owner offers none): a test over no fix proves nothing.
+      const withFixes = files.filter((f) => f.startsWith('report') && findingsOf(fixture(rule.id, f), rule.id, only(rule.id)).some((x) => x.fixes.length > 0));
+      for (const file of withFixes) {
         it(`${file}: every quick fix removes its finding and breaks no tag`, () => {
           const text = fixture(rule.id, file);
           const config = only(rule.id);

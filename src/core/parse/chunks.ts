@@ -1,172 +1,335 @@
 /**
- * Linear parsing. The document is cut at top-level ATX headings (./split), the pieces are grouped
- * into chunks of a few kilobytes, and each chunk is parsed on its own: no cost of the parser that
- * grows faster than the text can reach across the whole document, and memory stays that of one
- * chunk's syntax tree. The facts are identical to those of a whole-document parse.
+ * Parsing a document in pieces, with the pieces' facts identical to those of one parse of the
+ * whole text. The parser itself says where a document may be cut: a window of text is parsed
+ * (./markdown), and a cut may fall at the start of any top-level node of its tree that another
+ * top-level node follows — everything before such a start was closed by the lines the window
+ * holds, and the parser's state there is that of a fresh document. Windows are parsed a few
+ * kilobytes at a time and cut into chunks of about a section, so after an edit only the chunks
+ * around it are parsed again: from the first chunk whose deciding text the edit touched, until
+ * a cut falls where a cut fell before, past the edit.
  *
- * The one thing a chunk cannot see alone is a definition made in another chunk: link reference
- * and footnote definitions are global in Markdown (a `[x]` in one place is a link when `[x]: url`
- * stands anywhere). Each chunk is therefore parsed with the document's definitions its text could
- * refer to handed to the parser, found by a cheap look first and confirmed by the parse.
+ * The one thing a piece cannot see alone is a definition made elsewhere (./definitions): each
+ * window is handed the definitions its text may use, the tree tells which the parser saw, and a
+ * chunk that saw a different set than the document has, for a label it holds, is parsed again
+ * with exactly the document's. An opening front matter fence never closed puts micromark in an
+ * odd mode for the whole document; such a document is parsed whole.
  */
-import { finish, type Steps } from '../steps';
-import { collectFacts, normalizeLabel } from './collect';
-import type { BlockFact, CommentFact, Definitions, DocumentFacts, HeadingFact } from './facts';
-import { findSplitPoints } from './split';
+import type { Root, RootContent } from 'mdast';
+import type { Steps } from '../steps';
+import { collectRootChild, emptySink, sinkFacts, type FactSink } from './collect';
+import { definitionLikeKeys, definitionLines, labelKeys } from './definitions';
+import type { BlockFact, CommentFact, DocumentFacts, HeadingFact } from './facts';
+import { documentStart, frontMatterEnd, lineContentEnd, nextLineStart, parseMarkdown } from './markdown';
 
-/**
- * A chunk ends at the first top-level heading at least this many UTF-16 units after its start.
- * A parse's fixed cost is small (the parser is reused), so chunks are about one section: a
- * heading with a line or two joins the next one, and re-parsing the chunk an edit touches is
- * as quick as it can be.
- */
+/** A chunk ends at the first cut at least this many UTF-16 units after its start. */
 export const CHUNK_SIZE = 256;
+/** Text parsed at once when no earlier version helps; doubled while no cut is found in it. */
+export const WINDOW_SIZE = 8192;
+/** Text parsed past an edited chunk's old end, to see the cut there confirmed. */
+const LOOKAHEAD = 512;
 
-/** A stretch `[start, end)` of the document parsed on its own. */
-export interface ChunkSpan {
+/** A stretch `[start, end)` of the document and its facts (offsets into the document). */
+export interface Chunk {
   readonly start: number;
   readonly end: number;
+  /** The text from the start of the document up to here decides the chunk (Infinity: all of it). */
+  readonly need: number;
+  readonly facts: DocumentFacts;
+  /** Keys of the definitions it makes. */
+  readonly defines: readonly string[];
+  /** Keys of the labels its text could use. */
+  readonly labels: readonly string[];
+  /** The labels that were defined in the parse its facts come from. */
+  readonly resolved: ReadonlySet<string>;
 }
 
-export const NO_DEFINITIONS: Definitions = { links: [], footnotes: [] };
-
-/** Where the document's content starts: after a byte order mark, which the parser skips. */
-export function documentStart(text: string): number {
-  return text.charCodeAt(0) === 0xfeff ? 1 : 0;
+/** A document parsed in chunks, kept to parse the next version of it at the cost of the edit. */
+export interface ParsedDocument {
+  readonly text: string;
+  readonly chunks: readonly Chunk[];
+  readonly facts: DocumentFacts;
+  /** Keys of the document's definitions, with how many chunks make each. */
+  readonly defined: Map<string, number>;
+  /** What the parser's start state depends on: a BOM, an unclosed front matter fence. */
+  readonly mode: string;
+  /** Chunks parsed for this version (the rest were reused). */
+  readonly parsedChunks: number;
 }
+
+/** How a text differs from the last version: same up to `prefix`, same from `end` (new offsets) on. */
+export interface Edit {
+  readonly prefix: number;
+  readonly end: number;
+  /** New length minus old length. */
+  readonly delta: number;
+}
+
+/** How finely to cut (smaller in tests, to cut small documents often). */
+export interface ChunkSizes {
+  readonly chunk: number;
+  readonly window: number;
+}
+
+const DEFAULT_SIZES: ChunkSizes = { chunk: CHUNK_SIZE, window: WINDOW_SIZE };
 
 /**
- * The chunks of `text`, in order, covering it from `documentStart(text)` to its end. Chunks are
- * cut greedily at the first safe heading `size` or more after the chunk's start, so the cuts
- * after an edit fall where they fell before as soon as the edit is passed.
+ * Parses `text` in chunks; its facts equal those of one parse of the whole text. With the parse
+ * of an earlier version, only the chunks around the edit are parsed again.
  */
-export function planChunks(text: string, size = CHUNK_SIZE): ChunkSpan[] {
+export function* parseDocumentSteps(text: string, previous?: ParsedDocument, sizes: ChunkSizes = DEFAULT_SIZES): Steps<ParsedDocument> {
   const base = documentStart(text);
-  const spans: ChunkSpan[] = [];
-  let start = base;
-  for (const point of findSplitPoints(text, base)) {
-    if (point - start < size) continue;
-    spans.push({ start, end: point });
-    start = point;
+  const frontEnd = frontMatterEnd(text, base);
+  const odd = frontEnd < 0;
+  const mode = `${base}|${odd}`;
+  const prev = previous && previous.mode === mode ? previous : undefined;
+  if (prev && prev.text === text) return { ...prev, parsedChunks: 0 };
+  const edit = prev ? diff(prev.text, text) : undefined;
+
+  const chunks: Chunk[] = [];
+  let head = 0;
+  let tailFrom = prev ? prev.chunks.length : 0;
+  const tail = new Map<number, number>();
+  if (prev && edit) {
+    while (head < prev.chunks.length && prev.chunks[head].need <= edit.prefix) chunks.push(prev.chunks[head++]);
+    // Chunks wholly after the edit may be reused once a cut falls where one of them starts.
+    for (let i = prev.chunks.length - 1; i >= head && prev.chunks[i].start + edit.delta >= edit.end; i--) tail.set(prev.chunks[i].start + edit.delta, i);
   }
-  spans.push({ start, end: text.length });
-  return spans;
-}
+  const candidates = new Candidates(prev ? prev.defined : new Set(definitionLikeKeys(text)));
+  yield;
 
-const DEFINITION_LIKE = /\[((?:[^[\]\\]|\\[\s\S]){1,999})\]:/g;
+  let at = chunks.length > 0 ? chunks[chunks.length - 1].end : 0;
+  let window = prev && edit && head < prev.chunks.length ? Math.max(sizes.chunk, prev.chunks[head].end + edit.delta - at) + LOOKAHEAD : sizes.window;
+  let parsedChunks = 0;
+  const fresh: Chunk[] = [];
+  while (at < text.length || chunks.length === 0) {
+    const resume = edit && at >= edit.end ? tail.get(at) : undefined;
+    if (resume !== undefined && prev && edit) {
+      tailFrom = resume;
+      for (let i = resume; i < prev.chunks.length; i++) chunks.push(moveChunk(prev.chunks[i], edit.delta));
+      break;
+    }
+    const atLeast = at === 0 && frontEnd > 0 ? frontEnd : 0;
+    const end = odd ? text.length : nextLineStart(text, lineContentEnd(text, Math.min(text.length, Math.max(at + window, atLeast))));
+    const complete = end >= text.length;
+    const parse = parseWindow(text, at, end, complete, candidates, prev !== undefined);
+    const kids = parse.kids;
+    // Cuts: starts of top-level nodes that another follows (any, once the window reaches the end).
+    const cuts: number[] = [];
+    let last = at;
+    // (An unclosed front matter fence changes the parser's state everywhere: no cuts then.)
+    for (let k = 1; k < (odd ? 0 : kids.length - (complete ? 0 : 1)); k++) {
+      // At the start of the node's line: its indentation counts (tabs go to the next tab stop).
+      const c = lineStartBefore(text, parse.startOf(kids[k]));
+      if (c <= at || c <= base || c < parse.endOf(kids[k - 1]) || !opensFresh(kids[k], text, parse.startOf(kids[k]))) continue;
+      const resumes = edit !== undefined && c >= edit.end && tail.has(c);
+      if (c >= last + sizes.chunk || resumes) {
+        cuts.push(c);
+        last = c;
+      }
+      // From there on, the last version's chunks hold.
+      if (resumes) break;
+    }
+    if (!complete && cuts.length === 0) {
+      window *= 2;
+      continue;
+    }
+    const resumed = edit !== undefined && cuts.length > 0 && tail.has(cuts[cuts.length - 1]) && cuts[cuts.length - 1] >= edit.end;
+    const bounds = complete && !resumed ? [at, ...cuts, text.length] : [at, ...cuts];
+    let k = 0;
+    for (let i = 0; i + 1 < bounds.length; i++) {
+      const start = bounds[i];
+      const stop = bounds[i + 1];
+      const sink = emptySink();
+      while (k < kids.length && parse.startOf(kids[k]) < stop) {
+        if (parse.startOf(kids[k]) >= start) collectRootChild(kids[k], text, parse.shift, sink);
+        k++;
+      }
+      // The node after the cut confirmed it; its first line is what the cut was decided on.
+      const need = k + 1 < kids.length && stop < text.length ? nextLineStart(text, lineContentEnd(text, parse.startOf(kids[k + 1]))) : Infinity;
+      const chunk = makeChunk(text, start, stop, need, sink, parse.seen);
+      chunks.push(chunk);
+      fresh.push(chunk);
+      parsedChunks++;
+    }
+    at = bounds[bounds.length - 1];
+    window = sizes.window;
+    yield;
+  }
 
-/** Labels `text` may define: every `[label]:` anywhere, a superset of its real definitions. */
-export function candidateDefinitions(text: string): Definitions {
-  return finish(candidateDefinitionsSteps(text));
-}
+  // The document's definitions: the last version's, less the chunks dropped, plus the new ones.
+  const defined = prev ? prev.defined : new Map<string, number>();
+  const before = new Map<string, boolean>();
+  const count = (keys: readonly string[], by: number): void => {
+    for (const key of keys) {
+      if (!before.has(key)) before.set(key, defined.has(key));
+      const after = (defined.get(key) ?? 0) + by;
+      if (after === 0) defined.delete(key);
+      else defined.set(key, after);
+    }
+  };
+  if (prev) for (let i = head; i < tailFrom; i++) count(prev.chunks[i].defines, -1);
+  for (const chunk of fresh) count(chunk.defines, 1);
+  const flipped = new Set<string>();
+  for (const [key, was] of before) if (was !== defined.has(key)) flipped.add(key);
 
-/** Characters `candidateDefinitionsSteps` reads between two pauses. */
-const CHARACTERS_PER_STEP = 128 * 1024;
-
-/** `candidateDefinitions`, pausing every so many characters. */
-export function* candidateDefinitionsSteps(text: string): Steps<Definitions> {
-  if (!text.includes(']:')) return NO_DEFINITIONS;
-  const links = new Set<string>();
-  const footnotes = new Set<string>();
-  // An expression of its own: its place in the text must survive the pauses.
-  const definitionLike = new RegExp(DEFINITION_LIKE.source, 'g');
-  let pauseAt = CHARACTERS_PER_STEP;
-  for (let m = definitionLike.exec(text); m; m = definitionLike.exec(text)) {
-    const label = m[1];
-    links.add(normalizeLabel(label));
-    if (label.startsWith('^') && label.length > 1) footnotes.add(normalizeLabel(label.slice(1)));
-    if (definitionLike.lastIndex >= pauseAt) {
-      pauseAt = definitionLike.lastIndex + CHARACTERS_PER_STEP;
-      yield;
+  const freshSet = new Set(fresh);
+  for (let i = 0; i < chunks.length; i++) {
+    const chunk = chunks[i];
+    const check = freshSet.has(chunk) || (flipped.size > 0 && chunk.labels.some((l) => flipped.has(l)));
+    if (check && chunk.labels.some((l) => defined.has(l) !== chunk.resolved.has(l))) {
+      chunks[i] = parseAlone(text, chunk, defined);
+      parsedChunks++;
     }
   }
-  return sortedDefinitions(links, footnotes);
+  const facts = mergeChunks(chunks, defined);
+  return { text, chunks, facts, defined, mode, parsedChunks };
 }
 
-/** The union of the definitions of several parts of a document, in a canonical order. */
-export function unionDefinitions(parts: readonly (Definitions | undefined)[]): Definitions {
-  const links = new Set<string>();
-  const footnotes = new Set<string>();
-  for (const part of parts) {
-    if (!part) continue;
-    for (const l of part.links) links.add(l);
-    for (const f of part.footnotes) footnotes.add(f);
-  }
-  return sortedDefinitions(links, footnotes);
-}
-
-function sortedDefinitions(links: Set<string>, footnotes: Set<string>): Definitions {
-  if (links.size === 0 && footnotes.size === 0) return NO_DEFINITIONS;
-  return { links: [...links].sort(), footnotes: [...footnotes].sort() };
+/** One parse of `text[at, end)`, handed the definitions it may use. */
+interface WindowParse {
+  readonly kids: readonly RootContent[];
+  /** Tree offset + shift = document offset. */
+  readonly shift: number;
+  /** Keys of every definition the parser saw. */
+  readonly seen: ReadonlySet<string>;
+  startOf(node: RootContent): number;
+  endOf(node: RootContent): number;
 }
 
 /**
- * The definitions of `all` that `piece` could refer to: those whose label occurs in it once
- * spacing and case are normalised as labels are. Handing a chunk only these keeps its parse (and
- * its cache entry) independent of definitions it cannot use.
+ * Definitions a window may be handed: the last version's (or, with none, every `[label]:` of
+ * the text), plus any `[label]:` in the windows parsed since.
  */
-export function relevantDefinitions(all: Definitions, piece: string): Definitions {
-  if (all.links.length === 0 && all.footnotes.length === 0) return NO_DEFINITIONS;
-  if (!piece.includes('[')) return NO_DEFINITIONS;
-  const normalized = piece.replace(/[\t\n\r ]+/g, ' ').toLowerCase().toUpperCase();
-  const links = all.links.filter((l) => normalized.includes(l));
-  const footnotes = all.footnotes.filter((f) => normalized.includes(f));
-  return links.length === 0 && footnotes.length === 0 ? NO_DEFINITIONS : { links, footnotes };
+class Candidates {
+  private readonly added = new Set<string>();
+
+  constructor(private readonly known: { has(key: string): boolean; readonly size: number }) {}
+
+  has(key: string): boolean {
+    return this.known.has(key) || this.added.has(key);
+  }
+
+  get empty(): boolean {
+    return this.known.size === 0 && this.added.size === 0;
+  }
+
+  add(keys: readonly string[]): void {
+    for (const key of keys) this.added.add(key);
+  }
 }
 
-export function sameDefinitions(a: Definitions, b: Definitions): boolean {
-  return a.links.length === b.links.length && a.footnotes.length === b.footnotes.length && a.links.every((l, i) => l === b.links[i]) && a.footnotes.every((f, i) => f === b.footnotes[i]);
+function parseWindow(text: string, at: number, end: number, complete: boolean, candidates: Candidates, scanForMore: boolean): WindowParse {
+  const piece = text.slice(at, end);
+  const keys: string[] = [];
+  // Nothing to hand over when the window is the whole document.
+  if (!(at === 0 && complete) && piece.includes('[')) {
+    if (scanForMore) candidates.add(definitionLikeKeys(piece));
+    if (!candidates.empty) for (const key of labelKeys(piece)) if (candidates.has(key)) keys.push(key);
+  }
+  return parseWith(text, at, end, keys);
 }
 
-/** A short key for a set of definitions ('' for none). */
-export function definitionsKey(d: Definitions): string {
-  return d.links.length === 0 && d.footnotes.length === 0 ? '' : JSON.stringify([d.links, d.footnotes]);
-}
-
-/** The facts of `text`, parsed chunk by chunk; identical to a whole-document parse. */
-export function parseChunked(text: string, size = CHUNK_SIZE): DocumentFacts {
-  const base = documentStart(text);
-  const spans = planChunks(text, size);
-  if (spans.length === 1) return collectFacts(text, base, text.length, true);
-  const candidates = candidateDefinitions(text);
-  const pieces = spans.map((span) => {
-    const defined = relevantDefinitions(candidates, text.slice(span.start, span.end));
-    return { span, defined, facts: collectFacts(text, span.start, span.end, span.start === base, defined) };
+/**
+ * Parses `text[at, end)` on its own with definitions of `keys`: after it for the piece that opens
+ * the document (where front matter and a BOM must stay first), before it otherwise, closed by an
+ * empty comment so that nothing of them continues into the piece.
+ */
+function parseWith(text: string, at: number, end: number, keys: readonly string[]): WindowParse {
+  const lines = keys.length > 0 ? definitionLines(keys) : '';
+  let tree: Root;
+  let shift: number;
+  if (at === 0) {
+    tree = parseMarkdown(lines ? `${text.slice(0, end)}\n\n${lines}` : text.slice(0, end));
+    shift = documentStart(text);
+  } else {
+    // A line before the piece keeps it from being read as front matter or opening with a BOM.
+    const prefix = lines ? `${lines}\n<!---->\n` : '\n';
+    tree = parseMarkdown(prefix + text.slice(at, end));
+    shift = at - prefix.length;
+  }
+  const seen = new Set<string>();
+  collectDefinitionKeys(tree, seen);
+  const startOf = (node: RootContent): number => (node.position?.start.offset ?? 0) + shift;
+  const endOf = (node: RootContent): number => (node.position?.end.offset ?? 0) + shift;
+  const kids = tree.children.filter((node) => {
+    const s = startOf(node);
+    return s >= at && s < end;
   });
-  const found = unionDefinitions(pieces.map((p) => p.facts.definitions));
-  if (found !== NO_DEFINITIONS || candidates !== NO_DEFINITIONS) {
-    // The look can name labels that are no definitions (inside code, say): parse again the chunks
-    // that were handed a different set than the parse found.
-    for (const piece of pieces) {
-      const defined = relevantDefinitions(found, text.slice(piece.span.start, piece.span.end));
-      if (sameDefinitions(defined, piece.defined)) continue;
-      piece.defined = defined;
-      piece.facts = collectFacts(text, piece.span.start, piece.span.end, piece.span.start === base, defined);
-    }
-  }
-  return mergeFacts(pieces.map((p) => p.facts));
+  return { kids, shift, seen, startOf, endOf };
 }
 
-/** Facts of consecutive chunks, as one document's. */
-export function mergeFacts(parts: readonly DocumentFacts[]): DocumentFacts {
+/** Parses a chunk again on its own, with exactly the document's definitions its labels name. */
+function parseAlone(text: string, chunk: Chunk, defined: ReadonlyMap<string, number>): Chunk {
+  // With the first line after the chunk, which closes what is open at its end as it does in the document.
+  const end = chunk.end < text.length ? nextLineStart(text, lineContentEnd(text, chunk.end)) : chunk.end;
+  const parse = parseWith(text, chunk.start, end, chunk.labels.filter((l) => defined.has(l)));
+  const sink = emptySink();
+  for (const kid of parse.kids) if (parse.startOf(kid) < chunk.end) collectRootChild(kid, text, parse.shift, sink);
+  return makeChunk(text, chunk.start, chunk.end, chunk.need, sink, parse.seen);
+}
+
+function makeChunk(text: string, start: number, end: number, need: number, sink: FactSink, seen: ReadonlySet<string>): Chunk {
+  const labels = labelKeys(text.slice(start, end));
+  const resolved = new Set<string>();
+  for (const l of labels) if (seen.has(l)) resolved.add(l);
+  return { start, end, need, facts: sinkFacts(sink), defines: sink.defines, labels, resolved };
+}
+
+type Container = Root | RootContent;
+
+/** Keys of the definitions anywhere in a tree (definitions stand only in flow containers). */
+function collectDefinitionKeys(node: Container, out: Set<string>): void {
+  if (node.type === 'definition') out.add(`L${node.identifier}`);
+  else if (node.type === 'footnoteDefinition') out.add(`F${node.identifier}`);
+  if (node.type === 'root' || node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem' || node.type === 'footnoteDefinition') {
+    for (const child of node.children) collectDefinitionKeys(child as Container, out);
+  }
+}
+
+/**
+ * Whether a top-level node reads the same after any closed block as at the start of a document.
+ * micromark carries one thing across a block's end: a line that follows indented code, a table or
+ * an HTML block counts as interrupting it, so an ordered list may not start there with a number
+ * other than 1. A heading's `#`, a paragraph's first letter or a definition's `[` opens no
+ * container either way.
+ */
+function opensFresh(node: RootContent, text: string, start: number): boolean {
+  const first = text.charCodeAt(start);
+  // A link definition (`[label]:`, not a footnote's `[^`) reads the same wherever it starts.
+  if (node.type === 'definition') return first === 91 && text.charCodeAt(start + 1) !== 94;
+  if (node.type !== 'heading' && node.type !== 'paragraph') return false;
+  return (node.type === 'heading' && first === 35) || LETTER.test(text[start]);
+}
+
+const LETTER = /\p{L}/u;
+
+/** The start of the line holding `at` when only spaces and tabs stand before it there, else -1. */
+function lineStartBefore(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+  return i === 0 || text.charCodeAt(i - 1) === 10 || text.charCodeAt(i - 1) === 13 ? i : -1;
+}
+
+/** A chunk of the last version, where it stands now. */
+function moveChunk(chunk: Chunk, delta: number): Chunk {
+  if (delta === 0) return chunk;
+  return { ...chunk, start: chunk.start + delta, end: chunk.end + delta, need: chunk.need + delta, facts: shiftFacts(chunk.facts, delta) };
+}
+
+/** The chunks' facts, as one document's. */
+function mergeChunks(chunks: readonly Chunk[], defined: ReadonlyMap<string, number>): DocumentFacts {
   const headings: HeadingFact[] = [];
   const comments: CommentFact[] = [];
   const blocks: BlockFact[] = [];
-  const links: string[] = [];
-  const footnotes: string[] = [];
-  for (const part of parts) {
-    for (const h of part.headings) headings.push(h);
-    for (const c of part.comments) comments.push(c);
-    for (const b of part.blocks) blocks.push(b);
-    if (part.definitions) {
-      for (const l of part.definitions.links) links.push(l);
-      for (const f of part.definitions.footnotes) footnotes.push(f);
-    }
+  for (const { facts } of chunks) {
+    for (const h of facts.headings) headings.push(h);
+    for (const c of facts.comments) comments.push(c);
+    for (const b of facts.blocks) blocks.push(b);
   }
-  return { frontMatter: parts[0]?.frontMatter, headings, comments, blocks, definitions: { links, footnotes } };
+  return { frontMatter: chunks[0]?.facts.frontMatter, headings, comments, blocks, definitions: new Set(defined.keys()) };
 }
 
-/** `facts` with every offset moved by `delta` (for facts parsed relative to a chunk's start). */
+/** `facts` with every offset moved by `delta`. */
 export function shiftFacts(facts: DocumentFacts, delta: number): DocumentFacts {
   if (delta === 0) return facts;
   const fm = facts.frontMatter;
@@ -181,4 +344,29 @@ export function shiftFacts(facts: DocumentFacts, delta: number): DocumentFacts {
     }),
     definitions: facts.definitions,
   };
+}
+
+export function diff(old: string, text: string): Edit {
+  const prefix = commonPrefix(old, text);
+  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+  return { prefix, end: text.length - suffix, delta: text.length - old.length };
+}
+
+/** Compared a block at a time first: string equality is native, a loop over characters is not. */
+const BLOCK = 1024;
+
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i + BLOCK <= n && a.slice(i, i + BLOCK) === b.slice(i, i + BLOCK)) i += BLOCK;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Length of the common end of `a` and `b`, at most `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+  let i = 0;
+  while (i + BLOCK <= max && a.slice(a.length - i - BLOCK, a.length - i) === b.slice(b.length - i - BLOCK, b.length - i)) i += BLOCK;
+  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
 }

@@ -1,11 +1,11 @@
 /**
  * The parse layer: the facts PM Lens needs — headings, HTML comments, content blocks and front
- * matter — as string offsets. Parsing is linear: the document is cut at top-level headings into
- * chunks of a few kilobytes that are parsed on their own (see ./chunks), with results identical
- * to parsing the whole text. Syntax trees are dropped at once, so memory stays proportional to
- * the facts.
+ * matter — as string offsets, read from remark's syntax tree. A document is parsed in pieces the
+ * parser itself confirms may be cut (see ./chunks), with results identical to parsing the whole
+ * text. Syntax trees are dropped at once, so memory stays proportional to the facts.
  */
-import { parseChunked } from './chunks';
+import { finish } from '../steps';
+import { parseDocumentSteps } from './chunks';
 
 export interface HeadingFact {
   readonly level: number;
@@ -51,27 +51,21 @@ export interface FrontMatterFact {
   readonly valueStart: number;
 }
 
-/** Link reference and footnote definition labels, normalised as micromark compares them. */
-export interface Definitions {
-  readonly links: readonly string[];
-  readonly footnotes: readonly string[];
-}
-
 export interface DocumentFacts {
   readonly frontMatter: FrontMatterFact | undefined;
   readonly headings: readonly HeadingFact[];
   readonly comments: readonly CommentFact[];
   readonly blocks: readonly BlockFact[];
-  /** The document's definitions, in order (references anywhere resolve against all of them). */
-  readonly definitions?: Definitions;
+  /**
+   * Keys of the document's link and footnote definitions (references anywhere resolve against
+   * all of them): see ./definitions.
+   */
+  readonly definitions?: ReadonlySet<string>;
 }
 
-export { collectFacts, findComments } from './collect';
+export { findComments } from './collect';
 
-/**
- * Parses `text` and returns its facts with offsets into `text`, in linear time. A leading BOM is
- * skipped before parsing (the parser would drop it from its offsets) and accounted for after.
- */
+/** Parses `text` and returns its facts with offsets into `text`, in linear time. */
 export function parseFacts(text: string): DocumentFacts {
-  return parseChunked(text);
+  return finish(parseDocumentSteps(text)).facts;
 }

@@ -40,13 +40,21 @@ function defaultConfiguration(setting: SeveritySetting): { level: SarifLevel; en
   return setting === 'off' ? { level: 'note', enabled: false } : { level: sarifLevel(setting) };
 }
 
+/**
+ * A rule's readable name: `OwnerMismatch` for `owner-mismatch`. SARIF keeps `id` an opaque,
+ * stable identifier and wants `name`, when present, to differ from it.
+ */
+function ruleName(id: string): string {
+  return id.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());
+}
+
 /** The SARIF log of the findings of `files`. */
 export function toSarif(files: readonly SarifFile[], options: SarifOptions): SarifLog {
   const descriptors: ReportingDescriptor[] = options.rules.map((rule) => {
     const sentence = rule.description.replace(/\.?\s*$/, '.');
     return {
       id: rule.id,
-      name: rule.id,
+      name: ruleName(rule.id),
       shortDescription: { text: rule.description },
       fullDescription: { text: sentence },
       helpUri: ruleDocUrl(rule.id),
@@ -64,7 +72,7 @@ export function toSarif(files: readonly SarifFile[], options: SarifOptions): Sar
         indexOf.set(finding.ruleId, ruleIndex);
         descriptors.push({
           id: finding.ruleId,
-          name: finding.ruleId,
+          name: ruleName(finding.ruleId),
           shortDescription: { text: finding.ruleId },
           fullDescription: { text: finding.ruleId },
           helpUri: ruleDocUrl(finding.ruleId),

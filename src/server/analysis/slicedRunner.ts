@@ -42,7 +42,7 @@ export class SlicedRunner implements AnalysisRunner {
       return overBudget;
     };
     if (shouldStop()) return { type: 'cancelled' };
-    if (job.detectByContent && !isPlanDocument({ path: job.detectByContent.path, text: job.text, config: job.config }).isPlan) return { type: 'not-plan' };
+    if (job.detectByContent && !isPlanDocument({ path: job.detectByContent.path, text: job.text, config: job.config, parse: (t) => entry.analyzer.facts(t) }).isPlan) return { type: 'not-plan' };
     const analysis = await entry.analyzer.analyzeAsync(job.text, job.config, { shouldStop });
     if (analysis) return { type: 'analysis', delivered: deliverHere(analysis), evidence: async (section) => analysis.sections[section]?.inferred.evidence };
     if (overBudget) {

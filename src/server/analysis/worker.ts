@@ -46,7 +46,7 @@ async function analyze(message: Extract<ToWorker, { type: 'analyze' }>): Promise
   const stale = (): boolean => Atomics.load(wanted, 0) !== job;
   const config = configs.get(configId);
   if (stale() || !config) return send({ type: 'done', job, stopped: true });
-  if (detectPath !== undefined && !isPlanDocument({ path: detectPath, text, config }).isPlan) return send({ type: 'done', job, notPlan: true });
+  if (detectPath !== undefined && !isPlanDocument({ path: detectPath, text, config, parse: (t) => analyzer.facts(t) }).isPlan) return send({ type: 'done', job, notPlan: true });
   const analysis = await analyzer.analyzeAsync(text, config, { shouldStop: stale, sliceMs: SLICE_MS });
   if (!analysis) return send({ type: 'done', job, stopped: true });
   last = { job, analysis };
