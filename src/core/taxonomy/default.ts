@@ -450,6 +450,10 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
       'product requirements document', 'requirements document', 'software development plan',
       'project charter', 'proposal', 'brief', 'spec', 'rfc', 'template',
       'conclusion', 'questions', 'answers', 'data', 'libraries', 'library', 'model', 'models',
+      'guide', 'guides', 'related issues', 'related work', 'related links', 'confidential',
+      'confidential information', 'revision', 'revisions', 'naming', 'naming conventions',
+      'conventions', 'coding standards', 'code style', 'style guide', 'ci/cd', 'continuous integration',
+      'website', 'websites', 'repositories', 'code repositories',
     ],
     bodyTerms: [
       'api', 'endpoint', 'schema', 'database', 'sql', 'postgresql', 'postgres', 'mysql', 'mongodb',
