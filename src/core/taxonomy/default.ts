@@ -20,6 +20,7 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
         'background', 'opportunity', 'narrative', 'press release', 'north star',
         'abstract', 'benefit', 'outcome', 'what we are building', 'launching',
         'what is it', 'why now', 'concept', 'idea', 'pitch',
+        'working backwards', 'rationale', 'drawbacks',
       ],
       bodyTerms: [
         'vision', 'mission', 'value proposition', 'benefit', 'opportunity', 'north star', 'empower',
@@ -174,7 +175,7 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
         'future work', 'future enhancements', 'future improvements', 'long-term', 'sustainability',
         'growth', 'partnerships', 'alignment', 'trade-offs', 'tradeoffs', 'decisions', 'open questions',
         'roadmap', 'product roadmap', 'now next later', 'horizon', 'evolution', 'expansion',
-        'enhancements', 'planned enhancements',
+        'enhancements', 'planned enhancements', 'unresolved questions',
       ],
       bodyTerms: [
         'strategy', 'strategic', 'differentiat*', 'moat', 'long-term', 'long term', 'north star', 'bet',
