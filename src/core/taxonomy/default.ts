@@ -454,7 +454,7 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
       'guide', 'guides', 'related issues', 'related work', 'related links', 'confidential',
       'confidential information', 'revision', 'revisions', 'naming', 'naming conventions',
       'conventions', 'coding standards', 'code style', 'style guide', 'ci/cd', 'continuous integration',
-      'website', 'websites', 'repositories', 'code repositories',
+      'website', 'websites', 'repositories', 'code repositories', 'changes', 'deprecation',
     ],
     bodyTerms: [
       'api', 'endpoint', 'schema', 'database', 'sql', 'postgresql', 'postgres', 'mysql', 'mongodb',
