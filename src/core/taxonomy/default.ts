@@ -469,6 +469,9 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
       'defined as', 'means', 'see', 'reference', 'license', 'copyright', 'version', 'changelog',
       'diagram', 'figure', 'pipeline', 'storage', 'compute', 'gpu', 'cpu', 'memory', 'latency', 'thread',
       'async', 'sync', 'event', 'webhook', 'repo', 'formula', 'layer', 'stack',
+      'parse', 'parser', 'parsing', 'runtime', 'crash', 'null', 'string', 'boolean', 'integer',
+      'histogram', 'callback', 'exception', 'deprecated', 'binary', 'compiler', 'kernel',
+      'namespace', 'syntax', 'timeout', 'struct',
     ],
     tableHeaders: [
       'term', 'definition', 'acronym', 'abbreviation', 'meaning', 'field', 'type', 'column', 'parameter',
