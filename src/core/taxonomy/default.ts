@@ -204,7 +204,7 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
         'sprint', 'sprints', 'iteration', 'iterations', 'week', 'weeks', 'month', 'months', 'quarter',
         'critical path', 'rollout', 'roll-out', 'launch plan', 'launch', 'release', 'go-live', 'cutover',
         'implementation plan', 'high-level project plan', 'delivery plan', 'cadence', 'duration', 'when',
-        'day', 'days', 'stage', 'stages', 'kickoff', 'kick-off', 'tracking',
+        'day', 'days', 'stage', 'stages', 'kickoff', 'kick-off', 'tracking', 'sequencing', 'sequence',
       ],
       bodyTerms: [
         'deadline', 'due', 'due date', 'schedule', 'scheduled', 'timeline', 'milestone', 'by the end of',
