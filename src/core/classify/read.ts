@@ -210,6 +210,12 @@ function structure(compiled: CompiledTaxonomy, kind: StructureKind, weight: numb
   }
 }
 
+/**
+ * A paragraph that is only a document's lifecycle state (`Accepted`, `- **Draft**`): the
+ * metadata of a proposal, not progress of the work.
+ */
+const DOCUMENT_STATE = /^[\s*_>-]{0,8}(draft|proposed|accepted|rejected|approved|withdrawn|superseded|deprecated|implementable|implemented|provisional|final|obsolete|declined|postponed|under review|in review)[\s*_.]{0,8}$/i;
+
 /** Reads one body block into `signals`; returns the words of prose it holds. */
 export function scanBlock(compiled: CompiledTaxonomy, text: string, lines: LineIndex, block: BlockFact, signals: Signals): number {
   if (block.kind === 'html' || block.end <= block.start) return 0;
@@ -230,6 +236,11 @@ export function scanBlock(compiled: CompiledTaxonomy, text: string, lines: LineI
   }
   const links = readLinks(source, maskProse(source));
   const masked = links.masked;
+  const state = DOCUMENT_STATE.exec(source);
+  if (state) {
+    const at = block.start + source.indexOf(state[1]);
+    signals.add('body\u0000state', 'neutral', 'none', 'none', SCORING.documentState, at, at + state[1].length, true);
+  }
   if (links.anchors > 0) {
     signals.add('body\u0000contents', 'neutral', 'none', 'none', SCORING.contentsLink, block.start + links.first, block.start + links.firstEnd, true);
   } else if (links.onlyLinks) {

@@ -6,6 +6,8 @@ export const SCORING = {
   codeBlock: 0.9,
   /** A link to another section of the document (a table of contents entry), each. */
   contentsLink: 1.5,
+  /** A paragraph that is only a document's lifecycle state (`Accepted`, `Draft`). */
+  documentState: 3,
   /** A paragraph that is nothing but links (a list of links), each. */
   linkList: 0.8,
   /** A mermaid `gantt`/`timeline` chart: schedule, strongly. */
