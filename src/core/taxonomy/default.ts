@@ -175,7 +175,7 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
         'future work', 'future enhancements', 'future improvements', 'long-term', 'sustainability',
         'growth', 'partnerships', 'alignment', 'trade-offs', 'tradeoffs', 'decisions', 'open questions',
         'roadmap', 'product roadmap', 'now next later', 'horizon', 'evolution', 'expansion',
-        'enhancements', 'planned enhancements', 'unresolved questions',
+        'enhancements', 'planned enhancements', 'unresolved questions', 'now', 'next', 'later',
       ],
       bodyTerms: [
         'strategy', 'strategic', 'differentiat*', 'moat', 'long-term', 'long term', 'north star', 'bet',
