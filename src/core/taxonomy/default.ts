@@ -106,7 +106,7 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
         'performance', 'security', 'privacy', 'reliability', 'availability', 'scalability', 'compatibility',
         'accessibility', 'localization', 'internationalization', 'compliance requirements', 'constraints',
         'user interface', 'ui', 'interaction', 'experience requirements', 'specification', 'specifications',
-        'release criteria',
+        'release criteria', 'mock-ups', 'mockups', 'wireframes', 'screenshots', 'user flows',
       ],
       bodyTerms: [
         'provides', 'enables', 'lets', 'offers', 'works with', 'integrates with',
@@ -131,6 +131,7 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
         constraints: 0.4, behavior: 0.6, behaviour: 0.6, interaction: 0.6, 'user interface': 0.7, ui: 0.6,
         specification: 0.5, specifications: 0.5, latency: 0.6, uptime: 0.6, compatible: 0.5,
         configurable: 0.5, localization: 0.7, internationalization: 0.7, priority: 0.6,
+        'mock-ups': 0.7, mockups: 0.7, wireframes: 0.7, screenshots: 0.5,
       },
     },
     metrics: {
@@ -443,7 +444,7 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
       'annex', 'document information', 'document info', 'document control', 'metadata', 'about this document',
       'about', 'contact', 'contact information', 'contacts', 'license', 'licence', 'legal',
       'confidentiality', 'intellectual property', 'disclaimer', 'acknowledgements',
-      'acknowledgments', 'credits', 'mock-ups', 'mockups', 'wireframes', 'screenshots', 'figures',
+      'acknowledgments', 'credits', 'figures',
       'diagram', 'diagrams', 'faq', 'introduction', 'overview', 'summary', 'notes', 'purpose',
       'error handling', 'logging', 'configuration', 'methods', 'tools',
       'techniques', 'framework', 'implementation', 'code', 'cli', 'runbook', 'breaking change',
