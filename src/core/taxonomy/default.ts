@@ -363,7 +363,7 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
         'artifacts', 'tracking', 'version control', 'configuration management', 'review', 'reviews',
         'demo', 'demonstration', 'verification', 'validation', 'testing plan', 'test plan', 'management',
         'project management', 'ceremonies', 'cadence', 'transparency', 'accountability',
-        'recap', 'summary of work',
+        'recap', 'summary of work', 'results', 'work done', 'expectations',
       ],
       bodyTerms: [
         'feature branch', 'merge request', 'on-time delivery', 'code coverage', 'test coverage', 'velocity', 'burndown', 'defect', 'bugs fixed', 'within budget', 'budget variance', 'schedule variance', 'cycle time', 'story points completed',
@@ -388,7 +388,7 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
         monthly: 0.3, email: 0.4, channel: 0.3, board: 0.3, ticket: 0.5, 'pull request': 0.4,
         'code review': 0.4, decision: 0.3, agreed: 0.4, conflict: 0.5, branch: 0.4, merge: 0.4,
         dashboard: 0.3, finished: 0.4, shipped: 0.5, achieved: 0.4, transparency: 0.6, accountability: 0.6,
-        recap: 0.7, 'version control': 0.8, 'configuration management': 0.8, 'change management': 1,
+        recap: 0.7, results: 0.6, expectations: 0.6, 'version control': 0.8, 'configuration management': 0.8, 'change management': 1,
         owner: 0.3, state: 0.4, updated: 0.5, health: 0.4, cadence: 0.6, sync: 0.5,
         'communicat*': 0.8, accomplished: 0.6,
       },
