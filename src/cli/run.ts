@@ -31,6 +31,7 @@ import {
 } from '../core/report';
 import type { Analysis } from '../core/types';
 import { parseCli, USAGE, type CliOptions } from './args';
+import { runDiff } from './diff';
 import { openConfigSource, type ConfigIssue } from './engine';
 import { describeError, expandInputs } from './files';
 
@@ -64,7 +65,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
       io.stderr(`pm-lens: ${parsed.message}\n\n${USAGE}`);
       return EXIT_ERROR;
     case 'run':
-      return runCommand(parsed.options, io, version);
+      return parsed.options.command === 'diff' ? runDiff(parsed.options, io) : runCommand(parsed.options, io, version);
   }
 }
 
@@ -98,7 +99,9 @@ async function runCommand(options: CliOptions, io: CliIo, version: string): Prom
       failed = true;
       continue;
     }
-    const { config, issues } = await source.configFor(file.absolute);
+    const found = await source.configFor(file.absolute);
+    const { issues } = found;
+    const config = options.asOf !== undefined ? { ...found.config, asOf: options.asOf } : found.config;
     for (const issue of issues) {
       const key = `${issue.file}:${issue.problem.range.start.offset}:${issue.problem.message}`;
       if (reported.has(key)) continue;
@@ -108,7 +111,7 @@ async function runCommand(options: CliOptions, io: CliIo, version: string): Prom
         failed = true;
       } else note(describeIssue(issue, io.cwd));
     }
-    const decision = isPlanDocument({ path: detectionPath(io.cwd, file.absolute), text, config, explicitlyRequested: file.explicit || options.all });
+    const decision = isPlanDocument({ path: detectionPath(io.cwd, file.absolute), text, config, explicitlyRequested: (file.explicit && !options.plansOnly) || options.all });
     if (!decision.isPlan) {
       skipped++;
       continue;

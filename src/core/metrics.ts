@@ -63,8 +63,13 @@ export interface MeasureReading {
 export function readMeasure(item: Item): MeasureReading {
   const text = item.plain;
   const outcome = OUTCOME.exec(text)?.[0];
-  const delivery = DELIVERY.exec(text)?.[0] ?? findDates(text)[0]?.text;
-  const measurable = outcome !== undefined || delivery !== undefined || DIGIT.test(text) || MEASURED.test(text);
+  const dates = findDates(text);
+  // A date alone measures delivery ("Launch by Q3 2026"); beside a target of its own ("time to
+  // pay from 4 min to 1 min by Q3 2026") it is the deadline of an outcome.
+  const withoutDates = dates.reduceRight((t, d) => t.slice(0, d.start) + t.slice(d.end), text);
+  const dated = dates.length > 0 && !DIGIT.test(withoutDates) && !MEASURED.test(withoutDates) ? dates[0].text : undefined;
+  const delivery = DELIVERY.exec(text)?.[0] ?? dated;
+  const measurable = outcome !== undefined || delivery !== undefined || dates.length > 0 || DIGIT.test(text) || MEASURED.test(text);
   return { outcome, delivery, measurable };
 }
 
