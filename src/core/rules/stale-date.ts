@@ -67,7 +67,9 @@ function dueName(item: Item, dateText: string): string {
   const name = raw
     .replace(/^\[[ xX]\]\s*/, '')
     .replace(/\s+/g, ' ')
-    .replace(/[\s:;,–—(\[-]*(?:\b(?:by|due|on|in|before|until|at)\b)?[\s:;,–—)\]-]*$/i, '')
+    .replace(/[\s:;,.!?–—(\[-]+$/, '')
+    .replace(/[\s:;,–—(\[-]*\b(?:by|due|on|in|before|until|at)$/i, '')
+    .replace(/[\s:;,.!?–—(\[-]+$/, '')
     .replace(/^[\s:;,–—)\]-]+/, '')
     .trim();
   const shown = name === '' ? item.plain : name;
