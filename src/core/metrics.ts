@@ -12,38 +12,37 @@ import type { Item } from './items';
 import type { RuleContext } from './rules/rule';
 import type { Role, Section } from './types';
 
+/** A case-insensitive pattern that matches any of `parts` (regular expression sources). */
+function anyOf(parts: readonly string[]): RegExp {
+  return new RegExp(parts.join('|'), 'i');
+}
+
 /** Measures of product outcomes. */
-const OUTCOME = new RegExp(
-  [
-    '\\b(?:dau|mau|wau|arr|mrr|arpu|ltv|nps|csat|ces|aov|dau/mau)\\b',
-    '\\b(?:daily|weekly|monthly) active (?:users|customers|accounts)',
-    '\\bactive (?:users|customers|accounts|households|stores)\\b',
-    '\\bretention\\b', '\\bretained\\b', '\\bchurn', '\\bnet promoter', '\\bpromoter score',
-    '\\b(?:customer|user|buyer|shopper|member|patient|player) satisfaction', '\\bsatisfaction score',
-    '\\bconversion', '\\bconvert(?:s|ed)? to\\b', '\\bmarket share', '\\bshare of (?:market|wallet)',
-    '\\badoption\\b', '\\badopt(?:s|ed)?\\b', '\\bengagement\\b', '\\brevenue\\b', '\\bactivation rate',
-    '\\bsign-?ups?\\b', '\\brepeat (?:purchase|visit|order)', '\\baverage order value', '\\bbasket size',
-    '\\b(?:cart|checkout) abandonment', '\\bbounce rate', '\\bstickiness\\b', '\\btime to value',
-    '\\bpaying (?:users|customers)', '\\bnew (?:users|customers)\\b', '\\bgrowth\\b', '\\bupsell',
-    '\\bopen rate', '\\bclick-?through', '\\bctr\\b', '\\bsessions? (?:per|length)', '\\bsupport tickets? per',
-  ].join('|'),
-  'i',
-);
+const OUTCOME = anyOf([
+  '\\b(?:dau|mau|wau|arr|mrr|arpu|ltv|nps|csat|ces|aov|dau/mau)\\b',
+  '\\b(?:daily|weekly|monthly) active (?:users|customers|accounts)',
+  '\\bactive (?:users|customers|accounts|households|stores)\\b',
+  '\\bretention\\b', '\\bretained\\b', '\\bchurn', '\\bnet promoter', '\\bpromoter score',
+  '\\b(?:customer|user|buyer|shopper|member|patient|player) satisfaction', '\\bsatisfaction score',
+  '\\bconversion', '\\bconvert(?:s|ed)? to\\b', '\\bmarket share', '\\bshare of (?:market|wallet)',
+  '\\badoption\\b', '\\badopt(?:s|ed)?\\b', '\\bengagement\\b', '\\brevenue\\b', '\\bactivation rate',
+  '\\bsign-?ups?\\b', '\\brepeat (?:purchase|visit|order)', '\\baverage order value', '\\bbasket size',
+  '\\b(?:cart|checkout) abandonment', '\\bbounce rate', '\\bstickiness\\b', '\\btime to value',
+  '\\bpaying (?:users|customers)', '\\bnew (?:users|customers)\\b', '\\bgrowth\\b', '\\bupsell',
+  '\\bopen rate', '\\bclick-?through', '\\bctr\\b', '\\bsessions? (?:per|length)', '\\bsupport tickets? per',
+]);
 
 /** Measures of delivery (dates are found apart, by ./dates). */
-const DELIVERY = new RegExp(
-  [
-    '\\b(?:on|ahead of|behind) (?:time|schedule)\\b', '\\b(?:on|within|under|over) budget\\b', '\\bbudget variance',
-    '\\bschedule variance', '\\bdeadlines?\\b', '\\bdue (?:date|by|on|in)\\b',
-    '\\b(?:launch|ship|release|deliver|go live|go-live|roll out|complete|finish)(?:e[sd]|ed|es|s|ing)? (?:by|before|on|in|no later than)\\b',
-    '\\b(?:features?|tasks?|stories|story points|tickets?|epics?|work items?|requirements) (?:shipped|delivered|completed|closed|done|implemented)\\b',
-    '\\b(?:shipped|delivered|completed|closed|implemented) (?:all |\\d{1,6} )?(?:features?|tasks?|stories|story points|tickets?|epics?)\\b',
-    '\\bvelocity\\b', '\\bburn-?down\\b', '\\bstory points\\b', '\\bcycle time\\b', '\\blead time\\b',
-    '\\bmilestones? (?:hit|met|achieved|reached|completed|delivered|on time)\\b', '\\b(?:hit|meet|met|reach) (?:all |every |each |the |our )?milestones?\\b',
-    '\\bstakeholder (?:satisfaction|sign-?off|approval)', '\\bsign-?off\\b', '\\bto scope\\b', '\\bscope creep',
-  ].join('|'),
-  'i',
-);
+const DELIVERY = anyOf([
+  '\\b(?:on|ahead of|behind) (?:time|schedule)\\b', '\\b(?:on|within|under|over) budget\\b', '\\bbudget variance',
+  '\\bschedule variance', '\\bdeadlines?\\b', '\\bdue (?:date|by|on|in)\\b',
+  '\\b(?:launch|ship|release|deliver|go live|go-live|roll out|complete|finish)(?:e[sd]|ed|es|s|ing)? (?:by|before|on|in|no later than)\\b',
+  '\\b(?:features?|tasks?|stories|story points|tickets?|epics?|work items?|requirements) (?:shipped|delivered|completed|closed|done|implemented)\\b',
+  '\\b(?:shipped|delivered|completed|closed|implemented) (?:all |\\d{1,6} )?(?:features?|tasks?|stories|story points|tickets?|epics?)\\b',
+  '\\bvelocity\\b', '\\bburn-?down\\b', '\\bstory points\\b', '\\bcycle time\\b', '\\blead time\\b',
+  '\\bmilestones? (?:hit|met|achieved|reached|completed|delivered|on time)\\b', '\\b(?:hit|meet|met|reach) (?:all |every |each |the |our )?milestones?\\b',
+  '\\bstakeholder (?:satisfaction|sign-?off|approval)', '\\bsign-?off\\b', '\\bto scope\\b', '\\bscope creep',
+]);
 
 /** Words that make an item measurable even without a number: how it will be measured. */
 const MEASURED = /\b(?:measured|measure|tracked|track|survey(?:ed)?|rate|ratio|percent(?:age)?|score|count|number of|median|average|p\d{2}|at least|at most|no more than|fewer than|more than|less than|above|below|zero|none|every|all)\b|[%<>≤≥]/i;
