@@ -13,7 +13,9 @@ const engineApart = {
     build.onResolve({ filter: /^\.\/engine$/ }, () => ({ path: './engine.js', external: true }));
   },
 };
-const common = { bundle: true, sourcemap: true, minify: production, logLevel: 'warning', legalComments: 'none' };
+// jsonc-parser's UMD build (its `main`) loads its parts with `require`s that esbuild cannot
+// follow: bundle its ES module build instead.
+const common = { bundle: true, sourcemap: true, minify: production, logLevel: 'warning', legalComments: 'none', alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' } };
 
 /** @type {esbuild.BuildOptions[]} */
 const targets = [

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: builds PM Lens, runs the command line on examples/, then opens VS Code with the
-// extension on examples/:
-//   - desktop VS Code when `code` is on PATH: `code --extensionDevelopmentPath=<repo> examples`;
+// extension on a copy of examples/ in a temporary folder (what a visitor types there never
+// reaches the repository):
+//   - desktop VS Code when `code` is on PATH: `code --extensionDevelopmentPath=<repo> <copy>`;
 //   - otherwise code-server (installed by scripts/setup-host.sh) on 127.0.0.1, with the extension
 //     loaded from this folder; the URL is printed and it serves until Ctrl-C.
 //
@@ -10,6 +11,7 @@
 //   --no-editor  stop after the command-line run
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -52,15 +54,19 @@ run('pm-lens check examples', process.execPath, ['bin/pm-lens.js', 'check', 'exa
 run('pm-lens summary examples', process.execPath, ['bin/pm-lens.js', 'summary', 'examples']);
 if (values['no-editor']) process.exit(0);
 
+const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-lens-examples-'));
+fs.cpSync(examples, workspace, { recursive: true });
+console.log(`\nThe editor opens a copy of examples/ in ${workspace}: edits there leave the repository as it is.`);
+
 const code = onPath('code');
 if (code) {
-  run(`code --extensionDevelopmentPath=${root} examples`, code, [`--extensionDevelopmentPath=${root}`, examples]);
+  run(`code --extensionDevelopmentPath=${root} ${workspace}`, code, [`--extensionDevelopmentPath=${root}`, workspace]);
   process.exit(0);
 }
 
 console.log('\n`code` is not on PATH: serving VS Code (code-server) in the browser instead.');
 run('bash scripts/setup-host.sh', 'bash', [path.join(root, 'scripts', 'setup-host.sh')]);
-const serveArgs = [path.join(root, 'scripts', 'run-host-tests.mjs'), '--serve', '--ext', root, '--workspace', examples];
+const serveArgs = [path.join(root, 'scripts', 'run-host-tests.mjs'), '--serve', '--ext', root, '--workspace', workspace];
 if (values.port) serveArgs.push('--port', values.port);
 // The server prints its URL and stays up; Ctrl-C reaches it through the shared terminal.
 const server = spawn(process.execPath, serveArgs, { cwd: root, stdio: 'inherit' });

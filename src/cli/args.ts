@@ -28,6 +28,8 @@ export interface CliOptions {
   readonly failOn: FailOn;
   readonly all: boolean;
   readonly quiet: boolean;
+  /** Read what .gitignore, .pmlensignore and `ignores` leave out too. */
+  readonly noIgnore: boolean;
   /** Today for stale-date (`--as-of`, YYYY-MM-DD), over the configuration's `asOf`. */
   readonly asOf: string | undefined;
   /** Named files too are analyzed only when they are plan documents (pre-commit, lint-staged). */
@@ -69,12 +71,16 @@ Options:
                                       plan documents (README, CHANGELOG, …)
   --quiet                             check: print only findings that reach --fail-on, and no
                                       notes or summary line on stderr
+  --no-ignore                         also read what .gitignore, .pmlensignore and the
+                                      "ignores" key of .pmlens.json leave out
   -h, --help                          show this help
   -v, --version                       show the version
 
-Files named on the command line are always analyzed; folders and globs ("**/*.md", quoted)
+Files named on the command line are analyzed even when they are not plans; folders and globs ("**/*.md", quoted)
 keep plan documents only unless --all is given; "!glob" leaves files out. With no files, the
-current folder is read. node_modules and .git are never entered.
+current folder is read. node_modules and .git are never entered, and what .gitignore and
+.pmlensignore files (from the repository root down) and "ignores" in .pmlens.json list is left
+out, named files too.
 
 Output: results on stdout (check --format json writes the same JSON as analyze); notes, errors
 and check's closing count line on stderr. Lines and columns are 1-based, columns in UTF-16
@@ -98,6 +104,7 @@ export function parseCli(argv: readonly string[]): Parsed {
         config: { type: 'string', short: 'c' },
         'fail-on': { type: 'string' },
         all: { type: 'boolean', default: false },
+        'no-ignore': { type: 'boolean', default: false },
         quiet: { type: 'boolean', short: 'q', default: false },
         'as-of': { type: 'string' },
         'plans-only': { type: 'boolean', default: false },
@@ -106,7 +113,7 @@ export function parseCli(argv: readonly string[]): Parsed {
       },
     });
   } catch (error) {
-    return { type: 'usage-error', message: (error as Error).message.split('\n')[0] };
+    return { type: 'usage-error', message: describeArgsError(error as NodeJS.ErrnoException) };
   }
   const { values, positionals } = parsed;
   if (values.help || positionals[0] === 'help') return { type: 'help' };
@@ -148,9 +155,27 @@ export function parseCli(argv: readonly string[]): Parsed {
       failOn: failOn as FailOn,
       all: values.all ?? false,
       quiet: values.quiet ?? false,
+      noIgnore: values['no-ignore'] ?? false,
       asOf,
       plansOnly: values['plans-only'] ?? false,
       failOnMoved,
     },
   };
+}
+
+/**
+ * A usage message for what `parseArgs` refused, in the command line's own words: Node's own
+ * messages run over several sentences and quote the option in a way that reads unbalanced.
+ */
+function describeArgsError(error: NodeJS.ErrnoException): string {
+  // Node names the option as `'-f, --format <value>'` or `'--bogus'`: keep the long name.
+  const option = /--[\w-]+/.exec(error.message)?.[0] ?? /'(-[^' ,]+)/.exec(error.message)?.[1];
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return option ? `Unknown option '${option}' (see --help)` : 'Unknown option (see --help)';
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return option ? `Option '${option}' needs a value` : 'An option needs a value';
+    default:
+      return error.message.split('\n')[0];
+  }
 }

@@ -4,9 +4,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadConfigFor } from '../core/config/load';
+import { loadConfigFor, refusalOf } from '../core/config/load';
 import { parseConfigText } from '../core/config/parse';
-import type { ConfigHost, ConfigProblem, ResolvedConfig } from '../core/config/types';
+import type { ConfigHost, ConfigProblem, FileStat, ResolvedConfig } from '../core/config/types';
 import { describeError } from './files';
 
 /** A problem of a configuration file, with the file it is in. */
@@ -35,6 +35,13 @@ export const nodeConfigHost: ConfigHost = {
       return undefined;
     }
   },
+  async stat(file) {
+    try {
+      return fileStat(await fs.promises.stat(file));
+    } catch {
+      return undefined;
+    }
+  },
   dirname: (file) => path.dirname(file),
   join: (...parts) => path.join(...parts),
 };
@@ -48,6 +55,9 @@ export function openConfigSource(explicit: string | undefined, cwd: string): Con
     const file = path.resolve(cwd, explicit);
     let text: string;
     try {
+      // Looked at before it is opened: a FIFO would block forever, /dev/zero never end.
+      const refusal = refusalOf(fileStat(fs.statSync(file)));
+      if (refusal) return { error: `cannot read configuration '${explicit}': it ${refusal}` };
       text = fs.readFileSync(file, 'utf8');
     } catch (error) {
       return { error: `cannot read configuration '${explicit}': ${describeError(error)}` };
@@ -63,7 +73,11 @@ export function openConfigSource(explicit: string | undefined, cwd: string): Con
       const folder = path.dirname(absolutePath);
       let loaded = byFolder.get(folder);
       if (!loaded) {
-        loaded = loadConfigFor(absolutePath, nodeConfigHost).then((found) => ({
+        // Never above the folder the command started in (nor above a repository root) for the
+        // files inside it; files named outside it stop at their repository root.
+        const rel = path.relative(cwd, absolutePath);
+        const inside = rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+        loaded = loadConfigFor(absolutePath, nodeConfigHost, inside ? cwd : undefined).then((found) => ({
           config: found.config,
           issues: found.file !== undefined ? found.problems.map((problem) => ({ file: found.file!, problem })) : [],
         }));
@@ -72,4 +86,8 @@ export function openConfigSource(explicit: string | undefined, cwd: string): Con
       return loaded;
     },
   };
+}
+
+function fileStat(stat: fs.Stats): FileStat {
+  return { type: stat.isFile() ? 'file' : stat.isDirectory() ? 'directory' : 'other', size: stat.size };
 }

@@ -34,6 +34,7 @@ import { parseCli, USAGE, type CliOptions } from './args';
 import { runDiff } from './diff';
 import { openConfigSource, type ConfigIssue } from './engine';
 import { describeError, expandInputs } from './files';
+import { IgnoreRules } from './ignores';
 
 /** Where the command line writes, and the folder it runs in. */
 export interface CliIo {
@@ -83,8 +84,11 @@ async function runCommand(options: CliOptions, io: CliIo, version: string): Prom
   }
   // Only `!glob`s (or nothing) given: they filter the current folder.
   const inputs = options.inputs.some((i) => !i.startsWith('!')) ? options.inputs : ['.', ...options.inputs];
-  const expansion = expandInputs(inputs, io.cwd);
+  const expansion = expandInputs(inputs, io.cwd, options.noIgnore ? undefined : IgnoreRules.forWorkingFolder(io.cwd));
   for (const problem of expansion.problems) error(problem);
+  for (const { display, source } of expansion.ignoredExplicit) {
+    note(`'${display}' is ignored by the ignore rules in '${source}' (.gitignore, .pmlensignore or "ignores"); --no-ignore reads it`);
+  }
   if (expansion.problems.length > 0) failed = true;
 
   const results: FileResult[] = [];
@@ -93,6 +97,12 @@ async function runCommand(options: CliOptions, io: CliIo, version: string): Prom
   for (const file of expansion.files) {
     let text: string;
     try {
+      // A FIFO or a device named on the command line would block or never end: not read.
+      if (!fs.statSync(file.absolute).isFile()) {
+        error(`cannot read '${file.display}': not a regular file`);
+        failed = true;
+        continue;
+      }
       text = fs.readFileSync(file.absolute, 'utf8');
     } catch (e) {
       error(`cannot read '${file.display}': ${describeError(e)}`);
@@ -127,15 +137,14 @@ async function runCommand(options: CliOptions, io: CliIo, version: string): Prom
     }
     results.push({ path: file.display, absolute: file.absolute, analysis, config });
   }
-  if (skipped > 0 && results.length === 0) {
-    note(`no plan documents found (${skipped} Markdown ${skipped === 1 ? 'file' : 'files'} skipped; --all reads them too)`);
-  } else if (skipped > 0) note(`${skipped} ${skipped === 1 ? 'file that is not a plan' : 'files that are not plans'} skipped (--all reads them too)`);
+  if (results.length === 0 && !failed) note(noPlanReason(skipped, expansion.ignored));
+  else if (skipped > 0) note(`${skipped} ${skipped === 1 ? 'file that is not a plan' : 'files that are not plans'} skipped (--all reads them too)`);
 
   const rendered = render(options, results, io.cwd, version);
   // Every output ends its last line, so nothing printed after it (stderr notes) runs on.
   io.stdout(rendered === '' || rendered.endsWith('\n') ? rendered : `${rendered}\n`);
 
-  if (options.command === 'check' && options.format === 'text' && !options.quiet) {
+  if (options.command === 'check' && options.format === 'text' && !options.quiet && results.length > 0) {
     const counts = countBySeverity(results);
     const total = counts.error + counts.warning + counts.info + counts.hint;
     const files = `${results.length} ${results.length === 1 ? 'file' : 'files'}`;
@@ -145,6 +154,17 @@ async function runCommand(options: CliOptions, io: CliIo, version: string): Prom
   if (options.command !== 'check') return EXIT_OK;
   const fails = results.some((r) => r.analysis.findings.some((f) => reaches(f.severity, options.failOn)));
   return fails ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Why nothing was analyzed: no Markdown at all, only ignored files, or no file that reads as a plan. */
+function noPlanReason(skipped: number, ignored: number): string {
+  const ignoredNote = ignored > 0 ? `; ${ignored} ${ignored === 1 ? 'file or folder was' : 'files and folders were'} left out by .gitignore, .pmlensignore or "ignores" (--no-ignore reads them)` : '';
+  if (skipped === 0) return `no plan documents found: no Markdown files here${ignoredNote}`;
+  return (
+    `no plan documents found: ${skipped} Markdown ${skipped === 1 ? 'file was' : 'files were'} read, and none is a plan ` +
+    `(a plan has "plan:" in its front matter, an owner tag, or a name that matches the "documents" globs such as *prd*.md or *plan*.md; ` +
+    `--all reads every Markdown file)${ignoredNote}`
+  );
 }
 
 function render(options: CliOptions, results: readonly FileResult[], cwd: string, version: string): string {

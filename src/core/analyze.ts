@@ -8,6 +8,7 @@ import { compileTaxonomy } from './classify/compile';
 import { documentLeanSteps, isTitle } from './classify/document';
 import { headingOutlineSteps } from './classify/scan';
 import { defaultConfig } from './config/defaults';
+import { own } from './config/dictionary';
 import type { KindDef, ResolvedConfig } from './config/types';
 import { readFrontMatter } from './frontmatter';
 import { definitionsKey, NO_DEFINITIONS, relevantDefinitions, unionDefinitions } from './parse/chunks';
@@ -110,7 +111,7 @@ export function* analyzeSteps(text: string, facts: DocumentFacts, config: Resolv
     problems.push(...read.problems);
   }
   const kind = frontMatter?.plan;
-  const kindDef = kind !== undefined ? config.kinds[kind] : undefined;
+  const kindDef = kind !== undefined ? own(config.kinds, kind) : undefined;
   if (kind !== undefined && !kindDef && frontMatter) {
     problems.push({
       message: `Unknown plan kind '${kind}': expected one of ${Object.keys(config.kinds).join(', ')}`,

@@ -4,6 +4,7 @@
  * parsed when a quick look finds front matter or something like an owner tag.
  */
 import picomatch from 'picomatch/posix';
+import { MAX_MATCHED_PATH_LENGTH, unsafeGlobReason } from './config/safety';
 import type { ResolvedConfig } from './config/types';
 import { readFrontMatter } from './frontmatter';
 import { parseFacts, type DocumentFacts } from './parse/facts';
@@ -75,6 +76,8 @@ export function isPlanDocument(query: PlanQuery): PlanDecision {
 
 /** The first of `globs` that `path` matches, case-insensitively; a glob without `/` matches the file name. */
 export function matchingGlob(path: string, globs: readonly string[]): string | undefined {
+  // Bounded input for bounded cost: no real file has a longer path.
+  if (path.length > MAX_MATCHED_PATH_LENGTH) return undefined;
   const normalized = normalizePath(path);
   const name = normalized.slice(normalized.lastIndexOf('/') + 1);
   for (const glob of globs) {
@@ -90,7 +93,8 @@ function compiled(glob: string): (path: string) => boolean {
   let matcher = matchers.get(glob);
   if (!matcher) {
     try {
-      matcher = picomatch(glob, { nocase: true, dot: true });
+      // No extglobs (`+(a|+(b))` nests repetitions); configuration refuses costly globs already.
+      matcher = unsafeGlobReason(glob) ? () => false : picomatch(glob, { nocase: true, dot: true, noextglob: true });
     } catch {
       // A glob picomatch cannot read matches nothing rather than breaking detection.
       matcher = () => false;

@@ -8,9 +8,9 @@ import type { Taxonomy } from './taxonomy/types';
 import type {
   ConcernGroup,
   ConcernTotal,
-  EffectiveRole,
   Finding,
   FrontMatter,
+  NeitherTotal,
   Role,
   Section,
   Summary,
@@ -28,9 +28,9 @@ const MISMATCH_RULE = 'owner-mismatch';
  *
  * - Product and project columns, grouped by concern in taxonomy order (concerns the taxonomy
  *   does not know follow, then {@link NO_CONCERN}); rows in document order.
+ * - Every row shows its section's effective role, concern and confidence exactly as the analysis
+ *   gives them (the CodeLens, hover and `analyze` say the same of a section).
  * - Words per side: a `shared` section counts half to each side, `mixed` and `none` to neither.
- * - An untagged parent whose own body is empty takes its role from its children: the role they
- *   agree on (ignoring `none`), `mixed` when they disagree.
  * - The tray: untagged sections with content, sections inferred `mixed` that are not tagged
  *   `shared` or `none`, and sections with an `owner-mismatch` finding.
  * - Owners per side: front-matter owners first, then the handles of the tags, each once.
@@ -128,7 +128,7 @@ export function sumSummaries(summaries: readonly Summary[], taxonomy: Taxonomy =
   const sides = { product: new Map<string, { words: number; sections: number }>(), project: new Map<string, { words: number; sections: number }>() };
   const owners = { product: new Handles(), project: new Handles() };
   const tray = { untagged: 0, mixed: 0, mismatched: 0 };
-  let neither = 0;
+  const neither = new Map<NeitherTotal['role'], NeitherTotal>();
   for (const summary of summaries) {
     words.product += summary.words.product;
     words.project += summary.words.project;
@@ -142,7 +142,11 @@ export function sumSummaries(summaries: readonly Summary[], taxonomy: Taxonomy =
       }
       owners[side].add(summary.owners[side]);
     }
-    neither += summary.neither.length;
+    for (const row of summary.neither) {
+      const role = row.role === 'shared' || row.role === 'mixed' ? row.role : 'none';
+      const known = neither.get(role) ?? { role, words: 0, sections: 0 };
+      neither.set(role, { role, words: known.words + row.words, sections: known.sections + 1 });
+    }
     tray.untagged += summary.tray.untagged.length;
     tray.mixed += summary.tray.mixed.length;
     tray.mismatched += summary.tray.mismatched.length;
@@ -154,20 +158,20 @@ export function sumSummaries(summaries: readonly Summary[], taxonomy: Taxonomy =
     words,
     product: totals('product'),
     project: totals('project'),
-    neither,
+    neither: NEITHER_ORDER.filter((role) => neither.has(role)).map((role) => neither.get(role)!),
     tray,
     owners: { product: owners.product.list, project: owners.project.list },
   };
 }
 
-/** One row per section, in document order, with derived roles for empty parents. */
+const NEITHER_ORDER: readonly NeitherTotal['role'][] = ['shared', 'mixed', 'none'];
+
+/** One row per section, in document order, pausing every few hundred. */
 function* summaryRows(sections: readonly Section[], rulesBySection: ReadonlyMap<number, readonly string[]>): Steps<SummaryRow[]> {
-  const rows: SummaryRow[] = new Array(sections.length);
-  // Children follow their parent, so walking backwards sees every child before its parent.
-  for (let i = sections.length - 1; i >= 0; i--) {
-    if (i % ROWS_PER_STEP === 0) yield;
-    const section = sections[i];
-    const base: SummaryRow = {
+  const rows: SummaryRow[] = [];
+  for (const section of sections) {
+    if (section.index % ROWS_PER_STEP === 0) yield;
+    rows.push({
       section: section.index,
       heading: section.heading,
       level: section.level,
@@ -180,37 +184,9 @@ function* summaryRows(sections: readonly Section[], rulesBySection: ReadonlyMap<
       tagged: section.tagged,
       handles: section.tags[0]?.handles ?? [],
       findings: rulesBySection.get(section.index) ?? [],
-    };
-    const emptyParent = !section.tagged && section.wordCount === 0 && section.children.length > 0;
-    rows[i] = emptyParent ? { ...base, ...fromChildren(section, section.children.map((c) => rows[c])) } : base;
+    });
   }
   return rows;
-}
-
-/** The role, concern and confidence an empty parent takes from its children's rows. */
-function fromChildren(parent: Section, children: readonly SummaryRow[]): Pick<SummaryRow, 'role' | 'concern' | 'confidence'> {
-  const voting = children.filter((row) => row.role !== 'none');
-  if (voting.length === 0) return { role: parent.role, concern: parent.concern, confidence: parent.confidence };
-  const roles = new Set(voting.map((row) => row.role));
-  const role: EffectiveRole = roles.size === 1 ? voting[0].role : 'mixed';
-  const agreeing = role === 'mixed' ? voting : voting.filter((row) => row.role === role);
-  const weight = agreeing.reduce((n, row) => n + row.words, 0);
-  const confidence =
-    weight > 0
-      ? agreeing.reduce((n, row) => n + row.confidence * row.words, 0) / weight
-      : agreeing.reduce((n, row) => n + row.confidence, 0) / agreeing.length;
-  let concern: string | undefined;
-  if (role === 'product' || role === 'project') {
-    // The heading's own concern when it speaks for the same side, else the children's heaviest.
-    if (parent.inferred.role === role && parent.inferred.concern !== undefined) concern = parent.inferred.concern;
-    else {
-      const byConcern = new Map<string, number>();
-      for (const row of agreeing) if (row.concern !== undefined) byConcern.set(row.concern, (byConcern.get(row.concern) ?? 0) + row.words + 1);
-      let best = 0;
-      for (const [key, n] of byConcern) if (n > best) [concern, best] = [key, n];
-    }
-  }
-  return { role, concern, confidence };
 }
 
 /** A side's concern keys in taxonomy order. */

@@ -183,13 +183,20 @@ export interface ConcernTotal {
 }
 
 /** Many documents' summaries added up: the workspace scope of the panel, the CLI's total. */
+/** Sections on neither side of one kind, added up over many documents. */
+export interface NeitherTotal {
+  readonly role: 'shared' | 'mixed' | 'none';
+  readonly words: number;
+  readonly sections: number;
+}
+
 export interface SummaryTotal {
   readonly documents: number;
   readonly words: { readonly product: number; readonly project: number; readonly neither: number };
   readonly product: readonly ConcernTotal[];
   readonly project: readonly ConcernTotal[];
-  /** How many sections are on neither side. */
-  readonly neither: number;
+  /** Sections on neither side, by why: shared, mixed or none (in that order, only those present). */
+  readonly neither: readonly NeitherTotal[];
   /** How many sections wait in each tray. */
   readonly tray: { readonly untagged: number; readonly mixed: number; readonly mismatched: number };
   readonly owners: { readonly product: readonly string[]; readonly project: readonly string[] };

@@ -39,10 +39,22 @@ export class ConfigService implements vscode.Disposable {
    * after activation returned (the scan reads the file system).
    */
   start(): void {
+    if (!vscode.workspace.isTrusted) this.log.info(UNTRUSTED_LOG_LINE);
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
     const didChangeFile = guardListener(this.log, `${CONFIG_FILE_NAME} changed`, (uri: vscode.Uri) => this.fileChanged(uri, true));
     const didDeleteFile = guardListener(this.log, `${CONFIG_FILE_NAME} deleted`, (uri: vscode.Uri) => this.fileChanged(uri, false));
-    this.disposables.push(watcher, watcher.onDidCreate(didChangeFile), watcher.onDidChange(didChangeFile), watcher.onDidDelete(didDeleteFile));
+    // Granted trust lets the regular expressions and globs of `.pmlens.json` run: load it again.
+    const didGrantTrust = guardListener(this.log, 'workspace trust granted', () => {
+      this.log.info('Workspace trusted: the regular expressions and globs of configuration files now apply');
+      this.settingsChanged();
+    });
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate(didChangeFile),
+      watcher.onDidChange(didChangeFile),
+      watcher.onDidDelete(didDeleteFile),
+      vscode.workspace.onDidGrantWorkspaceTrust(didGrantTrust),
+    );
     void this.scan();
   }
 
@@ -61,7 +73,7 @@ export class ConfigService implements vscode.Disposable {
     const key = dir.toString();
     let loaded = this.byFolder.get(key);
     if (!loaded) {
-      loaded = engine().loadConfigFor(uri.path, workspaceFsHost(uri), folder.uri.path, base).then(
+      loaded = engine().loadConfigFor(uri.path, workspaceFsHost(uri), folder.uri.path, base, { trusted: vscode.workspace.isTrusted }).then(
         (result) => {
           this.announce(uri, result);
           return result;
@@ -168,13 +180,15 @@ export class ConfigService implements vscode.Disposable {
 
   /** Reads one configuration file and publishes its problems. */
   private async check(uri: vscode.Uri): Promise<void> {
-    const text = await workspaceFsHost(uri).readFile(uri.path);
-    if (text === undefined) {
+    const read = await engine().readConfigFile(uri.path, workspaceFsHost(uri));
+    if (read === undefined) {
       this.published.delete(uri.toString());
       this.diagnostics.delete(uri);
       return;
     }
-    const parsed = engine().parseConfigText(text, vscode.workspace.asRelativePath(uri), this.baseFor(vscode.workspace.getWorkspaceFolder(uri)));
+    if ('refused' in read) return this.publish(uri, [read.refused]);
+    const base = this.baseFor(vscode.workspace.getWorkspaceFolder(uri));
+    const parsed = engine().parseConfigText(read.text, vscode.workspace.asRelativePath(uri), base, { trusted: vscode.workspace.isTrusted });
     this.publish(uri, parsed.problems);
   }
 
@@ -183,9 +197,22 @@ export class ConfigService implements vscode.Disposable {
   }
 }
 
+/** What the output channel says once when the workspace is not trusted. */
+const UNTRUSTED_LOG_LINE = `Workspace not trusted: regular expressions (patterns) and globs (documents) in ${CONFIG_FILE_NAME} are not run until you trust it; everything else applies`;
+
 /** Reads files next to `like` (same scheme and authority) through `vscode.workspace.fs`. */
 export function workspaceFsHost(like: vscode.Uri): ConfigHost {
   return {
+    async stat(path: string) {
+      try {
+        const stat = await vscode.workspace.fs.stat(like.with({ path, query: '', fragment: '' }));
+        // A symbolic link reports its target's type with the SymbolicLink bit added.
+        const type = stat.type & vscode.FileType.File ? 'file' : stat.type & vscode.FileType.Directory ? 'directory' : 'other';
+        return { type, size: stat.size };
+      } catch {
+        return undefined;
+      }
+    },
     async readFile(path: string): Promise<string | undefined> {
       try {
         const bytes = await vscode.workspace.fs.readFile(like.with({ path, query: '', fragment: '' }));

@@ -9,7 +9,7 @@ export { analyze } from '../core/analyze';
 export { IncrementalAnalyzer } from '../core/incremental';
 export { applySettings, readSettings as readConfigSettings } from '../core/config/settings';
 export { defaultConfig } from '../core/config/defaults';
-export { loadConfigFor } from '../core/config/load';
+export { loadConfigFor, readConfigFile } from '../core/config/load';
 export { parseConfigText } from '../core/config/parse';
 export { isPlanDocument } from '../core/detect';
 export { balanceOf, commentHover, disableRuleFix, lensTitle, sectionAtHeadingLine, sectionHover } from '../core/explain';

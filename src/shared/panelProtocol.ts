@@ -56,7 +56,7 @@ export const summaryTotalSchema = z.object({
   words: z.object({ product: amount, project: amount, neither: amount }),
   product: list(concernTotal),
   project: list(concernTotal),
-  neither: count,
+  neither: list(z.object({ role: z.enum(['shared', 'mixed', 'none']), words: amount, sections: count })),
   tray: z.object({ untagged: count, mixed: count, mismatched: count }),
   owners: z.object({ product: list(z.string()), project: list(z.string()) }),
 });

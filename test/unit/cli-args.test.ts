@@ -3,16 +3,16 @@ import { parseCli } from '../../src/cli/args';
 
 describe('cli: arguments', function () {
   it('reads a command, inputs and every option', function () {
-    assert.deepEqual(parseCli(['check', 'a.md', '**/*.md', '--format', 'sarif', '--config', 'c.json', '--fail-on', 'warning', '--all', '--quiet', '--as-of', '2026-01-15', '--plans-only']), {
+    assert.deepEqual(parseCli(['check', 'a.md', '**/*.md', '--format', 'sarif', '--config', 'c.json', '--fail-on', 'warning', '--all', '--quiet', '--no-ignore', '--as-of', '2026-01-15', '--plans-only']), {
       type: 'run',
-      options: { command: 'check', inputs: ['a.md', '**/*.md'], format: 'sarif', config: 'c.json', failOn: 'warning', all: true, quiet: true, asOf: '2026-01-15', plansOnly: true, failOnMoved: false },
+      options: { command: 'check', inputs: ['a.md', '**/*.md'], format: 'sarif', config: 'c.json', failOn: 'warning', all: true, quiet: true, noIgnore: true, asOf: '2026-01-15', plansOnly: true, failOnMoved: false },
     });
   });
 
-  it('defaults to text, error, no config, not all, not quiet', function () {
+  it('defaults to text, error, no config, not all, not quiet, ignore files read', function () {
     assert.deepEqual(parseCli(['analyze']), {
       type: 'run',
-      options: { command: 'analyze', inputs: [], format: 'text', config: undefined, failOn: 'error', all: false, quiet: false, asOf: undefined, plansOnly: false, failOnMoved: false },
+      options: { command: 'analyze', inputs: [], format: 'text', config: undefined, failOn: 'error', all: false, quiet: false, noIgnore: false, asOf: undefined, plansOnly: false, failOnMoved: false },
     });
   });
 
@@ -42,7 +42,8 @@ describe('cli: arguments', function () {
     const cases: [string[], RegExp][] = [
       [[], /Missing command/],
       [['fix'], /Unknown command 'fix'/],
-      [['check', '--nope'], /nope/],
+      [['check', '--nope'], /^Unknown option '--nope' \(see --help\)$/],
+      [['check', '--format'], /^Option '--format' needs a value$/],
       [['check', '--format', 'xml'], /Unknown format 'xml'/],
       [['summary', '--format', 'sarif'], /'summary' cannot write sarif: use text, json, markdown/],
       [['check', '--fail-on', 'critical'], /Unknown --fail-on 'critical'/],

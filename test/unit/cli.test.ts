@@ -241,6 +241,37 @@ describe('pm-lens (built binary)', function () {
       assert.equal(pmLens(['check', 'odd/empty.md']).code, 0);
     });
 
+    it('says when there is no plan to read, and why, instead of printing nothing', function () {
+      const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-lens-empty-'));
+      try {
+        for (const command of ['check', 'summary', 'analyze']) {
+          const r = pmLens([command], empty);
+          assert.equal(r.code, 0, command);
+          assert.match(r.stderr, /^pm-lens: no plan documents found: no Markdown files here\n$/, command);
+          assert.doesNotMatch(r.stderr, /no findings in 0 files/);
+        }
+        fs.writeFileSync(path.join(empty, 'notes.md'), '# Notes\n\nNothing planned.\n');
+        const r = pmLens(['summary'], empty);
+        assert.match(r.stderr, /no plan documents found: 1 Markdown file was read, and none is a plan \(a plan has "plan:" in its front matter, an owner tag, or a name that matches the "documents" globs/);
+      } finally {
+        fs.rmSync(empty, { recursive: true, force: true });
+      }
+    });
+
+    it('leaves out what .pmlensignore lists, and says so when that leaves nothing', function () {
+      fs.writeFileSync(path.join(work, '.pmlensignore'), 'broken/\nodd/\n');
+      try {
+        const quoted = files(analyzeJson(['**/*.md']));
+        assert.ok(quoted.includes(PRD) && !quoted.some((f) => f.startsWith('broken/') || f.startsWith('odd/')), quoted.join());
+        const only = pmLens(['check', 'broken/**/*.md']);
+        assert.equal(only.code, 2);
+        assert.match(only.stderr, /no files match 'broken\/\*\*\/\*\.md' outside what the ignore rules leave out \(--no-ignore reads it all\)/);
+        assert.ok(files(analyzeJson(['**/*.md', '--no-ignore'])).includes('broken/release-plan.md'));
+      } finally {
+        fs.rmSync(path.join(work, '.pmlensignore'));
+      }
+    });
+
     it('binary junk neither crashes nor fails with an I/O error', function () {
       const check = pmLens(['check', 'odd/junk.md']);
       assert.ok(check.code === 0 || check.code === 1, check.stderr);
@@ -473,6 +504,10 @@ describe('pm-lens (built binary)', function () {
       assert.match(r.stdout, /\n  side +concern +words +conf +state +line +section\n/);
       assert.match(r.stdout, /\nTotal \(2 documents\)\n/);
       assert.match(r.stdout, /owners: product @mira; project @tomas/);
+      // The total's rows on neither side say why, in the words the per-file tables use.
+      const total = r.stdout.slice(r.stdout.indexOf('\nTotal'));
+      assert.doesNotMatch(total, /\n  neither /);
+      for (const [, why] of total.matchAll(/\n  (shared|mixed|none) /g)) assert.match(r.stdout.slice(0, r.stdout.indexOf('\nTotal')), new RegExp(`\\n  ${why} `), why);
     });
 
     it('markdown: the same tables the panel copies', function () {

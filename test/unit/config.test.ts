@@ -87,7 +87,7 @@ describe('configuration: parseConfigText', () => {
     assert.deepEqual(settings, {});
     assert.equal(problems.length, 1);
     assert.equal(problems[0].severity, 'error');
-    assert.match(problems[0].message, /not valid JSON: Expected ',' or '}'/);
+    assert.match(problems[0].message, /not valid JSON: Expected ','/);
     assert.deepEqual(startOf(problems[0]), where(text, '"mixed-concerns"'));
   });
 

@@ -223,7 +223,7 @@ describe('report: Markdown', function () {
         '- Untagged (2): Costs, Glossary',
         '- Mismatched (1): Costs',
         '',
-        'Owners: product @dana; project —',
+        'Owners: product `@dana`; project —',
         '',
       ].join('\n'),
     );
@@ -236,13 +236,13 @@ describe('report: Markdown', function () {
       words: { product: 10, project: 30, neither: 0 },
       product: [{ concern: 'metrics', words: 10, sections: 1 }],
       project: [{ concern: 'schedule', words: 30, sections: 3 }],
-      neither: 0,
+      neither: [{ role: 'shared', words: 8, sections: 1 }, { role: 'none', words: 0, sections: 2 }],
       tray: { untagged: 1, mixed: 0, mismatched: 2 },
       owners: { product: [], project: ['@lee'] },
     };
     const md = totalToMarkdown(total, 'Total');
     assert.match(md, /^### Total\n\nProduct 25% \(10 words\) · Project 75% \(30 words\) · Neither 0% \(0 words\) · 2 documents\n/);
-    assert.match(md, /\| Product \| Metrics \| 10 \| 1 \|\n\| Project \| Schedule \| 30 \| 3 \|\n\| Neither \| — \| 0 \| 0 \|/);
+    assert.match(md, /\| Product \| Metrics \| 10 \| 1 \|\n\| Project \| Schedule \| 30 \| 3 \|\n\| Shared \| — \| 8 \| 1 \|\n\| None \| — \| 0 \| 2 \|/);
     assert.match(md, /Needs attention: 1 untagged, 0 mixed, 2 mismatched\./);
   });
 

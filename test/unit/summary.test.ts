@@ -90,30 +90,23 @@ describe('buildSummary', () => {
     assert.deepEqual(summary.product.map((g) => g.concern), ['user-needs', 'pricing', NO_CONCERN]);
   });
 
-  it('lets an untagged parent with an empty own body take its role from its children', () => {
+  it('shows every section with the role, concern and confidence the analysis gives it, empty parents too', () => {
     const doc = sections([
       { heading: 'Plan', level: 1, words: 0, inferred: ['none'] },
-      { heading: 'Delivery', level: 2, words: 0, parent: 0, inferred: ['none'] },
+      { heading: 'Delivery', level: 2, words: 0, parent: 0, inferred: ['project', 'schedule'] },
       { heading: 'Dates', level: 3, words: 30, parent: 1, inferred: ['project', 'schedule'] },
       { heading: 'Money', level: 3, words: 50, parent: 1, inferred: ['project', 'budget'] },
-      { heading: 'Terms', level: 3, words: 5, parent: 1, tag: ['none'] },
       { heading: 'Why', level: 2, words: 20, parent: 0, inferred: ['product', 'vision'] },
-      { heading: 'Tagged container', level: 2, words: 0, parent: 0, tag: ['product'] },
-      { heading: 'Costs', level: 3, words: 9, parent: 6, inferred: ['project', 'budget'] },
     ]);
     const summary = buildSummary(undefined, doc, [], undefined);
-    const row = (heading: string) =>
-      [...summary.product.flatMap((g) => g.rows), ...summary.project.flatMap((g) => g.rows), ...summary.neither].find((r) => r.heading === heading)!;
-    // Children agree on project (the `none` one does not vote); the heaviest concern wins.
-    assert.equal(row('Delivery').role, 'project');
-    assert.equal(row('Delivery').concern, 'budget');
-    assert.equal(row('Delivery').tagged, false);
-    // Its children split between the sides.
-    assert.equal(row('Plan').role, 'mixed');
-    // A tag always decides.
-    assert.equal(row('Tagged container').role, 'product');
-    // Empty parents add no words.
-    assert.deepEqual(summary.words, { product: 20, project: 89, neither: 5 });
+    const rows = [...summary.product.flatMap((g) => g.rows), ...summary.project.flatMap((g) => g.rows), ...summary.neither];
+    for (const section of doc) {
+      const row = rows.find((r) => r.section === section.index)!;
+      assert.deepEqual([row.role, row.concern, row.confidence], [section.role, section.concern, section.confidence], section.heading);
+    }
+    // The title stays on neither side: its children do not lend it a role or a confidence.
+    assert.deepEqual(summary.neither.map((r) => r.heading), ['Plan']);
+    assert.deepEqual(summary.words, { product: 20, project: 80, neither: 0 });
   });
 
   it('fills the tray: untagged with content, mixed unless tagged shared or none, mismatched', () => {
@@ -201,7 +194,11 @@ describe('sumSummaries', () => {
       { concern: 'budget', words: 16, sections: 2 },
     ]);
     assert.deepEqual(total.product, [{ concern: 'vision', words: 20, sections: 1 }]);
-    assert.equal(total.neither, 2);
+    // Neither side, by why, so every row of the total matches rows of the documents' tables.
+    assert.deepEqual(total.neither, [
+      { role: 'shared', words: 3, sections: 1 },
+      { role: 'mixed', words: 2, sections: 1 },
+    ]);
     assert.deepEqual(total.tray, { untagged: 3, mixed: 1, mismatched: 1 });
     assert.deepEqual(total.owners, { product: [], project: ['@lee', '@kim'] });
     assert.deepEqual(sumSummaries([]).words, { product: 0, project: 0, neither: 0 });

@@ -144,7 +144,8 @@ describe('the VSIX', function () {
     assert.ok(manifest.keywords.length > 0 && manifest.keywords.length <= 30);
     assert.equal(manifest.license, 'MIT');
     assert.equal(manifest.repository.url, 'https://github.com/pm-lens/pm-lens');
-    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+    // Limited: workspace regular expressions and globs wait for trust (the pmLens.documents setting with them).
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.ok(manifest.capabilities.virtualWorkspaces === true || (typeof manifest.capabilities.virtualWorkspaces === 'object' && manifest.capabilities.virtualWorkspaces.supported));
     // vsce declares where the extension can run; `web` needs the browser entry.
     const vsixManifest = zipRead(zip, entries.find((e) => e.name === 'extension.vsixmanifest')!).toString('utf8');

@@ -23,7 +23,7 @@ function panelFile(name: string): PanelFile {
 
 /** `pm-lens summary` on the fixture plans, run from the fixture folder (so paths are bare names). */
 function cli(format: 'json' | 'markdown', files: readonly string[]): string {
-  return execFileSync(process.execPath, [fromRoot('bin', 'pm-lens.js'), 'summary', '--format', format, ...files], { cwd: WORKSPACE, encoding: 'utf8' });
+  return execFileSync(process.execPath, [fromRoot('bin', 'pm-lens.js'), 'summary', '--format', format, '--no-ignore', ...files], { cwd: WORKSPACE, encoding: 'utf8' });
 }
 
 describe('summary panel model', () => {

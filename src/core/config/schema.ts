@@ -8,6 +8,7 @@ import { rules } from '../rules/registry';
 import { concernSchema, patternSchema, taxonomySchema } from '../taxonomy/types';
 import type { ConcernDef, Taxonomy } from '../taxonomy/types';
 import type { Role, SeveritySetting } from '../types';
+import { unsafeGlobReason, unsafeRegexReason } from './safety';
 
 /** Every severity a rule may be set to. */
 export const SEVERITIES = ['error', 'warning', 'info', 'hint', 'off'] as const;
@@ -16,11 +17,29 @@ export const NAME_PATTERN = /^[a-z][a-z0-9-]*$/;
 
 const severitySchema = z.enum(SEVERITIES);
 
-/** A regular expression that must compile with the flags the classifier uses. */
+/**
+ * A regular expression that must compile with the flags the classifier uses, and must not be able
+ * to backtrack catastrophically (see `./safety`).
+ */
 const regexSource = z
   .string()
   .min(1)
-  .refine((source) => compiles(source), { message: 'Not a valid regular expression' });
+  .superRefine((source, ctx) => {
+    if (!compiles(source)) ctx.addIssue({ code: 'custom', message: 'Not a valid regular expression' });
+    else {
+      const reason = unsafeRegexReason(source);
+      if (reason) ctx.addIssue({ code: 'custom', message: `The regular expression is refused: it ${reason}` });
+    }
+  });
+
+/** A `documents` glob of bounded matching cost (see `./safety`). */
+const documentGlob = z
+  .string()
+  .min(1)
+  .superRefine((glob, ctx) => {
+    const reason = unsafeGlobReason(glob);
+    if (reason) ctx.addIssue({ code: 'custom', message: `The glob is refused: it ${reason}` });
+  });
 
 function compiles(source: string): boolean {
   try {
@@ -107,8 +126,12 @@ export const pmLensConfigSchema = z
     $schema: z.string().meta({ description: 'The JSON Schema of this file' }).optional(),
     rules: rulesSchema.optional(),
     documents: z
-      .array(z.string().min(1))
+      .array(documentGlob)
       .meta({ description: 'Globs (case-insensitive) that make a Markdown file a plan document by its path; they replace the defaults' })
+      .optional(),
+    ignores: z
+      .array(z.string().min(1).max(1024))
+      .meta({ description: 'Files the command line never reads, in .gitignore syntax, relative to this file\'s folder (like a .pmlensignore there)' })
       .optional(),
     analyzeAllMarkdown: z
       .boolean()
@@ -141,6 +164,7 @@ export interface PmLensSettings {
   readonly $schema?: string;
   readonly rules?: Readonly<Record<string, SeveritySetting>>;
   readonly documents?: readonly string[];
+  readonly ignores?: readonly string[];
   readonly analyzeAllMarkdown?: boolean;
   readonly asOf?: string;
   readonly kinds?: Readonly<Record<string, { readonly role?: Role | 'mixed'; readonly required?: readonly string[] }>>;

@@ -7,6 +7,7 @@ import { nearest } from '../tags';
 import { concernSchema, type ConcernDef, type Taxonomy } from '../taxonomy/types';
 import type { Severity } from '../types';
 import { defaultConfig } from './defaults';
+import { dictionary, own, taxonomyDictionaries } from './dictionary';
 import { pmLensConfigSchema, type ConcernPatch, type NeutralPatch, type PmLensSettings } from './schema';
 import type { KindDef, ResolvedConfig } from './types';
 
@@ -18,6 +19,9 @@ export type ConfigPath = readonly (string | number)[];
  * and how bad.
  */
 export type ProblemSink = (path: ConfigPath, message: string, severity: Severity, at: 'key' | 'value') => void;
+
+/** Problems described with hints; later ones get the plain message. */
+const DESCRIBED_IN_FULL = 200;
 
 /** Enough rounds to peel nested problems (a bad pattern, then the list that held it). */
 const MAX_ROUNDS = 8;
@@ -32,7 +36,7 @@ export function readSettings(value: unknown, report: ProblemSink = () => undefin
     return {};
   }
   let current = structuredCloneSafe(value) as Record<string, unknown>;
-  const reported: ConfigPath[] = [];
+  const reported = new ReportedPaths();
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const result = pmLensConfigSchema.safeParse(current);
     if (result.success) return result.data as PmLensSettings;
@@ -48,10 +52,11 @@ export function readSettings(value: unknown, report: ProblemSink = () => undefin
           return {};
         }
         // A part dropped in an earlier round can make its parent fail now: say it once.
-        if (!reported.some((r) => startsWith(r, target) || startsWith(target, r))) {
-          const { message, severity, at } = describeIssue(issue, target, current);
+        if (!reported.overlaps(target)) {
+          // Past a few hundred, nobody reads the hints ("did you mean"): spare their cost.
+          const { message, severity, at } = reported.size < DESCRIBED_IN_FULL ? describeIssue(issue, target, current) : briefly(issue, target);
           report(target, message, severity, at);
-          reported.push(target);
+          reported.add(target);
         }
         drops.push(target);
       }
@@ -69,10 +74,10 @@ export function readSettings(value: unknown, report: ProblemSink = () => undefin
 export function applySettings(base: ResolvedConfig, settings: PmLensSettings, report: ProblemSink = () => undefined): ResolvedConfig {
   if (!Object.values(settings).some((v) => v !== undefined)) return base;
   const taxonomy = mergeTaxonomy(base.taxonomy, settings, report);
-  const kinds: Record<string, KindDef> = { ...base.kinds };
+  const kinds = dictionary<KindDef>(base.kinds);
   const known = Object.keys(taxonomy.concerns);
   for (const [name, patch] of Object.entries(settings.kinds ?? {})) {
-    const existing = base.kinds[name];
+    const existing = own(base.kinds, name);
     const role = patch.role ?? existing?.role;
     if (!role) {
       report(['kinds', name], `New kind '${name}' needs a role: product, project or mixed`, 'error', 'key');
@@ -80,7 +85,7 @@ export function applySettings(base: ResolvedConfig, settings: PmLensSettings, re
     }
     const required: string[] = [];
     (patch.required ?? existing?.required ?? []).forEach((concern, i) => {
-      if (taxonomy.concerns[concern]) {
+      if (own(taxonomy.concerns, concern)) {
         if (!required.includes(concern)) required.push(concern);
         return;
       }
@@ -90,7 +95,7 @@ export function applySettings(base: ResolvedConfig, settings: PmLensSettings, re
     kinds[name] = { role, required };
   }
   return {
-    rules: { ...base.rules, ...settings.rules },
+    rules: dictionary({ ...base.rules, ...settings.rules }),
     documents: settings.documents ?? base.documents,
     kinds,
     taxonomy,
@@ -116,10 +121,10 @@ export function resolveConfig(layers: readonly unknown[], base: ResolvedConfig =
 }
 
 function mergeTaxonomy(base: Taxonomy, settings: PmLensSettings, report: ProblemSink): Taxonomy {
-  if (!settings.concerns && !settings.neutral) return base;
-  const concerns: Record<string, ConcernDef> = { ...base.concerns };
+  if (!settings.concerns && !settings.neutral) return taxonomyDictionaries(base);
+  const concerns = dictionary<ConcernDef>(base.concerns);
   for (const [name, patch] of Object.entries(settings.concerns ?? {})) {
-    const existing = base.concerns[name];
+    const existing = own(base.concerns, name);
     if (!existing && !patch.role) {
       report(['concerns', name], `New concern '${name}' needs a role: product or project`, 'error', 'key');
       continue;
@@ -136,7 +141,7 @@ function mergeTaxonomy(base: Taxonomy, settings: PmLensSettings, report: Problem
   const neutral = settings.neutral
     ? (mergeTerms(base.neutral as unknown as Record<string, unknown>, settings.neutral) as unknown as Taxonomy['neutral'])
     : base.neutral;
-  return { concerns, neutral };
+  return taxonomyDictionaries({ concerns, neutral });
 }
 
 /**
@@ -148,7 +153,7 @@ function mergeTerms(base: Record<string, unknown>, patch: ConcernPatch | Neutral
   const replace = patch.replace === true;
   for (const [key, value] of Object.entries(patch)) {
     if (key === 'replace' || value === undefined) continue;
-    const old = base[key];
+    const old = own(base, key);
     if (Array.isArray(value)) {
       out[key] = replace || !Array.isArray(old) ? [...value] : unique([...old, ...value]);
     } else if (isPlainObject(value)) {
@@ -196,9 +201,19 @@ function describeIssue(issue: z.core.$ZodIssue, path: ConfigPath, root: unknown)
       return { message: `${where} must be one of ${issue.values.map((v) => `'${String(v)}'`).join(', ')}, found ${show(actual)}`, severity: 'error', at: 'value' };
     case 'invalid_type':
       return { message: `${where} must be ${article(issue.expected)}, found ${typeName(actual)}`, severity: 'error', at: 'value' };
+    case 'invalid_format':
+      if (issue.format === 'regex' && typeof actual === 'string') {
+        return { message: `${where} must be a name of lower-case letters, digits and '-', starting with a letter, found ${show(actual)}`, severity: 'error', at: 'value' };
+      }
+      return { message: `${where}: ${issue.message}`, severity: 'error', at: 'value' };
     default:
       return { message: `${where}: ${issue.message}`, severity: 'error', at: 'value' };
   }
+}
+
+function briefly(issue: z.core.$ZodIssue, path: ConfigPath): { message: string; severity: Severity; at: 'key' | 'value' } {
+  if (issue.code === 'unrecognized_keys') return { message: `Unknown key '${String(path[path.length - 1])}' in ${pathText(path.slice(0, -1))}`, severity: 'warning', at: 'key' };
+  return { message: `${pathText(path)}: ${issue.message}`, severity: 'error', at: 'value' };
 }
 
 /** The keys the schema allows at an object path (for "did you mean"), when it is an object. */
@@ -252,8 +267,37 @@ function article(expected: string): string {
   return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
 }
 
-function startsWith(path: ConfigPath, prefix: ConfigPath): boolean {
-  return prefix.length <= path.length && prefix.every((p, i) => p === path[i]);
+/**
+ * The paths already reported, asked whether a new path lies inside one of them or holds one: in
+ * time proportional to the path's depth, not to how many were reported (a file of 20,000 bad
+ * items is still read at once).
+ */
+class ReportedPaths {
+  private readonly exact = new Set<string>();
+  /** Every proper prefix of a reported path. */
+  private readonly ancestors = new Set<string>();
+
+  overlaps(path: ConfigPath): boolean {
+    if (this.ancestors.has(pathKey(path))) return true;
+    for (let length = 0; length <= path.length; length++) if (this.exact.has(pathKey(path.slice(0, length)))) return true;
+    return false;
+  }
+
+  get size(): number {
+    return this.exact.size;
+  }
+
+  add(path: ConfigPath): void {
+    this.exact.add(pathKey(path));
+    for (let length = 0; length < path.length; length++) this.ancestors.add(pathKey(path.slice(0, length)));
+  }
+}
+
+/** A path as one string; numbers and strings stay apart (`0` is not `'0'`). */
+function pathKey(path: ConfigPath): string {
+  let key = '';
+  for (const part of path) key += typeof part === 'number' ? `\u0000${part}` : `\u0001${part}`;
+  return key;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -264,31 +308,30 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 function structuredCloneSafe(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(structuredCloneSafe);
   if (isPlainObject(value)) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: structuredCloneSafe(v), enumerable: true, writable: true, configurable: true });
-    return out;
+    return dictionary(Object.entries(value).map(([k, v]) => [k, structuredCloneSafe(v)] as const));
   }
   return value;
 }
 
-/** Removes every path; array elements from the highest index down, so indices stay right. */
+/**
+ * Removes every path. Array items are marked first and filtered out once per array (splicing
+ * them one by one would be quadratic in a long list), so indices stay right.
+ */
 function dropAll(root: Record<string, unknown>, paths: readonly ConfigPath[]): Record<string, unknown> {
-  const sorted = [...paths].sort(comparePathsDescending);
-  for (const path of sorted) {
+  const dropped = new Map<unknown[], Set<number>>();
+  for (const path of paths) {
     const parent = valueAt(root, path.slice(0, -1));
     const last = path[path.length - 1];
     if (Array.isArray(parent) && typeof last === 'number') {
-      if (last < parent.length) parent.splice(last, 1);
+      let indexes = dropped.get(parent);
+      if (!indexes) dropped.set(parent, (indexes = new Set()));
+      indexes.add(last);
     } else if (isPlainObject(parent)) delete parent[String(last)];
   }
-  return root;
-}
-
-function comparePathsDescending(a: ConfigPath, b: ConfigPath): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    if (a[i] === b[i]) continue;
-    if (typeof a[i] === 'number' && typeof b[i] === 'number') return (b[i] as number) - (a[i] as number);
-    return String(b[i]).localeCompare(String(a[i]));
+  for (const [array, indexes] of dropped) {
+    const kept = array.filter((_, i) => !indexes.has(i));
+    array.length = 0;
+    for (const item of kept) array.push(item);
   }
-  return b.length - a.length;
+  return root;
 }

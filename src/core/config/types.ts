@@ -40,6 +40,20 @@ export interface ConfigProblem {
 export interface ConfigHost {
   /** The file's text, or undefined when it does not exist or cannot be read. */
   readFile(path: string): Promise<string | undefined>;
+  /**
+   * What is at `path` (following symbolic links), or undefined when nothing is. With it,
+   * configuration files that are not regular files or are too large are refused before they are
+   * opened, and the lookup stops at repository roots; hosts should provide it.
+   */
+  stat?(path: string): Promise<FileStat | undefined>;
   dirname(path: string): string;
   join(...parts: string[]): string;
+}
+
+/** What a host says is at a path. */
+export interface FileStat {
+  /** `other`: a FIFO, socket, device or anything else that is neither a file nor a folder. */
+  readonly type: 'file' | 'directory' | 'other';
+  /** In bytes. */
+  readonly size: number;
 }

@@ -2,6 +2,7 @@
  * What every formatter shares: the input shape, 1-based positions, severity ranks and labels.
  * Formatters are pure (no I/O, no Node built-ins) so the panel can reuse them in a webview.
  */
+import { own } from '../config/dictionary';
 import { NO_CONCERN } from '../summary';
 import { defaultTaxonomy } from '../taxonomy/default';
 import type { Taxonomy } from '../taxonomy/types';
@@ -69,7 +70,7 @@ export function severityCounts(counts: Readonly<Record<Severity, number>>): stri
 /** A concern's label from the taxonomy; unknown keys title-cased; {@link NO_CONCERN} as "Other". */
 export function concernLabel(concern: string | undefined, taxonomy: Taxonomy = defaultTaxonomy): string {
   if (concern === undefined || concern === NO_CONCERN) return 'Other';
-  const def = taxonomy.concerns[concern];
+  const def = own(taxonomy.concerns, concern);
   if (def) return def.label;
   const words = concern.replace(/-/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);

@@ -6,9 +6,35 @@ import { ruleDocUrl } from '../rules/rule';
 import type { Summary, SummaryRow, SummaryTotal } from '../types';
 import { concernLabel, countBySeverity, formatWords, oneBased, oneLine, percent, roleLabel, severityCounts, type FileAnalysis, type FormatOptions } from './common';
 
-/** Makes text safe inside a Markdown table cell: no line breaks, pipes or markup. */
+/**
+ * What GitHub turns into a link or a notification when a report is posted on a pull request:
+ * @mentions (and @org/team), email addresses, issue references (#123, owner/repo#123, GH-123),
+ * URLs (http://, https://, www.) and commit SHAs (7 to 40 hex digits, at least one a digit, so
+ * plain words such as "defaced" stay words).
+ */
+// Every part that could start at many places is bounded, so a long line costs linear time.
+const AUTOLINK = /[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+|@[A-Za-z0-9][\w.-]*(?:\/[\w.-]+)?|(?:\b[\w.-]{1,100}\/[\w.-]{1,100})?#\d+\b|\bGH-\d+\b|(?:\bhttps?:\/\/|\bwww\.)[^\s<>|`]+|\b(?=[0-9a-f]{0,39}\d)[0-9a-f]{7,40}\b/gi;
+
+/**
+ * Makes document text safe inside a Markdown table cell (and a line of a report): no line
+ * breaks, pipes or markup, and nothing GitHub would link. Those spans go into code spans: GitHub
+ * links no mention, reference, URL or SHA inside code, and a code span shows the text exactly as
+ * written. (A zero-width joiner after `@` would also stop a mention, but it hides in copied text,
+ * and escapes or entities do not help: GitHub finds mentions in the rendered text.)
+ */
 export function escapeCell(text: string): string {
-  return oneLine(text).replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
+  const line = oneLine(text);
+  let out = '';
+  let at = 0;
+  for (const match of line.matchAll(AUTOLINK)) {
+    out += escapeMarkup(line.slice(at, match.index)) + `\`${match[0]}\``;
+    at = match.index + match[0].length;
+  }
+  return out + escapeMarkup(line.slice(at));
+}
+
+function escapeMarkup(text: string): string {
+  return text.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
 }
 
 function table(header: readonly string[], align: readonly ('l' | 'r')[], rows: readonly (readonly string[])[]): string[] {
@@ -24,6 +50,9 @@ function splitSentence(words: Summary['words']): string {
   return `Product ${percent(words.product, all)}% (${formatWords(words.product)} words) · Project ${percent(words.project, all)}% (${formatWords(words.project)} words) · Neither ${percent(words.neither, all)}% (${formatWords(words.neither)} words)`;
 }
 
+/** How a side, or why a section is on neither, reads in a table. */
+const sideOf = { shared: 'Shared', mixed: 'Mixed', none: 'None', product: 'Product', project: 'Project' } as const;
+
 /**
  * One document's ownership summary as Markdown: a heading (`title`, when not empty), the split,
  * a table of every section by side and concern, the tray and the owners.
@@ -38,7 +67,6 @@ export function summaryToMarkdown(summary: Summary, title: string, options: Form
   for (const group of summary.product) for (const row of group.rows) push('Product', escapeCell(concernLabel(group.concern, options.taxonomy)), row);
   for (const group of summary.project) for (const row of group.rows) push('Project', escapeCell(concernLabel(group.concern, options.taxonomy)), row);
   // Neither side: the side column says why (shared, mixed or none).
-  const sideOf = { shared: 'Shared', mixed: 'Mixed', none: 'None', product: 'Product', project: 'Project' } as const;
   for (const row of summary.neither) push(sideOf[row.role], row.concern ? escapeCell(concernLabel(row.concern, options.taxonomy)) : '—', row);
   if (rows.length > 0) out.push(...table(['Side', 'Concern', 'Section', 'Words', 'Confidence', 'Owner tag'], ['l', 'l', 'l', 'r', 'r', 'l'], rows), '');
   else out.push('_No sections._', '');
@@ -62,7 +90,7 @@ export function totalToMarkdown(total: SummaryTotal, title: string, options: For
   const rows: string[][] = [];
   for (const c of total.product) rows.push(['Product', escapeCell(concernLabel(c.concern, options.taxonomy)), formatWords(c.words), String(c.sections)]);
   for (const c of total.project) rows.push(['Project', escapeCell(concernLabel(c.concern, options.taxonomy)), formatWords(c.words), String(c.sections)]);
-  rows.push(['Neither', '—', formatWords(total.words.neither), String(total.neither)]);
+  for (const n of total.neither) rows.push([sideOf[n.role], '—', formatWords(n.words), String(n.sections)]);
   out.push(...table(['Side', 'Concern', 'Words', 'Sections'], ['l', 'l', 'r', 'r'], rows), '');
   out.push(`Needs attention: ${total.tray.untagged} untagged, ${total.tray.mixed} mixed, ${total.tray.mismatched} mismatched.`, '');
   out.push(ownersLine(total.owners));

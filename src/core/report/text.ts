@@ -86,7 +86,8 @@ export function totalToText(total: SummaryTotal, title: string, options: FormatO
   for (const side of ['product', 'project'] as const) {
     for (const c of total[side]) table.push([side, concernLabel(c.concern, options.taxonomy), formatWords(c.words), String(c.sections)]);
   }
-  table.push(['neither', '-', formatWords(words.neither), String(total.neither)]);
+  // Neither side, by why: the same words the per-document tables use (shared, mixed, none).
+  for (const n of total.neither) table.push([n.role, '-', formatWords(n.words), String(n.sections)]);
   out.push(...alignRows(table).map((r) => '  ' + r));
   out.push(`  tray: ${total.tray.untagged} untagged, ${total.tray.mixed} mixed, ${total.tray.mismatched} mismatched`);
   out.push(`  owners: product ${total.owners.product.join(' ') || '-'}; project ${total.owners.project.join(' ') || '-'}`);
