@@ -108,16 +108,22 @@ describe('stale-date on a whole plan', () => {
   });
 
   it('pm-lens check --as-of reports the past unfinished items; a bad date is a usage error', () => {
-    const dir = fromRoot('test/fixtures/review');
-    const r = pmLens(['check', 'fridge-rollout-plan.md', '--as-of', '2025-12-02', '--fail-on', 'info'], dir);
-    const lines = r.stdout.split('\n').filter((l) => l.includes(' stale-date '));
-    assert.equal(lines.length, 3, r.stdout);
-    assert.match(lines[0], /^fridge-rollout-plan\.md:11:1 info stale-date 'Pilot fridge installed' was due 2025-09-03, 90 days ago/);
-    assert.equal(r.code, 1);
-    assert.equal(pmLens(['check', 'fridge-rollout-plan.md', '--as-of', '2025-08-01'], dir).stdout.includes('stale-date'), false);
-    const bad = pmLens(['check', 'fridge-rollout-plan.md', '--as-of', 'yesterday'], dir);
-    assert.equal(bad.code, 2);
-    assert.match(bad.stderr, /--as-of 'yesterday' is not a date/);
+    // A folder of its own: this repository's .pmlensignore leaves test/ out.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-lens-asof-'));
+    try {
+      fs.copyFileSync(fromRoot('test/fixtures/review/fridge-rollout-plan.md'), path.join(dir, 'fridge-rollout-plan.md'));
+      const r = pmLens(['check', 'fridge-rollout-plan.md', '--as-of', '2025-12-02', '--fail-on', 'info'], dir);
+      const lines = r.stdout.split('\n').filter((l) => l.includes(' stale-date '));
+      assert.equal(lines.length, 3, r.stdout);
+      assert.match(lines[0], /^fridge-rollout-plan\.md:11:1 info stale-date 'Pilot fridge installed' was due 2025-09-03, 90 days ago/);
+      assert.equal(r.code, 1);
+      assert.equal(pmLens(['check', 'fridge-rollout-plan.md', '--as-of', '2025-08-01'], dir).stdout.includes('stale-date'), false);
+      const bad = pmLens(['check', 'fridge-rollout-plan.md', '--as-of', 'yesterday'], dir);
+      assert.equal(bad.code, 2);
+      assert.match(bad.stderr, /--as-of 'yesterday' is not a date/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -213,12 +219,13 @@ describe('ownership diff (core)', () => {
     assert.ok(change.type === 'changed' && change.moved && change.because.by === 'tag');
   });
 
-  it('Markdown escapes document text and neutralises mentions; text quotes it plainly', () => {
+  it('Markdown escapes document text and puts mentions in code spans; text quotes it plainly', () => {
     const files = [{ path: 'plans/pantry_prd.md', diff: diffPlans(analyze(before), analyze(after)) }];
     const md = diffToMarkdown(files);
     assert.ok(md.includes('**1 section changed sides.**'), md);
-    assert.ok(md.includes('Risks for @\u2060dana \\| 1\\<2'), md);
-    assert.ok(!/@(?!\u2060)[a-z]/.test(md), md);
+    assert.ok(md.includes('Risks for `@dana` \\| 1\\<2'), md);
+    assert.ok(md.includes('owners `@lee` → `@lee` `@sam`'), md);
+    assert.ok(!/(?<!`)@[a-z]/.test(md), md);
     assert.ok(md.includes('### plans/pantry\\_prd.md'), md);
     const text = diffToText(files);
     assert.match(text, /moved 'Pantry app › Vision' \(line 3\)\n {6}product\/vision \(inferred\) → project\/\w+ \(inferred\)/);

@@ -1,7 +1,7 @@
 /**
  * `pm-lens diff` output: text for terminals, Markdown for a pull request's job summary or
- * comment, JSON for scripts. Document text in Markdown is escaped and @mentions are neutralised,
- * so a heading cannot inject markup or notify anyone.
+ * comment, JSON for scripts. Document text in Markdown goes through the reports' one escape
+ * (`escapeCell`), so a heading can neither inject markup nor notify anyone.
  */
 import type { Balance, PlanDiff, SectionChange, SectionState } from '../diff';
 import { formatWords, oneLine, percent, roleLabel } from './common';
@@ -13,15 +13,8 @@ export interface FileDiff {
   readonly diff: PlanDiff;
 }
 
-/** `@dana` → `@⁠dana` (a word joiner after the @): GitHub renders it, but links and notifies no one. */
-export function neutralizeMentions(text: string): string {
-  return text.replace(/@(?=[A-Za-z0-9._-])/g, '@\u2060');
-}
-
-/** Document text made safe for Markdown: no markup, no line breaks, no mentions. */
-function md(text: string): string {
-  return neutralizeMentions(escapeCell(text));
-}
+/** Document text made safe for Markdown: no markup, no line breaks, nothing GitHub links or notifies. */
+const md = escapeCell;
 
 function balanceText(balance: Balance | undefined): string {
   if (!balance) return '—';
