@@ -8,7 +8,7 @@
  * disciplines' own literature uses for each side.
  */
 import { findDates } from './dates';
-import type { Item } from './items';
+import { itemsOf, type Item } from './items';
 import type { RuleContext } from './rules/rule';
 import type { Role, Section } from './types';
 
@@ -103,6 +103,12 @@ export function successSide(section: Section, context: RuleContext): Role | unde
     if (parent === 'product' || parent === 'project') return parent;
   }
   return documentLean(context);
+}
+
+/** A success section's side and its items, or undefined when the section holds no success measures. */
+export function successItems(section: Section, context: RuleContext): { side: Role; items: Item[] } | undefined {
+  const side = successSide(section, context);
+  return side ? { side, items: itemsOf(context.text, context.blocks[section.index]) } : undefined;
 }
 
 const leans = new WeakMap<readonly Section[], Role | undefined>();

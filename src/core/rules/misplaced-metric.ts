@@ -1,6 +1,6 @@
 import { moveItemEdits, setTagEdit } from '../fixes';
-import { itemName, itemsOf } from '../items';
-import { readMeasure, successSide } from '../metrics';
+import { itemName } from '../items';
+import { readMeasure, successItems, successSide } from '../metrics';
 import type { Fix, Role, Section } from '../types';
 import { sectionName } from './helpers';
 import type { Rule, RuleContext } from './rule';
@@ -24,9 +24,10 @@ export const misplacedMetric: Rule = {
   defaultSeverity: 'warning',
   description: "A success measure of the other side: a delivery date or budget in a product's success metrics, retention or NPS in a project's success criteria",
   checkSection(section, context, report) {
-    const side = successSide(section, context);
-    if (!side) return;
-    for (const item of itemsOf(context.text, context.blocks[section.index])) {
+    const success = successItems(section, context);
+    if (!success) return;
+    const { side } = success;
+    for (const item of success.items) {
       const reading = readMeasure(item);
       const misplaced = side === 'product' ? reading.delivery !== undefined && reading.outcome === undefined : reading.outcome !== undefined && reading.delivery === undefined;
       if (!misplaced) continue;

@@ -1,5 +1,5 @@
-import { itemName, itemsOf } from '../items';
-import { readMeasure, successSide } from '../metrics';
+import { itemName } from '../items';
+import { readMeasure, successItems } from '../metrics';
 import type { Rule } from './rule';
 
 /**
@@ -13,9 +13,7 @@ export const unmeasuredMetric: Rule = {
   defaultSeverity: 'hint',
   description: 'A success measure with no target and no way to measure it',
   checkSection(section, context, report) {
-    const side = successSide(section, context);
-    if (!side) return;
-    for (const item of itemsOf(context.text, context.blocks[section.index])) {
+    for (const item of successItems(section, context)?.items ?? []) {
       if (item.kind === 'sentence' || readMeasure(item).measurable) continue;
       report({
         section: section.index,
