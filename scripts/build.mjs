@@ -26,8 +26,13 @@ const targets = [
   { entryPoints: ['src/extension/web.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], mainFields: ['browser', 'module', 'main'], conditions: ['worker'] /* micromark's 'browser' build uses document, which a worker lacks */, define: { 'process.env.NODE_ENV': '"production"' } },
   // The summary panel's page.
   { entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
-  // The command line.
+  // The command line (`pm-lens lsp` loads the language server from this bundle on demand).
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node18' },
+  // The language server on Node (`node dist/server.js --stdio`), its analysis worker (one thread
+  // per open plan, beside the bundle that starts it), and its web worker build for the browser.
+  { entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node18' },
+  { entryPoints: ['src/server/analysis/worker.ts'], outfile: 'dist/analysisWorker.js', platform: 'node', format: 'cjs', target: 'node18' },
+  { entryPoints: ['src/server/browser.ts'], outfile: 'dist/web/server.js', platform: 'browser', format: 'iife', target: 'es2022', mainFields: ['browser', 'module', 'main'], conditions: ['worker'], define: { 'process.env.NODE_ENV': '"production"' } },
 ].filter((t) => existsSync(t.entryPoints[0]));
 
 if (watch) {

@@ -33,25 +33,7 @@ if [[ -f $HOST_DIR/.ready && $(<"$HOST_DIR/.ready") == "$KEY" ]] && dpkg -s "${A
 fi
 
 # --- 1. Debian packages ---------------------------------------------------------------------
-missing=()
-for p in "${APT_PACKAGES[@]}"; do
-  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  SUDO=; ((EUID == 0)) || SUDO=sudo
-  export DEBIAN_FRONTEND=noninteractive
-  apt_install() { $SUDO apt-get install -y --no-install-recommends "${missing[@]}"; }
-  log "apt-get install ${missing[*]}"
-  # Only refresh the index when there is none or the install fails (stale index -> 404s).
-  if ! compgen -G '/var/lib/apt/lists/*_Packages*' >/dev/null; then
-    $SUDO apt-get update
-  fi
-  if ! apt_install; then
-    log "install failed, refreshing the package index and retrying"
-    $SUDO apt-get update
-    apt_install
-  fi
-fi
+bash "$(dirname "$0")/apt-install.sh" "${APT_PACKAGES[@]}"
 
 # The project's own Node (>= 20 with npm) fetches everything else; Debian's nodejs is too old.
 command -v npm >/dev/null || { log "npm not found: install the project's Node.js (>= 20.19) first"; exit 1; }

@@ -12,6 +12,11 @@ const suites = [
   { name: 'build', cmd: node, args: ['scripts/build.mjs'] },
   { name: 'typecheck', cmd: 'npx', args: ['tsc', '-p', 'tsconfig.json'] },
   { name: 'unit', cmd: 'npx', args: ['mocha'] },
+  // The language server over a real stdio connection (pm-lens lsp --stdio, from the build above).
+  { name: 'server', cmd: 'npx', args: ['mocha', '--no-config', '--reporter', 'test/support/count-reporter.cjs', '--timeout', '60000', '--spec', 'out/test/server/**/*.test.js'] },
+  // A real editor on the server: Debian's Neovim, headless, its built-in LSP client driven by
+  // test/neovim/lsp-client.lua; setup-neovim.sh installs it.
+  { name: 'neovim', cmd: 'bash', args: ['-c', 'bash scripts/setup-neovim.sh && npx mocha --no-config --reporter test/support/count-reporter.cjs --timeout 90000 --spec "out/test/neovim/**/*.test.js"'] },
   // The summary panel's page: its own type-check (DOM lib), then its tests in headless Chromium.
   { name: 'webview-types', cmd: 'npx', args: ['tsc', '-p', 'src/webview/tsconfig.json'] },
   { name: 'webview', cmd: 'npx', args: ['mocha', '--no-config', '--reporter', 'test/support/count-reporter.cjs', '--timeout', '60000', '--spec', 'out/test/webview/**/*.test.js'] },

@@ -55,6 +55,7 @@ Commands:
             product and project (and why), tags and owners changed, the balance before
             and after. BASE and HEAD are git revisions (HEAD: the working tree when
             omitted) or two files
+  lsp       the language server, for editors: pm-lens lsp --stdio (or --node-ipc, --socket=PORT)
 
 Options:
   --format text|json|sarif|markdown   output format (default text; summary: text, json, markdown)

@@ -16,8 +16,18 @@ function packageVersion(): string {
   }
 }
 
+/** `pm-lens lsp …`: the language server, loaded only for this command. */
+function runLanguageServer(args: readonly string[]): void {
+  // A require on demand: the other commands never load the server and its protocol library.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startNodeServer } = require('../server/node') as typeof import('../server/node');
+  const code = startNodeServer(args, (text) => process.stderr.write(text));
+  if (code !== undefined) process.exitCode = code;
+}
+
 // Setting exitCode (not calling exit) lets piped stdout drain before the process ends.
-runCli(
+if (process.argv[2] === 'lsp') runLanguageServer(process.argv.slice(3));
+else runCli(
   process.argv.slice(2),
   {
     cwd: process.cwd(),

@@ -24,6 +24,7 @@ import { IGNORED_SCHEMES, MARKDOWN_LANGUAGE } from './constants';
 import { engine } from './lazy';
 import { guardListener, type Logger } from './log';
 import { readSettings } from './settings';
+import { formatBytes, utf8Length } from '../shared/size';
 
 /** Cheap looks at a text that may make it a plan (the core decides; these only spare a parse). */
 const MAY_HAVE_OWNER_TAG = /<!--\s*owners?\s*:/i;
@@ -353,31 +354,4 @@ function pathOf(uri: vscode.Uri, untitled = false): string {
 /** Resolves on a later turn of the event loop. */
 function yieldToHost(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/**
- * The UTF-8 size of `text` as far as comparing it with `limit` needs: exact when it is above the
- * limit up to where counting stopped, a lower bound otherwise (short texts are not counted).
- */
-export function utf8Length(text: string, limit: number): number {
-  // Every UTF-16 unit is at most 3 UTF-8 bytes: short texts need no counting.
-  if (text.length * 3 <= limit) return text.length;
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-    if (bytes > limit) return bytes + (text.length - i - 1);
-  }
-  return bytes;
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${bytes} B`;
 }

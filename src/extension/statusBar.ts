@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { formatBytes, type AnalysisService } from './analysisService';
+import type { AnalysisService } from './analysisService';
+import { formatBytes } from '../shared/size';
 import { Commands } from './constants';
 import { engine } from './lazy';
 import { guardListener, type Logger } from './log';

@@ -1,0 +1,93 @@
+/**
+ * How the server gets an analysis without waiting on it: a runner analyses one document's
+ * versions in turn, keeps what it reuses between them, and gives up on a version that runs past
+ * the time budget. Two runners: a worker thread per document on Node (workerRunner.ts), and
+ * slices on the server's own thread in the browser (slicedRunner.ts).
+ */
+import type { Diagnostic } from 'vscode-languageserver';
+import { toDiagnostics } from '../convert';
+import type { Analysis, Evidence, ResolvedConfig } from '../engine';
+
+/** One version of one document to analyse. */
+export interface AnalysisJob {
+  /** The document's URI. */
+  readonly key: string;
+  readonly text: string;
+  readonly config: ResolvedConfig;
+  /**
+   * Set when the path alone did not make the document a plan: the runner then decides from the
+   * content (front matter, owner tags) before it analyses, where a slow parse is also bounded.
+   */
+  readonly detectByContent?: { readonly path: string };
+}
+
+export type JobOutcome =
+  /** The analysis, delivered (see `Delivered`); `evidence` fetches one section's when a hover needs it. */
+  | { readonly type: 'analysis'; readonly delivered: Delivered; readonly evidence: EvidenceOf }
+  /** The content did not make it a plan. */
+  | { readonly type: 'not-plan' }
+  /** `cancel` stopped it: a newer version arrived, or the document closed. */
+  | { readonly type: 'cancelled' }
+  /** It ran past the budget and was abandoned. */
+  | { readonly type: 'over-budget'; readonly budgetMs: number };
+
+/** One section's evidence in the analysis it came with; undefined once a newer one replaced it. */
+export type EvidenceOf = (section: number) => Promise<readonly Evidence[] | undefined>;
+
+/**
+ * A finished analysis as the server's thread receives it, cheap whatever the plan's size: the
+ * diagnostics to publish, built where the analysis ran, and the analysis itself read only when a
+ * request needs it. The analysis comes light: each section's `inferred.evidence` (most of its
+ * weight) is left out.
+ */
+export interface Delivered {
+  readonly diagnostics: Diagnostic[];
+  readonly sections: number;
+  readonly findings: number;
+  read(): Analysis;
+}
+
+/** What crosses from a worker thread: one JSON string, not a graph of objects to rebuild. */
+export interface DeliveredData {
+  readonly diagnostics: Diagnostic[];
+  readonly sections: number;
+  readonly findings: number;
+  readonly json: string;
+}
+
+/** The analysis without each section's evidence. */
+export function withoutEvidence(analysis: Analysis): Analysis {
+  return { ...analysis, sections: analysis.sections.map((s) => ({ ...s, inferred: { ...s.inferred, evidence: [] } })) };
+}
+
+/** Packs an analysis for the trip across threads. */
+export function packAnalysis(analysis: Analysis): DeliveredData {
+  return { diagnostics: toDiagnostics(analysis.findings), sections: analysis.sections.length, findings: analysis.findings.length, json: JSON.stringify(withoutEvidence(analysis)) };
+}
+
+/** Unpacks it: the JSON is parsed on first use, once. */
+export function unpackAnalysis(data: DeliveredData): Delivered {
+  let analysis: Analysis | undefined;
+  return { diagnostics: data.diagnostics, sections: data.sections, findings: data.findings, read: () => (analysis ??= JSON.parse(data.json) as Analysis) };
+}
+
+/** An analysis made on this thread, delivered as it is. */
+export function deliverHere(analysis: Analysis): Delivered {
+  const light = withoutEvidence(analysis);
+  return { diagnostics: toDiagnostics(analysis.findings), sections: analysis.sections.length, findings: analysis.findings.length, read: () => light };
+}
+
+export interface AnalysisRunner {
+  /** Analyses one version; jobs of one document run one after another, in order. */
+  run(job: AnalysisJob): Promise<JobOutcome>;
+  /** Stops the document's running and queued jobs (they resolve `cancelled`). */
+  cancel(key: string): void;
+  /** The document is gone: cancel its work and free what is kept for it. */
+  forget(key: string): void;
+  /** The heap each document's analysis holds, when the runner can tell (after a GC if exposed). */
+  heaps(): Promise<Record<string, number>>;
+  dispose(): void;
+}
+
+/** The budget when the client names none: generous for a 5 MB plan, short enough to notice. */
+export const DEFAULT_BUDGET_MS = 10_000;

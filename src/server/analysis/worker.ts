@@ -1,0 +1,54 @@
+/**
+ * The analysis worker: one per open plan, on its own thread, so a slow parse never holds up the
+ * server. It keeps the document's incremental analyzer between versions, runs jobs in order, and
+ * stops a job between slices as soon as the server wants a newer one.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { getHeapStatistics } from 'node:v8';
+import { IncrementalAnalyzer, isPlanDocument, type Analysis, type ResolvedConfig } from '../engine';
+import { packAnalysis } from './runner';
+import type { FromWorker, ToWorker, WorkerData } from './workerProtocol';
+
+const port = parentPort;
+if (!port) throw new Error('analysis worker started outside a worker thread');
+const wanted = new Int32Array((workerData as WorkerData).wanted);
+const analyzer = new IncrementalAnalyzer();
+const configs = new Map<number, ResolvedConfig>();
+let queue: Promise<void> = Promise.resolve();
+/** The newest finished analysis, whose evidence the server may still ask for. */
+let last: { readonly job: number; readonly analysis: Analysis } | undefined;
+
+const send = (message: FromWorker): void => port.postMessage(message);
+/**
+ * Slices here only let the worker answer evidence and heap questions: a newer version stops the
+ * job through the shared cell, and no editor waits on this thread. Longer slices, fewer yields.
+ */
+const SLICE_MS = 40;
+
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'config') {
+    // Only the newest configuration is ever asked for again.
+    configs.clear();
+    configs.set(message.id, message.config);
+  } else if (message.type === 'heap') {
+    (globalThis as { gc?: () => void }).gc?.();
+    send({ type: 'heap', used: getHeapStatistics().used_heap_size });
+  } else if (message.type === 'evidence') {
+    const evidence = last?.job === message.job ? last.analysis.sections[message.section]?.inferred.evidence : undefined;
+    send({ type: 'evidence', request: message.request, evidence });
+  } else {
+    queue = queue.then(() => analyze(message)).catch((error: unknown) => send({ type: 'failed', job: message.job, message: String((error as Error)?.stack ?? error) }));
+  }
+});
+
+async function analyze(message: Extract<ToWorker, { type: 'analyze' }>): Promise<void> {
+  const { job, text, configId, detectPath } = message;
+  const stale = (): boolean => Atomics.load(wanted, 0) !== job;
+  const config = configs.get(configId);
+  if (stale() || !config) return send({ type: 'done', job, stopped: true });
+  if (detectPath !== undefined && !isPlanDocument({ path: detectPath, text, config }).isPlan) return send({ type: 'done', job, notPlan: true });
+  const analysis = await analyzer.analyzeAsync(text, config, { shouldStop: stale, sliceMs: SLICE_MS });
+  if (!analysis) return send({ type: 'done', job, stopped: true });
+  last = { job, analysis };
+  send({ type: 'done', job, analysis: packAnalysis(analysis), heap: getHeapStatistics().used_heap_size });
+}

@@ -1,0 +1,233 @@
+/**
+ * Which open documents are plans, and their newest analysis. Documents are analysed on open and,
+ * debounced, as they change; each change makes the work for older versions stale and cancels it;
+ * every settled state is announced once (`onState`), and requests wait for the analysis of the
+ * version they were asked about with `ensure`.
+ */
+import type { Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DocumentState } from '../shared/serverProtocol';
+import type { AnalysisRunner, EvidenceOf } from './analysis/runner';
+import type { ConfigStore } from './config';
+import { isPlanDocument, type Analysis, type ResolvedConfig } from './engine';
+import type { WorkspaceFolders } from './folders';
+import type { ServerSettings } from './settings';
+import { utf8Length } from '../shared/size';
+
+/** Cheap looks at a text that may make it a plan (the core decides; these only spare a parse). */
+const MAY_HAVE_OWNER_TAG = /<!--\s*owners?\s*:/i;
+const MAY_HAVE_PLAN_KEY = /^\uFEFF?---[ \t]*\r?\n(?:[^\n]*\n)*?plan[ \t]*:/;
+/** Front matter sits at the top: the look reads no further. */
+const FRONT_MATTER_LOOK = 8192;
+
+/** A document's analysis for one version. */
+export interface AnalysisResult {
+  readonly uri: string;
+  readonly version: number;
+  /** Read on first use (see `Delivered`); sections come without evidence. */
+  readonly analysis: Analysis;
+  /** The diagnostics to publish for it. */
+  readonly diagnostics: Diagnostic[];
+  /** The configuration it ran with (taxonomy for hovers). */
+  readonly config: ResolvedConfig;
+  /** Sections come without evidence; this fetches one section's. */
+  readonly evidence: EvidenceOf;
+}
+
+export interface DocumentAnalysesHost {
+  document(uri: string): TextDocument | undefined;
+  openDocuments(): readonly TextDocument[];
+  settingsFor(uri: string): Promise<ServerSettings>;
+  readonly configs: ConfigStore;
+  readonly folders: WorkspaceFolders;
+  readonly runner: AnalysisRunner;
+  /** A document's state settled for a version (with its result when analysed). */
+  onState(uri: string, version: number, state: DocumentState, result: AnalysisResult | undefined): void;
+  error(message: string, error: unknown): void;
+}
+
+interface State {
+  /** Bumped by every request; a run whose generation is no longer current is dropped. */
+  generation: number;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  inflight: { readonly generation: number; readonly version: number; readonly done: Promise<void> } | undefined;
+  result: AnalysisResult | undefined;
+  state: DocumentState | undefined;
+  /** The last run that finished (plan or not), so `ensure` does not run it again. */
+  settled: { readonly version: number; readonly generation: number } | undefined;
+  /** The content (not the path) made it a plan when last checked. */
+  planByContent: boolean;
+  /** The analysis ran past the budget: paused until *Analyze This Document* or reopening. */
+  pausedAt: number | undefined;
+}
+
+export class DocumentAnalyses {
+  private readonly states = new Map<string, State>();
+  private readonly optedIn = new Set<string>();
+
+  constructor(private readonly host: DocumentAnalysesHost) {}
+
+  opened(document: TextDocument): void {
+    void this.request(document.uri, 0, false);
+  }
+
+  async changed(document: TextDocument): Promise<void> {
+    // Mark the older version stale at once, before the settings are read.
+    const state = this.stateOf(document.uri);
+    state.generation++;
+    this.host.runner.cancel(document.uri);
+    // The document object is updated in place by later changes: keep this change's version.
+    const version = document.version;
+    const { debounceMs } = await this.host.settingsFor(document.uri);
+    if (this.host.document(document.uri)?.version !== version) return;
+    void this.request(document.uri, debounceMs, false);
+  }
+
+  closed(uri: string): void {
+    const state = this.states.get(uri);
+    if (state?.timer) clearTimeout(state.timer);
+    this.states.delete(uri);
+    this.host.runner.forget(uri);
+  }
+
+  /** Every open document again, deciding from scratch (settings or configuration changed). */
+  reanalyzeAll(): void {
+    for (const document of this.host.openDocuments()) {
+      const state = this.states.get(document.uri);
+      if (state) state.planByContent = false;
+      void this.request(document.uri, 0, false);
+    }
+  }
+
+  /** The newest result (maybe of an older version while a change is pending). */
+  get(uri: string): AnalysisResult | undefined {
+    return this.states.get(uri)?.result;
+  }
+
+  /** The newest settled state. */
+  stateOf(uri: string): State {
+    let state = this.states.get(uri);
+    if (!state) {
+      state = { generation: 0, timer: undefined, inflight: undefined, result: undefined, state: undefined, settled: undefined, planByContent: false, pausedAt: undefined };
+      this.states.set(uri, state);
+    }
+    return state;
+  }
+
+  /**
+   * The result for `version` of the document: at hand, being computed, or computed now.
+   * Undefined when that version is not an analysed plan, or a newer version overtook it.
+   */
+  async ensure(uri: string, version: number): Promise<AnalysisResult | undefined> {
+    const current = (): AnalysisResult | undefined => {
+      const result = this.states.get(uri)?.result;
+      return result && result.version === version ? result : undefined;
+    };
+    if (current()) return current();
+    const document = this.host.document(uri);
+    if (!document || document.version !== version) return undefined;
+    const state = this.stateOf(uri);
+    if (state.settled && state.settled.version === version && state.settled.generation === state.generation) return undefined;
+    if (state.inflight && state.inflight.version === version && state.inflight.generation === state.generation) {
+      await state.inflight.done;
+      return current();
+    }
+    await this.request(uri, 0, true);
+    return current();
+  }
+
+  /** *Analyze This Document*: a plan for this session whatever its name; resumes a paused one. */
+  async optIn(uri: string): Promise<DocumentState | undefined> {
+    const document = this.host.document(uri);
+    if (!document) return undefined;
+    this.optedIn.add(uri);
+    this.stateOf(uri).pausedAt = undefined;
+    await this.request(uri, 0, true);
+    return this.states.get(uri)?.state;
+  }
+
+  /** Asks for an analysis after `delay` ms; `now` runs it at once and resolves when it settled. */
+  private request(uri: string, delay: number, now: boolean): Promise<void> {
+    const state = this.stateOf(uri);
+    const generation = ++state.generation;
+    this.host.runner.cancel(uri);
+    if (state.timer) clearTimeout(state.timer);
+    state.timer = undefined;
+    if (now) return this.run(uri, generation);
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      void this.run(uri, generation);
+    }, delay);
+    return Promise.resolve();
+  }
+
+  private run(uri: string, generation: number): Promise<void> {
+    const state = this.states.get(uri);
+    const document = this.host.document(uri);
+    if (!state || !document || state.generation !== generation) return Promise.resolve();
+    const version = document.version;
+    const done = this.analyzeVersion(uri, version, generation).catch((error: unknown) => this.host.error(`Analysing ${uri}`, error));
+    state.inflight = { generation, version, done };
+    return done.finally(() => {
+      const s = this.states.get(uri);
+      if (s?.inflight?.generation !== generation) return;
+      s.inflight = undefined;
+      if (s.generation === generation) s.settled = { version, generation };
+    });
+  }
+
+  private async analyzeVersion(uri: string, version: number, generation: number): Promise<void> {
+    const isCurrent = (): boolean => this.host.document(uri)?.version === version && this.states.get(uri)?.generation === generation;
+    const settings = await this.host.settingsFor(uri);
+    const config = await this.host.configs.configFor(uri);
+    const document = this.host.document(uri);
+    if (!document || !isCurrent()) return;
+    if (!settings.enable) return this.settle(uri, version, { state: 'disabled' }, undefined);
+    const state = this.stateOf(uri);
+    if (state.pausedAt !== undefined) return this.settle(uri, version, { state: 'paused', budgetMs: state.pausedAt }, undefined);
+    const text = document.getText();
+    const size = utf8Length(text, settings.maxFileSize);
+    const path = this.host.folders.planPath(uri);
+    const byPath = isPlanDocument({ path, config, explicitlyRequested: this.optedIn.has(uri) }).isPlan;
+    const looksLikePlan = MAY_HAVE_OWNER_TAG.test(text) || MAY_HAVE_PLAN_KEY.test(text.slice(0, FRONT_MATTER_LOOK));
+    if (!byPath && !looksLikePlan) return this.settle(uri, version, { state: 'not-plan' }, undefined);
+    if (size > settings.maxFileSize) return this.settle(uri, version, { state: 'too-large', size, limit: settings.maxFileSize }, undefined);
+    // While a plan found by its content is being edited, the look stands in for a full parse.
+    const detectByContent = byPath || state.planByContent ? undefined : { path };
+    const outcome = await this.host.runner.run({ key: uri, text, config, detectByContent });
+    if (!isCurrent()) return;
+    switch (outcome.type) {
+      case 'analysis': {
+        if (detectByContent) state.planByContent = true;
+        const { delivered, evidence } = outcome;
+        const result: AnalysisResult = {
+          uri,
+          version,
+          get analysis() {
+            return delivered.read();
+          },
+          diagnostics: delivered.diagnostics,
+          config,
+          evidence,
+        };
+        return this.settle(uri, version, { state: 'analysed', version, sections: delivered.sections, findings: delivered.findings }, result);
+      }
+      case 'not-plan':
+        state.planByContent = false;
+        return this.settle(uri, version, { state: 'not-plan' }, undefined);
+      case 'over-budget':
+        state.pausedAt = outcome.budgetMs;
+        return this.settle(uri, version, { state: 'paused', budgetMs: outcome.budgetMs }, undefined);
+      case 'cancelled':
+        return;
+    }
+  }
+
+  private settle(uri: string, version: number, next: DocumentState, result: AnalysisResult | undefined): void {
+    const state = this.states.get(uri);
+    if (!state) return;
+    state.result = result;
+    state.state = next;
+    this.host.onState(uri, version, next, result);
+  }
+}

@@ -1,0 +1,293 @@
+/**
+ * The PM Lens language server on any connection: it owns the open documents, the client's
+ * settings and workspace folders, and hands plain text to the core through the analysis runner.
+ * The Node and browser entries (node.ts, browser.ts) only choose the transport and the runner.
+ */
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { AnalyzeRequest, StatsRequest, StatusNotification, SummaryRequest, type InitializationOptions } from '../shared/serverProtocol';
+import { DEFAULT_BUDGET_MS, type AnalysisRunner } from './analysis/runner';
+import { ConfigStore, type ReadFile } from './config';
+import { configProblemDiagnostic, FIX_ALL_KIND, pausedDiagnostic, TAG_ALL_KIND, type EditTarget } from './convert';
+import { DocumentAnalyses, type AnalysisResult } from './documents';
+import { CONFIG_FILE_NAME, TAG_TRIGGER_CHARACTERS, type FileStat } from './engine';
+import { codeActions, codeLenses, completionsAt, documentSymbols, hoverAt } from './features';
+import { WorkspaceFolders } from './folders';
+import { readServerSettings, type ServerSettings } from './settings';
+
+export interface ServerOptions {
+  /** The runner for a budget in milliseconds (worker threads on Node, slices in the browser). */
+  createRunner(budgetMs: number, onError: (key: string, message: string) => void): AnalysisRunner;
+  /** Reads configuration files; absent without a file system. */
+  readonly readFile?: ReadFile;
+  /** What is at a path (file, folder or other, and its size). */
+  readonly stat?: (path: string) => Promise<FileStat | undefined>;
+  /** The server thread's used heap after a GC when one can be forced (Node with --expose-gc). */
+  heapUsed?(): number;
+  /** The longest the server's thread was blocked since the last call, in milliseconds. */
+  longestBlockMs?(): number;
+}
+
+const SETTINGS_SECTION = 'pmLens';
+/** VS Code's command that opens completion again (after `owner: ` the roles come next). */
+const VSCODE_SUGGEST = 'editor.action.triggerSuggest';
+
+/** Wires the server onto `connection` and starts listening. */
+export function startServer(connection: Connection, options: ServerOptions): void {
+  const documents = new TextDocuments(TextDocument);
+  const folders = new WorkspaceFolders();
+  let runner: AnalysisRunner | undefined;
+  let canAskConfiguration = false;
+  let canWatchFiles = false;
+  let canRefreshLenses = false;
+  let versionedEdits = false;
+  let retrigger: string | undefined;
+  let trusted = true;
+  /** What a client that cannot be asked last pushed with didChangeConfiguration. */
+  let pushedSettings: unknown = undefined;
+  const settingsByFolder = new Map<string, Promise<ServerSettings>>();
+  /** Documents with diagnostics or a status on the client, so a change to none is said once. */
+  const shown = new Set<string>();
+  const justOpened = new Set<string>();
+
+  const log = {
+    info: (message: string) => connection.console.info(message),
+    warn: (message: string) => connection.console.warn(message),
+    error: (message: string, error?: unknown) => connection.console.error(error === undefined ? message : `${message}: ${String((error as Error)?.stack ?? error)}`),
+  };
+
+  const settingsFor = (uri: string): Promise<ServerSettings> => {
+    const scope = folders.folderOf(uri)?.uri ?? '';
+    let settings = settingsByFolder.get(scope);
+    if (!settings) {
+      settings = canAskConfiguration
+        ? connection.workspace.getConfiguration({ scopeUri: scope || uri, section: SETTINGS_SECTION }).then(readServerSettings, (error: unknown) => {
+            log.error('Reading the pmLens settings', error);
+            return readServerSettings(undefined);
+          })
+        : Promise.resolve(readServerSettings(pushedSettings));
+      settingsByFolder.set(scope, settings);
+    }
+    return settings;
+  };
+
+  const configs = new ConfigStore({
+    readFile: options.readFile,
+    stat: options.stat,
+    get trusted() {
+      return trusted;
+    },
+    folders,
+    settingsFor,
+    publishProblems: (uri, problems) => {
+      if (problems.length > 0) log.warn(`${uri}: ${problems.length} configuration problem${problems.length === 1 ? '' : 's'}; the rest of the file applies`);
+      void connection.sendDiagnostics({ uri, diagnostics: problems.map(configProblemDiagnostic) });
+    },
+    warn: log.warn,
+  });
+
+  const analyses = new DocumentAnalyses({
+    document: (uri) => documents.get(uri),
+    openDocuments: () => documents.all(),
+    settingsFor,
+    configs,
+    folders,
+    get runner(): AnalysisRunner {
+      if (!runner) throw new Error('the server is not initialized');
+      return runner;
+    },
+    onState: (uri, version, state, result) => {
+      let diagnostics: Diagnostic[] = [];
+      if (result) diagnostics = result.diagnostics;
+      else if (state.state === 'paused') diagnostics = [pausedDiagnostic(state.budgetMs)];
+      const visible = diagnostics.length > 0 || state.state === 'analysed' || state.state === 'too-large';
+      if (!visible && !shown.has(uri)) return;
+      if (visible) shown.add(uri);
+      else shown.delete(uri);
+      void connection.sendDiagnostics({ uri, version, diagnostics });
+      void connection.sendNotification(StatusNotification, { uri, ...state });
+      if (canRefreshLenses) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    },
+    error: log.error,
+  });
+
+  /**
+   * The analysis of the version a request was made on. A request overtaken by a newer version
+   * fails with ContentModified, a cancelled one with RequestCancelled, so the client asks again.
+   */
+  const analysed = async (uri: string, token: CancellationToken): Promise<{ document: TextDocument; result: AnalysisResult } | undefined> => {
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    // The document object is updated in place by later changes: keep the version asked about.
+    const version = document.version;
+    const result = await analyses.ensure(uri, version);
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+    if (documents.get(uri)?.version !== version) throw new ResponseError(LSPErrorCodes.ContentModified, 'the document changed');
+    return result && { document, result };
+  };
+
+  /** A handler that reports its own failures and answers `fallback`, never an internal error. */
+  const guarded =
+    <P, R>(name: string, fallback: R, handler: (params: P, token: CancellationToken) => Promise<R> | R) =>
+    async (params: P, token: CancellationToken): Promise<R> => {
+      try {
+        return await handler(params, token);
+      } catch (error) {
+        if (error instanceof ResponseError) throw error;
+        log.error(`PM Lens ${name} failed`, error);
+        return fallback;
+      }
+    };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    canAskConfiguration = caps.workspace?.configuration === true;
+    canWatchFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    canRefreshLenses = caps.workspace?.codeLens?.refreshSupport === true;
+    versionedEdits = caps.workspace?.workspaceEdit?.documentChanges === true;
+    retrigger = /visual studio code|code - oss|vscodium|code-server/i.test(params.clientInfo?.name ?? '') ? VSCODE_SUGGEST : undefined;
+    if (params.workspaceFolders) folders.set(params.workspaceFolders);
+    else if (params.rootUri) folders.set([{ uri: params.rootUri, name: params.rootUri.slice(params.rootUri.lastIndexOf('/') + 1) }]);
+    const init = (params.initializationOptions ?? {}) as InitializationOptions;
+    trusted = init.trusted !== false;
+    const budget = typeof init.analysisBudgetMs === 'number' && init.analysisBudgetMs > 0 ? init.analysisBudgetMs : DEFAULT_BUDGET_MS;
+    runner = options.createRunner(budget, (key, message) => log.error(`Analysis worker for ${key}`, message));
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, TAG_ALL_KIND, FIX_ALL_KIND] },
+        codeLensProvider: { resolveProvider: false },
+        completionProvider: { triggerCharacters: [...TAG_TRIGGER_CHARACTERS] },
+        documentSymbolProvider: { label: 'PM Lens' },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'pm-lens' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canAskConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
+    if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] }).catch(() => undefined);
+    const workspaceFolders = connection.workspace;
+    try {
+      workspaceFolders.onDidChangeWorkspaceFolders((event) => {
+        folders.change(event.added, event.removed);
+        settingsByFolder.clear();
+        configs.invalidate();
+        analyses.reanalyzeAll();
+      });
+    } catch {
+      // The client has no workspace folders: the root from initialize stands.
+    }
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    const settings = (params.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
+    if (settings !== undefined) pushedSettings = settings;
+    settingsByFolder.clear();
+    configs.invalidate();
+    analyses.reanalyzeAll();
+  });
+
+  connection.onDidChangeWatchedFiles(async (params) => {
+    const configChanges = params.changes.filter((c) => c.uri.endsWith(`/${CONFIG_FILE_NAME}`));
+    if (configChanges.length === 0) return;
+    try {
+      for (const change of configChanges) await configs.fileChanged(change.uri, change.type !== FileChangeType.Deleted);
+    } catch (error) {
+      log.error(`Reading ${CONFIG_FILE_NAME}`, error);
+    }
+    analyses.reanalyzeAll();
+  });
+
+  documents.onDidOpen((event) => {
+    justOpened.add(event.document.uri);
+    analyses.opened(event.document);
+  });
+  documents.onDidChangeContent((event) => {
+    // TextDocuments reports an open as a change too: the open was handled above.
+    if (justOpened.delete(event.document.uri)) return;
+    void analyses.changed(event.document);
+  });
+  documents.onDidClose((event) => {
+    const uri = event.document.uri;
+    justOpened.delete(uri);
+    analyses.closed(uri);
+    if (shown.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  const target = (document: TextDocument): EditTarget => ({ uri: document.uri, version: document.version, versioned: versionedEdits });
+
+  connection.onHover(
+    guarded('hover', null, async (params, token) => {
+      const at = await analysed(params.textDocument.uri, token);
+      return at ? hoverAt(at.document, at.result, params.position) : null;
+    }),
+  );
+  connection.onCodeAction(
+    guarded('code actions', [], async (params, token) => {
+      const at = await analysed(params.textDocument.uri, token);
+      return at ? codeActions(at.document, at.result, params, target(at.document)) : [];
+    }),
+  );
+  connection.onCodeLens(
+    guarded('CodeLens', [], async (params, token) => {
+      if (!(await settingsFor(params.textDocument.uri)).codeLensEnabled) return [];
+      const at = await analysed(params.textDocument.uri, token);
+      return at ? codeLenses(at.result) : [];
+    }),
+  );
+  connection.onDocumentSymbol(
+    guarded('document symbols', [], async (params, token) => {
+      const at = await analysed(params.textDocument.uri, token);
+      return at ? documentSymbols(at.result) : [];
+    }),
+  );
+  connection.onCompletion(
+    guarded('completion', null, async (params, token) => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return null;
+      const config = await configs.configFor(document.uri);
+      if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+      const openTexts = (): string[] => documents.all().filter((d) => d.languageId === 'markdown' || d.uri.endsWith('.md')).map((d) => d.getText());
+      return completionsAt(document, params.position, config, openTexts, retrigger);
+    }),
+  );
+
+  connection.onRequest(
+    SummaryRequest,
+    guarded('summary', null, async (params, token) => {
+      const at = await analysed(params.uri, token);
+      return at ? { uri: params.uri, version: at.result.version, kind: at.result.analysis.kind, summary: at.result.analysis.summary } : null;
+    }),
+  );
+  connection.onRequest(AnalyzeRequest, async (params) => {
+    const state = (await analyses.optIn(params.uri)) ?? { state: 'not-plan' as const };
+    return { uri: params.uri, ...state };
+  });
+  connection.onRequest(StatsRequest, async () => ({
+    serverHeap: options.heapUsed?.() ?? 0,
+    workerHeaps: runner ? await runner.heaps() : {},
+    documents: documents.all().length,
+    longestBlockMs: options.longestBlockMs?.() ?? 0,
+  }));
+
+  connection.onShutdown(() => runner?.dispose());
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,71 @@
+import * as assert from 'node:assert/strict';
+import { HoverRequest } from 'vscode-languageserver-protocol/node';
+import { AnalyzeRequest } from '../../src/shared/serverProtocol';
+import { TestClient } from './client';
+import { setextHeadings, TAGGED_PLAN, unclosedComments } from './fixtures';
+
+const BUDGET_MS = 2000;
+
+describe('language server: time budget on pathological input', function () {
+  this.timeout(60000);
+  let client: TestClient;
+  let other: string;
+
+  beforeEach(async () => {
+    client = await TestClient.start({ budgetMs: BUDGET_MS });
+    other = await client.open('warehouse-plan.md', TAGGED_PLAN);
+    await client.diagnosticsFor(other, 1);
+  });
+  afterEach(async () => {
+    await client.stop();
+  });
+
+  /** Hovers on the other plan while the pathological one is being analysed; each answers within a second. */
+  async function hoversWhileBusy(busyUntil: () => boolean): Promise<number[]> {
+    const times: number[] = [];
+    do {
+      const started = Date.now();
+      const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: other }, position: { line: 2, character: 4 } });
+      times.push(Date.now() - started);
+      assert.ok(hover, 'the other plan still has its hover');
+      await new Promise((r) => setTimeout(r, 200));
+    } while (!busyUntil() && times.length < 100);
+    return times;
+  }
+
+  it('pauses 10,000 setext headings with one diagnostic, and keeps answering on another plan', async () => {
+    const uri = await client.open('setext-plan.md', setextHeadings());
+    const started = Date.now();
+    const times = await hoversWhileBusy(() => client.latest(uri) !== undefined);
+    await client.diagnosticsFor(uri, 1);
+    const elapsed = Date.now() - started;
+    const { diagnostics } = client.latest(uri)!;
+    assert.equal(diagnostics.length, 1);
+    assert.equal(diagnostics[0].message, 'PM Lens: too complex to analyse in 2 s; analysis paused for this document');
+    assert.ok(elapsed >= BUDGET_MS && elapsed < BUDGET_MS + 5000, `paused after ${elapsed} ms`);
+    assert.ok(times.length >= 3, 'hovers ran while the analysis was busy');
+    assert.ok(Math.max(...times) < 1000, `hover times ${times.join(', ')} ms`);
+    assert.equal(client.statuses.get(uri)!.at(-1)!.state, 'paused');
+  });
+
+  it('keeps the document paused while it is edited, until Analyze This Document asks again', async () => {
+    const uri = await client.open('setext-plan.md', setextHeadings());
+    await client.diagnosticsFor(uri, 1);
+    client.settings = { debounceMs: 0 };
+    const version = await client.change(uri, setextHeadings() + 'More\n---\n');
+    const next = await client.diagnosticsFor(uri, version);
+    assert.match(next.diagnostics[0].message, /analysis paused/);
+    // Asked again, it runs (and runs out of time) once more, then says so.
+    const status = await client.connection.sendRequest(AnalyzeRequest, { uri });
+    assert.equal(status.state, 'paused');
+  });
+
+  it('settles an unclosed <!-- repeated on one line, and keeps answering on another plan', async () => {
+    const uri = await client.open('comment-plan.md', unclosedComments());
+    const times = await hoversWhileBusy(() => client.latest(uri) !== undefined);
+    await client.until('the comment plan settled', () => client.statuses.get(uri) !== undefined);
+    const state = client.statuses.get(uri)!.at(-1)!.state;
+    assert.ok(state === 'analysed' || state === 'paused', state);
+    assert.ok(Math.max(...times) < 1000, `hover times ${times.join(', ')} ms`);
+  });
+});

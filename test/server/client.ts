@@ -1,0 +1,169 @@
+/**
+ * A language client for the tests: starts `pm-lens lsp --stdio` as a child process and talks to
+ * it over a real stdio connection with vscode-languageserver-protocol's client side. It answers
+ * `workspace/configuration` from `settings`, accepts registrations, and records every
+ * `publishDiagnostics` and `pmLens/status`.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  ConfigurationRequest,
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type InitializeResult,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { StatusNotification, type DocumentStatus } from '../../src/shared/serverProtocol';
+import { fromRoot } from '../support/paths';
+
+export interface StartOptions {
+  /** Files to write into a fresh workspace folder, by relative path. */
+  readonly files?: Readonly<Record<string, string>>;
+  readonly budgetMs?: number;
+  /** `initializationOptions.trusted` (the server's default is true). */
+  readonly trusted?: boolean;
+  /** What `workspace/configuration` answers for the `pmLens` section. */
+  readonly settings?: Record<string, unknown>;
+}
+
+export class TestClient {
+  readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
+  readonly statuses = new Map<string, DocumentStatus[]>();
+  readonly stderr: string[] = [];
+  settings: Record<string, unknown>;
+  private readonly waiters = new Set<() => void>();
+  private readonly versions = new Map<string, number>();
+  initializeResult!: InitializeResult;
+
+  private constructor(
+    readonly connection: ProtocolConnection,
+    private readonly child: ChildProcess,
+    /** The workspace folder on disk. */
+    readonly root: string,
+    settings: Record<string, unknown>,
+  ) {
+    this.settings = settings;
+  }
+
+  static async start(options: StartOptions = {}): Promise<TestClient> {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'pm-lens-lsp-')));
+    for (const [name, text] of Object.entries(options.files ?? {})) {
+      fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+      fs.writeFileSync(path.join(root, name), text);
+    }
+    const child = spawn(process.execPath, [fromRoot('bin/pm-lens.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const client = new TestClient(connection, child, root, options.settings ?? {});
+    child.stderr!.on('data', (d: Buffer) => client.stderr.push(d.toString()));
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      client.diagnostics.set(params.uri, [...(client.diagnostics.get(params.uri) ?? []), params]);
+      client.wake();
+    });
+    connection.onNotification(StatusNotification, (params) => {
+      client.statuses.set(params.uri, [...(client.statuses.get(params.uri) ?? []), params]);
+      client.wake();
+    });
+    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'pmLens' ? client.settings : null)));
+    connection.onRequest(RegistrationRequest.type, () => undefined);
+    connection.listen();
+    client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: client.uri(''),
+      workspaceFolders: [{ uri: client.uri(''), name: 'workspace' }],
+      capabilities: {
+        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true }, workspaceFolders: true },
+        textDocument: { publishDiagnostics: { versionSupport: true } },
+      },
+      initializationOptions: { analysisBudgetMs: options.budgetMs, trusted: options.trusted },
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  /** The `file:` URI of a path in the workspace. */
+  uri(relative: string): string {
+    return pathToFileURL(path.join(this.root, relative)).toString().replace(/\/$/, '');
+  }
+
+  async open(relative: string, text: string): Promise<string> {
+    const uri = this.uri(relative);
+    this.versions.set(uri, 1);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    return uri;
+  }
+
+  /** Replaces the whole text; returns the new version. */
+  async change(uri: string, text: string): Promise<number> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return version;
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  /** The newest diagnostics published for `uri`. */
+  latest(uri: string): PublishDiagnosticsParams | undefined {
+    return this.diagnostics.get(uri)?.at(-1);
+  }
+
+  /** Waits until `check` holds (checked on every notification), or fails after `ms`. */
+  async until(what: string, check: () => boolean, ms = 15000): Promise<void> {
+    if (check()) return;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new Error(`timed out after ${ms} ms waiting for ${what}\n${this.stderr.join('')}`));
+      }, ms);
+      const waiter = (): void => {
+        if (!check()) return;
+        clearTimeout(timer);
+        this.waiters.delete(waiter);
+        resolve();
+      };
+      this.waiters.add(waiter);
+    });
+  }
+
+  /** Diagnostics for `uri` at `version`, once published. */
+  async diagnosticsFor(uri: string, version = this.versions.get(uri) ?? 1): Promise<PublishDiagnosticsParams> {
+    await this.until(`diagnostics of ${uri} v${version}`, () => this.diagnostics.get(uri)?.some((d) => d.version === version) === true);
+    return this.diagnostics.get(uri)!.filter((d) => d.version === version).at(-1)!;
+  }
+
+  writeFile(relative: string, text: string): void {
+    fs.writeFileSync(path.join(this.root, relative), text);
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.connection.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 2000))]);
+      await this.connection.sendNotification(ExitNotification.type);
+    } catch {
+      // Already gone.
+    }
+    this.connection.dispose();
+    this.child.kill();
+    fs.rmSync(this.root, { recursive: true, force: true });
+  }
+
+  private wake(): void {
+    for (const waiter of [...this.waiters]) waiter();
+  }
+}

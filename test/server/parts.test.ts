@@ -1,0 +1,50 @@
+import * as assert from 'node:assert/strict';
+import { analyze } from '../../src/core/analyze';
+import { defaultConfig } from '../../src/core/config/defaults';
+import type { AnalysisResult } from '../../src/server/documents';
+import { fixAllEdits } from '../../src/server/features';
+import { fileUriOf, pathOfUri, WorkspaceFolders } from '../../src/server/folders';
+import { parseTransport } from '../../src/server/node';
+import { readServerSettings } from '../../src/server/settings';
+import { CHECKOUT_PRD } from './fixtures';
+
+describe('language server parts', () => {
+  it('reads one transport from the arguments, and says what is wrong otherwise', () => {
+    assert.deepEqual(parseTransport(['--stdio']), { kind: 'stdio' });
+    assert.deepEqual(parseTransport(['--node-ipc', '--clientProcessId=42']), { kind: 'node-ipc' });
+    assert.deepEqual(parseTransport(['--socket=6009']), { kind: 'socket', port: 6009 });
+    assert.equal(parseTransport([]), 'name one transport');
+    assert.equal(parseTransport(['--stdio', '--node-ipc']), 'name only one transport');
+    assert.equal(parseTransport(['--socket=0']), "--socket needs a port from 1 to 65535, got '0'");
+    assert.equal(parseTransport(['--pipe=x']), "unknown option '--pipe=x'");
+  });
+
+  it('reads settings of any shape, falling back per key', () => {
+    assert.deepEqual(readServerSettings(undefined), { enable: true, codeLensEnabled: true, debounceMs: 300, maxFileSize: 5 * 1024 * 1024, configLayer: {} });
+    const s = readServerSettings({ enable: 'yes', codeLens: { enabled: false }, debounceMs: -1, maxFileSize: 10, rules: { 'owner-mismatch': 'off' }, documents: null });
+    assert.deepEqual(s, { enable: true, codeLensEnabled: false, debounceMs: 300, maxFileSize: 10, configLayer: { rules: { 'owner-mismatch': 'off' } } });
+    assert.equal(readServerSettings({ 'codeLens.enabled': false }).codeLensEnabled, false, 'a flat dotted key counts too');
+    assert.equal(readServerSettings([1, 2]).enable, true);
+  });
+
+  it('names plans by their path in the innermost workspace folder', () => {
+    const folders = new WorkspaceFolders();
+    folders.set([{ uri: 'file:///work/', name: 'work' }, { uri: 'file:///work/docs', name: 'docs' }]);
+    assert.equal(folders.folderOf('file:///work/docs/a.md')?.name, 'docs');
+    assert.equal(folders.planPath('file:///work/docs/launch%20plan.md'), 'launch plan.md');
+    assert.equal(folders.planPath('file:///elsewhere/x.md'), '/elsewhere/x.md');
+    folders.change([], [{ uri: 'file:///work/docs', name: 'docs' }]);
+    assert.equal(folders.planPath('file:///work/docs/a.md'), 'docs/a.md');
+    assert.equal(pathOfUri('file:///c%3A/plans/a.md'), 'c:/plans/a.md');
+    assert.equal(fileUriOf('c:/plans/a b.md'), 'file:///c:/plans/a%20b.md');
+    assert.equal(fileUriOf('/a/b.md'), 'file:///a/b.md');
+  });
+
+  it('fixes all findings with edits that never overlap, in document order', () => {
+    const analysis = analyze(CHECKOUT_PRD, { config: defaultConfig });
+    const result = { uri: 'file:///x.md', version: 1, analysis, diagnostics: [], config: defaultConfig, evidence: async () => [] } satisfies AnalysisResult;
+    const edits = fixAllEdits(result);
+    assert.ok(edits.length >= 2);
+    for (let i = 1; i < edits.length; i++) assert.ok(edits[i].range.start.offset > edits[i - 1].range.end.offset, `edit ${i} starts after edit ${i - 1} ends`);
+  });
+});
