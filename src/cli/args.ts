@@ -1,9 +1,10 @@
 /** The command line's grammar: commands, options, their checks and the usage text. */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { parseIsoDay } from '../core/dates';
 import type { FailOn } from '../core/report/common';
 
-export const COMMANDS = ['analyze', 'check', 'summary'] as const;
+export const COMMANDS = ['analyze', 'check', 'summary', 'diff'] as const;
 export type Command = (typeof COMMANDS)[number];
 export const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -14,7 +15,10 @@ export const FORMATS_OF: Readonly<Record<Command, readonly Format[]>> = {
   analyze: ['text', 'json', 'sarif', 'markdown'],
   check: ['text', 'json', 'sarif', 'markdown'],
   summary: ['text', 'json', 'markdown'],
+  diff: ['text', 'json', 'markdown'],
 };
+/** What `diff --fail-on` accepts: fail when a section changed sides, or never. */
+const DIFF_FAIL_ON = ['moved', 'never'] as const;
 
 export interface CliOptions {
   readonly command: Command;
@@ -29,6 +33,12 @@ export interface CliOptions {
   readonly jobs: number;
   /** Read what .gitignore, .pmlensignore and `ignores` leave out too. */
   readonly noIgnore: boolean;
+  /** Today for stale-date (`--as-of`, YYYY-MM-DD), over the configuration's `asOf`. */
+  readonly asOf: string | undefined;
+  /** Named files too are analyzed only when they are plan documents (pre-commit, lint-staged). */
+  readonly plansOnly: boolean;
+  /** diff: exit 1 when a section changed sides (`--fail-on moved`). */
+  readonly failOnMoved: boolean;
 }
 
 export type Parsed =
@@ -43,6 +53,11 @@ Commands:
   analyze   every section's owner (product or project), concern, confidence and evidence
   check     findings, one per line; the exit code says whether any reaches --fail-on
   summary   the ownership split per file and in total
+  diff BASE [HEAD]
+            what a change does to ownership: sections added, removed, moved between
+            product and project (and why), tags and owners changed, the balance before
+            and after. BASE and HEAD are git revisions (HEAD: the working tree when
+            omitted) or two files
   lsp       the language server, for editors: pm-lens lsp --stdio (or --node-ipc, --socket=PORT)
 
 Options:
@@ -51,6 +66,11 @@ Options:
                                       nearest one up the folder tree
   --fail-on error|warning|info|hint|never
                                       check: the least severe finding that fails (default error)
+  --fail-on moved|never               diff: exit 1 when a section changed sides (default never)
+  --as-of YYYY-MM-DD                  today's date for stale-date, so CI runs are reproducible
+                                      (a plan's front matter asOf: still wins)
+  --plans-only                        named files too are checked only when they are plan
+                                      documents (for pre-commit, which names every staged file)
   --all                               folders and globs include Markdown files that are not
                                       plan documents (README, CHANGELOG, …)
   --jobs N, -j N                      files analysed at once on worker threads (default: the
@@ -73,8 +93,8 @@ and check's closing count line on stderr. Lines and columns are 1-based, columns
 code units. A .pmlens.json with errors is reported as file:line:col, its faulty parts are
 ignored, the files are still analyzed, and the exit code is 2.
 
-Exit codes: 0 no finding reaches --fail-on; 1 one does (check only); 2 usage, configuration or
-I/O error (a missing file, a glob that matches nothing).
+Exit codes: 0 no finding reaches --fail-on; 1 one does (check; diff: a section moved); 2 usage,
+configuration, git or I/O error (a missing file, a glob that matches nothing, an unknown revision).
 `;
 
 /** Reads the arguments (without `node` and the script). Never throws. */
@@ -93,6 +113,8 @@ export function parseCli(argv: readonly string[]): Parsed {
         'no-ignore': { type: 'boolean', default: false },
         quiet: { type: 'boolean', short: 'q', default: false },
         jobs: { type: 'string', short: 'j' },
+        'as-of': { type: 'string' },
+        'plans-only': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -104,9 +126,9 @@ export function parseCli(argv: readonly string[]): Parsed {
   if (values.help || positionals[0] === 'help') return { type: 'help' };
   if (values.version) return { type: 'version' };
   const [command, ...inputs] = positionals;
-  if (command === undefined) return { type: 'usage-error', message: 'Missing command: analyze, check or summary' };
+  if (command === undefined) return { type: 'usage-error', message: 'Missing command: analyze, check, summary or diff' };
   if (!(COMMANDS as readonly string[]).includes(command)) {
-    return { type: 'usage-error', message: `Unknown command '${command}': expected analyze, check or summary` };
+    return { type: 'usage-error', message: `Unknown command '${command}': expected analyze, check, summary or diff` };
   }
   const cmd = command as Command;
   const format = values.format ?? 'text';
@@ -116,10 +138,19 @@ export function parseCli(argv: readonly string[]): Parsed {
   if (!FORMATS_OF[cmd].includes(format as Format)) {
     return { type: 'usage-error', message: `'${cmd}' cannot write ${format}: use ${FORMATS_OF[cmd].join(', ')}` };
   }
-  const failOn = values['fail-on'] ?? 'error';
-  if (!(FAIL_ON as readonly string[]).includes(failOn)) {
+  let failOn = values['fail-on'] ?? 'error';
+  let failOnMoved = false;
+  if (cmd === 'diff') {
+    if (inputs.length < 1 || inputs.length > 2) return { type: 'usage-error', message: 'diff needs BASE and at most one HEAD: two git revisions or two files' };
+    const given = values['fail-on'] ?? 'never';
+    if (!(DIFF_FAIL_ON as readonly string[]).includes(given)) return { type: 'usage-error', message: `Unknown diff --fail-on '${given}': expected ${DIFF_FAIL_ON.join(', ')}` };
+    failOnMoved = given === 'moved';
+    failOn = 'never';
+  } else if (!(FAIL_ON as readonly string[]).includes(failOn)) {
     return { type: 'usage-error', message: `Unknown --fail-on '${failOn}': expected ${FAIL_ON.join(', ')}` };
   }
+  const asOf = values['as-of'];
+  if (asOf !== undefined && parseIsoDay(asOf) === undefined) return { type: 'usage-error', message: `--as-of '${asOf}' is not a date written YYYY-MM-DD` };
   if (values.config === '') return { type: 'usage-error', message: '--config needs a file' };
   const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) return { type: 'usage-error', message: `--jobs needs a whole number from 1 to 256, not '${values.jobs}'` };
@@ -135,6 +166,9 @@ export function parseCli(argv: readonly string[]): Parsed {
       quiet: values.quiet ?? false,
       jobs,
       noIgnore: values['no-ignore'] ?? false,
+      asOf,
+      plansOnly: values['plans-only'] ?? false,
+      failOnMoved,
     },
   };
 }

@@ -28,6 +28,7 @@ import {
   type SarifFile,
 } from '../core/report';
 import { parseCli, USAGE, type CliOptions } from './args';
+import { runDiff } from './diff';
 import { openConfigSource, type ConfigIssue } from './engine';
 import { describeError, expandInputs } from './files';
 import { IgnoreRules } from './ignores';
@@ -64,7 +65,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
       io.stderr(`pm-lens: ${parsed.message}\n\n${USAGE}`);
       return EXIT_ERROR;
     case 'run':
-      return runCommand(parsed.options, io, version);
+      return parsed.options.command === 'diff' ? runDiff(parsed.options, io) : runCommand(parsed.options, io, version);
   }
 }
 
@@ -122,7 +123,10 @@ async function runCommand(options: CliOptions, io: CliIo, version: string): Prom
         failed = true;
         continue;
       }
-      const { config, issues } = await source.configFor(file.absolute);
+      const found = await source.configFor(file.absolute);
+      const { issues } = found;
+      // --as-of wins over the configuration's asOf (a plan's own front matter still wins over both).
+      const config = options.asOf !== undefined ? { ...found.config, asOf: options.asOf } : found.config;
       for (const issue of issues) {
         const key = `${issue.file}:${issue.problem.range.start.offset}:${issue.problem.message}`;
         if (reported.has(key)) continue;
@@ -132,7 +136,7 @@ async function runCommand(options: CliOptions, io: CliIo, version: string): Prom
           failed = true;
         } else note(describeIssue(issue, io.cwd));
       }
-      const job = { text, path: detectionPath(io.cwd, file.absolute), explicit: file.explicit || options.all, config };
+      const job = { text, path: detectionPath(io.cwd, file.absolute), explicit: (file.explicit && !options.plansOnly) || options.all, config };
       inFlight.push({ file, config, outcome: runner.run(job) });
       if (inFlight.length >= options.jobs * 4) await settle();
     }

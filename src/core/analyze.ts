@@ -235,7 +235,8 @@ export function* analyzeSteps(
   }
   yield;
 
-  const context: RuleContext = { text, lines, config, kind, kindDef, frontMatter, sections, problems };
+  const blocks = outline.sections.map((s) => s.blocks);
+  const context: RuleContext = { text, lines, config, kind, kindDef, frontMatter, sections, blocks, problems };
   const findings: Finding[] = [];
   const reporter = (rule: Rule, severity: Severity) => (report: Report): void => {
     findings.push({ ruleId: rule.id, severity, message: report.message, range: report.range, section: report.section, fixes: report.fixes ?? [] });

@@ -2,6 +2,8 @@
  * Quick fixes as plain text edits. Rules build their fixes from these pieces, and the editor's
  * *Tag All Sections* uses `tagAllSectionsEdits`, so a tag is written the same way everywhere.
  */
+import type { Item } from './items';
+import type { BlockFact } from './parse/facts';
 import { LineIndex } from './text';
 import type { Analysis, OwnerTag, Range, Section, TagRole, TextEdit } from './types';
 
@@ -103,4 +105,31 @@ export function tagAllSectionsEdits(analysis: Analysis, text: string): TextEdit[
     if (tag) edits.push(insertTagEdit(section, tag.role, tag.concern, lines));
   }
   return edits;
+}
+
+/**
+ * Moves an item (a list item, a table row or a sentence) to the end of another section's items:
+ * it leaves its place (its whole lines, for a list item or a row) and is appended after the
+ * target's last block, as a row when both are table rows, otherwise as a list item (a blank line
+ * first when the target does not end in a list).
+ */
+export function moveItemEdits(item: Item, target: Section, targetBlocks: readonly BlockFact[], lines: LineIndex): TextEdit[] {
+  const text = lines.text;
+  const eol = lines.eol;
+  const first = lines.positionAt(item.start).line;
+  const last = lines.positionAt(item.end).line;
+  const whole = item.kind === 'sentence' ? lines.range(item.start, item.end) : lines.range(lines.lineStart(first), lines.lineEnd(last));
+  const remove = removeRangeEdit(whole, lines);
+
+  const lastBlock = targetBlocks.length > 0 ? targetBlocks[targetBlocks.length - 1] : undefined;
+  let newText: string;
+  if (lastBlock?.kind === 'table-row' && item.kind === 'table-row') newText = eol + text.slice(item.start, item.end);
+  else {
+    const listLine = item.kind === 'list-item' ? text.slice(lines.lineStart(first), lines.lineEnd(last)).trimStart() : `- ${item.plain}`;
+    newText = (lastBlock?.kind === 'paragraph' && lastBlock.inList ? eol : eol + eol) + listLine;
+  }
+  const insert = lastBlock
+    ? insertAt(lines, lines.lineEnd(lines.positionAt(lastBlock.end).line), newText)
+    : insertUnderHeadingEdit(target, newText.slice(eol.length), lines);
+  return [remove, insert];
 }

@@ -282,6 +282,63 @@ describe('PM Lens language features', () => {
     });
   });
 
+  describe('review rules: stale-date and misplaced-metric', () => {
+    const plan = [
+      '---',
+      'plan: prd',
+      'asOf: 2025-12-02',
+      '---',
+      '# Fridge app',
+      '',
+      '## Success metrics',
+      '',
+      '- Weekly active households above 1,200',
+      '- Launch the Android app by Q3 2025',
+      '',
+      '## Delivery success criteria',
+      '',
+      '- Every milestone met on time',
+      '',
+      '## Schedule',
+      '<!-- owner: project/schedule -->',
+      '',
+      '- [ ] Beta with 300 households: 2025-10-01',
+      '',
+    ].join('\n');
+
+    it('report with their severities and doc links; the quick fixes apply and undo; a directive silences one', async () => {
+      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: plan });
+      await vscode.window.showTextDocument(document);
+      const diagnostics = await diagnosticsWhere(document.uri, 'stale-date and misplaced-metric', (d) => has('stale-date')(d) && has('misplaced-metric')(d));
+      const stale = diagnostics.find((d) => codeOf(d) === 'stale-date')!;
+      assert.equal(stale.severity, vscode.DiagnosticSeverity.Information);
+      assert.equal(stale.message, "'Beta with 300 households' was due 2025-10-01, 62 days ago, and is not marked done");
+      assert.ok((stale.code as { target: vscode.Uri }).target.toString().endsWith('/stale-date.md'));
+      const misplaced = diagnostics.find((d) => codeOf(d) === 'misplaced-metric')!;
+      assert.equal(misplaced.severity, vscode.DiagnosticSeverity.Warning);
+      assert.deepEqual(misplaced.range, rangeOf(document, 'Launch the Android app by Q3 2025'));
+
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, stale.range, vscode.CodeActionKind.QuickFix.value);
+      const done = actions.find((a) => a.title === 'Mark it done');
+      assert.ok(done?.edit, `quick fixes: ${actions.map((a) => a.title).join(', ')}`);
+      assert.ok(await vscode.workspace.applyEdit(done.edit));
+      assert.ok(document.getText().includes('- [x] Beta with 300 households: 2025-10-01'));
+      await diagnosticsWhere(document.uri, 'no stale-date', hasNo('stale-date'));
+
+      const moves = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, misplaced.range, vscode.CodeActionKind.QuickFix.value);
+      const move = moves.find((a) => a.title === "Move to 'Delivery success criteria'");
+      assert.ok(move?.edit, `quick fixes: ${moves.map((a) => a.title).join(', ')}`);
+      assert.ok(await vscode.workspace.applyEdit(move.edit));
+      assert.ok(document.getText().includes('- Every milestone met on time\n- Launch the Android app by Q3 2025\n'), document.getText());
+      await diagnosticsWhere(document.uri, 'no misplaced-metric', hasNo('misplaced-metric'));
+      await vscode.commands.executeCommand('undo');
+      await diagnosticsWhere(document.uri, 'misplaced-metric again', has('misplaced-metric'));
+
+      await replaceText(document, '## Success metrics', '<!-- pm-lens-disable-next-section misplaced-metric -->\n## Success metrics');
+      await diagnosticsWhere(document.uri, 'misplaced-metric silenced', hasNo('misplaced-metric'));
+    });
+  });
+
   describe('code actions', () => {
     it('offer the engine fix as the preferred quick fix; applying it fixes the text, undo restores it', async () => {
       const { document } = await openFixture('checkout-prd.md');

@@ -8,17 +8,23 @@ describe('cli: arguments', function () {
   });
 
   it('reads a command, inputs and every option', function () {
-    assert.deepEqual(parseCli(['check', 'a.md', '**/*.md', '--format', 'sarif', '--config', 'c.json', '--fail-on', 'warning', '--all', '--quiet', '--no-ignore', '--jobs', '3']), {
+    assert.deepEqual(parseCli(['check', 'a.md', '**/*.md', '--format', 'sarif', '--config', 'c.json', '--fail-on', 'warning', '--all', '--quiet', '--no-ignore', '--jobs', '3', '--as-of', '2026-01-15', '--plans-only']), {
       type: 'run',
-      options: { command: 'check', inputs: ['a.md', '**/*.md'], format: 'sarif', config: 'c.json', failOn: 'warning', all: true, quiet: true, noIgnore: true, jobs: 3 },
+      options: { command: 'check', inputs: ['a.md', '**/*.md'], format: 'sarif', config: 'c.json', failOn: 'warning', all: true, quiet: true, noIgnore: true, jobs: 3, asOf: '2026-01-15', plansOnly: true, failOnMoved: false },
     });
   });
 
   it('defaults to text, error, no config, not all, not quiet, ignore files read', function () {
     assert.deepEqual(parseCli(['analyze']), {
       type: 'run',
-      options: { command: 'analyze', inputs: [], format: 'text', config: undefined, failOn: 'error', all: false, quiet: false, noIgnore: false, jobs: availableParallelism() },
+      options: { command: 'analyze', inputs: [], format: 'text', config: undefined, failOn: 'error', all: false, quiet: false, noIgnore: false, jobs: availableParallelism(), asOf: undefined, plansOnly: false, failOnMoved: false },
     });
+  });
+
+  it('reads diff BASE [HEAD] with --fail-on moved', function () {
+    const parsed = parseCli(['diff', 'main', 'HEAD', '--fail-on', 'moved', '--format', 'markdown']);
+    assert.ok(parsed.type === 'run');
+    assert.deepEqual([parsed.options.inputs, parsed.options.failOnMoved, parsed.options.format], [['main', 'HEAD'], true, 'markdown']);
   });
 
   it('takes options before the command, --opt=value, and files after --', function () {
@@ -49,6 +55,11 @@ describe('cli: arguments', function () {
       [['check', '--config'], /--config/],
       [['check', '--config='], /--config needs a file/],
       [['check', '--all=yes'], /all/],
+      [['check', '--as-of', '2026-02-30'], /--as-of '2026-02-30' is not a date/],
+      [['diff'], /diff needs BASE/],
+      [['diff', 'main', '--fail-on', 'error'], /Unknown diff --fail-on 'error': expected moved, never/],
+      [['check', '--fail-on', 'moved'], /Unknown --fail-on 'moved'/],
+      [['diff', 'main', '--format', 'sarif'], /'diff' cannot write sarif/],
     ];
     for (const [argv, message] of cases) {
       const parsed = parseCli(argv);

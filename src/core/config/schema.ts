@@ -3,6 +3,7 @@
  * JSON Schema users get completion from is generated from it (`scripts/gen-schema.mjs`).
  */
 import { z } from 'zod';
+import { parseIsoDay } from '../dates';
 import { rules } from '../rules/registry';
 import { concernSchema, patternSchema, taxonomySchema } from '../taxonomy/types';
 import type { ConcernDef, Taxonomy } from '../taxonomy/types';
@@ -136,6 +137,12 @@ export const pmLensConfigSchema = z
       .boolean()
       .meta({ description: 'Analyze every Markdown file, not only plan documents (README and CHANGELOG still only when asked)' })
       .optional(),
+    asOf: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'A date written YYYY-MM-DD')
+      .refine((value) => parseIsoDay(value) !== undefined, { message: 'Not a calendar date' })
+      .meta({ description: "Today's date for stale-date (YYYY-MM-DD), so checks are reproducible; the clock's date when absent" })
+      .optional(),
     kinds: z
       .record(z.string().regex(NAME_PATTERN), kindSchema)
       .meta({ description: 'Document kinds (prd, project-plan, mixed, or new ones): their side and required concerns' })
@@ -159,6 +166,7 @@ export interface PmLensSettings {
   readonly documents?: readonly string[];
   readonly ignores?: readonly string[];
   readonly analyzeAllMarkdown?: boolean;
+  readonly asOf?: string;
   readonly kinds?: Readonly<Record<string, { readonly role?: Role | 'mixed'; readonly required?: readonly string[] }>>;
   readonly concerns?: Readonly<Record<string, ConcernPatch>>;
   readonly neutral?: NeutralPatch;

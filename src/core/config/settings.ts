@@ -100,6 +100,7 @@ export function applySettings(base: ResolvedConfig, settings: PmLensSettings, re
     kinds,
     taxonomy,
     analyzeAllMarkdown: settings.analyzeAllMarkdown ?? base.analyzeAllMarkdown ?? false,
+    ...((settings.asOf ?? base.asOf) !== undefined ? { asOf: settings.asOf ?? base.asOf } : {}),
   };
 }
 

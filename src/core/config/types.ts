@@ -19,6 +19,8 @@ export interface ResolvedConfig {
   readonly taxonomy: Taxonomy;
   /** Every Markdown file is a plan (README and CHANGELOG still only when asked); false when absent. */
   readonly analyzeAllMarkdown?: boolean;
+  /** Today for `stale-date`, `YYYY-MM-DD` (`--as-of` on the command line); the clock's date when absent. */
+  readonly asOf?: string;
 }
 
 /** Something wrong in a configuration file, where it stands in that file. */

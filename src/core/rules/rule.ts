@@ -1,4 +1,5 @@
 import type { KindDef, ResolvedConfig } from '../config/types';
+import type { BlockFact } from '../parse/facts';
 import type { LineIndex } from '../text';
 import type { TagProblem } from '../tags';
 import type { Fix, FrontMatter, Range, Section, SeveritySetting } from '../types';
@@ -13,6 +14,8 @@ export interface RuleContext {
   readonly kindDef: KindDef | undefined;
   readonly frontMatter: FrontMatter | undefined;
   readonly sections: readonly Section[];
+  /** Each section's content blocks, by section index (for rules that read items: list items, rows). */
+  readonly blocks: readonly (readonly BlockFact[])[];
   /** Malformed tags, directives and front matter, found while reading the document. */
   readonly problems: readonly TagProblem[];
 }
