@@ -107,6 +107,7 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
         'accessibility', 'localization', 'internationalization', 'compliance requirements', 'constraints',
         'user interface', 'ui', 'interaction', 'experience requirements', 'specification', 'specifications',
         'release criteria', 'mock-ups', 'mockups', 'wireframes', 'screenshots', 'user flows',
+        'button', 'buttons', 'tab', 'tabs', 'footer', 'sidebar', 'menu', 'dialog', 'screen', 'screens',
       ],
       bodyTerms: [
         'provides', 'enables', 'lets', 'offers', 'works with', 'integrates with',
