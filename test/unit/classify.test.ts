@@ -185,17 +185,6 @@ describe('classify', () => {
       });
     }
 
-    it('bare addresses with a short label are a link list; an address inside prose is not', () => {
-      const list = section('## Where to find us\n\n- Forum: https://forum.example.org/harbour\n- https://code.example.org/harbour\n', 'Where to find us');
-      assert.equal(list.role, 'none', why(list));
-      assert.ok(list.evidence.some((e) => e.kind === 'neutral' && e.text.startsWith('https://forum.example.org')), why(list));
-      const prose = section(
-        '## Part two\n\nThe harbour team files every sensor fault on https://code.example.org/harbour before the weekly call.\n',
-        'Part two',
-      );
-      assert.ok(!prose.evidence.some((e) => e.kind === 'neutral' && e.text.startsWith('https://')), why(prose));
-    });
-
     it('a section with nothing decisive is none, with a confidence', () => {
       const v = section('## Part two\n\nThe quick brown fox jumps over the lazy dog.\n', 'Part two');
       assert.equal(v.role, 'none', why(v));

@@ -50,7 +50,7 @@ export interface LinkReading {
  * contents names another section, so its words are not this section's content.
  */
 export function readLinks(source: string, masked: string): LinkReading {
-  if (!source.includes('](')) return bareLinks(source, masked);
+  if (!source.includes('](')) return { masked, anchors: 0, onlyLinks: false, first: -1, firstEnd: -1 };
   const anchorParts: string[] = [];
   let anchorAt = 0;
   let anchors = 0;
@@ -80,22 +80,6 @@ export function readLinks(source: string, masked: string): LinkReading {
 }
 
 const WORDY = /[\p{L}\p{N}]/u;
-
-const BARE_URL = /<?https?:\/\/[^\s<>()]{1,2000}>?/g;
-/** At most this many words besides its bare addresses keep a paragraph a link entry (`Alice: https://…`). */
-const LINK_LABEL_WORDS = 4;
-
-/** A paragraph with no Markdown link: bare addresses with at most a short label are a link entry too. */
-function bareLinks(source: string, masked: string): LinkReading {
-  const none = { masked, anchors: 0, onlyLinks: false, first: -1, firstEnd: -1 };
-  if (source.length > 5_000 || !source.includes('://')) return none;
-  BARE_URL.lastIndex = 0;
-  const first = BARE_URL.exec(source);
-  if (!first) return none;
-  const label = source.replace(BARE_URL, ' ').match(/[\p{L}\p{N}][\p{L}\p{N}'-]*/gu) ?? [];
-  if (label.length > LINK_LABEL_WORDS) return none;
-  return { masked, anchors: 0, onlyLinks: true, first: first.index, firstEnd: first.index + first[0].length };
-}
 
 /** Where the document's headings stand, found by a light line scan. */
 export interface HeadingOutline {
