@@ -49,7 +49,7 @@ try {
   const file = join(dir, 'engine.cjs');
   await esbuild.build({
     stdin: {
-      contents: "export { analyze } from './src/core/analyze'; export { loadModel } from './src/core/classify/model'; export { stackContext, stackFeatures } from './src/core/classify/stack';",
+      contents: "export { analyze } from './src/core/analyze'; export { loadModel } from './src/core/classify/model'; export { stackContext, stackFeatures } from './src/core/classify/stack'; export { SCORING } from './src/core/classify/scoring';",
       resolveDir: root,
       loader: 'ts',
     },
@@ -76,6 +76,7 @@ if (docNames.length < folds) {
   console.error(`train: ${docNames.length} documents is fewer than ${folds} folds`);
   process.exit(2);
 }
+const { mixStrong: MIX_STRONG, mixRatio: MIX_RATIO } = engine.SCORING;
 const ALL_WORDS = { has: () => true, size: 1 };
 const LABEL = { product: 0, project: 1, neither: 2 };
 /** @type {{ doc: number, section: number, features: Map<string, number>, label: number }[]} */
@@ -96,7 +97,11 @@ for (const [d, name] of docNames.entries()) {
       missing++;
       continue;
     }
-    samples.push({ doc: d, section: index, features: observed.get(index), label: LABEL[label.label] });
+    // Both sides strong on their own (the engine's `bothStrong`, read from the scores it reports).
+    const { product, project } = analysis.sections[index].inferred.scores;
+    const weak = Math.min(product, project);
+    const bothStrong = weak >= MIX_STRONG && weak >= MIX_RATIO * Math.max(product, project);
+    samples.push({ doc: d, section: index, features: observed.get(index), label: LABEL[label.label], bothStrong });
   }
   if (missing) log(`${name}: ${missing} labelled sections not found`);
   docs.push({ name, text, nodes, features: analysis.sections.map((s) => observed.get(s.index)) });
@@ -110,6 +115,8 @@ const lambdas = (opt('--lambdas', '0.003,0.01,0.03') ?? '').split(',').map(Numbe
 const stackLambdas = (opt('--stack-lambdas', '0.003,0.01,0.03,0.1') ?? '').split(',').map(Number);
 const minDfs = (opt('--min-df', '0') ?? '').split(',').map(Number);
 const useStack = !args.includes('--no-stack');
+/** What a cross-role error costs, in other errors, when penalties and thresholds are chosen: wrong sides cost most. */
+const CROSS_COST = Number(opt('--cross-cost', '4'));
 const softmax1 = (z) => {
   const m = Math.max(...z);
   const e = z.map((x) => Math.exp(x - m));
@@ -119,7 +126,10 @@ const softmax1 = (z) => {
 
 /** First-stage probabilities of every section of documents `chosen`, by `model`, into `into[doc]`. */
 function firstStage(model, chosen, into) {
-  for (const [d, doc] of docs.entries()) if (chosen(d)) into[d] = doc.features.map((f) => softmax1(model.logits(f)));
+  for (const [d, doc] of docs.entries()) {
+    if (!chosen(d)) continue;
+    into[d] = doc.features.map((f) => softmax1(model.logits(f)));
+  }
 }
 /** Second-stage samples of the labelled sections of documents `chosen`, from first-stage probabilities `p1[doc]`. */
 function stackSamples(p1, chosen) {
@@ -129,7 +139,8 @@ function stackSamples(p1, chosen) {
     if (!chosen(s.doc)) return;
     let ctx = contexts.get(s.doc);
     if (!ctx) contexts.set(s.doc, (ctx = engine.stackContext(docs[s.doc].nodes, p1[s.doc])));
-    out.push({ doc: s.doc, label: s.label, features: engine.stackFeatures(ctx, s.section), at: i });
+    const features = engine.stackFeatures(ctx, s.section);
+    out.push({ doc: s.doc, label: s.label, features, at: i });
   });
   return out;
 }
@@ -188,7 +199,7 @@ let setting;
       const { oof } = crossValidate(s, undefined, foldOf, folds);
       const tuned = tuneDecision(oof);
       const m = evaluate(samples, oof, tuned);
-      log(`first stage, lambda ${lambda} min-df ${minDf}: accuracy ${pct(m.accuracy)}  cross-role ${pct(m.cross)}  macro-F1 ${pct(m.macroF1)}  log-loss ${m.logLoss.toFixed(3)}  (T ${tuned.temperature}, side ${tuned.side})`);
+      log(`first stage, lambda ${lambda} min-df ${minDf}: accuracy ${pct(m.accuracy)}  cross-role ${pct(m.cross)}  macro-F1 ${pct(m.macroF1)}  log-loss ${m.logLoss.toFixed(3)}  (T ${tuned.temperature}, side ${tuned.side}, veto ${tuned.veto})`);
       if (m.logLoss < bestLoss) {
         bestLoss = m.logLoss;
         setting = s;
@@ -196,19 +207,19 @@ let setting;
     }
   }
 }
-// The second stage's penalty, by accuracy with cross-role errors weighed double.
+// The second stage's penalty, by accuracy with a cross-role error costing CROSS_COST others.
 let best;
 for (const lambda of useStack ? stackLambdas : [undefined]) {
   const stackSetting = lambda === undefined ? undefined : { lambda, minDf: 0 };
   const { oof, models } = crossValidate(setting, stackSetting, foldOf, folds);
   const tuned = tuneDecision(oof);
   const m = evaluate(samples, oof, tuned);
-  if (stackSetting) log(`second stage, lambda ${lambda}: accuracy ${pct(m.accuracy)}  cross-role ${pct(m.cross)}  macro-F1 ${pct(m.macroF1)}  log-loss ${m.logLoss.toFixed(3)}  (T ${tuned.temperature}, side ${tuned.side})`);
-  const score = m.accuracy - 2 * m.cross;
+  if (stackSetting) log(`second stage, lambda ${lambda}: accuracy ${pct(m.accuracy)}  cross-role ${pct(m.cross)}  macro-F1 ${pct(m.macroF1)}  log-loss ${m.logLoss.toFixed(3)}  (T ${tuned.temperature}, side ${tuned.side}, veto ${tuned.veto})`);
+  const score = m.accuracy - CROSS_COST * m.cross;
   if (!best || score > best.score) best = { score, stackSetting, oof, models, tuned, m };
 }
 
-/** The temperature (by log-loss), and the side threshold (by accuracy, cross-role errors weighed double), for out-of-fold logits. */
+/** The temperature (by log-loss), and the side and veto thresholds (by accuracy, a cross-role error costing CROSS_COST others), for out-of-fold logits. */
 function tuneDecision(oof) {
   let temperature = 1;
   let bestLoss = Infinity;
@@ -220,17 +231,22 @@ function tuneDecision(oof) {
     }
   }
   let side = 0.5;
+  let veto = 1;
   let bestScore = -Infinity;
-  // From the plain argmax up: on a tie the lower threshold (fewer sections left unowned) wins.
-  for (let q = 0.4; q <= 0.901; q += 0.025) {
-    const m = evaluate(samples, oof, { temperature, side: q });
-    const score = m.accuracy - 2 * m.cross;
-    if (score > bestScore + 1e-9) {
-      bestScore = score;
-      side = Math.round(q * 1000) / 1000;
+  // From the plain argmax up, and from no veto down: on a tie the setting that leaves fewer
+  // sections unowned wins.
+  for (let q = 0.35; q <= 0.801; q += 0.025) {
+    for (const k of [1, 0.5, 0.45, 0.4, 0.35, 0.3, 0.25, 0.2, 0.15]) {
+      const m = evaluate(samples, oof, { temperature, side: q, veto: k });
+      const score = m.accuracy - CROSS_COST * m.cross;
+      if (score > bestScore + 1e-9) {
+        bestScore = score;
+        side = Math.round(q * 1000) / 1000;
+        veto = k;
+      }
     }
   }
-  return { temperature, side };
+  return { temperature, side, veto };
 }
 
 // --- The chosen settings, fitted on everything, and measured by the engine itself.
@@ -292,7 +308,7 @@ const report = (name, predictions, confidence) => {
 };
 const round = (x) => Math.round(x * 1000) / 1000;
 log('');
-log(`chosen: lambda ${setting.lambda}, min-df ${setting.minDf}${stackSetting ? `, second stage lambda ${stackSetting.lambda}` : ''}, temperature ${tuned.temperature}, side ${tuned.side}, ${Object.keys(json.weights).length} features${json.stack ? ` + ${Object.keys(json.stack.weights).length}` : ''}`);
+log(`chosen: lambda ${setting.lambda}, min-df ${setting.minDf}${stackSetting ? `, second stage lambda ${stackSetting.lambda}` : ''}, temperature ${tuned.temperature}, side ${tuned.side}, veto ${tuned.veto}, ${Object.keys(json.weights).length} features${json.stack ? ` + ${Object.keys(json.stack.weights).length}` : ''}`);
 const cv = report(`grouped ${folds}-fold CV`, cvPredictions, cvConfidence);
 const inSample = report('in-sample          ', inPredictions, inConfidence);
 const table = reliability(samples, cvPredictions, cvConfidence);

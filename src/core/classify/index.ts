@@ -23,8 +23,7 @@ import { addContextFeatures, channelOf, contextSource, featuresOfHit, type Conte
 import { defaultModel, predict, pushToward, type Features, type LoadedModel } from './model';
 import { scanBlock, scanPatterns, scanTerms, tokenize } from './read';
 import { maskProse } from './scan';
-import { decide } from './decide';
-import { rememberStageOne } from './stageOne';
+import { bothStrong, decide } from './decide';
 import { SCORING } from './scoring';
 import { saturate, Signals, type Hit } from './signals';
 
@@ -151,7 +150,7 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   context.observe?.(features);
 
   const { p } = predict(loaded, features);
-  const { role, confidence } = decide(rule, p, loaded.model);
+  const { role, confidence } = decide(bothStrong(own), p, loaded.model);
   const top = p[0] >= p[1] ? 0 : 1;
   const verdictClass = role === 'mixed' ? top : classOf(role === 'none' ? 'none' : role);
 
@@ -221,8 +220,9 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
     confidence: round(Math.min(1, Math.max(0, confidence))),
     scores: { product: round(scores.product), project: round(scores.project), none: round(scores.none) },
     evidence: evidence.slice(0, SCORING.maxEvidence),
+    probabilities: { product: p[0], project: p[1], none: p[2] },
   };
-  return rememberStageOne(verdict, { p, rule, concerns: { product: topConcern(compiled, byConcern, 'product'), project: topConcern(compiled, byConcern, 'project') } });
+  return verdict;
 }
 
 /** The `k` strongest signals by push, strongest first (earlier in the text first on a tie), without sorting them all. */

@@ -21,6 +21,8 @@ export const modelSchema = z.object({
   temperature: z.number().positive().default(1),
   /** A side is named only at or above this probability (below it: `none`; a wrong side costs most). */
   side: z.number().min(0).max(1).default(0.5),
+  /** At or above this probability of the other side, no side is named (1: never). */
+  veto: z.number().min(0).max(1).default(1),
   /** Words kept by the vocabulary (stems); their features are `hw:` and `bw:`. */
   vocabulary: z.array(z.string()).default([]),
   /**

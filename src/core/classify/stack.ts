@@ -7,9 +7,8 @@
  * each). Two passes over the sections, linear in their number; deterministic.
  */
 import type { Evidence, InferredRole, Range, Role, Verdict } from '../types';
-import { decide } from './decide';
+import { bothStrong, decide } from './decide';
 import { predict, pushToward, type LoadedModel, type LoadedStage } from './model';
-import { stageOneOf } from './stageOne';
 
 /** Where a section stands among the document's sections. */
 export interface StackNode {
@@ -131,24 +130,23 @@ const SHOWN = 0.1;
 export function restack(nodes: readonly StackNode[], verdicts: readonly Verdict[], loaded: LoadedModel, maxEvidence: number): Verdict[] {
   const stage = loaded.stack;
   if (!stage) return [...verdicts];
-  const firsts = verdicts.map((v) => stageOneOf(v));
-  const ctx = stackContext(nodes, firsts.map((f, i) => f?.p ?? fallback(verdicts[i])));
+  const ctx = stackContext(nodes, verdicts.map(probabilitiesOf));
   return verdicts.map((verdict, i) => {
     const features = stackFeatures(ctx, i);
     const q = predict(stage, features).p;
-    const first = firsts[i];
-    const { role, confidence } = decide(first?.rule ?? 'none', q, loaded.model);
-    const cls = role === 'product' ? 0 : role === 'project' ? 1 : 2;
-    const evidence = contextEvidence(stage, features, cls, verdict, role, nodes[i].headingRange);
-    const concern = role === 'product' || role === 'project' ? (first?.concerns[role] ?? childConcern(nodes[i], verdicts, role)) : role === 'mixed' ? verdict.concern : undefined;
     const node = nodes[i];
     const scores = node.empty && node.children.length > 0 ? withChildren(verdict.scores, node.children.map((c) => verdicts[c].scores)) : verdict.scores;
-    return { ...verdict, role, concern, scores, confidence: Math.round(Math.min(1, Math.max(0, confidence)) * 100) / 100, evidence: evidence.slice(0, maxEvidence) };
+    const { role, confidence } = decide(bothStrong(scores), q, loaded.model);
+    const cls = role === 'product' ? 0 : role === 'project' ? 1 : 2;
+    const evidence = contextEvidence(stage, features, cls, verdict, role, node.headingRange);
+    const concern = role === verdict.role ? verdict.concern : role === 'product' || role === 'project' ? (verdict.evidence.find((e) => e.role === role && e.kind !== 'context')?.concern ?? childConcern(node, verdicts, role)) : undefined;
+    return { ...verdict, role, concern, scores, probabilities: { product: q[0], project: q[1], none: q[2] }, confidence: Math.round(Math.min(1, Math.max(0, confidence)) * 100) / 100, evidence: evidence.slice(0, maxEvidence) };
   });
 }
 
-/** The first-stage probabilities of a verdict made without a model trace (its role, at its confidence). */
-function fallback(v: Verdict): Triple {
+/** The first stage's probabilities of a verdict (for one made without them: its role, at its confidence). */
+function probabilitiesOf(v: Verdict): Triple {
+  if (v.probabilities) return [v.probabilities.product, v.probabilities.project, v.probabilities.none];
   const c = v.role === 'product' ? 0 : v.role === 'project' ? 1 : 2;
   const rest = (1 - v.confidence) / 2;
   return [c === 0 ? v.confidence : rest, c === 1 ? v.confidence : rest, c === 2 ? v.confidence : rest];
