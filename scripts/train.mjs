@@ -234,8 +234,10 @@ function tuneDecision(oof) {
   let veto = 1;
   let bestScore = -Infinity;
   // From the plain argmax up, and from no veto down: on a tie the setting that leaves fewer
-  // sections unowned wins.
-  for (let q = 0.35; q <= 0.801; q += 0.025) {
+  // sections unowned wins. The side threshold stays low (a section whose evidence leans clearly
+  // to one side is not left `none` at a tiny probability of none); wrong sides are kept rare by
+  // the veto on the other side's probability.
+  for (let q = 0.35; q <= 0.551; q += 0.025) {
     for (const k of [1, 0.5, 0.45, 0.4, 0.35, 0.3, 0.25, 0.2, 0.15]) {
       const m = evaluate(samples, oof, { temperature, side: q, veto: k });
       const score = m.accuracy - CROSS_COST * m.cross;
