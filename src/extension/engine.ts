@@ -19,6 +19,8 @@ export { LineIndex } from '../core/text';
 // The summary panel.
 export { concernLabel, summaryReportToJson, summaryToMarkdown, totalToMarkdown } from '../core/report';
 export { sumSummaries } from '../core/summary';
+export { diffPlans } from '../core/diff';
+export { describeChange, roleOf, where } from '../core/report/diff';
 // Authoring.
 export { collectHandles, tagCompletionContext, tagCompletions } from '../core/completion';
 export { documentTemplate } from '../core/templates';
