@@ -104,6 +104,8 @@ export class ConfigService implements vscode.Disposable {
     const settings = readSettings(folder?.uri);
     const layer: Record<string, unknown> = { rules: settings.rules, analyzeAllMarkdown: settings.analyzeAllMarkdown };
     if (settings.documents) layer.documents = settings.documents;
+    // Checked by the core's schema like .pmlens.json's asOf: a wrong date is logged and ignored.
+    if (settings.asOf !== undefined) layer.asOf = settings.asOf;
     const problems: string[] = [];
     const report = (path: readonly (string | number)[], message: string): void => {
       problems.push(`pmLens.${path.join('.')}: ${message}`);
