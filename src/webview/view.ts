@@ -534,7 +534,7 @@ function buildMiniBar(): MiniBar {
     project: h('span', { class: 'segment project' }),
     neither: h('span', { class: 'segment neither' }),
   };
-  const bar = h('div', { class: 'bar mini', attrs: { role: 'img' } }, segments.product, segments.project, segments.neither);
+  const bar = h('div', { class: 'mini-bar', attrs: { role: 'img' } }, segments.product, segments.project, segments.neither);
   const text = h('span', { class: 'mini-text' });
   return { root: h('div', { class: 'mini-balance' }, bar, text), bar, segments, text };
 }
