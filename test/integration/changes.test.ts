@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PanelTestHook } from '../../src/extension/summaryPanel';
 import type { PanelChanges, PanelModel } from '../../src/shared/panelProtocol';
-import { analysed, pmLens, WAIT_MS, waitFor, type PmLensApiLike } from './helpers';
+import { analysed, pmLens, revertAndCloseAll, WAIT_MS, waitFor, type PmLensApiLike } from './helpers';
 
 const OPEN_SUMMARY = 'pmLens.openSummary';
 const TEST_HOOK = 'pmLens._panelTestHook';
@@ -66,12 +66,7 @@ describe('Ownership Summary: changes since last commit', function () {
 
   afterEach(async () => {
     hook.panel?.dispose();
-    for (const document of vscode.workspace.textDocuments) {
-      if (!document.isDirty || document.languageId !== 'markdown') continue;
-      await vscode.window.showTextDocument(document);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    }
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await revertAndCloseAll();
   });
 
   after(async () => {
