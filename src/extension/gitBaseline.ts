@@ -80,7 +80,7 @@ export class GitBaseline implements vscode.Disposable {
   /** The committed version of `uri` at HEAD, with `maxBytes` as the largest version read. */
   async read(uri: vscode.Uri, maxBytes: number): Promise<Baseline> {
     if (uri.scheme === 'untitled') return { status: 'unsaved', detail: '' };
-    if (uri.scheme !== 'file') return { status: 'no-repository', detail: `${uri.scheme}: documents are not read from Git` };
+    if (uri.scheme !== 'file') return { status: 'no-repository', detail: `it is not a file on disk (${uri.scheme}:)` };
     const api = this.gitApi();
     if ('status' in api) return api;
     if (api.state !== 'initialized') return { status: 'loading', detail: '' };

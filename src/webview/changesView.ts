@@ -48,7 +48,7 @@ export function changesView(changes: PanelChanges, title: string): ChangesView {
       return {
         ...empty,
         status: 'no-repository',
-        headline: changes.detail ? said(`“${title}” is not read from Git`) : `“${title}” is not in a Git repository that VS Code has open.`,
+        headline: said(`“${title}” is not in a Git repository that VS Code has open`),
         hint: changes.detail ? '' : 'Open the folder of its repository (or run “Git: Open Repository”) to compare it with its last commit.',
       };
     case 'too-large':

@@ -1,0 +1,82 @@
+// What "Changes since last commit" adds to each refresh of the Ownership Summary, measured against
+// the analysis the panel already waits for, in the same process and run (a ratio, since absolute
+// times on a shared machine are noise). For each size a generated plan (scripts/gen-plan.mjs,
+// seeded) is the committed version and the same plan with every fourth section rewritten is the
+// edited one; the panel's committed analysis is cached per commit, so a refresh costs:
+//   (a) the baseline: analyze(edited), what any refresh of the panel already does;
+//   (b) the changes: changesModel (the core's diffPlans and each change's wording) on the two
+//       analyses, what the panel adds.
+//
+//   node scripts/bench-changes.mjs [--sizes 10kb,100kb,1mb] [--reps N]
+import * as esbuild from 'esbuild';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { generatePlan, parseSize } from './gen-plan.mjs';
+
+const root = join(import.meta.dirname, '..');
+const out = join(root, '.bench');
+const arg = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
+const sizes = arg('--sizes', '10kb,100kb,1mb').split(',').map((s) => s.trim().toLowerCase());
+const reps = Number(arg('--reps', '9'));
+
+// The shipped code: the core and the panel's model, bundled as the extension bundles them.
+const entry = `
+export { analyze } from './src/core/analyze';
+export { defaultConfig } from './src/core/config/defaults';
+export { changesModel } from './src/extension/summaryPanelModel';
+`;
+mkdirSync(out, { recursive: true });
+const outfile = join(out, 'changes-bench.mjs');
+await esbuild.build({
+  stdin: { contents: entry, resolveDir: root, loader: 'ts', sourcefile: 'changes-bench.ts' },
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: ['vscode'],
+  // As scripts/build.mjs: jsonc-parser's UMD main loads its parts with requires esbuild cannot follow.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+  logLevel: 'warning',
+  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+});
+const { analyze, defaultConfig, changesModel } = await import(pathToFileURL(outfile).href);
+
+/** Every fourth section's body rewritten as delivery talk: the edits a review would see. */
+function edit(text) {
+  let n = 0;
+  return text.replace(/^(#{2,6} .*\n)/gm, (heading) => (++n % 4 === 0 ? `${heading}Ship by March 3, 2026, sprint 14, budget $48,000, milestone sign-off.\n\n` : heading));
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+const time = (f) => {
+  const t = performance.now();
+  const r = f();
+  return [performance.now() - t, r];
+};
+
+console.log(`Changes since last commit — Node ${process.version}, ${reps} runs per size, medians`);
+console.log('| size | sections | changes | analyze (a) | changes (b) | b / a |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+for (const size of sizes) {
+  const committed = generatePlan(parseSize(size));
+  const edited = edit(committed);
+  const before = analyze(committed, { config: defaultConfig });
+  const a = [];
+  const b = [];
+  let rows = 0;
+  let after;
+  for (let i = 0; i < reps; i++) {
+    let t;
+    [t, after] = time(() => analyze(edited, { config: defaultConfig }));
+    a.push(t);
+    let model;
+    [t, model] = time(() => changesModel({ status: 'ready', base: 'HEAD (bench)', before, isNew: false }, after));
+    b.push(t);
+    rows = model.rows.length;
+  }
+  const ma = median(a);
+  const mb = median(b);
+  console.log(`| ${size} | ${after.sections.length} | ${rows} | ${ma.toFixed(1)} ms | ${mb.toFixed(2)} ms | ${(mb / ma).toFixed(3)} |`);
+}
