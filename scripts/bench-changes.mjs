@@ -72,6 +72,9 @@ for (const size of sizes) {
   incremental.analyze(edited, defaultConfig);
   // Warm-up keystrokes, as in an editing session.
   for (let i = 0; i < 20; i++) incremental.analyze(typed(100 + i), defaultConfig);
+  // And as many diffs: the panel has run them on every refresh before.
+  const warm = analyze(edited, { config: defaultConfig });
+  for (let i = 0; i < 20; i++) changesModel({ status: 'ready', base: 'HEAD (bench)', before, isNew: false }, warm);
   const a = [];
   const b = [];
   const c = [];
