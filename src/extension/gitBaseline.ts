@@ -80,9 +80,10 @@ export class GitBaseline implements vscode.Disposable {
   /** The committed version of `uri` at HEAD, with `maxBytes` as the largest version read. */
   async read(uri: vscode.Uri, maxBytes: number): Promise<Baseline> {
     if (uri.scheme === 'untitled') return { status: 'unsaved', detail: '' };
-    if (uri.scheme !== 'file') return { status: 'no-repository', detail: `it is not a file on disk (${uri.scheme}:)` };
+    // Git missing or off comes first: in VS Code for the Web that is what the person needs to hear.
     const api = this.gitApi();
     if ('status' in api) return api;
+    if (uri.scheme !== 'file') return { status: 'no-repository', detail: `it is not a file on disk (${uri.scheme}:)` };
     if (api.state !== 'initialized') return { status: 'loading', detail: '' };
     const repository = api.getRepository(uri);
     if (!repository) return { status: 'no-repository', detail: '' };
