@@ -7,6 +7,7 @@ import { insertTagEdit, tagAllSectionsEdits } from '../../src/core/fixes';
 import { rules } from '../../src/core/rules/registry';
 import { MISMATCH_STRENGTH } from '../../src/core/rules/owner-mismatch';
 import { MIXED_MIN_BALANCE, MIXED_MIN_BODY_PUSH, MIXED_MIN_CONFIDENCE, MIXED_MIN_EVIDENCE } from '../../src/core/rules/mixed-concerns';
+import { UNTAGGED_NONE_CONFIDENCE } from '../../src/core/rules/untagged-section';
 import { runRule, type Report, type Rule, type RuleContext } from '../../src/core/rules/rule';
 import { skeletonFor } from '../../src/core/skeletons';
 import { LineIndex } from '../../src/core/text';
@@ -209,6 +210,37 @@ describe('quick fixes produce the expected text', () => {
       assert.deepEqual(undecided.fixes.map((f) => f.title), ['Tag as none']);
       assert.match(undecided.message, /reads as neither side/);
     }
+  });
+
+  it('untagged-section offers none for a glossary and references, and stays quiet when the reading is unsure', () => {
+    const text = [
+      '# Field guide for the harbour app',
+      '',
+      '## Glossary',
+      '',
+      '- **Berth**: a place where a boat is moored.',
+      '- **Slipway**: a ramp for moving boats into the water.',
+      '',
+      '## References',
+      '',
+      '- Harbour authority handbook, third edition.',
+      '- [Mooring standards](https://example.org/mooring)',
+      '',
+    ].join('\n');
+    const findings = findingsOf(text, 'untagged-section');
+    assert.deepEqual(findings.map((f) => f.message), [
+      "Section 'Glossary' has no owner tag; it reads as neither side",
+      "Section 'References' has no owner tag; it reads as neither side",
+    ]);
+    for (const f of findings) {
+      assert.deepEqual(f.fixes.map((x) => x.title), ['Tag as none']);
+      assert.match(applyEdits(text, f.fixes[0].edits), /^<!-- owner: none -->$/m);
+    }
+    const rule = rules.find((r) => r.id === 'untagged-section')!;
+    const unsure: Verdict = { role: 'none', concern: undefined, confidence: UNTAGGED_NONE_CONFIDENCE - 0.01, scores: { product: 0, project: 0, none: 1 }, evidence: [] };
+    const onGlossary = (v: Verdict): number => checkWith(rule, text, { Glossary: v }).filter((r) => r.message.includes('Glossary')).length;
+    assert.equal(onGlossary(unsure), 0, 'an unsure none says nothing');
+    assert.equal(onGlossary({ ...unsure, confidence: UNTAGGED_NONE_CONFIDENCE }), 1);
   });
 
   it('duplicate-tag removes the extra tag with its line, or just the tag when it shares a line', () => {
