@@ -8,7 +8,7 @@
 //   quoted words, words taken from identifiers, code, URLs or currency codes.
 //   node scripts/eval-findings.mjs [--corpus DIR]
 import * as esbuild from 'esbuild';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -17,7 +17,8 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const at = args.indexOf('--corpus');
-const corpus = path.resolve(at >= 0 ? args[at + 1] : path.join(root, '..', '..', 'shared', 'eval', 'corpus'));
+// The evaluation kit stands beside the repository (../shared) or beside the worktrees' folder.
+const corpus = path.resolve(at >= 0 ? args[at + 1] : [path.join(root, '..', 'shared', 'eval', 'corpus'), path.join(root, '..', '..', 'shared', 'eval', 'corpus')].find((dir) => existsSync(dir)) ?? 'corpus');
 
 const bundle = await esbuild.build({
   stdin: {
@@ -90,12 +91,17 @@ function hoverProblems(hover, section, text) {
     const end = e.range.end.offset;
     const before = text.slice(Math.max(0, s - 1), s);
     const after = text.slice(end, end + 2);
-    if (/^-\d/.test(after) || before === '_' || after[0] === '_' || /^\.[A-Za-z]/.test(after)) out.add('fromIdentifier');
+    // Patterns (a date inside `Update-2023-06`, a risk id) are read whole on purpose: only words.
+    const word = e.kind !== 'pattern';
+    if (word && (/^-\d/.test(after) || before === '_' || after[0] === '_' || /^\.[A-Za-z]/.test(after))) out.add('fromIdentifier');
     const lineStart = text.lastIndexOf('\n', s - 1) + 1;
     if (((text.slice(lineStart, s).match(/`/g) ?? []).length % 2) === 1) out.add('fromCode');
     const token = text.slice(lineStart, s).split(/\s/).pop() ?? '';
     if (/:\/\/|^www\./.test(token)) out.add('fromUrl');
-    if (/^(USD|EUR|GBP|JPY|CHF|CAD|AUD|CNY|INR)$/.test(e.text.trim())) out.add('currencyCode');
+    // A currency code in a data description: a list item or table row that names a field in code or its type.
+    const line = text.slice(lineStart, text.indexOf('\n', end) < 0 ? text.length : text.indexOf('\n', end));
+    const describesData = /^\s*(?:[-*+]|\d+\.|\|)/.test(line) && /`[^`]+`|\((?:string|number|decimal|integer|int|float|boolean|date|enum)\b/i.test(line);
+    if (/^(USD|EUR|GBP|JPY|CHF|CAD|AUD|CNY|INR)$/.test(e.text.trim()) && describesData) out.add('currencyCode');
   }
   return [...out];
 }
