@@ -155,43 +155,36 @@ describe('explain', function () {
       const base = analyze('# Notes\n\nText.\n').sections[0];
       return { ...base, inferred: { ...base.inferred, role: 'product', evidence } };
     };
-    const piece = (kind: Evidence['kind'], text: string, role: Evidence['role'], concern: string, weight: number): Evidence => ({ kind, text, range, role, concern, weight });
+    /** The hover of a section whose verdict has these pieces of evidence: `[kind, text, role, concern, weight]`. */
+    const hoverOf = (pieces: [Evidence['kind'], string, Evidence['role'], string, number][]): string =>
+      sectionHover(withEvidence(pieces.map(([kind, text, role, concern, weight]) => ({ kind, text, range, role, concern, weight }))), taxonomy);
 
     it('lists a word once, for the concern it pushes most, whatever its case or Markdown', function () {
-      const hover = sectionHover(
-        withEvidence([
-          piece('body-term', 'persona', 'product', 'user-needs', 0.3),
-          piece('body-term', 'Persona', 'project', 'resources', 0.2),
-          piece('body-term', '**persona**', 'product', 'market', 0.1),
-        ]),
-        taxonomy,
-      );
+      const hover = hoverOf([
+        ['body-term', 'persona', 'product', 'user-needs', 0.3],
+        ['body-term', 'Persona', 'project', 'resources', 0.2],
+        ['body-term', '**persona**', 'product', 'market', 0.1],
+      ]);
       assert.deepEqual(why(hover), ['persona']);
       assert.match(hover, /→ product\/user\\-needs/);
     });
 
     it('never says both sides for one context source: the stronger stands', function () {
-      const hover = sectionHover(
-        withEvidence([
-          piece('context', 'parent section leans project', 'project', 'budget', 0.2),
-          piece('context', 'parent section leans product', 'product', 'vision', 0.4),
-          piece('context', 'the document leans project', 'project', 'budget', 0.1),
-        ]),
-        taxonomy,
-      );
+      const hover = hoverOf([
+        ['context', 'parent section leans project', 'project', 'budget', 0.2],
+        ['context', 'parent section leans product', 'product', 'vision', 0.4],
+        ['context', 'the document leans project', 'project', 'budget', 0.1],
+      ]);
       assert.deepEqual(why(hover), ['parent section leans product', 'the document leans project']);
     });
 
     it('quotes plain text: no emphasis, code, link or escape marks', function () {
-      const hover = sectionHover(
-        withEvidence([
-          piece('body-term', 'As a** user', 'product', 'user-needs', 0.3),
-          piece('neutral', '[Mooring standards](#mooring-standards)', 'none', 'none', 0.2),
-          piece('body-term', '`roadmap`', 'product', 'strategy', 0.1),
-          piece('body-term', 'go\\-live', 'project', 'schedule', 0.05),
-        ]),
-        taxonomy,
-      );
+      const hover = hoverOf([
+        ['body-term', 'As a** user', 'product', 'user-needs', 0.3],
+        ['neutral', '[Mooring standards](#mooring-standards)', 'none', 'none', 0.2],
+        ['body-term', '`roadmap`', 'product', 'strategy', 0.1],
+        ['body-term', 'go\\-live', 'project', 'schedule', 0.05],
+      ]);
       assert.deepEqual(why(hover), ['As a user', 'Mooring standards', 'roadmap', 'go-live']);
       assert.equal(plainText('<b>Budget</b> <https://example.org/x> ## Costs'), 'Budget ## Costs');
     });
