@@ -11,6 +11,7 @@
  * - `ensure(document)`: the result for the document's current version, analysing now if needed.
  * - `analyzeUri(uri)`: analyses a file that need not be open (for workspace-wide views); never
  *   announced, never cached.
+ * - `analyzeText(uri, text)`: the same for another version of a file (its committed text).
  * - `optIn(document)`: *Analyze This Document*.
  * - `reanalyzeAll()`: re-reads every open Markdown document (config or settings changed).
  */
@@ -181,14 +182,27 @@ export class AnalysisService implements vscode.Disposable {
     } catch {
       return undefined;
     }
+    return this.analyzeDetached(uri, text, `file:${uri.toString()}`);
+  }
+
+  /**
+   * Analyses `text` as another version of `uri` (its committed version, say) with the file's
+   * detection, configuration and size limit; never announced, never cached. Undefined when that
+   * version is not a plan or is too large.
+   */
+  analyzeText(uri: vscode.Uri, text: string): Promise<AnalysisResult | undefined> {
+    return this.analyzeDetached(uri, text, `version:${uri.toString()}`);
+  }
+
+  private async analyzeDetached(uri: vscode.Uri, text: string, key: string): Promise<AnalysisResult | undefined> {
     const config = await this.configs.configFor(uri);
     const settings = readSettings(uri);
     if (!settings.enable) return undefined;
     if (utf8Length(text, settings.maxFileSize) > settings.maxFileSize) return undefined;
     const decision = engine().isPlanDocument({ path: pathOf(uri), text, config, explicitlyRequested: this.optedIn.has(uri.toString()) });
     if (!decision.isPlan) return undefined;
-    const analysis = await this.analyzer.analyze({ key: `file:${uri.toString()}`, version: 0, text, config, facts: decision.facts });
-    this.analyzer.forget(`file:${uri.toString()}`);
+    const analysis = await this.analyzer.analyze({ key, version: 0, text, config, facts: decision.facts });
+    this.analyzer.forget(key);
     return analysis && { uri, version: 0, analysis, config };
   }
 

@@ -104,6 +104,8 @@ export class ConfigService implements vscode.Disposable {
     const settings = readSettings(folder?.uri);
     const layer: Record<string, unknown> = { rules: settings.rules, analyzeAllMarkdown: settings.analyzeAllMarkdown };
     if (settings.documents) layer.documents = settings.documents;
+    // Checked by the core's schema like .pmlens.json's asOf: a wrong date is logged and ignored.
+    if (settings.asOf !== undefined) layer.asOf = settings.asOf;
     const problems: string[] = [];
     const report = (path: readonly (string | number)[], message: string): void => {
       problems.push(`pmLens.${path.join('.')}: ${message}`);
@@ -188,7 +190,8 @@ export class ConfigService implements vscode.Disposable {
     }
     if ('refused' in read) return this.publish(uri, [read.refused]);
     const base = this.baseFor(vscode.workspace.getWorkspaceFolder(uri));
-    const parsed = engine().parseConfigText(read.text, vscode.workspace.asRelativePath(uri), base, { trusted: vscode.workspace.isTrusted });
+    // Read as a document's configuration reads it, so the model its `model` key names is checked too.
+    const parsed = await engine().readConfigText(read.text, uri.path, workspaceFsHost(uri), base, { trusted: vscode.workspace.isTrusted });
     this.publish(uri, parsed.problems);
   }
 

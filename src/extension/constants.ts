@@ -18,6 +18,7 @@ export const Settings = {
   analyzeAllMarkdown: 'analyzeAllMarkdown',
   debounceMs: 'debounceMs',
   maxFileSize: 'maxFileSize',
+  asOf: 'asOf',
 } as const;
 
 /** Fallbacks when a setting is missing or of the wrong type (the manifest has the same). */

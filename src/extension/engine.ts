@@ -9,8 +9,7 @@ export { analyze } from '../core/analyze';
 export { IncrementalAnalyzer } from '../core/incremental';
 export { applySettings, readSettings as readConfigSettings } from '../core/config/settings';
 export { defaultConfig } from '../core/config/defaults';
-export { loadConfigFor, readConfigFile } from '../core/config/load';
-export { parseConfigText } from '../core/config/parse';
+export { loadConfigFor, readConfigFile, readConfigText } from '../core/config/load';
 export { isPlanDocument } from '../core/detect';
 export { balanceOf, commentHover, disableRuleFix, lensTitle, sectionAtHeadingLine, sectionHover } from '../core/explain';
 export { tagAllSectionsEdits } from '../core/fixes';
@@ -19,6 +18,8 @@ export { LineIndex } from '../core/text';
 // The summary panel.
 export { concernLabel, summaryReportToJson, summaryToMarkdown, totalToMarkdown } from '../core/report';
 export { sumSummaries } from '../core/summary';
+export { diffPlans } from '../core/diff';
+export { describeChange, roleOf, where } from '../core/report/diff';
 // Authoring.
 export { collectHandles, tagCompletionContext, tagCompletions } from '../core/completion';
 export { documentTemplate } from '../core/templates';

@@ -13,6 +13,8 @@ export interface PmLensSettings {
   readonly analyzeAllMarkdown: boolean;
   readonly debounceMs: number;
   readonly maxFileSize: number;
+  /** `pmLens.asOf`: today for stale-date; undefined when empty (the clock's date). */
+  readonly asOf: string | undefined;
 }
 
 const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'info', 'hint', 'off']);
@@ -48,7 +50,13 @@ export function readSettings(scope?: vscode.Uri): PmLensSettings {
     analyzeAllMarkdown: bool(Settings.analyzeAllMarkdown, SettingDefaults.analyzeAllMarkdown),
     debounceMs: count(Settings.debounceMs, SettingDefaults.debounceMs),
     maxFileSize: count(Settings.maxFileSize, SettingDefaults.maxFileSize),
+    asOf: nonEmpty(c.get<unknown>(Settings.asOf)),
   };
+}
+
+/** A string setting that is set: empty means "not set" (the manifest's default). */
+function nonEmpty(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
 /** Whether a configuration change touches PM Lens. */

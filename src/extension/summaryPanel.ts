@@ -20,6 +20,7 @@ import {
 import type { AnalysisResult, AnalysisService } from './analysisService';
 import { Commands } from './constants';
 import { guard, guardListener, type Logger } from './log';
+import { ChangesSinceCommit } from './summaryPanelChanges';
 import { makeNonce, panelHtml } from './summaryPanelHtml';
 import { emptyModel, readyModel, summaryJson, summaryMarkdown, type PanelFile } from './summaryPanelModel';
 
@@ -78,12 +79,16 @@ class SummaryPanelHost implements vscode.Disposable {
   private readonly received: ToHost[] = [];
   private readonly sendEmitter = new vscode.EventEmitter<ToWebview>();
   private readonly receiveEmitter = new vscode.EventEmitter<ToHost>();
+  /** Shared by the panels that come and go: the committed versions read stay read. */
+  private readonly changes: ChangesSinceCommit;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly service: AnalysisService,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.changes = new ChangesSinceCommit(service);
+  }
 
   /** Opens the panel beside the editor (or brings it forward) on a document or the active editor. */
   open(uri: vscode.Uri | undefined): void {
@@ -112,7 +117,7 @@ class SummaryPanelHost implements vscode.Disposable {
   }
 
   private attach(panel: vscode.WebviewPanel, scope: Scope, target: vscode.Uri | undefined): void {
-    const summary = new SummaryPanel(panel, this.extensionUri, this.service, this.log, scope, target, {
+    const summary = new SummaryPanel(panel, this.extensionUri, this.service, this.changes, this.log, scope, target, {
       sent: (m) => {
         this.sent.push(m);
         this.sendEmitter.fire(m);
@@ -151,6 +156,7 @@ class SummaryPanelHost implements vscode.Disposable {
 
   dispose(): void {
     this.panel?.panel.dispose();
+    this.changes.dispose();
     this.sendEmitter.dispose();
     this.receiveEmitter.dispose();
   }
@@ -179,6 +185,7 @@ class SummaryPanel {
     readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     private readonly service: AnalysisService,
+    private readonly changes: ChangesSinceCommit,
     private readonly log: Logger,
     scope: Scope,
     followed: vscode.Uri | undefined,
@@ -198,7 +205,12 @@ class SummaryPanel {
       vscode.window.onDidChangeActiveTextEditor(guardListener(log, 'summary panel', (e: vscode.TextEditor | undefined) => this.didChangeActiveTextEditor(e))),
       service.onDidAnalyze(guardListener(log, 'summary panel', (e: { uri: vscode.Uri; result: AnalysisResult | undefined }) => this.didAnalyze(e.uri, e.result))),
       vscode.workspace.onDidCloseTextDocument(guardListener(log, 'summary panel', (d: vscode.TextDocument) => {
+        changes.forget(d.uri);
         if (this.scope === 'document' && d.uri.toString() === this.followed?.toString()) void this.refresh();
+      })),
+      // A commit, Git turned on, a repository found: the committed side may differ now.
+      changes.onDidChange(guardListener(log, 'summary panel changes', () => {
+        if (this.scope === 'document') void this.refresh();
       })),
     );
     panel.onDidDispose(() => this.dispose());
@@ -276,7 +288,8 @@ class SummaryPanel {
     }
     if (result.analysis.sections.length === 0) return { model: emptyModel('document', 'no-sections', title), files: [] };
     const files = [panelFile(result)];
-    return { model: readyModel('document', title, files), files };
+    const changes = await this.changes.of(result);
+    return { model: { ...readyModel('document', title, files), changes }, files };
   }
 
   private workspaceModel(): { model: PanelModel; files: readonly PanelFile[] } {

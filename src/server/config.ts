@@ -5,7 +5,7 @@
  * itself; the rest of it, or the defaults, stand. Without a file system (the browser build)
  * only settings and defaults apply.
  */
-import { applySettings, CONFIG_FILE_NAME, defaultConfig, loadConfigFor, parseConfigText, readConfigSettings, type ConfigHost, type ConfigProblem, type FileStat, type LoadedConfig, type ResolvedConfig } from './engine';
+import { applySettings, defaultConfig, loadConfigFor, readConfigSettings, readConfigText, type ConfigHost, type ConfigProblem, type FileStat, type LoadedConfig, type ResolvedConfig } from './engine';
 import { fileUriOf, pathOfUri, type WorkspaceFolders } from './folders';
 import type { ServerSettings } from './settings';
 
@@ -62,15 +62,20 @@ export class ConfigStore {
     const text = await this.host.readFile(pathOfUri(fileUri));
     if (text === undefined) return this.publish(fileUri, []);
     const base = await this.baseFor(fileUri.slice(0, fileUri.lastIndexOf('/')) + '/x.md');
-    this.publish(fileUri, parseConfigText(text, CONFIG_FILE_NAME, base, { trusted: this.host.trusted }).problems);
+    // Read as a document's configuration reads it, so the model it names is checked too.
+    this.publish(fileUri, (await readConfigText(text, pathOfUri(fileUri), this.fileHost(this.host.readFile), base, { trusted: this.host.trusted })).problems);
+  }
+
+  /** The core's file access over the client's file reads. */
+  private fileHost(readFile: ReadFile): ConfigHost {
+    return { readFile, stat: this.host.stat, dirname: posixDirname, join: (...parts) => parts.join('/').replace(/\/{2,}/g, '/') };
   }
 
   private async load(uri: string, folderUri: string | undefined): Promise<LoadedConfig> {
     const base = await this.baseFor(uri);
     const readFile = this.host.readFile;
     if (!folderUri || !readFile || !uri.startsWith('file:')) return { config: base, settings: {}, problems: [], file: undefined };
-    const host: ConfigHost = { readFile, stat: this.host.stat, dirname: posixDirname, join: (...parts) => parts.join('/').replace(/\/{2,}/g, '/') };
-    const loaded = await loadConfigFor(pathOfUri(uri), host, pathOfUri(folderUri), base, { trusted: this.host.trusted });
+    const loaded = await loadConfigFor(pathOfUri(uri), this.fileHost(readFile), pathOfUri(folderUri), base, { trusted: this.host.trusted });
     if (loaded.file !== undefined) this.publish(fileUriOf(loaded.file), loaded.problems);
     return loaded;
   }
