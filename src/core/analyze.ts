@@ -234,7 +234,7 @@ export function* analyzeSteps(
     headingRange: sections[s.index].headingRange,
   }));
   classifier.observeStructure?.(nodes);
-  const final = restack(nodes, verdicts, classifier.model ?? defaultModel(), SCORING.maxEvidence);
+  const final = restack(nodes, verdicts, classifier.model ?? config.model ?? defaultModel(), SCORING.maxEvidence);
   for (let i = 0; i < sections.length; i++) sections[i] = { ...sections[i], ...owned(sections[i].tags[0], final[i]) };
   yield;
 
