@@ -6,8 +6,6 @@ const STOP = new Set(
   ('the and for with that this are was were will from have has had not but all can our its their they them there these those what when which who why how into onto over under more most such than then also each only other some any one two three may might would could should shall must been being about after before between both during per via use used using your you yes').split(' '),
 );
 const VOCAB_WORD = /^[a-z][a-z-]{2,}$/;
-/** As `MIXED_SHARE` in src/core/classify/decide.ts. */
-const MIXED_SHARE = 0.25;
 const isVocab = (name) => name.startsWith('hw:') || name.startsWith('bw:');
 
 
@@ -20,14 +18,18 @@ function softmax(z, t = 1) {
   return [e[0] / s, e[1] / s, e[2] / s];
 }
 
-/** The classifier's verdict rule (`decide` in src/core/classify/decide.ts), as a class: 0 product, 1 project, 2 neither (none or mixed). */
-export function decide(z, sample, { temperature, side = 0.5, veto = 1 }) {
+/** The classifier's verdict rule (`decide` in src/core/classify/index.ts), as a class: 0 product, 1 project, 2 neither (none or mixed). */
+export function decide(z, features, { temperature, veto = 1, promote = 1 }) {
   const p = softmax(z, temperature);
   const top = p[0] >= p[1] ? 0 : 1;
-  const mixed = sample.bothStrong === true;
-  if (mixed && p[1 - top] >= MIXED_SHARE) return { cls: 2, confidence: p[0] + p[1], p };
-  if (p[top] >= side && p[top] >= p[2] && p[1 - top] < veto) return { cls: top, confidence: p[top], p };
-  return { cls: 2, confidence: mixed ? p[0] + p[1] : p[2], p };
+  const rule = [...features.keys()].find((k) => k.startsWith('rule:'))?.slice(5) ?? 'none';
+  if (rule === 'mixed') return { cls: 2, confidence: p[0] + p[1], p };
+  if (rule === 'product' || rule === 'project') {
+    const c = rule === 'product' ? 0 : 1;
+    return p[1 - c] >= veto ? { cls: 2, confidence: p[2], p } : { cls: c, confidence: p[c], p };
+  }
+  if (p[top] >= promote) return { cls: top, confidence: p[top], p };
+  return { cls: 2, confidence: p[2], p };
 }
 
 /**
@@ -41,7 +43,7 @@ export function evaluate(samples, oof, tuned, predictions) {
     let cls;
     if (predictions) cls = predictions[i];
     else {
-      const d = decide(oof[i], s, tuned);
+      const d = decide(oof[i], s.features, tuned);
       cls = d.cls;
       logLoss -= Math.log(Math.max(1e-12, d.p[s.label]));
     }
@@ -180,7 +182,7 @@ export function fitModel(samples, setting) {
       }
       const used = [...vocabulary].filter((word) => weights[`hw:${word}`] || weights[`bw:${word}`]).sort();
       const { fit, ...decision } = extra;
-      return { format: 'pm-lens-model/2', bias: bias.map(r4), ...decision, vocabulary: used, ...(fit ? { fit } : {}), weights };
+      return { format: 'pm-lens-model/1', bias: bias.map(r4), ...decision, vocabulary: used, ...(fit ? { fit } : {}), weights };
     },
   };
 }

@@ -3,7 +3,7 @@
  * directives → summary. Pure: no I/O, no editor. Linear in the document's size: parsing goes
  * chunk by chunk (./parse/chunks) and nothing here compares every finding with every section.
  */
-import { classifySection, defaultModel, restack, SCORING, type LoadedModel, type StackNode } from './classify';
+import { classifySection, readChildren, type LoadedModel } from './classify';
 import type { Features } from './classify/model';
 import { compileTaxonomy } from './classify/compile';
 import { documentLeanSteps, isTitle } from './classify/document';
@@ -33,8 +33,6 @@ export interface AnalyzeOptions {
   readonly model?: LoadedModel;
   /** Called with each section's features as the classifier decides it (training records them); the last call for a section is the one that counts. */
   readonly observe?: (section: number, features: Features) => void;
-  /** Called once with the sections' places, as the classifier's second stage reads them (training records them). */
-  readonly observeStructure?: (nodes: readonly StackNode[]) => void;
   /** Words whose features to read (training reads them all). */
   readonly vocabulary?: { has(stem: string): boolean; readonly size: number };
 }
@@ -113,7 +111,7 @@ export function* analyzeSteps(
   facts: DocumentFacts,
   config: ResolvedConfig,
   memo?: SectionMemo,
-  classifier: Pick<AnalyzeOptions, 'model' | 'observe' | 'observeStructure' | 'vocabulary'> = {},
+  classifier: Pick<AnalyzeOptions, 'model' | 'observe' | 'vocabulary'> = {},
 ): Steps<Analysis> {
   const lines = new LineIndex(text);
   yield;
@@ -223,19 +221,18 @@ export function* analyzeSteps(
     });
   }
   yield;
-  // Every section read again beside what the first reading made of its parent, subsections,
-  // siblings and the whole document; a section with no body of its own takes its role from its
-  // subsections there (./classify/stack: one cheap pass, never remembered, as it depends on all).
-  const nodes = outline.sections.map((s) => ({
-    parent: s.parent,
-    children: s.children,
-    empty: s.children.length > 0 && !s.blocks.some((b) => b.kind !== 'html'),
-    title: s.index === titleAt,
-    headingRange: sections[s.index].headingRange,
-  }));
-  classifier.observeStructure?.(nodes);
-  const final = restack(nodes, verdicts, classifier.model ?? config.model ?? defaultModel(), SCORING.maxEvidence);
-  for (let i = 0; i < sections.length; i++) sections[i] = { ...sections[i], ...owned(sections[i].tags[0], final[i]) };
+  // A section with no body of its own takes its role from its subsections: read again, deepest
+  // first, with what they say (it is cheap: there is only a heading to read).
+  for (let i = outline.sections.length - 1; i >= 0; i--) {
+    const s = outline.sections[i];
+    if (s.children.length === 0 || s.blocks.some((b) => b.kind !== 'html')) continue;
+    const parent = s.parent !== undefined ? verdicts[s.parent] : undefined;
+    const children = readChildren(s.children.map((c) => sections[c].inferred));
+    const previous = previousOf[i] >= 0 ? verdicts[previousOf[i]] : undefined;
+    const verdict = classifySection({ text, lines, heading: s.heading, blocks: s.blocks }, { ...classifierOf(s.index), parent, parentIsTitle: s.parent === titleAt, previous, children });
+    const old = sections[i];
+    sections[i] = { ...old, ...owned(old.tags[0], verdict) };
+  }
   yield;
 
   const blocks = outline.sections.map((s) => s.blocks);

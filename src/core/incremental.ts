@@ -178,7 +178,7 @@ function moved(result: SectionResult, lines: number, offsets: number): SectionRe
   return {
     id: result.id,
     words: result.words,
-    verdict: Object.keys(verdict).length <= 6 && verdict.evidence.every((e) => Object.keys(e).length === 6)
+    verdict: Object.keys(verdict).length === 5 && verdict.evidence.every((e) => Object.keys(e).length === 6)
       ? { ...verdict, evidence: verdict.evidence.map((e) => ({ ...e, range: range(e.range) })) }
       : copyDeep(verdict, lines, offsets, false),
     tags: result.tags.length === 0 ? result.tags : copyDeep(result.tags, lines, offsets, false),

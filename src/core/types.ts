@@ -51,8 +51,6 @@ export interface Verdict {
   readonly scores: { readonly product: number; readonly project: number; readonly none: number };
   /** Strongest first. */
   readonly evidence: readonly Evidence[];
-  /** The fitted model's probability of each class (absent for a verdict not made by the model). */
-  readonly probabilities?: { readonly product: number; readonly project: number; readonly none: number };
 }
 
 /** `<!-- owner: ROLE[/CONCERN] @handle… -->`, parsed. */

@@ -66,7 +66,7 @@ describe('language server: configuration files, folders, cancellation', function
   it('classifies with the model a .pmlens.json names; a bad one is reported on the key and the built-in model stands', async () => {
     const guide = '# Harbour guide\n\n## Glossary\n\n- **Berth**: a place where a boat is moored.\n- **Slipway**: a ramp for boats.\n';
     // Reads every section the rule leaves undecided as product.
-    const model = JSON.stringify({ format: 'pm-lens-model/2', bias: [10, 0, 0], weights: {}, veto: 0.5 });
+    const model = JSON.stringify({ format: 'pm-lens-model/1', bias: [10, 0, 0], weights: {}, promote: 0.5, veto: 0.5 });
     const glossaryHint = (uri: string): string | undefined => client!.latest(uri)?.diagnostics.find((d) => d.code === 'untagged-section' && d.message.includes('Glossary'))?.message;
     client = await TestClient.start({ files: { '.pmlens.json': '{ "model": "models/team.json" }', 'models/team.json': model } });
     const uri = await client.open('guide-plan.md', guide);

@@ -311,7 +311,7 @@ describe('pm-lens (built binary)', function () {
       fs.mkdirSync(path.join(work, 'team', 'models'), { recursive: true });
       fs.writeFileSync(path.join(work, 'team', 'guide-plan.md'), '# Harbour guide\n\n## Glossary\n\n- **Berth**: a place where a boat is moored.\n- **Slipway**: a ramp for boats.\n');
       // Reads every section the rule leaves undecided as product.
-      fs.writeFileSync(path.join(work, 'team', 'models', 'team.json'), JSON.stringify({ format: 'pm-lens-model/2', bias: [10, 0, 0], weights: {}, veto: 0.5 }));
+      fs.writeFileSync(path.join(work, 'team', 'models', 'team.json'), JSON.stringify({ format: 'pm-lens-model/1', bias: [10, 0, 0], weights: {}, promote: 0.5, veto: 0.5 }));
       const glossary = () => analyzeJson(['team/guide-plan.md'])[0].sections[1].inferred.role;
       fs.writeFileSync(path.join(work, 'team', '.pmlens.json'), '{ "model": "models/team.json" }');
       assert.equal(glossary(), 'product');

@@ -370,7 +370,7 @@ describe('configuration: JSON Schema', () => {
 
 describe('configuration: a model fitted by the team (`model`)', () => {
   // A model that reads every section the rule leaves undecided as product, and names no project.
-  const teamModel = JSON.stringify({ format: 'pm-lens-model/2', bias: [10, 0, 0], weights: {}, veto: 0.5 });
+  const teamModel = JSON.stringify({ format: 'pm-lens-model/1', bias: [10, 0, 0], weights: {}, promote: 0.5, veto: 0.5 });
   const plan = '# Harbour guide\n\n## Glossary\n\n- **Berth**: a place where a boat is moored.\n- **Slipway**: a ramp for boats.\n';
   const load = (files: Record<string, string>, sizes: Record<string, number> = {}) => {
     const host: ConfigHost = {
@@ -420,8 +420,8 @@ describe('configuration: a model fitted by the team (`model`)', () => {
     const cases: [Record<string, string>, Record<string, number>, RegExp][] = [
       [{}, {}, /'models\/team.json' was not found next to \/ws\/.pmlens.json/],
       [{ '/ws/models/team.json': teamModel }, { '/ws/models/team.json': MAX_MODEL_BYTES + 1 }, /is \d+ bytes, larger than the \d+ bytes a model may have/],
-      [{ '/ws/models/team.json': '{ "format": "pm-lens-model/2", ' }, {}, /is not valid JSON/],
-      [{ '/ws/models/team.json': JSON.stringify({ format: 'pm-lens-model/2', bias: [0, 0], weights: {} }) }, {}, /is not a PM Lens model: bias/],
+      [{ '/ws/models/team.json': '{ "format": "pm-lens-model/1", ' }, {}, /is not valid JSON/],
+      [{ '/ws/models/team.json': JSON.stringify({ format: 'pm-lens-model/1', bias: [0, 0], weights: {} }) }, {}, /is not a PM Lens model: bias/],
       [{ '/ws/models/team.json': JSON.stringify({ format: 'other/2', bias: [0, 0, 0], weights: {} }) }, {}, /is not a PM Lens model: format/],
     ];
     for (const [files, sizes, message] of cases) {

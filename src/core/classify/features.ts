@@ -2,7 +2,7 @@
  * What the classifier reads in a section, as named features the fitted model weighs: the
  * taxonomy's signals summed per channel and side and per channel and concern, the structure of
  * the section (title, empty body, level, length), its context (parent, declared kind, the
- * document's lean), the hand-set rule's sides and, when the model keeps a vocabulary,
+ * document's lean, the subsections of an empty section) and, when the model keeps a vocabulary,
  * the stemmed words of its heading and body. The same function serves training and run time, so
  * the model is fitted on exactly what it later sees.
  */
@@ -60,6 +60,8 @@ export interface ContextReading {
   readonly kind: Role | 'mixed' | undefined;
   /** The document's lean (0–1 each), when no kind is declared. */
   readonly lean: { readonly product: number; readonly project: number } | undefined;
+  /** The subsections' evidence, averaged, for a section with an empty body; undefined otherwise. */
+  readonly children: SideTotals | undefined;
 }
 
 /** Which context source a feature belongs to (for explaining it), by its name. */
@@ -73,7 +75,7 @@ export function contextSource(name: string): ContextSource | undefined {
   return known ?? undefined;
 }
 
-type ContextSource = 'title' | 'parent' | 'previous' | 'kind' | 'lean' | 'shape';
+type ContextSource = 'title' | 'parent' | 'previous' | 'kind' | 'lean' | 'children' | 'shape';
 /** Sources by feature name: the names are few and asked for at every section. */
 const sourceCache = new Map<string, ContextSource | null>();
 
@@ -91,6 +93,8 @@ function sourceOf(name: string): ContextSource | undefined {
     case 'lean':
     case 'leanw':
       return 'lean';
+    case 'kids':
+      return 'children';
     case 'prev':
     case 'prevw':
       return 'previous';
@@ -130,6 +134,10 @@ export function addContextFeatures(out: Map<string, number>, c: ContextReading, 
       out.set(`lean:${side}`, c.lean[side]);
       out.set(`leanw:${side}`, c.lean[side] * weak);
     }
+  }
+  if (c.children) {
+    out.set('kids', 1);
+    for (const side of SIDES) if (c.children[side] > 0) out.set(`kids:${side}`, Math.log1p(c.children[side]));
   }
 }
 

@@ -6,11 +6,10 @@
  * Every signal is a term (heading, body, table header), a structural pattern (a date, an amount,
  * a metric target…), a structure (a checklist, a Gantt chart, a RACI table), the neutral
  * vocabulary, or context (the parent section, the document kind or, when none is declared, the
- * lean of the document's headings). A term counts with diminishing returns however often it
- * repeats; body evidence is scaled down as the body grows. Context features come in two forms,
- * one damped by the section's own evidence, so the fit lets context break ties without outvoting
- * what the section says itself. This is the first stage: ./stack reads every section again beside
- * what this stage made of its parent, subsections, siblings and document, and gives the verdict.
+ * lean of the document's headings; for a section with no body of its own, its subsections). A
+ * term counts with diminishing returns however often it repeats; body evidence is scaled down as
+ * the body grows. Context features come in two forms, one damped by the section's own evidence,
+ * so the fit lets context break ties without outvoting what the section says itself.
  */
 import type { KindDef } from '../config/types';
 import type { BlockFact, HeadingFact } from '../parse/facts';
@@ -20,18 +19,15 @@ import type { Evidence, InferredRole, Role, Verdict } from '../types';
 import { compileTaxonomy, type CompiledTaxonomy } from './compile';
 import { documentLean, isTitle, topConcern } from './document';
 import { addContextFeatures, channelOf, contextSource, featuresOfHit, type ContextReading } from './features';
-import { defaultModel, predict, pushToward, type Features, type LoadedModel } from './model';
+import { defaultModel, predict, pushToward, type Features, type LoadedModel, type Model } from './model';
 import { scanBlock, scanPatterns, scanTerms, tokenize } from './read';
 import { maskProse } from './scan';
-import { bothStrong, decide } from './decide';
 import { SCORING } from './scoring';
 import { saturate, Signals, type Hit } from './signals';
 
 export { SCORING } from './scoring';
 export { saturate } from './signals';
 export { defaultModel, loadModel, type LoadedModel } from './model';
-export { decide } from './decide';
-export { restack, stackContext, stackFeatures, type StackNode } from './stack';
 
 export interface ClassifyInput {
   readonly text: string;
@@ -56,6 +52,8 @@ export interface ClassifyContext {
   readonly parentIsTitle?: boolean;
   /** The verdict of the section just before at the same level under the same parent, when there is one. */
   readonly previous?: Verdict;
+  /** For a section with no body of its own: what its subsections say (see `readChildren`). */
+  readonly children?: ChildrenReading;
   /** The fitted model; the built-in one when absent. */
   readonly model?: LoadedModel;
   /** Words whose features to read (training reads them all); the model's vocabulary when absent. */
@@ -65,6 +63,25 @@ export interface ClassifyContext {
 }
 
 const round = (x: number): number => Math.round(x * 100) / 100;
+
+/** What the subsections of a section say, summed over them (their verdicts' `scores`). */
+export interface ChildrenReading {
+  readonly count: number;
+  readonly product: number;
+  readonly project: number;
+  readonly none: number;
+}
+
+/** Sums the evidence of a section's subsections, for `ClassifyContext.children`. */
+export function readChildren(children: readonly Verdict[]): ChildrenReading {
+  const sum = { count: children.length, product: 0, project: 0, none: 0 };
+  for (const v of children) {
+    sum.product += v.scores.product;
+    sum.project += v.scores.project;
+    sum.none += v.scores.none;
+  }
+  return sum;
+}
 
 const CLASS_ROLE: readonly (Role | 'none')[] = ['product', 'project', 'none'];
 const classOf = (role: Role | 'none'): number => (role === 'product' ? 0 : role === 'project' ? 1 : 2);
@@ -76,6 +93,7 @@ const CONTEXT_TEXT: Partial<Record<string, (side: Role | 'none') => string>> = {
   parent: (side) => (side === 'none' ? 'parent section is on neither side' : `parent section leans ${side}`),
   kind: (side) => (side === 'none' ? 'document kind' : `document kind is ${side}`),
   lean: (side) => (side === 'none' ? 'the document leans to neither side' : `the document leans ${side}`),
+  children: (side) => (side === 'none' ? 'its subsections are on neither side' : `its subsections are ${side}`),
 };
 
 /** Context evidence below this push is left out of the explanation. */
@@ -129,6 +147,8 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
 
   const title = isTitle(lines, heading.level, heading.start, input.index);
   const empty = words === 0 && bodyRaw === 0;
+  // A title names the whole document: its subsections are the document, not its content.
+  const children = empty && !title && context.children && context.children.count > 0 ? context.children : undefined;
   const reading: ContextReading = {
     title,
     level: heading.level,
@@ -139,18 +159,20 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
     previous: context.previous?.scores,
     kind: context.kind?.role,
     lean: context.kind ? undefined : documentLeanOf(compiled, lines, heading.start, heading.end),
+    children: children && {
+      product: children.product / children.count,
+      project: children.project / children.count,
+      none: children.none / children.count,
+    },
   };
   addContextFeatures(features, reading, own);
-  const { role: rule, side: ruleSides } = ruleVerdict(own, signals, reading);
+  const rule = ruleVerdict(own, signals, reading);
   features.set(`rule:${rule}`, 1);
-  // The rule's sides with its fixed priors, and which way they lean: its knowledge, for the fit to weigh.
-  for (const side of ['product', 'project', 'none'] as const) if (ruleSides[side] > 0) features.set(`rules:${side}`, Math.log1p(ruleSides[side]));
-  features.set('rules:lean', (ruleSides.product - ruleSides.project) / (ruleSides.product + ruleSides.project + ruleSides.none + 1));
   addBalanceFeatures(features, groups);
   context.observe?.(features);
 
   const { p } = predict(loaded, features);
-  const { role, confidence } = decide(bothStrong(own), p, loaded.model);
+  const { role, confidence } = decide(rule, p, loaded.model);
   const top = p[0] >= p[1] ? 0 : 1;
   const verdictClass = role === 'mixed' ? top : classOf(role === 'none' ? 'none' : role);
 
@@ -213,16 +235,16 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
 
   const concernSide: Role | undefined = role === 'product' || role === 'project' ? role : role === 'mixed' ? (CLASS_ROLE[top] as Role) : undefined;
   const concern = concernSide ? topConcern(compiled, byConcern, concernSide) : undefined;
-  const scores = own;
-  const verdict: Verdict = {
+  const scores = children
+    ? { product: own.product + reading.children!.product, project: own.project + reading.children!.project, none: own.none + reading.children!.none }
+    : own;
+  return {
     role,
     concern,
     confidence: round(Math.min(1, Math.max(0, confidence))),
     scores: { product: round(scores.product), project: round(scores.project), none: round(scores.none) },
     evidence: evidence.slice(0, SCORING.maxEvidence),
-    probabilities: { product: p[0], project: p[1], none: p[2] },
   };
-  return verdict;
 }
 
 /** The `k` strongest signals by push, strongest first (earlier in the text first on a tie), without sorting them all. */
@@ -257,11 +279,28 @@ function addBalanceFeatures(features: Map<string, number>, groups: ReadonlyMap<s
 }
 
 /**
+ * The verdict: the hand-set rule's, checked by the fitted model. The rule's side is not named
+ * (`none`: a wrong side costs most) when the model is sure of the other side (`veto`); a `none`
+ * becomes a side only when the model is sure of it (`promote`). The confidence is the model's probability of the verdict.
+ */
+export function decide(rule: InferredRole, p: readonly [number, number, number], m: Model): { role: InferredRole; confidence: number } {
+  const top = p[0] >= p[1] ? 0 : 1;
+  // Both sides strong on their own: the model says how probable it is that either owns it.
+  if (rule === 'mixed') return { role: 'mixed', confidence: p[0] + p[1] };
+  if (rule === 'product' || rule === 'project') {
+    const c = classOf(rule);
+    return p[1 - c] >= m.veto ? { role: 'none', confidence: p[2] } : { role: rule, confidence: p[c] };
+  }
+  if (p[top] >= m.promote) return { role: CLASS_ROLE[top] as Role, confidence: p[top] };
+  return { role: 'none', confidence: p[2] };
+}
+
+/**
  * The verdict of the hand-set rule the classifier used before it had a fitted model (the sides'
  * evidence plus fixed context priors, a side winning only by a clear margin), kept as one
  * feature: the fit learns where that rule is right and where it is not.
  */
-function ruleVerdict(own: { product: number; project: number; none: number }, signals: Signals, c: ContextReading): { role: InferredRole; side: { product: number; project: number; none: number } } {
+function ruleVerdict(own: { product: number; project: number; none: number }, signals: Signals, c: ContextReading): InferredRole {
   const side = { ...own };
   if (c.title) {
     let headingTotal = 0;
@@ -282,13 +321,18 @@ function ruleVerdict(own: { product: number; project: number; none: number }, si
     side.product += SCORING.document * c.lean.product;
     side.project += SCORING.document * c.lean.project;
   }
+  if (c.children) {
+    side.product += c.children.product;
+    side.project += c.children.project;
+    side.none += c.children.none;
+  }
   const top: Role = side.product >= side.project ? 'product' : 'project';
   const strong = side[top];
   const weak = side[top === 'product' ? 'project' : 'product'];
-  if (strong < SCORING.minSignal || side.none >= strong) return { role: 'none', side };
-  if (weak >= SCORING.mixStrong && weak >= SCORING.mixRatio * strong) return { role: 'mixed', side };
+  if (strong < SCORING.minSignal || side.none >= strong) return 'none';
+  if (weak >= SCORING.mixStrong && weak >= SCORING.mixRatio * strong) return 'mixed';
   const margin = ((strong - Math.max(weak, side.none)) / strong) * (1 - Math.exp(-strong / 2));
-  return { role: margin >= SCORING.decisive ? top : 'none', side };
+  return margin >= SCORING.decisive ? top : 'none';
 }
 
 /**

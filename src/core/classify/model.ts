@@ -13,29 +13,18 @@ export type ModelClass = (typeof CLASSES)[number];
 const triple = z.tuple([z.number().finite(), z.number().finite(), z.number().finite()]);
 
 export const modelSchema = z.object({
-  format: z.literal('pm-lens-model/2'),
+  format: z.literal('pm-lens-model/1'),
   /** One weight per class for every feature; a feature not listed weighs nothing. */
   bias: triple,
   weights: z.record(z.string(), triple),
   /** Divides the logits: fitted on held-out predictions so probabilities mean what they say. */
   temperature: z.number().positive().default(1),
-  /** A side is named only at or above this probability (below it: `none`; a wrong side costs most). */
-  side: z.number().min(0).max(1).default(0.5),
-  /** At or above this probability of the other side, no side is named (1: never). */
+  /** At or above this probability of the other side, the rule's side is not named: `none` (wrong sides cost most; 1: never). */
   veto: z.number().min(0).max(1).default(1),
+  /** At or above this probability a side is named where the rule saw none (1: never). */
+  promote: z.number().min(0).max(1).default(1),
   /** Words kept by the vocabulary (stems); their features are `hw:` and `bw:`. */
   vocabulary: z.array(z.string()).default([]),
-  /**
-   * The second stage: reads the first stage's probabilities of the section, its parent, its
-   * subsections, its siblings and the document (see ./stack) and gives the final ones.
-   */
-  stack: z
-    .object({
-      bias: triple,
-      weights: z.record(z.string(), triple),
-      temperature: z.number().positive().default(1),
-    })
-    .optional(),
   /** How the model was fitted and what cross-validation measured (documentation only). */
   fit: z.record(z.string(), z.unknown()).optional(),
 });
@@ -47,14 +36,6 @@ export interface LoadedModel {
   readonly model: Model;
   readonly weights: ReadonlyMap<string, readonly [number, number, number]>;
   readonly vocabulary: ReadonlySet<string>;
-  /** The second stage, when the model has one. */
-  readonly stack?: LoadedStage;
-}
-
-/** One stage's weights, ready to score (see `predict`). */
-export interface LoadedStage {
-  readonly model: { readonly bias: readonly [number, number, number]; readonly temperature: number };
-  readonly weights: ReadonlyMap<string, readonly [number, number, number]>;
 }
 
 /** Checks and loads a model (from a parsed JSON value); throws with a readable message when it is not one. */
@@ -65,8 +46,7 @@ export function loadModel(value: unknown): LoadedModel {
     throw new Error(`not a PM Lens model: ${issue.path.join('.') || '(top)'}: ${issue.message}`);
   }
   const model = parsed.data;
-  const stack = model.stack && { model: model.stack, weights: new Map(Object.entries(model.stack.weights)) };
-  return { model, weights: new Map(Object.entries(model.weights)), vocabulary: new Set(model.vocabulary), ...(stack ? { stack } : {}) };
+  return { model, weights: new Map(Object.entries(model.weights)), vocabulary: new Set(model.vocabulary) };
 }
 
 let builtIn: LoadedModel | undefined;
@@ -86,7 +66,7 @@ export interface Prediction {
 }
 
 /** Scores features with a model: softmax of the tempered logits. */
-export function predict(loaded: LoadedStage, features: Features): Prediction {
+export function predict(loaded: LoadedModel, features: Features): Prediction {
   const z: [number, number, number] = [...loaded.model.bias];
   for (const [name, x] of features) {
     const w = loaded.weights.get(name);
@@ -113,7 +93,7 @@ export function softmax(z: readonly [number, number, number]): [number, number, 
  * How much one feature pushed class `c` ahead of the others: its value times its weight for `c`
  * less the mean of its weights (tempered like the logits).
  */
-export function pushToward(loaded: LoadedStage, name: string, x: number, c: number): number {
+export function pushToward(loaded: LoadedModel, name: string, x: number, c: number): number {
   const w = loaded.weights.get(name);
   if (!w) return 0;
   return (x * (w[c] - (w[0] + w[1] + w[2]) / 3)) / loaded.model.temperature;
