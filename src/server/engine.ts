@@ -14,6 +14,7 @@ export { tagAllSectionsEdits } from '../core/fixes';
 export { rules } from '../core/rules/registry';
 export { ruleDocUrl } from '../core/rules/rule';
 export { LineIndex } from '../core/text';
+export { concernLabel } from '../core/report';
 export { collectHandles, TAG_TRIGGER_CHARACTERS, tagCompletionContext, tagCompletions, type TagCompletion, type TagCompletionKind } from '../core/completion';
 export type { ConfigHost, ConfigProblem, FileStat, ResolvedConfig } from '../core/config/types';
 export type { Analysis, Evidence, Finding, Fix, Position, Range, Section, SeveritySetting, TextEdit } from '../core/types';

@@ -19,12 +19,13 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalyzeRequest, StatsRequest, StatusNotification, SummaryRequest, type InitializationOptions } from '../shared/serverProtocol';
+import { AnalysisRequest, AnalyzeRequest, StatsRequest, StatusNotification, SummaryRequest, type InitializationOptions, type SummaryResult } from '../shared/serverProtocol';
 import { DEFAULT_BUDGET_MS, type AnalysisRunner } from './analysis/runner';
 import { ConfigStore, type ReadFile } from './config';
 import { configProblemDiagnostic, FIX_ALL_KIND, pausedDiagnostic, TAG_ALL_KIND, type EditTarget } from './convert';
 import { DocumentAnalyses, type AnalysisResult } from './documents';
 import { CONFIG_FILE_NAME, TAG_TRIGGER_CHARACTERS, type FileStat } from './engine';
+import { summaryOfText, summaryResult } from './summaries';
 import { codeActions, codeLenses, completionsAt, documentSymbols, hoverAt } from './features';
 import { WorkspaceFolders } from './folders';
 import { readServerSettings, type ServerSettings } from './settings';
@@ -271,9 +272,19 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onRequest(
     SummaryRequest,
-    guarded('summary', null, async (params, token) => {
+    guarded('summary', null, async (params, token): Promise<SummaryResult | null> => {
+      if (!documents.get(params.uri) && params.text !== undefined) {
+        return runner ? summaryOfText({ uri: params.uri, text: params.text, settingsFor, configs, folders, runner }) : null;
+      }
       const at = await analysed(params.uri, token);
-      return at ? { uri: params.uri, version: at.result.version, kind: at.result.analysis.kind, summary: at.result.analysis.summary } : null;
+      return at ? summaryResult(params.uri, at.result.version, at.result.analysis, at.result.config) : null;
+    }),
+  );
+  connection.onRequest(
+    AnalysisRequest,
+    guarded('analysis', null, async (params, token) => {
+      const at = await analysed(params.uri, token);
+      return at ? { uri: params.uri, version: at.result.version, analysis: at.result.analysis } : null;
     }),
   );
   connection.onRequest(AnalyzeRequest, async (params) => {

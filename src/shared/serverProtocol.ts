@@ -10,17 +10,44 @@ export interface DocumentParams {
   readonly uri: string;
 }
 
-/** The newest analysis of an open plan, for the Ownership Summary panel. */
+/** A document to summarise: an open one by its URI, or a file the client read (`text`). */
+export interface SummaryParams extends DocumentParams {
+  /**
+   * The file's text when the document is not open (the workspace view): analysed once with the
+   * same settings, configuration and plan detection as an open document, and not kept.
+   */
+  readonly text?: string;
+}
+
+/** A plan's summary, for the Ownership Summary panel and the status bar. */
 export interface SummaryResult {
   readonly uri: string;
-  /** The document version the summary belongs to. */
+  /** The document version the summary belongs to (0 for a file that is not open). */
   readonly version: number;
   readonly kind: string | undefined;
   readonly summary: Summary;
+  /** Display names of the concerns that occur (`user-needs` → `User needs`), from the document's taxonomy. */
+  readonly labels: Readonly<Record<string, string>>;
 }
 
-/** `pmLens/summary`: the summary of an open document's current version; null when it is not an analysed plan. */
-export const SummaryRequest = new RequestType<DocumentParams, SummaryResult | null, void>('pmLens/summary');
+/**
+ * `pmLens/summary`: the summary of an open document's current version, or of a file's text;
+ * null when it is not an analysed plan.
+ */
+export const SummaryRequest = new RequestType<SummaryParams, SummaryResult | null, void>('pmLens/summary');
+
+/** An open plan's analysis (sections come without their evidence). */
+export interface AnalysisResult {
+  readonly uri: string;
+  readonly version: number;
+  readonly analysis: Analysis;
+}
+
+/**
+ * `pmLens/analysis`: the analysis of an open document's current version, for other extensions
+ * and the editor tests; null when it is not an analysed plan.
+ */
+export const AnalysisRequest = new RequestType<DocumentParams, AnalysisResult | null, void>('pmLens/analysis');
 
 /**
  * `pmLens/analyze`: *Analyze This Document*. Treats the document as a plan for this session

@@ -10,6 +10,7 @@ import { defaultConfig } from '../../src/core/config/defaults';
 import { makeNonce, panelCsp, panelHtml } from '../../src/extension/summaryPanelHtml';
 import { emptyModel, readyModel, summaryJson, summaryMarkdown, type PanelFile } from '../../src/extension/summaryPanelModel';
 import { panelModelSchema, parseToHost, parseToWebview, parseViewState, summarySchema } from '../../src/shared/panelProtocol';
+import { summaryResult } from '../../src/server/summaries';
 import { fromRoot } from '../support/paths';
 import { documentModel } from './fixtures';
 
@@ -18,7 +19,8 @@ const PLANS = ['panel-launch-plan.md', 'panel-tea-plan.md'];
 
 function panelFile(name: string): PanelFile {
   const text = fs.readFileSync(fromRoot('test', 'fixtures', 'workspace', name), 'utf8');
-  return { uri: `file:///plans/${name}`, path: name, analysis: analyze(text, { config: defaultConfig }), taxonomy: defaultConfig.taxonomy };
+  const { summary, labels } = summaryResult(`file:///plans/${name}`, 0, analyze(text, { config: defaultConfig }), defaultConfig);
+  return { uri: `file:///plans/${name}`, path: name, summary, labels };
 }
 
 /** `pm-lens summary` on the fixture plans, run from the fixture folder (so paths are bare names). */
@@ -50,8 +52,8 @@ describe('summary panel model', () => {
       const model = readyModel('workspace', 'plans', files);
       assert.equal(model.status, 'ready');
       assert.deepEqual(model.documents.map((d) => d.label), PLANS);
-      assert.equal(model.documents[0].summary, files[0].analysis.summary);
-      const words = (side: 'product' | 'project' | 'neither') => files.reduce((n, f) => n + f.analysis.summary.words[side], 0);
+      assert.equal(model.documents[0].summary, files[0].summary);
+      const words = (side: 'product' | 'project' | 'neither') => files.reduce((n, f) => n + f.summary.words[side], 0);
       assert.deepEqual(model.total.words, { product: words('product'), project: words('project'), neither: words('neither') });
       assert.equal(model.total.documents, 2);
       assert.equal(model.labels['user-needs'], 'User needs');
@@ -71,7 +73,7 @@ describe('summary panel model', () => {
   describe('messages', () => {
     it('the engine’s summaries fit the schema the page validates with', () => {
       for (const name of [...PLANS, 'checkout-prd.md', 'warehouse-project-plan.md']) {
-        const summary = panelFile(name).analysis.summary;
+        const summary = panelFile(name).summary;
         const result = summarySchema.safeParse(JSON.parse(JSON.stringify(summary)));
         assert.ok(result.success, `${name}: ${result.success ? '' : JSON.stringify(result.error.issues.slice(0, 3))}`);
       }

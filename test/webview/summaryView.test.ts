@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { analyze } from '../../src/core/analyze';
 import { readyModel } from '../../src/extension/summaryPanelModel';
+import { summaryResult } from '../../src/server/summaries';
 import type { PanelModel, ToHost } from '../../src/shared/panelProtocol';
 import { checkoutSummary, DOC_URI, documentModel, EVIL_HEADING, OTHER_URI, row, startPageServer, STUB_SCRIPT, workspaceModel } from './fixtures';
 import { defaultConfig } from '../../src/core/config/defaults';
@@ -346,7 +347,7 @@ describe('summary panel page (Chromium)', function () {
       'A basket is the list of items a shopper intends to buy.',
     ].join('\n');
     const analysis = analyze(text, { config: defaultConfig });
-    const model = readyModel('document', 'checkout-prd.md', [{ uri: DOC_URI, path: 'checkout-prd.md', analysis, taxonomy: defaultConfig.taxonomy }]);
+    const model = readyModel('document', 'checkout-prd.md', [{ ...summaryResult(DOC_URI, 0, analysis, defaultConfig), path: 'checkout-prd.md' }]);
     const { page } = await openPage({ width: 1000, height: 700 });
     await send(page, { type: 'update', model });
 

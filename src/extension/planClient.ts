@@ -1,0 +1,155 @@
+/**
+ * The extension's one door to the PM Lens language server (src/server): it starts the
+ * `vscode-languageclient` client, which brings diagnostics, hovers, code actions, CodeLens,
+ * completion and the outline, and it asks the server what VS Code's own parts show (the status
+ * bar, the Ownership Summary panel, the commands). Every analysis, and every document's analysis
+ * state, lives in the server; this keeps only each open plan's last status, for the status bar.
+ *
+ * The desktop entry (main.ts) starts the server in its own Node process, the browser entry
+ * (web.ts) in a web worker; both hand a factory to this class.
+ */
+import * as vscode from 'vscode';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import { AnalysisRequest, AnalyzeRequest, StatusNotification, SummaryRequest, type DocumentStatus, type InitializationOptions, type SummaryResult } from '../shared/serverProtocol';
+import type { Analysis } from '../core/types';
+import { IGNORED_SCHEMES, MARKDOWN_LANGUAGE } from './constants';
+import { guardListener, type Logger } from './log';
+
+/** Creates the platform's language client on these options. */
+export type ClientFactory = (options: LanguageClientOptions) => BaseLanguageClient;
+
+/** JSON-RPC codes of a request that a newer version of the document overtook: ask again. */
+const CONTENT_MODIFIED = -32801;
+const REQUEST_CANCELLED = -32800;
+const RETRIES = 5;
+
+export class PlanClient implements vscode.Disposable {
+  private readonly statusEmitter = new vscode.EventEmitter<DocumentStatus>();
+  /** Fires whenever the server says a document's state changed (analysed, skipped, paused, not a plan). */
+  readonly onDidChangeStatus: vscode.Event<DocumentStatus> = this.statusEmitter.event;
+  private readonly statuses = new Map<string, DocumentStatus>();
+  private readonly disposables: vscode.Disposable[] = [this.statusEmitter];
+  private client: BaseLanguageClient | undefined;
+  private readonly ready: Promise<BaseLanguageClient>;
+  private resolveReady!: (client: BaseLanguageClient) => void;
+  private rejectReady!: (error: unknown) => void;
+
+  constructor(
+    private readonly create: ClientFactory,
+    private readonly log: Logger,
+  ) {
+    this.ready = new Promise((resolve, reject) => {
+      this.resolveReady = resolve;
+      this.rejectReady = reject;
+    });
+    // Commands that come before the server is up wait; a failed start is logged once.
+    this.ready.catch(() => undefined);
+    this.disposables.push(
+      vscode.workspace.onDidCloseTextDocument(guardListener(log, 'document closed', (document: vscode.TextDocument) => this.forget(document.uri.toString()))),
+      // Granted trust lets the regular expressions and globs of `.pmlens.json` run: start over.
+      vscode.workspace.onDidGrantWorkspaceTrust(guardListener(log, 'workspace trust granted', () => this.restart())),
+    );
+  }
+
+  /** Starts the client and the server. Called once, after activation returned. */
+  async start(): Promise<void> {
+    try {
+      const client = this.create(clientOptions(this.log));
+      this.client = client;
+      client.onNotification(StatusNotification, (status) => this.didChangeStatus(status));
+      await client.start();
+      this.resolveReady(client);
+    } catch (error) {
+      this.log.error('Starting the PM Lens language server', error);
+      this.rejectReady(error);
+    }
+  }
+
+  /** Whether PM Lens reads this kind of document at all (Markdown, not a view of something else). */
+  isCandidate(document: vscode.TextDocument): boolean {
+    return isCandidate(document);
+  }
+
+  /** The last status the server sent for a document, if any. */
+  status(uri: vscode.Uri): DocumentStatus | undefined {
+    return this.statuses.get(uri.toString());
+  }
+
+  /**
+   * The summary of an open document's current version, or of a file's `text` when it is not
+   * open; undefined when it is not an analysed plan.
+   */
+  async summary(uri: vscode.Uri, text?: string): Promise<SummaryResult | undefined> {
+    return (await this.request((client) => client.sendRequest(SummaryRequest, { uri: uri.toString(), text }))) ?? undefined;
+  }
+
+  /** The analysis of the document's current version; undefined when it is not an analysed plan. */
+  async ensure(document: vscode.TextDocument): Promise<{ readonly version: number; readonly analysis: Analysis } | undefined> {
+    if (!isCandidate(document) || document.isClosed) return undefined;
+    return (await this.request((client) => client.sendRequest(AnalysisRequest, { uri: document.uri.toString() }))) ?? undefined;
+  }
+
+  /** *Analyze This Document*: a plan for this session whatever its name; its status once analysed. */
+  async optIn(document: vscode.TextDocument): Promise<DocumentStatus | undefined> {
+    if (!isCandidate(document) || document.isClosed) return undefined;
+    return this.request((client) => client.sendRequest(AnalyzeRequest, { uri: document.uri.toString() }));
+  }
+
+  /** Stops the server and starts it again (the workspace became trusted). */
+  private async restart(): Promise<void> {
+    const client = await this.ready;
+    this.log.info('Workspace trusted: the regular expressions and globs of configuration files now apply');
+    for (const uri of [...this.statuses.keys()]) this.forget(uri);
+    await client.stop();
+    await client.start();
+  }
+
+  /** Sends a request; one overtaken by an edit is asked again for the newer version. */
+  private async request<R>(send: (client: BaseLanguageClient) => Promise<R>): Promise<R> {
+    const client = await this.ready;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await send(client);
+      } catch (error) {
+        const code = (error as { code?: unknown })?.code;
+        if (attempt >= RETRIES || (code !== CONTENT_MODIFIED && code !== REQUEST_CANCELLED)) throw error;
+      }
+    }
+  }
+
+  private didChangeStatus(status: DocumentStatus): void {
+    this.statuses.set(status.uri, status);
+    this.statusEmitter.fire(status);
+  }
+
+  private forget(uri: string): void {
+    if (!this.statuses.delete(uri)) return;
+    this.statusEmitter.fire({ uri, state: 'not-plan' });
+  }
+
+  async dispose(): Promise<void> {
+    for (const d of this.disposables) d.dispose();
+    await this.client?.dispose().catch(() => undefined);
+  }
+}
+
+function isCandidate(document: vscode.TextDocument): boolean {
+  return document.languageId === MARKDOWN_LANGUAGE && !IGNORED_SCHEMES.has(document.uri.scheme);
+}
+
+/** What both platforms' clients are started with. */
+function clientOptions(log: Logger): LanguageClientOptions {
+  // Views of something else (diffs, notebooks, chat) are never sent to the server.
+  const skip = (document: vscode.TextDocument): boolean => !isCandidate(document);
+  return {
+    documentSelector: [{ language: MARKDOWN_LANGUAGE }],
+    outputChannel: log.channel,
+    // Asked again on every start, so that a restart after trust was granted carries it.
+    initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted }),
+    middleware: {
+      didOpen: (document, next) => (skip(document) ? Promise.resolve() : next(document)),
+      didChange: (event, next) => (skip(event.document) ? Promise.resolve() : next(event)),
+      didClose: (document, next) => (skip(document) ? Promise.resolve() : next(document)),
+    },
+  };
+}

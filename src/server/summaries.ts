@@ -1,0 +1,51 @@
+/**
+ * Summaries for the Ownership Summary panel: of an open document's analysis, or of a file that
+ * is not open (the workspace view), whose text the client sends. A file's text is analysed once,
+ * with the same settings, configuration and detection as an open document, and then forgotten.
+ */
+import type { SummaryResult } from '../shared/serverProtocol';
+import { utf8Length } from '../shared/size';
+import type { AnalysisRunner } from './analysis/runner';
+import type { ConfigStore } from './config';
+import { concernLabel, isPlanDocument, type Analysis, type ResolvedConfig } from './engine';
+import type { WorkspaceFolders } from './folders';
+import type { ServerSettings } from './settings';
+
+/** What summarising a file needs from the server. */
+export interface SummaryHost {
+  readonly uri: string;
+  readonly text: string;
+  settingsFor(uri: string): Promise<ServerSettings>;
+  readonly configs: ConfigStore;
+  readonly folders: WorkspaceFolders;
+  readonly runner: AnalysisRunner;
+}
+
+/** The summary of a file's text; null when it is not a plan, too large, disabled, or over the budget. */
+export async function summaryOfText(host: SummaryHost): Promise<SummaryResult | null> {
+  const { uri, text } = host;
+  const settings = await host.settingsFor(uri);
+  if (!settings.enable || utf8Length(text, settings.maxFileSize) > settings.maxFileSize) return null;
+  const config = await host.configs.configFor(uri);
+  const path = host.folders.planPath(uri);
+  const byPath = isPlanDocument({ path, config }).isPlan;
+  // Its own key: an open document of the same URI keeps its runner state.
+  const key = `summary:${uri}`;
+  try {
+    const outcome = await host.runner.run({ key, text, config, detectByContent: byPath ? undefined : { path } });
+    return outcome.type === 'analysis' ? summaryResult(uri, 0, outcome.delivered.read(), config) : null;
+  } finally {
+    host.runner.forget(key);
+  }
+}
+
+/** A summary with the display names of its concerns. */
+export function summaryResult(uri: string, version: number, analysis: Analysis, config: ResolvedConfig): SummaryResult {
+  const { summary } = analysis;
+  const labels: Record<string, string> = {};
+  const concerns = [...summary.product.map((g) => g.concern), ...summary.project.map((g) => g.concern), ...summary.neither.map((r) => r.concern)];
+  for (const concern of concerns) {
+    if (concern !== undefined && concern !== '' && labels[concern] === undefined) labels[concern] = concernLabel(concern, config.taxonomy);
+  }
+  return { uri, version, kind: analysis.kind, summary, labels };
+}
