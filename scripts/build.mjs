@@ -5,15 +5,6 @@ import { existsSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = !watch;
-// The Node extension keeps the core code of the panel's exports in its own file
-// (dist/panelCore.js), required on first use: activation then loads only the language client and
-// VS Code's own parts. The web bundle keeps both in one file.
-const panelCoreApart = {
-  name: 'panel-core-apart',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/panelCore$/ }, () => ({ path: './panelCore.js', external: true }));
-  },
-};
 // jsonc-parser's UMD build (its `main`) loads its parts with `require`s that esbuild cannot
 // follow: bundle its ES module build instead.
 const common = { bundle: true, sourcemap: true, minify: production, logLevel: 'warning', legalComments: 'none', alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' } };
@@ -21,8 +12,7 @@ const common = { bundle: true, sourcemap: true, minify: production, logLevel: 'w
 /** @type {esbuild.BuildOptions[]} */
 const targets = [
   // The desktop (and code-server) extension host: Node, CommonJS, vscode provided by the host.
-  { entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'], plugins: [panelCoreApart] },
-  { entryPoints: ['src/extension/panelCore.ts'], outfile: 'dist/panelCore.js', platform: 'node', format: 'cjs', target: 'node18' },
+  { entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] },
   // vscode.dev / github.dev: a web worker, no Node built-ins.
   { entryPoints: ['src/extension/web.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], mainFields: ['browser', 'module', 'main'], conditions: ['worker'] /* micromark's 'browser' build (under remark-parse) uses document, which a worker lacks */, define: { 'process.env.NODE_ENV': '"production"' } },
   // The summary panel's page.

@@ -9,11 +9,24 @@
  * (web.ts) in a web worker; both hand a factory to this class.
  */
 import * as vscode from 'vscode';
-import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
-import { AnalysisRequest, AnalyzeRequest, StatusNotification, SummaryRequest, type DocumentStatus, type InitializationOptions, type SummaryResult } from '../shared/serverProtocol';
-import type { Analysis } from '../core/types';
-import { IGNORED_SCHEMES, MARKDOWN_LANGUAGE } from './constants';
+import { DidChangeWatchedFilesNotification, FileChangeType, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
+import {
+  AnalysisRequest,
+  AnalyzeRequest,
+  StatusNotification,
+  SummaryExportRequest,
+  SummaryRequest,
+  SummaryTotalRequest,
+  type DocumentStatus,
+  type InitializationOptions,
+  type SummaryExportParams,
+  type SummaryResult,
+  WorkspaceHandlesNotification,
+} from '../shared/serverProtocol';
+import type { Analysis, Summary, SummaryTotal } from '../core/types';
+import { CONFIG_FILE_NAME, IGNORED_SCHEMES, MARKDOWN_LANGUAGE } from './constants';
 import { guardListener, type Logger } from './log';
+import { WorkspaceHandles } from './workspaceHandles';
 
 /** Creates the platform's language client on these options. */
 export type ClientFactory = (options: LanguageClientOptions) => BaseLanguageClient;
@@ -28,7 +41,10 @@ export class PlanClient implements vscode.Disposable {
   /** Fires whenever the server says a document's state changed (analysed, skipped, paused, not a plan). */
   readonly onDidChangeStatus: vscode.Event<DocumentStatus> = this.statusEmitter.event;
   private readonly statuses = new Map<string, DocumentStatus>();
-  private readonly disposables: vscode.Disposable[] = [this.statusEmitter];
+  private readonly handles = new WorkspaceHandles();
+  /** The handles last sent, so an unchanged list is not sent again. */
+  private sentHandles = '[]';
+  private readonly disposables: vscode.Disposable[] = [this.statusEmitter, this.handles];
   private client: BaseLanguageClient | undefined;
   private readonly ready: Promise<BaseLanguageClient>;
   private resolveReady!: (client: BaseLanguageClient) => void;
@@ -54,11 +70,12 @@ export class PlanClient implements vscode.Disposable {
   /** Starts the client and the server. Called once, after activation returned. */
   async start(): Promise<void> {
     try {
-      const client = this.create(clientOptions(this.log));
+      const client = this.create(clientOptions(this.log, () => this.sendHandles()));
       this.client = client;
       client.onNotification(StatusNotification, (status) => this.didChangeStatus(status));
       await client.start();
       this.resolveReady(client);
+      await this.reportConfigFiles(client);
     } catch (error) {
       this.log.error('Starting the PM Lens language server', error);
       this.rejectReady(error);
@@ -83,6 +100,16 @@ export class PlanClient implements vscode.Disposable {
     return (await this.request((client) => client.sendRequest(SummaryRequest, { uri: uri.toString(), text }))) ?? undefined;
   }
 
+  /** Summaries added up, ordered by the taxonomy (the panel's workspace view). */
+  total(summaries: readonly Summary[]): Promise<SummaryTotal> {
+    return this.request((client) => client.sendRequest(SummaryTotalRequest, { summaries }));
+  }
+
+  /** The text of `pm-lens summary --format markdown|json` for these plans. */
+  exportSummaries(params: SummaryExportParams): Promise<string> {
+    return this.request((client) => client.sendRequest(SummaryExportRequest, params));
+  }
+
   /** The analysis of the document's current version; undefined when it is not an analysed plan. */
   async ensure(document: vscode.TextDocument): Promise<{ readonly version: number; readonly analysis: Analysis } | undefined> {
     if (!isCandidate(document) || document.isClosed) return undefined;
@@ -95,11 +122,33 @@ export class PlanClient implements vscode.Disposable {
     return this.request((client) => client.sendRequest(AnalyzeRequest, { uri: document.uri.toString() }));
   }
 
+  /**
+   * Tells the server about every configuration file of the workspace, so that a broken one is
+   * reported on the file before any plan next to it is opened. The server watches them from then on.
+   */
+  private async reportConfigFiles(client: BaseLanguageClient): Promise<void> {
+    const files = await vscode.workspace.findFiles(`**/${CONFIG_FILE_NAME}`, '**/node_modules/**', 200);
+    if (files.length === 0) return;
+    const changes = files.map((uri) => ({ uri: uri.toString(), type: FileChangeType.Created }));
+    await client.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
+  }
+
+  /** Sends the workspace's handles when they changed; before completion, so the server has them. */
+  private async sendHandles(): Promise<void> {
+    const client = await this.ready;
+    const handles = await this.handles.all();
+    const json = JSON.stringify(handles);
+    if (json === this.sentHandles) return;
+    this.sentHandles = json;
+    await client.sendNotification(WorkspaceHandlesNotification, { handles });
+  }
+
   /** Stops the server and starts it again (the workspace became trusted). */
   private async restart(): Promise<void> {
     const client = await this.ready;
     this.log.info('Workspace trusted: the regular expressions and globs of configuration files now apply');
     for (const uri of [...this.statuses.keys()]) this.forget(uri);
+    this.sentHandles = '[]';
     await client.stop();
     await client.start();
   }
@@ -138,7 +187,7 @@ function isCandidate(document: vscode.TextDocument): boolean {
 }
 
 /** What both platforms' clients are started with. */
-function clientOptions(log: Logger): LanguageClientOptions {
+function clientOptions(log: Logger, beforeCompletion: () => Promise<void>): LanguageClientOptions {
   // Views of something else (diffs, notebooks, chat) are never sent to the server.
   const skip = (document: vscode.TextDocument): boolean => !isCandidate(document);
   return {
@@ -150,6 +199,13 @@ function clientOptions(log: Logger): LanguageClientOptions {
       didOpen: (document, next) => (skip(document) ? Promise.resolve() : next(document)),
       didChange: (event, next) => (skip(event.document) ? Promise.resolve() : next(event)),
       didClose: (document, next) => (skip(document) ? Promise.resolve() : next(document)),
+      provideCompletionItem: async (document, position, context, token, next) => {
+        // Inside an HTML comment (a tag or directive) handles may complete; a failed index still completes the rest.
+        if (/<!--(?:(?!-->).)*$/.test(document.lineAt(position.line).text.slice(0, position.character))) {
+          await beforeCompletion().catch((error: unknown) => log.error('Indexing the workspace handles', error));
+        }
+        return next(document, position, context, token);
+      },
     },
   };
 }

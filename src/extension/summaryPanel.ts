@@ -12,7 +12,7 @@ import { parseToHost, type PanelModel, type PlainRange, type Scope, type ToWebvi
 import { guardListener, type Logger } from './log';
 import type { PlanClient } from './planClient';
 import { makeNonce, panelHtml } from './summaryPanelHtml';
-import { emptyModel, readyModel, summaryJson, summaryMarkdown, type PanelFile } from './summaryPanelModel';
+import { emptyModel, readyModel, type PanelFile } from './summaryPanelModel';
 import type { PanelRecorder } from './summaryPanelTestHook';
 import { panelFile, WorkspacePlans } from './workspacePlans';
 
@@ -111,7 +111,7 @@ export class SummaryPanel {
   /** Builds the model for the current scope and sends it when it changed. */
   private async refresh(): Promise<void> {
     const generation = ++this.generation;
-    const shown = this.scope === 'workspace' ? this.workspaceModel() : await this.documentModel();
+    const shown = this.scope === 'workspace' ? await this.workspaceModel() : await this.documentModel();
     if (generation !== this.generation || this.disposed) return;
     this.shown = shown;
     this.post({ type: 'update', model: shown.model });
@@ -129,17 +129,17 @@ export class SummaryPanel {
     }
     if (result.summary.neither.length + result.summary.product.length + result.summary.project.length === 0) return { model: emptyModel('document', 'no-sections', title), files: [] };
     const files = [panelFile(result)];
-    return { model: readyModel('document', title, files), files };
+    return { model: readyModel('document', title, files, await this.plans.total([result.summary])), files };
   }
 
-  private workspaceModel(): { model: PanelModel; files: readonly PanelFile[] } {
+  private async workspaceModel(): Promise<{ model: PanelModel; files: readonly PanelFile[] }> {
     const title = vscode.workspace.name ?? 'Workspace';
     const plans = this.workspace;
     if (!plans || !plans.loaded) return { model: emptyModel('workspace', 'loading', title), files: [] };
     const files = plans.results();
     if (files.length === 0) return { model: emptyModel('workspace', 'no-plans', title), files: [] };
     const label = `${title} · ${files.length} plan ${files.length === 1 ? 'document' : 'documents'}`;
-    return { model: readyModel('workspace', label, files), files };
+    return { model: readyModel('workspace', label, files, await this.plans.total(files.map((f) => f.summary))), files };
   }
 
   private startWorkspace(): void {
@@ -180,14 +180,14 @@ export class SummaryPanel {
   private async copyMarkdown(): Promise<void> {
     const files = this.shown?.files ?? [];
     if (files.length === 0) return;
-    await vscode.env.clipboard.writeText(summaryMarkdown(files));
+    await vscode.env.clipboard.writeText(await this.plans.exportSummaries({ files, format: 'markdown' }));
     this.post({ type: 'notice', text: 'Copied the summary as a Markdown table.' });
   }
 
   private async saveJson(): Promise<void> {
     const files = this.shown?.files ?? [];
     if (files.length === 0) return;
-    const text = summaryJson(files);
+    const text = await this.plans.exportSummaries({ files, format: 'json' });
     const first = vscode.Uri.parse(files[0].uri);
     const folder = vscode.workspace.getWorkspaceFolder(first)?.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
     const name = this.scope === 'workspace' ? 'ownership-summary.json' : `${baseName(first).replace(/\.md$/i, '')}.summary.json`;

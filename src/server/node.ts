@@ -78,8 +78,10 @@ async function readConfigFile(file: string): Promise<string | undefined> {
 /**
  * Starts the server on the transport `args` name; returns an exit code when they name none
  * (the usage went to stderr), else undefined and the server runs until the client ends it.
+ * `workerScript` is the bundle each analysis worker thread runs (dist/analysisWorker.js unless
+ * the entry is its own worker, as dist/server.js is).
  */
-export function startNodeServer(args: readonly string[], stderr: (text: string) => void): number | undefined {
+export function startNodeServer(args: readonly string[], stderr: (text: string) => void, workerScript = path.join(__dirname, 'analysisWorker.js')): number | undefined {
   const transport = parseTransport(args);
   if (typeof transport === 'string') {
     stderr(`pm-lens lsp: ${transport}\n\n${LSP_USAGE}`);
@@ -89,7 +91,7 @@ export function startNodeServer(args: readonly string[], stderr: (text: string) 
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
   startServer(connect(transport), {
-    createRunner: (budgetMs, onError) => new WorkerRunner({ script: path.join(__dirname, 'analysisWorker.js'), budgetMs, onError }),
+    createRunner: (budgetMs, onError) => new WorkerRunner({ script: workerScript, budgetMs, onError }),
     readFile: readConfigFile,
     stat: statFile,
     heapUsed: () => {

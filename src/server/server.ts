@@ -19,13 +19,13 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisRequest, AnalyzeRequest, StatsRequest, StatusNotification, SummaryRequest, type InitializationOptions, type SummaryResult } from '../shared/serverProtocol';
+import { AnalysisRequest, AnalyzeRequest, StatsRequest, StatusNotification, SummaryExportRequest, SummaryRequest, SummaryTotalRequest, WorkspaceHandlesNotification, type InitializationOptions, type SummaryResult } from '../shared/serverProtocol';
 import { DEFAULT_BUDGET_MS, type AnalysisRunner } from './analysis/runner';
 import { ConfigStore, type ReadFile } from './config';
 import { configProblemDiagnostic, FIX_ALL_KIND, pausedDiagnostic, TAG_ALL_KIND, type EditTarget } from './convert';
 import { DocumentAnalyses, type AnalysisResult } from './documents';
-import { CONFIG_FILE_NAME, TAG_TRIGGER_CHARACTERS, type FileStat } from './engine';
-import { summaryOfText, summaryResult } from './summaries';
+import { CONFIG_FILE_NAME, sumSummaries, TAG_TRIGGER_CHARACTERS, type FileStat } from './engine';
+import { exportSummaries, summaryOfText, summaryResult } from './summaries';
 import { codeActions, codeLenses, completionsAt, documentSymbols, hoverAt } from './features';
 import { WorkspaceFolders } from './folders';
 import { readServerSettings, type ServerSettings } from './settings';
@@ -64,6 +64,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   /** Documents with diagnostics or a status on the client, so a change to none is said once. */
   const shown = new Set<string>();
   const justOpened = new Set<string>();
+  /** Handles of the workspace's files that are not open, as the client last sent them. */
+  let workspaceHandles: readonly string[] = [];
 
   const log = {
     info: (message: string) => connection.console.info(message),
@@ -266,7 +268,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const config = await configs.configFor(document.uri);
       if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
       const openTexts = (): string[] => documents.all().filter((d) => d.languageId === 'markdown' || d.uri.endsWith('.md')).map((d) => d.getText());
-      return completionsAt(document, params.position, config, openTexts, retrigger);
+      return completionsAt(document, params.position, config, openTexts, workspaceHandles, retrigger);
     }),
   );
 
@@ -280,6 +282,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       return at ? summaryResult(params.uri, at.result.version, at.result.analysis, at.result.config) : null;
     }),
   );
+  connection.onNotification(WorkspaceHandlesNotification, (params) => {
+    workspaceHandles = Array.isArray(params?.handles) ? params.handles.filter((h): h is string => typeof h === 'string') : [];
+  });
+  connection.onRequest(SummaryTotalRequest, (params) => sumSummaries(params.summaries));
+  connection.onRequest(SummaryExportRequest, (params) => exportSummaries(params));
   connection.onRequest(
     AnalysisRequest,
     guarded('analysis', null, async (params, token) => {

@@ -2,12 +2,13 @@
  * Summaries for the Ownership Summary panel: of an open document's analysis, or of a file that
  * is not open (the workspace view), whose text the client sends. A file's text is analysed once,
  * with the same settings, configuration and detection as an open document, and then forgotten.
+ * Also the panel's totals and exports, so that the extension itself carries no core code.
  */
-import type { SummaryResult } from '../shared/serverProtocol';
+import type { SummaryExportParams, SummaryResult } from '../shared/serverProtocol';
 import { utf8Length } from '../shared/size';
 import type { AnalysisRunner } from './analysis/runner';
 import type { ConfigStore } from './config';
-import { concernLabel, isPlanDocument, type Analysis, type ResolvedConfig } from './engine';
+import { concernLabel, isPlanDocument, summaryReportToJson, summaryToMarkdown, sumSummaries, totalToMarkdown, type Analysis, type ResolvedConfig } from './engine';
 import type { WorkspaceFolders } from './folders';
 import type { ServerSettings } from './settings';
 
@@ -48,4 +49,13 @@ export function summaryResult(uri: string, version: number, analysis: Analysis, 
     if (concern !== undefined && concern !== '' && labels[concern] === undefined) labels[concern] = concernLabel(concern, config.taxonomy);
   }
   return { uri, version, kind: analysis.kind, summary, labels };
+}
+
+/** The panel's exports: the same text as `pm-lens summary --format markdown|json`. */
+export function exportSummaries({ files, format }: SummaryExportParams): string {
+  const total = sumSummaries(files.map((f) => f.summary));
+  if (format === 'json') return JSON.stringify(summaryReportToJson(files.map((f) => ({ path: f.path, analysis: { summary: f.summary } })), total), null, 2) + '\n';
+  const parts = ['## Ownership summary', '', ...files.map((f) => summaryToMarkdown(f.summary, f.path, { labels: f.labels }))];
+  if (files.length > 1) parts.push(totalToMarkdown(total, 'Total'));
+  return parts.join('\n');
 }

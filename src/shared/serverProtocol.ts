@@ -3,7 +3,7 @@
  * (the VS Code extension, the tests) import these types, so both sides agree on each message.
  */
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
-import type { Analysis, Summary } from '../core/types';
+import type { Analysis, Summary, SummaryTotal } from '../core/types';
 
 /** A document named by its URI. */
 export interface DocumentParams {
@@ -36,6 +36,21 @@ export interface SummaryResult {
  */
 export const SummaryRequest = new RequestType<SummaryParams, SummaryResult | null, void>('pmLens/summary');
 
+/** `pmLens/summaryTotal`: many summaries added up (the workspace view of the panel). */
+export const SummaryTotalRequest = new RequestType<{ readonly summaries: readonly Summary[] }, SummaryTotal, void>('pmLens/summaryTotal');
+
+/** Plans to export, named by the path to print. */
+export interface SummaryExportParams {
+  readonly files: readonly { readonly path: string; readonly summary: Summary; readonly labels: Readonly<Record<string, string>> }[];
+  readonly format: 'markdown' | 'json';
+}
+
+/**
+ * `pmLens/summaryExport`: the panel's *Copy as Markdown* and *Save as JSON*: exactly what
+ * `pm-lens summary --format markdown|json` prints for the same files.
+ */
+export const SummaryExportRequest = new RequestType<SummaryExportParams, string, void>('pmLens/summaryExport');
+
 /** An open plan's analysis (sections come without their evidence). */
 export interface AnalysisResult {
   readonly uri: string;
@@ -67,6 +82,13 @@ export type DocumentStatus = DocumentParams & DocumentState;
 
 /** `pmLens/status`: sent whenever a document's state changes (the status bar shows it). */
 export const StatusNotification = new NotificationType<DocumentStatus>('pmLens/status');
+
+/**
+ * `pmLens/workspaceHandles`: the handles (`@name`) named in the workspace's Markdown files that are
+ * not open, which completion offers beside those of the open documents. A client that can read
+ * the workspace sends them (the VS Code extension does, before a completion request).
+ */
+export const WorkspaceHandlesNotification = new NotificationType<{ readonly handles: readonly string[] }>('pmLens/workspaceHandles');
 
 /** Heap figures of the server and its analysis workers, in bytes. */
 export interface ServerStats {

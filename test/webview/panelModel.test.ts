@@ -8,9 +8,10 @@ import * as fs from 'node:fs';
 import { analyze } from '../../src/core/analyze';
 import { defaultConfig } from '../../src/core/config/defaults';
 import { makeNonce, panelCsp, panelHtml } from '../../src/extension/summaryPanelHtml';
-import { emptyModel, readyModel, summaryJson, summaryMarkdown, type PanelFile } from '../../src/extension/summaryPanelModel';
+import { emptyModel, readyModel, type PanelFile } from '../../src/extension/summaryPanelModel';
+import { sumSummaries } from '../../src/core/summary';
 import { panelModelSchema, parseToHost, parseToWebview, parseViewState, summarySchema } from '../../src/shared/panelProtocol';
-import { summaryResult } from '../../src/server/summaries';
+import { exportSummaries, summaryResult } from '../../src/server/summaries';
 import { fromRoot } from '../support/paths';
 import { documentModel } from './fixtures';
 
@@ -27,6 +28,9 @@ function panelFile(name: string): PanelFile {
 function cli(format: 'json' | 'markdown', files: readonly string[]): string {
   return execFileSync(process.execPath, [fromRoot('bin', 'pm-lens.js'), 'summary', '--format', format, '--no-ignore', ...files], { cwd: WORKSPACE, encoding: 'utf8' });
 }
+
+const summaryJson = (files: readonly PanelFile[]): string => exportSummaries({ files, format: 'json' });
+const summaryMarkdown = (files: readonly PanelFile[]): string => exportSummaries({ files, format: 'markdown' });
 
 describe('summary panel model', () => {
   describe('exports', () => {
@@ -49,7 +53,7 @@ describe('summary panel model', () => {
   describe('models', () => {
     it('carries each document’s summary, the total and the labels of the concerns that occur', () => {
       const files = PLANS.map(panelFile);
-      const model = readyModel('workspace', 'plans', files);
+      const model = readyModel('workspace', 'plans', files, sumSummaries(files.map((f) => f.summary)));
       assert.equal(model.status, 'ready');
       assert.deepEqual(model.documents.map((d) => d.label), PLANS);
       assert.equal(model.documents[0].summary, files[0].summary);

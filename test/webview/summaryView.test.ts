@@ -7,6 +7,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { analyze } from '../../src/core/analyze';
 import { readyModel } from '../../src/extension/summaryPanelModel';
 import { summaryResult } from '../../src/server/summaries';
+import { sumSummaries } from '../../src/core/summary';
 import type { PanelModel, ToHost } from '../../src/shared/panelProtocol';
 import { checkoutSummary, DOC_URI, documentModel, EVIL_HEADING, OTHER_URI, row, startPageServer, STUB_SCRIPT, workspaceModel } from './fixtures';
 import { defaultConfig } from '../../src/core/config/defaults';
@@ -347,7 +348,7 @@ describe('summary panel page (Chromium)', function () {
       'A basket is the list of items a shopper intends to buy.',
     ].join('\n');
     const analysis = analyze(text, { config: defaultConfig });
-    const model = readyModel('document', 'checkout-prd.md', [{ ...summaryResult(DOC_URI, 0, analysis, defaultConfig), path: 'checkout-prd.md' }]);
+    const model = readyModel('document', 'checkout-prd.md', [{ ...summaryResult(DOC_URI, 0, analysis, defaultConfig), path: 'checkout-prd.md' }], sumSummaries([analysis.summary]));
     const { page } = await openPage({ width: 1000, height: 700 });
     await send(page, { type: 'update', model });
 
