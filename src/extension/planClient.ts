@@ -13,6 +13,8 @@ import { DidChangeWatchedFilesNotification, FileChangeType, type BaseLanguageCli
 import {
   AnalysisRequest,
   AnalyzeRequest,
+  ReadFileRequest,
+  StatRequest,
   StatusNotification,
   SummaryExportRequest,
   SummaryRequest,
@@ -73,6 +75,9 @@ export class PlanClient implements vscode.Disposable {
       const client = this.create(clientOptions(this.log, () => this.sendHandles()));
       this.client = client;
       client.onNotification(StatusNotification, (status) => this.didChangeStatus(status));
+      // The browser server has no file system: it reads configuration files through VS Code.
+      client.onRequest(ReadFileRequest, (params) => readConfigFile(params.uri));
+      client.onRequest(StatRequest, (params) => statUri(params.uri));
       await client.start();
       this.resolveReady(client);
       await this.reportConfigFiles(client);
@@ -179,6 +184,34 @@ export class PlanClient implements vscode.Disposable {
   async dispose(): Promise<void> {
     for (const d of this.disposables) d.dispose();
     await this.client?.dispose().catch(() => undefined);
+  }
+}
+
+/** Configuration files are a few KB; a larger one is not read. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/** A `.pmlens.json` through VS Code's file system (any scheme); null when it is missing, too large or another file. */
+async function readConfigFile(uriText: string): Promise<string | null> {
+  const uri = vscode.Uri.parse(uriText);
+  if (!uri.path.endsWith(`/${CONFIG_FILE_NAME}`)) return null;
+  const stat = await statUri(uriText);
+  if (stat?.type !== 'file' || stat.size > MAX_CONFIG_BYTES) return null;
+  try {
+    return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return null;
+  }
+}
+
+/** What is at a URI: file, folder or other, and its size; null when nothing is. */
+async function statUri(uriText: string): Promise<{ type: 'file' | 'directory' | 'other'; size: number } | null> {
+  try {
+    const stat = await vscode.workspace.fs.stat(vscode.Uri.parse(uriText));
+    // A symbolic link reports its target's type with the SymbolicLink bit added.
+    const type = stat.type & vscode.FileType.File ? 'file' : stat.type & vscode.FileType.Directory ? 'directory' : 'other';
+    return { type, size: stat.size };
+  } catch {
+    return null;
   }
 }
 

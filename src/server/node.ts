@@ -10,6 +10,7 @@ import { getHeapStatistics } from 'node:v8';
 import { createConnection, createServerSocketTransport, IPCMessageReader, IPCMessageWriter, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { WorkerRunner } from './analysis/workerRunner';
 import type { FileStat } from './engine';
+import { pathOfUri } from './folders';
 import { startServer } from './server';
 
 /** Configuration files larger than this are not read (they are a few KB). */
@@ -56,7 +57,14 @@ function connect(transport: Transport): Connection {
   }
 }
 
-async function statFile(file: string): Promise<FileStat | undefined> {
+/** The local path of a `file:` URI; undefined for any other scheme (nothing else is on this disk). */
+function localPath(uri: string): string | undefined {
+  return uri.startsWith('file:') ? pathOfUri(uri) : undefined;
+}
+
+async function statFile(uri: string): Promise<FileStat | undefined> {
+  const file = localPath(uri);
+  if (file === undefined) return undefined;
   try {
     const stat = await fs.stat(file);
     return { type: stat.isFile() ? 'file' : stat.isDirectory() ? 'directory' : 'other', size: stat.size };
@@ -65,7 +73,9 @@ async function statFile(file: string): Promise<FileStat | undefined> {
   }
 }
 
-async function readConfigFile(file: string): Promise<string | undefined> {
+async function readConfigFile(uri: string): Promise<string | undefined> {
+  const file = localPath(uri);
+  if (file === undefined) return undefined;
   try {
     const stat = await fs.stat(file);
     if (!stat.isFile() || stat.size > MAX_CONFIG_BYTES) return undefined;

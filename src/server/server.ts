@@ -35,8 +35,8 @@ export interface ServerOptions {
   createRunner(budgetMs: number, onError: (key: string, message: string) => void): AnalysisRunner;
   /** Reads configuration files; absent without a file system. */
   readonly readFile?: ReadFile;
-  /** What is at a path (file, folder or other, and its size). */
-  readonly stat?: (path: string) => Promise<FileStat | undefined>;
+  /** What is at a URI (file, folder or other, and its size). */
+  readonly stat?: (uri: string) => Promise<FileStat | undefined>;
   /** The server thread's used heap after a GC when one can be forced (Node with --expose-gc). */
   heapUsed?(): number;
   /** The longest the server's thread was blocked since the last call, in milliseconds. */

@@ -3,6 +3,7 @@
  * (the VS Code extension, the tests) import these types, so both sides agree on each message.
  */
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import type { FileStat } from '../core/config/types';
 import type { Analysis, Summary, SummaryTotal } from '../core/types';
 
 /** A document named by its URI. */
@@ -89,6 +90,15 @@ export const StatusNotification = new NotificationType<DocumentStatus>('pmLens/s
  * the workspace sends them (the VS Code extension does, before a completion request).
  */
 export const WorkspaceHandlesNotification = new NotificationType<{ readonly handles: readonly string[] }>('pmLens/workspaceHandles');
+
+/**
+ * `pmLens/readFile`, server to client: a configuration file's text (`.pmlens.json` only, at most
+ * 1 MB), for a server without a file system of its own (the browser build); null when missing.
+ */
+export const ReadFileRequest = new RequestType<DocumentParams, string | null, void>('pmLens/readFile');
+
+/** `pmLens/stat`, server to client: what is at a URI; null when nothing is. */
+export const StatRequest = new RequestType<DocumentParams, FileStat | null, void>('pmLens/stat');
 
 /** Heap figures of the server and its analysis workers, in bytes. */
 export interface ServerStats {
