@@ -9,26 +9,29 @@
  * (web.ts) in a web worker; both hand a factory to this class.
  */
 import * as vscode from 'vscode';
-import { DidChangeWatchedFilesNotification, FileChangeType, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
-import {
-  AnalysisRequest,
-  AnalyzeRequest,
-  ReadFileRequest,
-  StatRequest,
-  StatusNotification,
-  SummaryExportRequest,
-  SummaryRequest,
-  SummaryTotalRequest,
-  type DocumentStatus,
-  type InitializationOptions,
-  type SummaryExportParams,
-  type SummaryResult,
-  WorkspaceHandlesNotification,
-} from '../shared/serverProtocol';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import type { DocumentStatus, InitializationOptions, SummaryExportParams, SummaryResult, WordsResult } from '../shared/serverProtocol';
 import type { Analysis, Summary, SummaryTotal } from '../core/types';
 import { CONFIG_FILE_NAME, IGNORED_SCHEMES, MARKDOWN_LANGUAGE } from './constants';
 import { guardListener, type Logger } from './log';
 import { WorkspaceHandles } from './workspaceHandles';
+
+type Protocol = typeof import('../shared/serverProtocol');
+type LanguageClientModule = typeof import('vscode-languageclient');
+
+/**
+ * The protocol's code, loaded when the server starts, after activation: the JSON-RPC library
+ * costs more to load than the rest of the extension together.
+ */
+function protocol(): Protocol {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('../shared/serverProtocol') as Protocol;
+}
+
+function languageClient(): LanguageClientModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('vscode-languageclient') as LanguageClientModule;
+}
 
 /** Creates the platform's language client on these options. */
 export type ClientFactory = (options: LanguageClientOptions) => BaseLanguageClient;
@@ -74,6 +77,7 @@ export class PlanClient implements vscode.Disposable {
     try {
       const client = this.create(clientOptions(this.log, () => this.sendHandles()));
       this.client = client;
+      const { ReadFileRequest, StatRequest, StatusNotification } = protocol();
       client.onNotification(StatusNotification, (status) => this.didChangeStatus(status));
       // The browser server has no file system: it reads configuration files through VS Code.
       client.onRequest(ReadFileRequest, (params) => readConfigFile(params.uri));
@@ -102,29 +106,34 @@ export class PlanClient implements vscode.Disposable {
    * open; undefined when it is not an analysed plan.
    */
   async summary(uri: vscode.Uri, text?: string): Promise<SummaryResult | undefined> {
-    return (await this.request((client) => client.sendRequest(SummaryRequest, { uri: uri.toString(), text }))) ?? undefined;
+    return (await this.request((client) => client.sendRequest(protocol().SummaryRequest, { uri: uri.toString(), text }))) ?? undefined;
+  }
+
+  /** The words per side of an open document's current version (small, for the status bar). */
+  async words(uri: vscode.Uri): Promise<WordsResult | undefined> {
+    return (await this.request((client) => client.sendRequest(protocol().WordsRequest, { uri: uri.toString() }))) ?? undefined;
   }
 
   /** Summaries added up, ordered by the taxonomy (the panel's workspace view). */
   total(summaries: readonly Summary[]): Promise<SummaryTotal> {
-    return this.request((client) => client.sendRequest(SummaryTotalRequest, { summaries }));
+    return this.request((client) => client.sendRequest(protocol().SummaryTotalRequest, { summaries }));
   }
 
   /** The text of `pm-lens summary --format markdown|json` for these plans. */
   exportSummaries(params: SummaryExportParams): Promise<string> {
-    return this.request((client) => client.sendRequest(SummaryExportRequest, params));
+    return this.request((client) => client.sendRequest(protocol().SummaryExportRequest, params));
   }
 
   /** The analysis of the document's current version; undefined when it is not an analysed plan. */
   async ensure(document: vscode.TextDocument): Promise<{ readonly version: number; readonly analysis: Analysis } | undefined> {
     if (!isCandidate(document) || document.isClosed) return undefined;
-    return (await this.request((client) => client.sendRequest(AnalysisRequest, { uri: document.uri.toString() }))) ?? undefined;
+    return (await this.request((client) => client.sendRequest(protocol().AnalysisRequest, { uri: document.uri.toString() }))) ?? undefined;
   }
 
   /** *Analyze This Document*: a plan for this session whatever its name; its status once analysed. */
   async optIn(document: vscode.TextDocument): Promise<DocumentStatus | undefined> {
     if (!isCandidate(document) || document.isClosed) return undefined;
-    return this.request((client) => client.sendRequest(AnalyzeRequest, { uri: document.uri.toString() }));
+    return this.request((client) => client.sendRequest(protocol().AnalyzeRequest, { uri: document.uri.toString() }));
   }
 
   /**
@@ -134,6 +143,7 @@ export class PlanClient implements vscode.Disposable {
   private async reportConfigFiles(client: BaseLanguageClient): Promise<void> {
     const files = await vscode.workspace.findFiles(`**/${CONFIG_FILE_NAME}`, '**/node_modules/**', 200);
     if (files.length === 0) return;
+    const { DidChangeWatchedFilesNotification, FileChangeType } = languageClient();
     const changes = files.map((uri) => ({ uri: uri.toString(), type: FileChangeType.Created }));
     await client.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
   }
@@ -145,7 +155,7 @@ export class PlanClient implements vscode.Disposable {
     const json = JSON.stringify(handles);
     if (json === this.sentHandles) return;
     this.sentHandles = json;
-    await client.sendNotification(WorkspaceHandlesNotification, { handles });
+    await client.sendNotification(protocol().WorkspaceHandlesNotification, { handles });
   }
 
   /** Stops the server and starts it again (the workspace became trusted). */

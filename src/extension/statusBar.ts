@@ -8,7 +8,7 @@ import type { PlanClient } from './planClient';
 /**
  * One status-bar item for the active editor: the balance of product, project and other words of
  * a plan (the same figure as the Ownership Summary panel), or a note that a plan was skipped for
- * its size or paused. Hidden for anything else. Its numbers come from the server's summary.
+ * its size or paused. Hidden for anything else. Its numbers come from the server (`pmLens/words`).
  */
 export class BalanceStatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
@@ -45,10 +45,10 @@ export class BalanceStatusBar implements vscode.Disposable {
         this.item.tooltip = `PM Lens paused this document: analysing it took longer than ${status.budgetMs / 1000} s. Run PM Lens: Analyze This Document to try again.`;
         return this.show('$(warning) PM Lens: paused', Commands.analyzeDocument);
       case 'analysed': {
-        const result = await this.plans.summary(document.uri);
+        const result = await this.plans.words(document.uri);
         if (generation !== this.generation) return;
         if (!result) return this.hide();
-        const balance = balanceText(balanceOf(result.summary.words));
+        const balance = balanceText(balanceOf(result.words));
         this.item.tooltip = `PM Lens: ${balance.tooltip}. Click for the ownership summary.`;
         return this.show(`$(graph) ${balance.text}`, Commands.openSummary);
       }

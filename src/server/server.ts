@@ -19,7 +19,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisRequest, AnalyzeRequest, StatsRequest, StatusNotification, SummaryExportRequest, SummaryRequest, SummaryTotalRequest, WorkspaceHandlesNotification, type InitializationOptions, type SummaryResult } from '../shared/serverProtocol';
+import { AnalysisRequest, AnalyzeRequest, StatsRequest, StatusNotification, SummaryExportRequest, SummaryRequest, SummaryTotalRequest, WordsRequest, WorkspaceHandlesNotification, type InitializationOptions, type SummaryResult } from '../shared/serverProtocol';
 import { DEFAULT_BUDGET_MS, type AnalysisRunner } from './analysis/runner';
 import { ConfigStore, type ReadFile } from './config';
 import { configProblemDiagnostic, FIX_ALL_KIND, pausedDiagnostic, TAG_ALL_KIND, type EditTarget } from './convert';
@@ -285,6 +285,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onNotification(WorkspaceHandlesNotification, (params) => {
     workspaceHandles = Array.isArray(params?.handles) ? params.handles.filter((h): h is string => typeof h === 'string') : [];
   });
+  connection.onRequest(
+    WordsRequest,
+    guarded('words', null, async (params, token) => {
+      const at = await analysed(params.uri, token);
+      return at ? { uri: params.uri, version: at.result.version, words: at.result.analysis.summary.words } : null;
+    }),
+  );
   connection.onRequest(SummaryTotalRequest, (params) => sumSummaries(params.summaries));
   connection.onRequest(SummaryExportRequest, (params) => exportSummaries(params));
   connection.onRequest(

@@ -37,6 +37,16 @@ export interface SummaryResult {
  */
 export const SummaryRequest = new RequestType<SummaryParams, SummaryResult | null, void>('pmLens/summary');
 
+/** An open plan's words per side (the status bar's balance), for its current version. */
+export interface WordsResult {
+  readonly uri: string;
+  readonly version: number;
+  readonly words: { readonly product: number; readonly project: number; readonly neither: number };
+}
+
+/** `pmLens/words`: the words per side of an open document's current version; null when it is not an analysed plan. */
+export const WordsRequest = new RequestType<DocumentParams, WordsResult | null, void>('pmLens/words');
+
 /** `pmLens/summaryTotal`: many summaries added up (the workspace view of the panel). */
 export const SummaryTotalRequest = new RequestType<{ readonly summaries: readonly Summary[] }, SummaryTotal, void>('pmLens/summaryTotal');
 
