@@ -73,16 +73,17 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     error: (message: string, error?: unknown) => connection.console.error(error === undefined ? message : `${message}: ${String((error as Error)?.stack ?? error)}`),
   };
 
+  const reportSetting = (message: string): void => log.warn(`Settings: ${message}`);
   const settingsFor = (uri: string): Promise<ServerSettings> => {
     const scope = folders.folderOf(uri)?.uri ?? '';
     let settings = settingsByFolder.get(scope);
     if (!settings) {
       settings = canAskConfiguration
-        ? connection.workspace.getConfiguration({ scopeUri: scope || uri, section: SETTINGS_SECTION }).then(readServerSettings, (error: unknown) => {
+        ? connection.workspace.getConfiguration({ scopeUri: scope || uri, section: SETTINGS_SECTION }).then((section: unknown) => readServerSettings(section, reportSetting), (error: unknown) => {
             log.error('Reading the pmLens settings', error);
             return readServerSettings(undefined);
           })
-        : Promise.resolve(readServerSettings(pushedSettings));
+        : Promise.resolve(readServerSettings(pushedSettings, reportSetting));
       settingsByFolder.set(scope, settings);
     }
     return settings;
