@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { universalStub } from './vscode-shim.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -139,19 +140,7 @@ async function child(bundle) {
  * has no documents and no folders; settings return their defaults.
  */
 function stubVscode({ planPath, planText, onDiagnostics }) {
-  const handler = {
-    get(target, key) {
-      if (key === Symbol.toPrimitive) return () => 0;
-      if (key === Symbol.iterator) return function* () {};
-      if (key === 'then') return undefined; // not a promise
-      if (key in target) return target[key];
-      return proxy;
-    },
-    set: () => true,
-    apply: () => proxy,
-    construct: () => proxy,
-  };
-  const proxy = new Proxy(function stub() {}, handler);
+  const proxy = universalStub();
   const disposable = { dispose() {} };
   const event = () => disposable;
   class EventEmitter {

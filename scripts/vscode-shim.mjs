@@ -11,8 +11,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Returns `{ vscode, openDocument(path, text), edit(document, offset, text), lensRequests }`. */
-export function createVscodeShim() {
+/** A callable proxy that yields itself for any property, call or `new` (and is not a promise). */
+export function universalStub() {
   const handler = {
     get(target, key) {
       if (key === Symbol.toPrimitive) return () => 0;
@@ -26,6 +26,12 @@ export function createVscodeShim() {
     construct: () => proxy,
   };
   const proxy = new Proxy(function stub() {}, handler);
+  return proxy;
+}
+
+/** Returns `{ vscode, openDocument(path, text), edit(document, offset, position, text), lensRequests }`. */
+export function createVscodeShim() {
+  const proxy = universalStub();
   const disposable = { dispose() {} };
 
   class EventEmitter {
