@@ -10,7 +10,8 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
-import type { DocumentStatus, InitializationOptions, SummaryExportParams, SummaryResult, WordsResult } from '../shared/serverProtocol';
+import type { PanelChanges } from '../shared/panelProtocol';
+import type { ChangesBaseParams, DocumentStatus, InitializationOptions, SummaryExportParams, SummaryResult, WordsResult } from '../shared/serverProtocol';
 import type { Analysis, Summary, SummaryTotal } from '../core/types';
 import { CONFIG_FILE_NAME, IGNORED_SCHEMES, MARKDOWN_LANGUAGE } from './constants';
 import { guardListener, type Logger } from './log';
@@ -107,6 +108,11 @@ export class PlanClient implements vscode.Disposable {
    */
   async summary(uri: vscode.Uri, text?: string): Promise<SummaryResult | undefined> {
     return (await this.request((client) => client.sendRequest(protocol().SummaryRequest, { uri: uri.toString(), text }))) ?? undefined;
+  }
+
+  /** An open plan's changes since its committed version (`base`, read from Git); undefined when it is not an analysed plan. */
+  async changes(uri: vscode.Uri, base: ChangesBaseParams): Promise<PanelChanges | undefined> {
+    return (await this.request((client) => client.sendRequest(protocol().ChangesRequest, { uri: uri.toString(), base }))) ?? undefined;
   }
 
   /** The words per side of an open document's current version (small, for the status bar). */

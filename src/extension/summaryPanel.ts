@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import { parseToHost, type PanelModel, type PlainRange, type Scope, type ToWebview } from '../shared/panelProtocol';
 import { guardListener, type Logger } from './log';
 import type { PlanClient } from './planClient';
+import type { ChangesSinceCommit } from './summaryPanelChanges';
 import { makeNonce, panelHtml } from './summaryPanelHtml';
 import { emptyModel, readyModel, type PanelFile } from './summaryPanelModel';
 import type { PanelRecorder } from './summaryPanelTestHook';
@@ -34,6 +35,7 @@ export class SummaryPanel {
     readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     private readonly plans: PlanClient,
+    private readonly changes: ChangesSinceCommit,
     private readonly log: Logger,
     scope: Scope,
     followed: vscode.Uri | undefined,
@@ -54,6 +56,10 @@ export class SummaryPanel {
       plans.onDidChangeStatus(guardListener(log, 'summary panel', (status: { uri: string }) => this.didChangeStatus(status.uri))),
       vscode.workspace.onDidCloseTextDocument(guardListener(log, 'summary panel', (d: vscode.TextDocument) => {
         if (this.scope === 'document' && d.uri.toString() === this.followed?.toString()) void this.refresh();
+      })),
+      // A commit, Git turned on, a repository found: the committed side may differ now.
+      changes.onDidChange(guardListener(log, 'summary panel changes', () => {
+        if (this.scope === 'document') void this.refresh();
       })),
     );
     panel.onDidDispose(() => this.dispose());
@@ -129,7 +135,8 @@ export class SummaryPanel {
     }
     if (result.summary.neither.length + result.summary.product.length + result.summary.project.length === 0) return { model: emptyModel('document', 'no-sections', title), files: [] };
     const files = [panelFile(result)];
-    return { model: readyModel('document', title, files, await this.plans.total([result.summary])), files };
+    const changes = await this.changes.of(uri);
+    return { model: { ...readyModel('document', title, files, await this.plans.total([result.summary])), changes }, files };
   }
 
   private async workspaceModel(): Promise<{ model: PanelModel; files: readonly PanelFile[] }> {

@@ -10,6 +10,7 @@ import { guard, type Logger } from './log';
 import { PlanContextKey } from './planContextKey';
 import type { PlanClient } from './planClient';
 import { SummaryPanel } from './summaryPanel';
+import { ChangesSinceCommit } from './summaryPanelChanges';
 import { PANEL_TEST_HOOK_COMMAND, type PanelTestHook } from './summaryPanelTestHook';
 
 const PANEL_TITLE = 'Ownership Summary';
@@ -40,12 +41,16 @@ export class SummaryPanelHost implements vscode.Disposable {
   private readonly received: ToHost[] = [];
   private readonly sendEmitter = new vscode.EventEmitter<ToWebview>();
   private readonly receiveEmitter = new vscode.EventEmitter<ToHost>();
+  /** Shared by the panels that come and go: the Git access stays set up. */
+  private readonly changes: ChangesSinceCommit;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly plans: PlanClient,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.changes = new ChangesSinceCommit(plans);
+  }
 
   /** Opens the panel beside the editor (or brings it forward) on a document or the active editor. */
   open(uri: vscode.Uri | undefined): void {
@@ -74,7 +79,7 @@ export class SummaryPanelHost implements vscode.Disposable {
   }
 
   private attach(panel: vscode.WebviewPanel, scope: Scope, target: vscode.Uri | undefined): void {
-    const summary = new SummaryPanel(panel, this.extensionUri, this.plans, this.log, scope, target, {
+    const summary = new SummaryPanel(panel, this.extensionUri, this.plans, this.changes, this.log, scope, target, {
       sent: (m) => {
         this.sent.push(m);
         this.sendEmitter.fire(m);
@@ -113,6 +118,7 @@ export class SummaryPanelHost implements vscode.Disposable {
 
   dispose(): void {
     this.panel?.panel.dispose();
+    this.changes.dispose();
     this.sendEmitter.dispose();
     this.receiveEmitter.dispose();
   }

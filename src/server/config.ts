@@ -6,7 +6,7 @@
  * scheme: from disk on Node, through the client in the browser build; without a way to read
  * them, only settings and defaults apply.
  */
-import { applySettings, CONFIG_FILE_NAME, defaultConfig, loadConfigFor, parseConfigText, readConfigSettings, type ConfigHost, type ConfigProblem, type FileStat, type LoadedConfig, type ResolvedConfig } from './engine';
+import { applySettings, defaultConfig, loadConfigFor, readConfigSettings, readConfigText, type ConfigHost, type ConfigProblem, type FileStat, type LoadedConfig, type ResolvedConfig } from './engine';
 import { pathOfUri, sameRootUri, type WorkspaceFolders } from './folders';
 import type { ServerSettings } from './settings';
 
@@ -63,24 +63,31 @@ export class ConfigStore {
     const text = await this.host.readFile(fileUri);
     if (text === undefined) return this.publish(fileUri, []);
     const base = await this.baseFor(fileUri.slice(0, fileUri.lastIndexOf('/')) + '/x.md');
-    this.publish(fileUri, parseConfigText(text, CONFIG_FILE_NAME, base, { trusted: this.host.trusted }).problems);
+    // Read as a document's configuration reads it, so the model it names is checked too.
+    this.publish(fileUri, (await readConfigText(text, pathOfUri(fileUri), this.fileHost(fileUri, this.host.readFile), base, { trusted: this.host.trusted })).problems);
+  }
+
+  /**
+   * The core's file access over the host's reads by URI: the core walks paths, and each one is
+   * read at the URI of the same scheme and authority as `like`.
+   */
+  private fileHost(like: string, readFile: ReadFile): ConfigHost {
+    const at = (path: string): string => sameRootUri(like, path);
+    const stat = this.host.stat;
+    return {
+      readFile: (path) => readFile(at(path)),
+      stat: stat && ((path) => stat(at(path))),
+      dirname: posixDirname,
+      join: (...parts) => parts.join('/').replace(/\/{2,}/g, '/'),
+    };
   }
 
   private async load(uri: string, folderUri: string | undefined): Promise<LoadedConfig> {
     const base = await this.baseFor(uri);
     const readFile = this.host.readFile;
     if (!folderUri || !readFile) return { config: base, settings: {}, problems: [], file: undefined };
-    // The core walks paths; each one is read at the URI of the same scheme and authority as the document.
-    const at = (path: string): string => sameRootUri(uri, path);
-    const stat = this.host.stat;
-    const host: ConfigHost = {
-      readFile: (path) => readFile(at(path)),
-      stat: stat && ((path) => stat(at(path))),
-      dirname: posixDirname,
-      join: (...parts) => parts.join('/').replace(/\/{2,}/g, '/'),
-    };
-    const loaded = await loadConfigFor(pathOfUri(uri), host, pathOfUri(folderUri), base, { trusted: this.host.trusted });
-    if (loaded.file !== undefined) this.publish(at(loaded.file), loaded.problems);
+    const loaded = await loadConfigFor(pathOfUri(uri), this.fileHost(uri, readFile), pathOfUri(folderUri), base, { trusted: this.host.trusted });
+    if (loaded.file !== undefined) this.publish(sameRootUri(uri, loaded.file), loaded.problems);
     return loaded;
   }
 

@@ -6,8 +6,7 @@
 export { IncrementalAnalyzer } from '../core/incremental';
 export { applySettings, readSettings as readConfigSettings } from '../core/config/settings';
 export { CONFIG_FILE_NAME, defaultConfig } from '../core/config/defaults';
-export { loadConfigFor, type LoadedConfig } from '../core/config/load';
-export { parseConfigText } from '../core/config/parse';
+export { loadConfigFor, readConfigText, type LoadedConfig } from '../core/config/load';
 export { isPlanDocument, mayHaveOwnerTag } from '../core/detect';
 export { commentHover, disableRuleFix, lensTitle, roleLabel, sectionAtHeadingLine, sectionHover } from '../core/explain';
 export { tagAllSectionsEdits } from '../core/fixes';
@@ -16,6 +15,8 @@ export { ruleDocUrl } from '../core/rules/rule';
 export { LineIndex } from '../core/text';
 export { concernLabel, summaryReportToJson, summaryToMarkdown, totalToMarkdown } from '../core/report';
 export { sumSummaries } from '../core/summary';
+export { diffPlans, type SectionChange } from '../core/diff';
+export { describeChange, roleOf, where } from '../core/report/diff';
 export { collectHandles, TAG_TRIGGER_CHARACTERS, tagCompletionContext, tagCompletions, type TagCompletion, type TagCompletionKind } from '../core/completion';
 export type { ConfigHost, ConfigProblem, FileStat, ResolvedConfig } from '../core/config/types';
 export type { Analysis, Evidence, Finding, Fix, Position, Range, Section, SeveritySetting, TextEdit } from '../core/types';

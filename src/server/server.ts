@@ -19,13 +19,15 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisRequest, AnalyzeRequest, StatsRequest, StatusNotification, SummaryExportRequest, SummaryRequest, SummaryTotalRequest, WordsRequest, WorkspaceHandlesNotification, type InitializationOptions, type SummaryResult } from '../shared/serverProtocol';
+import { AnalysisRequest, AnalyzeRequest, ChangesRequest, StatsRequest, StatusNotification, SummaryExportRequest, SummaryRequest, SummaryTotalRequest, WordsRequest, WorkspaceHandlesNotification, type InitializationOptions, type SummaryResult } from '../shared/serverProtocol';
 import { DEFAULT_BUDGET_MS, type AnalysisRunner } from './analysis/runner';
 import { ConfigStore, type ReadFile } from './config';
 import { configProblemDiagnostic, FIX_ALL_KIND, pausedDiagnostic, TAG_ALL_KIND, type EditTarget } from './convert';
 import { DocumentAnalyses, type AnalysisResult } from './documents';
 import { CONFIG_FILE_NAME, sumSummaries, TAG_TRIGGER_CHARACTERS, type FileStat } from './engine';
-import { exportSummaries, summaryOfText, summaryResult } from './summaries';
+import { changesModel } from './changes';
+import { analyzeText, exportSummaries, summaryOfText, summaryResult } from './summaries';
+import type { Analysis, ResolvedConfig } from './engine';
 import { codeActions, codeLenses, completionsAt, documentSymbols, hoverAt } from './features';
 import { WorkspaceFolders } from './folders';
 import { readServerSettings, type ServerSettings } from './settings';
@@ -66,6 +68,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const justOpened = new Set<string>();
   /** Handles of the workspace's files that are not open, as the client last sent them. */
   let workspaceHandles: readonly string[] = [];
+  /** Each open plan's committed version as last analysed, kept while its text and configuration stay. */
+  const committed = new Map<string, { readonly text: string; readonly config: ResolvedConfig; readonly analysis: Analysis | undefined }>();
 
   const log = {
     info: (message: string) => connection.console.info(message),
@@ -232,6 +236,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const uri = event.document.uri;
     justOpened.delete(uri);
     analyses.closed(uri);
+    committed.delete(uri);
     if (shown.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
@@ -291,6 +296,25 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     guarded('words', null, async (params, token) => {
       const at = await analysed(params.uri, token);
       return at ? { uri: params.uri, version: at.result.version, words: at.result.analysis.summary.words } : null;
+    }),
+  );
+  connection.onRequest(
+    ChangesRequest,
+    guarded('changes', null, async (params, token) => {
+      const at = await analysed(params.uri, token);
+      if (!at) return null;
+      const base = params.base;
+      if (base.status !== 'ready') return changesModel(base, at.result.analysis);
+      let before: Analysis | undefined;
+      if (base.text !== undefined && runner) {
+        const known = committed.get(params.uri);
+        if (known && known.text === base.text && known.config === at.result.config) before = known.analysis;
+        else {
+          before = (await analyzeText({ uri: params.uri, text: base.text, settingsFor, configs, folders, runner }))?.analysis;
+          committed.set(params.uri, { text: base.text, config: at.result.config, analysis: before });
+        }
+      }
+      return changesModel({ status: 'ready', base: base.base, before, isNew: base.isNew }, at.result.analysis);
     }),
   );
   connection.onRequest(SummaryTotalRequest, (params) => sumSummaries(params.summaries));

@@ -1,7 +1,7 @@
 /**
  * The `pmLens` settings a client sends (`workspace/configuration`, or `didChangeConfiguration`
  * for clients that cannot be asked), read with zod. What the core's configuration covers
- * (`rules`, `documents`, `analyzeAllMarkdown`) is validated by the core's own schema when it is
+ * (`rules`, `documents`, `analyzeAllMarkdown`, `asOf`) is validated by the core's own schema when it is
  * laid over the defaults (config.ts); the rest belongs to the editor and is read here. A value
  * of the wrong type is reported and falls back to its default; nothing a client sends can throw.
  */
@@ -25,7 +25,7 @@ export interface ServerSettings {
   readonly debounceMs: number;
   /** Larger documents (UTF-8 bytes) are not analysed. */
   readonly maxFileSize: number;
-  /** The part the core reads (`rules`, `documents`, `analyzeAllMarkdown`), as sent. */
+  /** The part the core reads (`rules`, `documents`, `analyzeAllMarkdown`, `asOf`), as sent. */
   readonly configLayer: Readonly<Record<string, unknown>>;
 }
 
@@ -48,6 +48,8 @@ export function readServerSettings(section: unknown, report: (message: string) =
   const codeLens = isObject(value.codeLens) ? value.codeLens.enabled : value['codeLens.enabled'];
   const configLayer: Record<string, unknown> = {};
   for (const key of ['rules', 'documents', 'analyzeAllMarkdown'] as const) if (value[key] !== undefined && value[key] !== null) configLayer[key] = value[key];
+  // `asOf` empty is the manifest's default: today.
+  if (typeof value.asOf === 'string' && value.asOf.trim() !== '') configLayer.asOf = value.asOf.trim();
   return {
     enable: read('enable', value.enable),
     codeLensEnabled: read('codeLens.enabled', codeLens),

@@ -24,6 +24,12 @@ export interface SummaryHost {
 
 /** The summary of a file's text; null when it is not a plan, too large, disabled, or over the budget. */
 export async function summaryOfText(host: SummaryHost): Promise<SummaryResult | null> {
+  const analysed = await analyzeText(host);
+  return analysed && summaryResult(host.uri, 0, analysed.analysis, analysed.config);
+}
+
+/** A file's text analysed once as the file would be; null when it is not a plan, too large, disabled, or over the budget. */
+export async function analyzeText(host: SummaryHost): Promise<{ readonly analysis: Analysis; readonly config: ResolvedConfig } | null> {
   const { uri, text } = host;
   const settings = await host.settingsFor(uri);
   if (!settings.enable || utf8Length(text, settings.maxFileSize) > settings.maxFileSize) return null;
@@ -34,7 +40,7 @@ export async function summaryOfText(host: SummaryHost): Promise<SummaryResult | 
   const key = `summary:${uri}`;
   try {
     const outcome = await host.runner.run({ key, text, config, detectByContent: byPath ? undefined : { path } });
-    return outcome.type === 'analysis' ? summaryResult(uri, 0, outcome.delivered.read(), config) : null;
+    return outcome.type === 'analysis' ? { analysis: outcome.delivered.read(), config } : null;
   } finally {
     host.runner.forget(key);
   }

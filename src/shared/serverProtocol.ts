@@ -4,6 +4,7 @@
  */
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { FileStat } from '../core/config/types';
+import type { ChangesStatus, PanelChanges } from './panelProtocol';
 import type { Analysis, Summary, SummaryTotal } from '../core/types';
 
 /** A document named by its URI. */
@@ -61,6 +62,25 @@ export interface SummaryExportParams {
  * `pm-lens summary --format markdown|json` prints for the same files.
  */
 export const SummaryExportRequest = new RequestType<SummaryExportParams, string, void>('pmLens/summaryExport');
+
+/** The committed side of "Changes since last commit", as the client read it from Git. */
+export type ChangesBaseParams =
+  | { readonly status: Exclude<ChangesStatus, 'ready'>; readonly detail?: string }
+  | {
+      readonly status: 'ready';
+      /** `HEAD (1a2b3c4)`. */
+      readonly base: string;
+      /** The committed text; absent when the file is not in the last commit. */
+      readonly text?: string;
+      readonly isNew: boolean;
+    };
+
+/**
+ * `pmLens/changes`: an open plan's changes since its committed version (the panel's "Changes
+ * since last commit"), by the same ownership diff as `pm-lens diff`; null when it is not an
+ * analysed plan.
+ */
+export const ChangesRequest = new RequestType<{ readonly uri: string; readonly base: ChangesBaseParams }, PanelChanges | null, void>('pmLens/changes');
 
 /** An open plan's analysis (sections come without their evidence). */
 export interface AnalysisResult {

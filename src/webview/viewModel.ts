@@ -3,7 +3,7 @@
  * documents, the tray's rows looked up by section, percentages for the balance bar. Pure.
  */
 import { balanceOf, type Balance } from '../shared/balance';
-import type { PanelDocument, PanelModel, PanelRow, PanelTotal } from '../shared/panelProtocol';
+import type { PanelDocument, PanelModel, PanelRow } from '../shared/panelProtocol';
 
 export type Side = 'product' | 'project';
 

@@ -19,7 +19,7 @@ interface PmLensApiLike {
 
 /** The parts of the panel's test hook (src/extension/summaryPanel.ts) the suite uses. */
 interface PanelTestHookLike {
-  readonly received: readonly { readonly type: string; readonly status?: string; readonly rows?: number }[];
+  readonly received: readonly { readonly type: string; readonly status?: string; readonly rows?: number; readonly changes?: { readonly status: string } }[];
   readonly onDidReceive: vscode.Event<unknown>;
   readonly panel: vscode.WebviewPanel | undefined;
 }
@@ -145,6 +145,13 @@ describe('PM Lens in the web extension host', () => {
       'the panel page to draw the sections',
       hook.onDidReceive,
       () => hook.received.some((m) => m.type === 'rendered' && m.status === 'ready' && (m.rows ?? 0) >= 5),
+      () => JSON.stringify(hook.received),
+    );
+    // No Git extension in the browser: "Changes since last commit" says so, and nothing breaks.
+    await waitFor(
+      'the page to say Git is not available',
+      hook.onDidReceive,
+      () => hook.received.some((m) => m.type === 'rendered' && m.changes?.status === 'no-git'),
       () => JSON.stringify(hook.received),
     );
   });

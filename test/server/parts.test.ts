@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../src/core/analyze';
 import { defaultConfig } from '../../src/core/config/defaults';
+import { resolveConfig } from '../../src/core/config/settings';
 import type { AnalysisResult } from '../../src/server/documents';
 import { fixAllEdits } from '../../src/server/features';
 import { fileUriOf, pathOfUri, WorkspaceFolders } from '../../src/server/folders';
@@ -30,6 +31,15 @@ describe('language server parts', () => {
     assert.match(reported[1], /^pmLens\.debounceMs: .*\(got -1\); the default 300 applies$/);
     assert.equal(readServerSettings({ 'codeLens.enabled': false }).codeLensEnabled, false, 'a flat dotted key counts too');
     assert.equal(readServerSettings([1, 2]).enable, true);
+  });
+
+  it('passes asOf to the core, and treats the empty default as today', () => {
+    assert.deepEqual(readServerSettings({ asOf: '2025-12-02' }).configLayer, { asOf: '2025-12-02' });
+    assert.deepEqual(readServerSettings({ asOf: '' }).configLayer, {});
+    // A wrong date reaches the core's schema, which reports it and ignores it.
+    const config = resolveConfig([readServerSettings({ asOf: '2025-13-45' }).configLayer]);
+    assert.equal(config.asOf, undefined);
+    assert.equal(resolveConfig([readServerSettings({ asOf: '2025-12-02' }).configLayer]).asOf, '2025-12-02');
   });
 
   it('names plans by their path in the innermost workspace folder', () => {

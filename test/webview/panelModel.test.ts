@@ -109,11 +109,12 @@ describe('summary panel model', () => {
     });
 
     it('restores saved view state, falling back piece by piece', () => {
-      assert.deepEqual(parseViewState(undefined), { scope: 'document', filter: '', scrollTop: 0 });
-      assert.deepEqual(parseViewState({ scope: 'workspace', filter: 'budget', scrollTop: 120 }), { scope: 'workspace', filter: 'budget', scrollTop: 120 });
+      assert.deepEqual(parseViewState(undefined), { scope: 'document', filter: '', scrollTop: 0, changesOpen: true });
+      assert.deepEqual(parseViewState({ scope: 'workspace', filter: 'budget', scrollTop: 120 }), { scope: 'workspace', filter: 'budget', scrollTop: 120, changesOpen: true });
       // A model from an older version no longer validates: the filter and scope still come back.
-      assert.deepEqual(parseViewState({ scope: 'workspace', filter: 'budget', scrollTop: 5, model: { old: true } }), { scope: 'workspace', filter: 'budget', scrollTop: 5 });
-      assert.deepEqual(parseViewState({ scope: 'nowhere', filter: 3 }), { scope: 'document', filter: '', scrollTop: 0 });
+      assert.deepEqual(parseViewState({ scope: 'workspace', filter: 'budget', scrollTop: 5, model: { old: true } }), { scope: 'workspace', filter: 'budget', scrollTop: 5, changesOpen: true });
+      assert.deepEqual(parseViewState({ scope: 'nowhere', filter: 3, changesOpen: 'no' }), { scope: 'document', filter: '', scrollTop: 0, changesOpen: true });
+      assert.equal(parseViewState({ changesOpen: false }).changesOpen, false, 'a folded "Changes since last commit" stays folded');
     });
   });
 
