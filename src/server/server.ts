@@ -26,7 +26,7 @@ import { configProblemDiagnostic, FIX_ALL_KIND, pausedDiagnostic, TAG_ALL_KIND, 
 import { DocumentAnalyses, type AnalysisResult } from './documents';
 import { CONFIG_FILE_NAME, sumSummaries, TAG_TRIGGER_CHARACTERS, type FileStat } from './engine';
 import { changesModel } from './changes';
-import { analyzeText, exportSummaries, summaryOfText, summaryResult } from './summaries';
+import { analyzeText, exportSummaries, summaryOfText, summaryResult, withAllEvidence } from './summaries';
 import type { Analysis, ResolvedConfig } from './engine';
 import { codeActions, codeLenses, completionsAt, documentSymbols, hoverAt } from './features';
 import { WorkspaceFolders } from './folders';
@@ -305,16 +305,17 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       if (!at) return null;
       const base = params.base;
       if (base.status !== 'ready') return changesModel(base, at.result.analysis);
+      const after = await withAllEvidence(at.result.analysis, at.result.evidence);
       let before: Analysis | undefined;
       if (base.text !== undefined && runner) {
         const known = committed.get(params.uri);
         if (known && known.text === base.text && known.config === at.result.config) before = known.analysis;
         else {
-          before = (await analyzeText({ uri: params.uri, text: base.text, settingsFor, configs, folders, runner }))?.analysis;
+          before = (await analyzeText({ uri: params.uri, text: base.text, settingsFor, configs, folders, runner }, true))?.analysis;
           committed.set(params.uri, { text: base.text, config: at.result.config, analysis: before });
         }
       }
-      return changesModel({ status: 'ready', base: base.base, before, isNew: base.isNew }, at.result.analysis);
+      return changesModel({ status: 'ready', base: base.base, before, isNew: base.isNew }, after);
     }),
   );
   connection.onRequest(SummaryTotalRequest, (params) => sumSummaries(params.summaries));

@@ -6,7 +6,7 @@
  */
 import type { SummaryExportParams, SummaryResult } from '../shared/serverProtocol';
 import { utf8Length } from '../shared/size';
-import type { AnalysisRunner } from './analysis/runner';
+import type { AnalysisRunner, EvidenceOf } from './analysis/runner';
 import type { ConfigStore } from './config';
 import { concernLabel, isPlanDocument, summaryReportToJson, summaryToMarkdown, sumSummaries, totalToMarkdown, type Analysis, type ResolvedConfig } from './engine';
 import type { WorkspaceFolders } from './folders';
@@ -28,8 +28,12 @@ export async function summaryOfText(host: SummaryHost): Promise<SummaryResult | 
   return analysed && summaryResult(host.uri, 0, analysed.analysis, analysed.config);
 }
 
-/** A file's text analysed once as the file would be; null when it is not a plan, too large, disabled, or over the budget. */
-export async function analyzeText(host: SummaryHost): Promise<{ readonly analysis: Analysis; readonly config: ResolvedConfig } | null> {
+/**
+ * A file's text analysed once as the file would be; null when it is not a plan, too large,
+ * disabled, or over the budget. `withEvidence` keeps every section's evidence (the ownership diff
+ * says which evidence came and went); otherwise sections come without it.
+ */
+export async function analyzeText(host: SummaryHost, withEvidence = false): Promise<{ readonly analysis: Analysis; readonly config: ResolvedConfig } | null> {
   const { uri, text } = host;
   const settings = await host.settingsFor(uri);
   if (!settings.enable || utf8Length(text, settings.maxFileSize) > settings.maxFileSize) return null;
@@ -40,7 +44,9 @@ export async function analyzeText(host: SummaryHost): Promise<{ readonly analysi
   const key = `summary:${uri}`;
   try {
     const outcome = await host.runner.run({ key, text, config, detectByContent: byPath ? undefined : { path } });
-    return outcome.type === 'analysis' ? { analysis: outcome.delivered.read(), config } : null;
+    if (outcome.type !== 'analysis') return null;
+    const analysis = outcome.delivered.read();
+    return { analysis: withEvidence ? await withAllEvidence(analysis, outcome.evidence) : analysis, config };
   } finally {
     host.runner.forget(key);
   }
@@ -64,4 +70,10 @@ export function exportSummaries({ files, format }: SummaryExportParams): string 
   const parts = ['## Ownership summary', '', ...files.map((f) => summaryToMarkdown(f.summary, f.path, { labels: f.labels }))];
   if (files.length > 1) parts.push(totalToMarkdown(total, 'Total'));
   return parts.join('\n');
+}
+
+/** The analysis with each section's evidence fetched back (runners deliver sections without it). */
+export async function withAllEvidence(analysis: Analysis, evidence: EvidenceOf): Promise<Analysis> {
+  const all = await Promise.all(analysis.sections.map((_, i) => evidence(i)));
+  return { ...analysis, sections: analysis.sections.map((s, i) => ({ ...s, inferred: { ...s.inferred, evidence: all[i] ?? [] } })) };
 }
