@@ -141,7 +141,14 @@ export function createVscodeShim() {
       this.isUntitled = false;
       this.isDirty = false;
       this.eol = 1;
-      this.text = text;
+      this.base = text;
+      // Edits are applied when the text is read, so typing allocates no 1 MB string per keystroke
+      // (VS Code's own document model does not copy the text either).
+      this.pending = [];
+    }
+    get text() {
+      for (const { offset, text } of this.pending.splice(0)) this.base = this.base.slice(0, offset) + text + this.base.slice(offset);
+      return this.base;
     }
     getText() {
       return this.text;
@@ -256,7 +263,7 @@ export function createVscodeShim() {
      * change. Returns how long the extension's listeners took (the language client's among them).
      */
     edit(document, offset, position, text) {
-      document.text = document.text.slice(0, offset) + text + document.text.slice(offset);
+      document.pending.push({ offset, text });
       document.version++;
       const range = new Range(position, position);
       const event = { document, contentChanges: [{ range, rangeOffset: offset, rangeLength: 0, text }], reason: undefined };
