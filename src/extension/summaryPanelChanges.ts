@@ -1,66 +1,55 @@
 /**
  * "Changes since last commit" for the Ownership Summary: the committed version from Git
- * (gitBaseline.ts), analysed as the file would be, compared with the current analysis by the
- * core's ownership diff (summaryPanelModel.ts `changesModel`, the same diff as `pm-lens diff HEAD`).
+ * (gitBaseline.ts, VS Code's own Git extension), handed to the language server, which analyses it
+ * as the file would be and compares it with the current analysis by the core's ownership diff
+ * (`pmLens/changes`, the same diff as `pm-lens diff HEAD`).
  */
 import * as vscode from 'vscode';
 import type { PanelChanges } from '../shared/panelProtocol';
-import type { AnalysisResult, AnalysisService } from './analysisService';
+import type { ChangesBaseParams } from '../shared/serverProtocol';
+import { SETTINGS_SECTION } from './constants';
 import { baseLabel, GitBaseline, type Baseline } from './gitBaseline';
-import { readSettings } from './settings';
-import { changesModel, type ChangesBase } from './summaryPanelModel';
+import type { PlanClient } from './planClient';
 
-/** The committed version's analysis, kept while the commit and the configuration stay. */
-interface AnalysedBaseline {
-  readonly commit: string;
-  readonly config: AnalysisResult['config'];
-  readonly before: AnalysisResult | undefined;
-}
+/** `pmLens.maxFileSize`'s default: a committed version larger than the setting is not read. */
+const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
 export class ChangesSinceCommit implements vscode.Disposable {
   private readonly git = new GitBaseline();
-  private readonly analysed = new Map<string, AnalysedBaseline>();
   /** Fires when the committed side may have changed (a commit, Git turned on, a repository found). */
   readonly onDidChange: vscode.Event<void> = this.git.onDidChange;
 
-  constructor(private readonly service: AnalysisService) {}
+  constructor(private readonly plans: PlanClient) {}
 
-  /** The changes of a document's current analysis since the last commit. */
-  async of(result: AnalysisResult): Promise<PanelChanges> {
+  /** The changes of an open plan's current version since the last commit. */
+  async of(uri: vscode.Uri): Promise<PanelChanges | undefined> {
+    let base: ChangesBaseParams;
     try {
-      const baseline = await this.git.read(result.uri, readSettings(result.uri).maxFileSize);
-      return changesModel(await this.base(result, baseline), result.analysis);
+      base = toParams(await this.git.read(uri, maxFileSize(uri)));
     } catch (error) {
       // The summary itself must still show: the changes say what went wrong instead.
-      return changesModel({ status: 'error', detail: error instanceof Error ? error.message : String(error) }, result.analysis);
+      base = { status: 'error', detail: error instanceof Error ? error.message : String(error) };
     }
-  }
-
-  private async base(result: AnalysisResult, baseline: Baseline): Promise<ChangesBase> {
-    switch (baseline.status) {
-      case 'not-committed':
-        return { status: 'ready', base: baseLabel(baseline.commit), before: undefined, isNew: true };
-      case 'committed': {
-        const key = result.uri.toString();
-        let entry = this.analysed.get(key);
-        if (!entry || entry.commit !== baseline.commit || entry.config !== result.config) {
-          entry = { commit: baseline.commit, config: result.config, before: await this.service.analyzeText(result.uri, baseline.text) };
-          this.analysed.set(key, entry);
-        }
-        return { status: 'ready', base: baseLabel(baseline.commit), before: entry.before?.analysis, isNew: false };
-      }
-      default:
-        return { status: baseline.status, detail: baseline.detail };
-    }
-  }
-
-  /** A document closed: its committed analysis is not needed any more. */
-  forget(uri: vscode.Uri): void {
-    this.analysed.delete(uri.toString());
+    return this.plans.changes(uri, base);
   }
 
   dispose(): void {
-    this.analysed.clear();
     this.git.dispose();
   }
+}
+
+function toParams(baseline: Baseline): ChangesBaseParams {
+  switch (baseline.status) {
+    case 'not-committed':
+      return { status: 'ready', base: baseLabel(baseline.commit), isNew: true };
+    case 'committed':
+      return { status: 'ready', base: baseLabel(baseline.commit), text: baseline.text, isNew: false };
+    default:
+      return { status: baseline.status, detail: baseline.detail };
+  }
+}
+
+function maxFileSize(uri: vscode.Uri): number {
+  const value = vscode.workspace.getConfiguration(SETTINGS_SECTION, uri).get<unknown>('maxFileSize');
+  return typeof value === 'number' && value >= 0 ? value : DEFAULT_MAX_FILE_SIZE;
 }

@@ -4,7 +4,7 @@
  * the changed sections. Pure: no DOM, so the unit tests read it as the page does.
  */
 import type { ChangesStatus, PanelChangeRow, PanelChanges } from '../shared/panelProtocol';
-import { balance, type Balance } from './viewModel';
+import { balanceOf, type Balance } from '../shared/balance';
 
 export type ChangeKind = PanelChangeRow['kind'];
 
@@ -61,8 +61,8 @@ export function changesView(changes: PanelChanges, title: string): ChangesView {
         headline: headline(changes),
         hint: '',
         rows: changes.rows,
-        before: changes.balance.before && balance(changes.balance.before),
-        after: changes.balance.after && balance(changes.balance.after),
+        before: changes.balance.before && balanceOf(changes.balance.before),
+        after: changes.balance.after && balanceOf(changes.balance.after),
         owners: ownerChanges(changes),
       };
   }

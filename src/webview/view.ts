@@ -5,7 +5,8 @@
 import type { PanelChangeRow, PanelChanges, PanelModel, PanelStatus, Scope, ToHost } from '../shared/panelProtocol';
 import { CHANGE_KIND_LABEL, changeLabel, changesView, sidesText, type ChangesView } from './changesView';
 import { h, reconcile, setAttr, setHidden, setText } from './dom';
-import { buildView, matches, type Balance, type GroupView, type PanelView, type RowView, type Side } from './viewModel';
+import type { Balance } from '../shared/balance';
+import { buildView, matches, type GroupView, type PanelView, type RowView, type Side } from './viewModel';
 
 /** What the view needs from its page: a way to talk to the host and to save its state. */
 export interface ViewHost {

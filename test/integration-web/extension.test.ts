@@ -14,7 +14,7 @@ const MISMATCH_TAG = '<!-- owner: product -->';
 
 /** The parts of the extension's API (src/extension/activate.ts) the suite uses. */
 interface PmLensApiLike {
-  readonly service: { ensure(document: vscode.TextDocument): Promise<unknown> };
+  readonly plans: { ensure(document: vscode.TextDocument): Promise<unknown> };
 }
 
 /** The parts of the panel's test hook (src/extension/summaryPanel.ts) the suite uses. */
@@ -95,7 +95,7 @@ describe('PM Lens in the web extension host', () => {
     equal(typeof (globalThis as { importScripts?: unknown }).importScripts, 'function', 'typeof importScripts (a web worker)');
     equal(extension.packageJSON.browser, './dist/web/extension.js', 'package.json browser');
     ok(extension.isActive, 'the extension is active');
-    ok(typeof api.service.ensure === 'function', 'activate() returned the PM Lens API');
+    ok(typeof api.plans.ensure === 'function', 'activate() returned the PM Lens API');
     equal(vscode.workspace.workspaceFolders?.[0].uri.scheme, 'vscode-test-web', 'workspace folder scheme');
   });
 

@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { PanelTestHook } from '../../src/extension/summaryPanel';
+import type { PanelTestHook } from '../../src/extension/summaryPanelTestHook';
 import type { PanelChanges, PanelModel } from '../../src/shared/panelProtocol';
 import { analysed, pmLens, revertAndCloseAll, WAIT_MS, waitFor, type PmLensApiLike } from './helpers';
 

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { analyze } from '../../src/core/analyze';
 import { defaultConfig } from '../../src/core/config/defaults';
-import { changesModel } from '../../src/extension/summaryPanelModel';
+import { changesModel } from '../../src/server/changes';
 import { panelChangesSchema, parseToWebview, type PanelChanges } from '../../src/shared/panelProtocol';
 import { changeLabel, changesView, sidesText } from '../../src/webview/changesView';
 import { fromRoot } from '../support/paths';

@@ -6,7 +6,10 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { analyze } from '../../src/core/analyze';
-import { changesModel, readyModel } from '../../src/extension/summaryPanelModel';
+import { readyModel } from '../../src/extension/summaryPanelModel';
+import { summaryResult } from '../../src/server/summaries';
+import { sumSummaries } from '../../src/core/summary';
+import { changesModel } from '../../src/server/changes';
 import type { PanelModel, ToHost } from '../../src/shared/panelProtocol';
 import { checkoutSummary, DOC_URI, documentModel, EVIL_HEADING, OTHER_URI, row, startPageServer, STUB_SCRIPT, workspaceModel } from './fixtures';
 import { defaultConfig } from '../../src/core/config/defaults';
@@ -348,7 +351,7 @@ describe('summary panel page (Chromium)', function () {
       'A basket is the list of items a shopper intends to buy.',
     ].join('\n');
     const analysis = analyze(text, { config: defaultConfig });
-    const model = readyModel('document', 'checkout-prd.md', [{ uri: DOC_URI, path: 'checkout-prd.md', analysis, taxonomy: defaultConfig.taxonomy }]);
+    const model = readyModel('document', 'checkout-prd.md', [{ ...summaryResult(DOC_URI, 0, analysis, defaultConfig), path: 'checkout-prd.md' }], sumSummaries([analysis.summary]));
     const { page } = await openPage({ width: 1000, height: 700 });
     await send(page, { type: 'update', model });
 
@@ -365,7 +368,7 @@ describe('summary panel page (Chromium)', function () {
     const edited = readFileSync(fromRoot('test', 'fixtures', 'changes', 'tea-club-plan.edited.md'), 'utf8');
     const withChanges = () => {
       const after = analyze(edited, { config: defaultConfig });
-      const model = readyModel('document', 'checkout-prd.md', [{ uri: DOC_URI, path: 'checkout-prd.md', analysis: after, taxonomy: defaultConfig.taxonomy }]);
+      const model = readyModel('document', 'checkout-prd.md', [{ ...summaryResult(DOC_URI, 0, after, defaultConfig), path: 'checkout-prd.md' }], sumSummaries([after.summary]));
       const changes = changesModel({ status: 'ready', base: 'HEAD (1a2b3c4)', before: analyze(committed, { config: defaultConfig }), isNew: false }, after);
       return { ...model, changes };
     };
