@@ -8,6 +8,7 @@ import type { Features } from './classify/model';
 import { compileTaxonomy } from './classify/compile';
 import { documentLeanSteps, isTitle } from './classify/document';
 import { headingOutlineSteps } from './classify/scan';
+import { subjectWords } from './classify/sense';
 import { defaultConfig } from './config/defaults';
 import { own } from './config/dictionary';
 import type { KindDef, ResolvedConfig } from './config/types';
@@ -287,8 +288,8 @@ interface DocumentContext {
 /**
  * The document-wide part of what a section's results depend on: the configuration (by
  * identity), the declared kind or — when none is declared — the document's lean, which the
- * classifier reads from all headings, and whether an unclosed front matter fence put the parser
- * in its odd mode (no containers anywhere).
+ * classifier reads from all headings, the subject its title names, and whether an unclosed front
+ * matter fence put the parser in its odd mode (no containers anywhere).
  */
 function* documentContextSteps(text: string, config: ResolvedConfig, kindDef: KindDef | undefined, lines: LineIndex, facts: DocumentFacts): Steps<DocumentContext> {
   let id = configIds.get(config);
@@ -297,9 +298,11 @@ function* documentContextSteps(text: string, config: ResolvedConfig, kindDef: Ki
   const definitions = facts.definitions ?? NO_DEFINITIONS;
   // Read here, a step at a time, rather than by the first title test of the section loop.
   yield* headingOutlineSteps(lines);
-  if (kindDef) return { key: `${id}|${odd}|${JSON.stringify(kindDef)}`, byLine: undefined, definitions };
-  const lean = yield* documentLeanSteps(compileTaxonomy(config.taxonomy), lines);
-  return { key: `${id}|${odd}|-|${lean.product}|${lean.project}|${lean.concerns.product ?? ''}|${lean.concerns.project ?? ''}`, byLine: lean.byLine, definitions };
+  const compiled = compileTaxonomy(config.taxonomy);
+  const subject = [...subjectWords(compiled, lines)].join(',');
+  if (kindDef) return { key: `${id}|${odd}|${subject}|${JSON.stringify(kindDef)}`, byLine: undefined, definitions };
+  const lean = yield* documentLeanSteps(compiled, lines);
+  return { key: `${id}|${odd}|${subject}|-|${lean.product}|${lean.project}|${lean.concerns.product ?? ''}|${lean.concerns.project ?? ''}`, byLine: lean.byLine, definitions };
 }
 
 const NO_DEFINITIONS: ReadonlySet<string> = new Set();

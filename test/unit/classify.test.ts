@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as fc from 'fast-check';
 import { analyze } from '../../src/core/analyze';
+import { IncrementalAnalyzer } from '../../src/core/incremental';
 import { classifySection, saturate, type ClassifyContext } from '../../src/core/classify';
 import { DEFAULT_KINDS } from '../../src/core/config/defaults';
 import type { KindDef } from '../../src/core/config/types';
@@ -309,6 +310,36 @@ describe('classify', () => {
       const v = section(text, 'Part two');
       assert.ok(v.evidence.some((e) => e.kind === 'context' && e.text === 'the document leans project' && e.role === 'project' && e.weight > 0), why(v));
       assert.notEqual(v.role, 'product', why(v));
+    });
+  });
+
+  describe('word sense', () => {
+    const walkthrough = '\n\n## Leave a review\n\nReaders leave a review from the book page: a star rating and a short text. Each review shows under the book, newest first, and its author can edit it.\n';
+
+    it('a delivery word the title names as the subject does not carry a section to project', () => {
+      const subject = analyze(`# Book Reviews${walkthrough}`).sections[1].inferred;
+      const other = analyze(`# Reading Nook${walkthrough}`).sections[1].inferred;
+      assert.ok(subject.scores.project < other.scores.project / 2, `${why(subject)} against ${why(other)}`);
+      assert.notEqual(subject.role, 'project', why(subject));
+      assert.equal(other.role, 'project', why(other));
+    });
+
+    it('title words naming the kind of document (a project plan) are no subject', () => {
+      const plan = analyze(`# Project Plan${walkthrough}`).sections[1].inferred;
+      const other = analyze(`# Reading Nook${walkthrough}`).sections[1].inferred;
+      assert.equal(plan.scores.project, other.scores.project);
+    });
+
+    it('re-reads the sections when the title changes what the document is about', () => {
+      const incremental = new IncrementalAnalyzer();
+      incremental.analyze(`# Reading Nook${walkthrough}`);
+      const after = incremental.analyze(`# Book Reviews${walkthrough}`).sections[1].inferred;
+      assert.deepEqual(after.scores, analyze(`# Book Reviews${walkthrough}`).sections[1].inferred.scores);
+    });
+
+    it('reads what a step lets its users do as a requirement', () => {
+      const v = section('# Pantry\n\n## Step two\n\nThis step lets shoppers scan a shelf label and guides them to the matching recipe.\n', 'Step two');
+      assert.ok(v.evidence.some((e) => e.kind === 'pattern' && e.concern === 'requirements' && /lets shoppers scan/.test(e.text)), why(v));
     });
   });
 

@@ -22,6 +22,7 @@ import { addContextFeatures, channelOf, contextSource, featuresOfHit, type Conte
 import { defaultModel, predict, pushToward, type Features, type LoadedModel, type Model } from './model';
 import { scanBlock, scanPatterns, scanTerms, tokenize } from './read';
 import { maskProse } from './scan';
+import { readSubject, subjectWords } from './sense';
 import { SCORING } from './scoring';
 import { saturate, Signals, type Hit } from './signals';
 
@@ -130,11 +131,13 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
     if (hit.scaled) bodyRaw += hit.contribution;
   }
   const bodyScale = bodyRaw > 0 ? (SCORING.bodyCap * (1 - Math.exp(-bodyRaw / SCORING.bodyCap))) / bodyRaw : 1;
+  for (const hit of signals.hits.values()) if (hit.scaled) hit.contribution *= bodyScale;
+  // A delivery word that is the document's subject (its title) is not the work's process.
+  const subject = readSubject(compiled, text, signals.hits.values(), subjectWords(compiled, lines, heading.start));
   const byConcern = new Map<string, number>();
   const own = { product: 0, project: 0, none: 0 };
   const groups = new Map<string, number>();
   for (const [key, hit] of signals.hits) {
-    if (hit.scaled) hit.contribution *= bodyScale;
     own[hit.role] += hit.contribution;
     if (hit.role !== 'none') byConcern.set(hit.concern, (byConcern.get(hit.concern) ?? 0) + hit.contribution);
     hit.names = featuresOfHit(channelOf(hit, key), hit);
@@ -169,6 +172,7 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   const rule = ruleVerdict(own, signals, reading);
   features.set(`rule:${rule}`, 1);
   addBalanceFeatures(features, groups);
+  if (subject > 0) features.set('sense:subject', Math.log1p(subject));
   context.observe?.(features);
 
   const { p } = predict(loaded, features);

@@ -120,7 +120,7 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
         'prompt', 'shortcut', 'view', 'click', 'select', 'toggle',
       ],
       tableHeaders: ['requirement', 'feature', 'priority', 'moscow', 'acceptance criteria', 'capability', 'must', 'should', 'could'],
-      patterns: [PATTERNS.priority, PATTERNS.requirementStatement],
+      patterns: [PATTERNS.priority, PATTERNS.requirementStatement, PATTERNS.userValue],
       termWeights: {
         provides: 0.4, enables: 0.4, lets: 0.4, offers: 0.4, 'works with': 0.5, 'integrates with': 0.5, 'acceptance criteria': 0.7,
         must: 0.5, shall: 0.8, should: 0.3, required: 0.5, support: 0.3, supports: 0.3, 'able to': 0.5,

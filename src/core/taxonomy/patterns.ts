@@ -175,4 +175,12 @@ export const PATTERNS = {
     'body',
     ['the', 'user', 'users', 'customer', 'customers', 'admin', 'admins', 'administrator', 'administrators', 'must'],
   ),
+  /** lets users export · helps reviewers find · guide them through · value delivered (what a step gives its users) */
+  userValue: p(
+    'user value',
+    `\\b(?:allow|allows|allowing|enable|enables|enabling|let|lets|letting|help|helps|helping|guide|guides|guiding)\\s+(?:(?:the|our|their|all|new)\\s+)?(?:users?|customers?|people|them|visitors|members|\\p{L}{3,}(?:ees|ers))\\s+(?:to\\s+|in\\s+|through\\s+)?\\p{L}+|\\bvalue\\s+(?:delivered|to\\s+(?:users|customers))\\b`,
+    1.2,
+    'body',
+    ['allow', 'allows', 'allowing', 'enable', 'enables', 'enabling', 'let', 'lets', 'letting', 'help', 'helps', 'helping', 'guide', 'guides', 'guiding', 'value'],
+  ),
 };

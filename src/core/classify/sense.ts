@@ -1,0 +1,64 @@
+/**
+ * Word sense: a delivery word in the document's own title is the product's subject, not a step
+ * of the work. In a plan titled "Pull Request Review", a section on submitting a review describes
+ * what the product does; the same words in "Project Plan" would be the team's process. Such
+ * words keep a fraction of their weight, so they cannot carry a section to the project side alone.
+ */
+import type { LineIndex } from '../text';
+import type { CompiledTaxonomy } from './compile';
+import { tokenize } from './read';
+import { headingOutline, maskProse } from './scan';
+import type { Hit } from './signals';
+
+/** What is left of a delivery term's weight where it is the document's subject. */
+export const SUBJECT_WEIGHT = 0.3;
+
+/** Title words that name the kind of document (a budget, a roadmap, a draft), not what it is about. */
+const DOCUMENT_KIND = new Set([
+  'plan', 'roadmap', 'budget', 'breakdown', 'estimate', 'charter', 'proposal', 'schedule', 'timeline', 'report',
+  'update', 'status', 'brief', 'prd', 'requirement', 'spec', 'specification', 'overview', 'summary', 'project',
+  'program', 'programme', 'development', 'milestone', 'phase', 'release', 'deliverable', 'grant', 'application',
+  'result', 'document', 'wip', 'draft',
+]);
+
+const NO_WORDS: ReadonlySet<string> = new Set();
+const subjectCache = new WeakMap<LineIndex, WeakMap<CompiledTaxonomy, ReadonlySet<string>>>();
+
+/**
+ * The stems of the delivery words the document's first heading names as its subject. Words that
+ * name the kind of document and people (a team named as the author) are left out. Computed once
+ * per document and taxonomy. The first heading itself (at `from`) says what it says: none.
+ */
+export function subjectWords(compiled: CompiledTaxonomy, lines: LineIndex, from?: number): ReadonlySet<string> {
+  const first = headingOutline(lines).headings[0];
+  if (!first || (from !== undefined && from >= first[1] && from <= first[2])) return NO_WORDS;
+  let perTaxonomy = subjectCache.get(lines);
+  if (!perTaxonomy) subjectCache.set(lines, (perTaxonomy = new WeakMap()));
+  let words = perTaxonomy.get(compiled);
+  if (!words) {
+    const found = new Set<string>();
+    for (const info of tokenize(compiled, maskProse(lines.text.slice(first[1], first[2]))).infos) {
+      if (!DOCUMENT_KIND.has(info.stem) && info.terms.some((t) => t.role === 'project' && t.concern !== 'resources')) found.add(info.stem);
+    }
+    perTaxonomy.set(compiled, (words = found));
+  }
+  return words;
+}
+
+/**
+ * Discounts the delivery terms (heading and body) that are the document's subject; returns how
+ * many it found. `hits` are weighed: their contributions are set.
+ */
+export function readSubject(compiled: CompiledTaxonomy, text: string, hits: Iterable<Hit>, subject: ReadonlySet<string>): number {
+  if (subject.size === 0) return 0;
+  let found = 0;
+  for (const hit of hits) {
+    if (hit.role !== 'project' || (hit.kind !== 'heading-term' && hit.kind !== 'body-term')) continue;
+    const infos = tokenize(compiled, text.slice(hit.start, hit.end)).infos;
+    if (infos.length > 0 && infos.every((i) => subject.has(i.stem))) {
+      hit.contribution *= SUBJECT_WEIGHT;
+      found++;
+    }
+  }
+  return found;
+}
