@@ -7,6 +7,7 @@
  */
 import type { Role } from '../types';
 import type { PatternDef, StructureKind, Taxonomy } from '../taxonomy/types';
+import { detach } from '../parse/collect';
 
 /** Where a term was listed in the taxonomy. */
 export type TermSource = 'heading' | 'body' | 'table';
@@ -255,7 +256,10 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
     let info = memo.get(raw);
     if (info) return info;
     if (memo.size >= WORD_MEMO_LIMIT) memo.clear();
-    const lower = raw === '&' ? 'and' : raw.toLowerCase();
+    // The word is cut from a document: a copy, so that the memo (key and stem) never pins that
+    // whole version of the document in memory.
+    const own = detach(raw);
+    const lower = own === '&' ? 'and' : own.toLowerCase();
     const stemmed = stem(lower);
     let terms: readonly TermEntry[] = words.get(stemmed) ?? NONE;
     for (const p of lower.length >= 3 ? prefixes.get(lower.slice(0, 3)) ?? NONE : NONE) {
@@ -270,7 +274,7 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
       headingStarts: startsAt(headingSet, lower),
       bodyStarts: startsAt(bodySet, lower),
     };
-    memo.set(raw, info);
+    memo.set(own, info);
     return info;
   };
   return { words, phrases, prefixes, headingPatterns: headingSet, bodyPatterns: bodySet, structures, roles, word };
