@@ -47,7 +47,8 @@ function sentences(text: string, base: number): { start: number; end: number }[]
     let j = i + 1;
     if (j < text.length && !/\s/.test(text[j])) continue;
     let newline = false;
-    while (j < text.length && /\s/.test(text[j])) newline = newline || text[j++] === '\n';
+    // Every white-space character is stepped over, whatever was seen before it.
+    for (; j < text.length && /\s/.test(text[j]); j++) if (text[j] === '\n' || text[j] === '\r') newline = true;
     if (j < text.length && !newline && !/[A-Z0-9"'“‘(\[*_<]/.test(text[j])) continue;
     out.push({ start: base + start, end: base + i + 1 });
     start = j;
