@@ -1,7 +1,8 @@
 /**
  * The server in a web worker (vscode.dev, github.dev): messages through the worker's port,
- * analysis in slices on the worker's own thread, settings and defaults without configuration
- * files (there is no file system to read them from).
+ * analysis in slices on the worker's own thread. There is no file system: `.pmlens.json` files
+ * are read through the client (`pmLens/readFile`) when it says it serves them
+ * (`initializationOptions.readFiles`), else settings and defaults apply.
  */
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
 import { SlicedRunner } from './analysis/slicedRunner';

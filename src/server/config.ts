@@ -3,7 +3,8 @@
  * `.pmlens.json` up the folder tree (not above the workspace folder) over the client's `pmLens`
  * settings over the built-in defaults. A configuration file with problems gets diagnostics on
  * itself; the rest of it, or the defaults, stand. Without a file system (the browser build)
- * only settings and defaults apply.
+ * the files are read through the client when it serves them (`pmLens/readFile`), by URI and in
+ * any scheme; otherwise only settings and defaults apply.
  */
 import { applySettings, CONFIG_FILE_NAME, defaultConfig, loadConfigFor, parseConfigText, readConfigSettings, type ConfigHost, type ConfigProblem, type FileStat, type LoadedConfig, type ResolvedConfig } from './engine';
 import { fileUriOf, pathOfUri, type WorkspaceFolders } from './folders';
@@ -12,9 +13,14 @@ import type { ServerSettings } from './settings';
 /** Reads files by path; undefined when a file is missing, unreadable or too large. */
 export type ReadFile = (path: string) => Promise<string | undefined>;
 
+/** Reads files by URI (through the client); undefined when a file is missing or unreadable. */
+export type ReadUri = (uri: string) => Promise<string | undefined>;
+
 export interface ConfigStoreHost {
   /** Undefined without a file system. */
   readonly readFile: ReadFile | undefined;
+  /** Without a file system: reads through the client, when it serves files. */
+  readonly readUri?: ReadUri;
   /** What is at a path, so that a FIFO or a huge file is refused unread. */
   readonly stat?: (path: string) => Promise<FileStat | undefined>;
   /**
@@ -58,8 +64,9 @@ export class ConfigStore {
   async fileChanged(fileUri: string, exists: boolean): Promise<void> {
     this.invalidate();
     this.published.delete(fileUri);
-    if (!exists || !this.host.readFile) return this.publish(fileUri, []);
-    const text = await this.host.readFile(pathOfUri(fileUri));
+    const read = this.readerFor(fileUri);
+    if (!exists || !read) return this.publish(fileUri, []);
+    const text = await read(pathOfUri(fileUri));
     if (text === undefined) return this.publish(fileUri, []);
     const base = await this.baseFor(fileUri.slice(0, fileUri.lastIndexOf('/')) + '/x.md');
     this.publish(fileUri, parseConfigText(text, CONFIG_FILE_NAME, base, { trusted: this.host.trusted }).problems);
@@ -67,12 +74,29 @@ export class ConfigStore {
 
   private async load(uri: string, folderUri: string | undefined): Promise<LoadedConfig> {
     const base = await this.baseFor(uri);
-    const readFile = this.host.readFile;
-    if (!folderUri || !readFile || !uri.startsWith('file:')) return { config: base, settings: {}, problems: [], file: undefined };
-    const host: ConfigHost = { readFile, stat: this.host.stat, dirname: posixDirname, join: (...parts) => parts.join('/').replace(/\/{2,}/g, '/') };
+    const readFile = folderUri ? this.readerFor(uri) : undefined;
+    if (!folderUri || !readFile) return { config: base, settings: {}, problems: [], file: undefined };
+    // Without a file system there is nothing to stat: the client refuses what it cannot serve.
+    const stat = this.host.readFile ? this.host.stat : undefined;
+    const host: ConfigHost = { readFile, stat, dirname: posixDirname, join: (...parts) => parts.join('/').replace(/\/{2,}/g, '/') };
     const loaded = await loadConfigFor(pathOfUri(uri), host, pathOfUri(folderUri), base, { trusted: this.host.trusted });
-    if (loaded.file !== undefined) this.publish(fileUriOf(loaded.file), loaded.problems);
+    if (loaded.file !== undefined) this.publish(uriOfPath(uri, loaded.file), loaded.problems);
     return loaded;
+  }
+
+  /**
+   * Reads files by path beside `uri`: from disk for `file:` URIs, else through the client (paths
+   * turned back into URIs of the document's scheme and authority); undefined when neither can.
+   */
+  private readerFor(uri: string): ReadFile | undefined {
+    const readUri = this.host.readUri;
+    if (readUri) {
+      return async (path) => {
+        const text = await readUri(uriOfPath(uri, path)).catch(() => undefined);
+        return text !== undefined && text.length <= MAX_CLIENT_FILE ? text : undefined;
+      };
+    }
+    return this.host.readFile && uri.startsWith('file:') ? this.host.readFile : undefined;
   }
 
   /** The client's settings for this document laid over the defaults; their problems are logged. */
@@ -88,6 +112,16 @@ export class ConfigStore {
     this.published.set(fileUri, signature);
     this.host.publishProblems(fileUri, problems);
   }
+}
+
+/** Files read through the client are configuration files: larger ones are not used. */
+const MAX_CLIENT_FILE = 1024 * 1024;
+
+/** A path beside `uri` as a URI of the same scheme and authority. */
+function uriOfPath(uri: string, path: string): string {
+  if (uri.startsWith('file:')) return fileUriOf(path);
+  const origin = /^[A-Za-z][\w+.-]*:(?:\/\/[^/]*)?/.exec(uri)?.[0] ?? '';
+  return origin + path.split('/').map(encodeURIComponent).join('/');
 }
 
 /** `/a/b/c.md` → `/a/b`; `/a` → `/`. */

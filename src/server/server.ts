@@ -19,7 +19,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalyzeRequest, StatsRequest, StatusNotification, SummaryRequest, type InitializationOptions } from '../shared/serverProtocol';
+import { AnalyzeRequest, ReadFileRequest, StatsRequest, StatusNotification, SummaryRequest, type InitializationOptions } from '../shared/serverProtocol';
 import { DEFAULT_BUDGET_MS, type AnalysisRunner } from './analysis/runner';
 import { ConfigStore, type ReadFile } from './config';
 import { configProblemDiagnostic, FIX_ALL_KIND, pausedDiagnostic, TAG_ALL_KIND, type EditTarget } from './convert';
@@ -57,6 +57,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let versionedEdits = false;
   let retrigger: string | undefined;
   let trusted = true;
+  let clientReadsFiles = false;
   /** What a client that cannot be asked last pushed with didChangeConfiguration. */
   let pushedSettings: unknown = undefined;
   const settingsByFolder = new Map<string, Promise<ServerSettings>>();
@@ -85,8 +86,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return settings;
   };
 
+  /** Without a file system of its own, the server reads configuration files through a client that serves them. */
+  const readThroughClient = async (uri: string): Promise<string | undefined> => (await connection.sendRequest(ReadFileRequest, { uri })) ?? undefined;
   const configs = new ConfigStore({
     readFile: options.readFile,
+    get readUri() {
+      return !options.readFile && clientReadsFiles ? readThroughClient : undefined;
+    },
     stat: options.stat,
     get trusted() {
       return trusted;
@@ -164,6 +170,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     else if (params.rootUri) folders.set([{ uri: params.rootUri, name: params.rootUri.slice(params.rootUri.lastIndexOf('/') + 1) }]);
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     trusted = init.trusted !== false;
+    clientReadsFiles = init.readFiles === true;
     const budget = typeof init.analysisBudgetMs === 'number' && init.analysisBudgetMs > 0 ? init.analysisBudgetMs : DEFAULT_BUDGET_MS;
     runner = options.createRunner(budget, (key, message) => log.error(`Analysis worker for ${key}`, message));
     return {

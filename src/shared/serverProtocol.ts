@@ -73,6 +73,24 @@ export interface InitializationOptions {
    * and globs of its `.pmlens.json` files are left out.
    */
   readonly trusted?: boolean;
+  /**
+   * The client serves files with `pmLens/readFile` (default false). The server in a web worker
+   * has no file system: it then reads `.pmlens.json` files through the client.
+   */
+  readonly readFiles?: boolean;
 }
+
+/** `pmLens/readFile` parameters: the file's URI (a `.pmlens.json` in the document's workspace folder or below). */
+export interface ReadFileParams {
+  readonly uri: string;
+}
+
+/**
+ * `pmLens/readFile`, from the server to a client that set `readFiles`: the text of a file, or
+ * null when it is missing, not a regular file, unreadable or larger than 1 MB. Asked only by the
+ * server without a file system of its own (the web worker build), only for `.pmlens.json` files
+ * from a document's folder up to its workspace folder.
+ */
+export const ReadFileRequest = new RequestType<ReadFileParams, string | null, void>('pmLens/readFile');
 
 export type { Analysis };
