@@ -8,14 +8,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { CONFIG_FILE_NAME } from '../core/config/defaults';
-import { parseConfigText } from '../core/config/parse';
+import { ConfigFiles, readSmallFile } from './engine';
 
 /** Files whose lines are ignore patterns. */
 export const IGNORE_FILE_NAMES = ['.gitignore', '.pmlensignore'] as const;
-
-/** An ignore file larger than this is not read (a pattern list, not data). */
-const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
 
 /** Why a path is left out: the file whose pattern matched. */
 export interface IgnoredBy {
@@ -29,12 +25,16 @@ export class IgnoreRules {
   /**
    * @param boundary the folder rules are read up to: the repository root (the nearest folder with
    * `.git` above the working folder) or the working folder itself.
+   * @param configFiles the run's configuration files, parsed once for their `ignores` and the rest.
    */
-  constructor(private readonly boundary: string) {}
+  constructor(
+    private readonly boundary: string,
+    private readonly configFiles: ConfigFiles = new ConfigFiles(),
+  ) {}
 
   /** The boundary for a run in `cwd`: the repository root above it, else `cwd`. */
-  static forWorkingFolder(cwd: string): IgnoreRules {
-    return new IgnoreRules(repositoryRoot(cwd) ?? cwd);
+  static forWorkingFolder(cwd: string, configFiles?: ConfigFiles): IgnoreRules {
+    return new IgnoreRules(repositoryRoot(cwd) ?? cwd, configFiles);
   }
 
   /**
@@ -62,12 +62,12 @@ export class IgnoreRules {
     if (this.byFolder.has(folder)) return this.byFolder.get(folder);
     const patterns: string[] = [];
     for (const name of IGNORE_FILE_NAMES) {
-      const text = readSmallFile(path.join(folder, name));
-      if (text !== undefined) patterns.push(...text.split(/\r?\n/));
+      // Held to the configuration file's limits: a pattern list, not data.
+      const read = readSmallFile(path.join(folder, name));
+      if (read && 'text' in read) patterns.push(...read.text.split(/\r?\n/));
     }
-    const config = readSmallFile(path.join(folder, CONFIG_FILE_NAME));
     // Only what the schema accepts: a bad `ignores` is reported by the configuration loader.
-    if (config !== undefined) patterns.push(...(parseConfigText(config, CONFIG_FILE_NAME).settings.ignores ?? []));
+    patterns.push(...(this.configFiles.settingsIn(folder)?.ignores ?? []));
     const rules = patterns.some((p) => p.trim() !== '' && !p.startsWith('#')) ? ignore({ allowRelativePaths: true }).add(patterns) : undefined;
     this.byFolder.set(folder, rules);
     return rules;
@@ -82,16 +82,5 @@ export function repositoryRoot(folder: string): string | undefined {
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
-  }
-}
-
-/** A regular file's text when it is small enough; nothing for a folder, a FIFO or a device. */
-function readSmallFile(file: string): string | undefined {
-  try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile() || stat.size > MAX_IGNORE_FILE_BYTES) return undefined;
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
   }
 }

@@ -29,7 +29,7 @@ import {
 } from '../core/report';
 import { parseCli, USAGE, type CliOptions } from './args';
 import { runDiff } from './diff';
-import { openConfigSource, type ConfigIssue } from './engine';
+import { ConfigFiles, openConfigSource, type ConfigIssue } from './engine';
 import { describeError, expandInputs } from './files';
 import { IgnoreRules } from './ignores';
 import type { FileOutcome } from './job';
@@ -76,14 +76,16 @@ async function runCommand(options: CliOptions, io: CliIo, version: string): Prom
   const error = (text: string) => io.stderr(`pm-lens: ${text}\n`);
   let failed = false;
 
-  const source = openConfigSource(options.config, io.cwd);
+  // One parse of each .pmlens.json for both its configuration and its `ignores`.
+  const configFiles = new ConfigFiles();
+  const source = openConfigSource(options.config, io.cwd, configFiles);
   if ('error' in source) {
     error(source.error);
     return EXIT_ERROR;
   }
   // Only `!glob`s (or nothing) given: they filter the current folder.
   const inputs = options.inputs.some((i) => !i.startsWith('!')) ? options.inputs : ['.', ...options.inputs];
-  const expansion = expandInputs(inputs, io.cwd, options.noIgnore ? undefined : IgnoreRules.forWorkingFolder(io.cwd));
+  const expansion = expandInputs(inputs, io.cwd, options.noIgnore ? undefined : IgnoreRules.forWorkingFolder(io.cwd, configFiles));
   for (const problem of expansion.problems) error(problem);
   for (const { display, source } of expansion.ignoredExplicit) {
     note(`'${display}' is ignored by the ignore rules in '${source}' (.gitignore, .pmlensignore or "ignores"); --no-ignore reads it`);

@@ -146,7 +146,7 @@ export function* analyzeSteps(
   const classifierOf = (index: number) => ({
     taxonomy: config.taxonomy,
     kind: kindDef,
-    model: classifier.model,
+    model: classifier.model ?? config.model,
     vocabulary: classifier.vocabulary,
     observe: classifier.observe && ((features: Features) => classifier.observe?.(index, features)),
   });

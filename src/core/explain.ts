@@ -259,13 +259,17 @@ function disagrees(tagged: EffectiveRole, inferred: EffectiveRole): boolean {
   return (tagged === 'product' && inferred === 'project') || (tagged === 'project' && inferred === 'product');
 }
 
-/** Evidence strongest first, one line per matched text (the concern it pushes most) and per context source. */
+/**
+ * Evidence strongest first, one line per word (however many concerns list it, it speaks once,
+ * for the concern it pushes most) and one per context source (never both "parent section leans
+ * product" and "parent section leans project").
+ */
 function topEvidence(evidence: readonly Evidence[], limit: number): Evidence[] {
   const seen = new Set<string>();
   const out: Evidence[] = [];
   for (const e of [...evidence].sort((a, b) => b.weight - a.weight)) {
-    const key = e.kind === 'context' ? e.text : plain(e.text).toLowerCase();
-    if (seen.has(key)) continue;
+    const key = e.kind === 'context' ? contextSource(e.text) : evidenceKey(e.text);
+    if (key === '' || seen.has(key)) continue;
     seen.add(key);
     out.push(e);
     if (out.length === limit) break;
@@ -273,18 +277,40 @@ function topEvidence(evidence: readonly Evidence[], limit: number): Evidence[] {
   return out;
 }
 
+/** What a context line is about, without the side it names: `parent section`, `the document`. */
+function contextSource(text: string): string {
+  return `context:${text.replace(/\s+(?:leans|is|are)\b.*$/, '')}`;
+}
+
+/** Two pieces of evidence with the same key say the same words. */
+export function evidenceKey(text: string): string {
+  return plainText(text).toLowerCase();
+}
+
 function formatWeight(weight: number): string {
   const rounded = Math.round(weight * 100) / 100;
   return `${rounded >= 0 ? '+' : ''}${rounded}`;
 }
 
-/** Document text as plain words: Markdown emphasis, code and strike marks taken out. */
-function plain(text: string): string {
-  return text.replace(/[*_`~]+/g, ' ').replace(/\s+/g, ' ').trim();
+/**
+ * Document text as a person reads it: a link or an image by its text, emphasis, code, strike and
+ * escape marks, HTML tags, autolinks, heading and quote marks taken out, on one line.
+ */
+export function plainText(text: string): string {
+  return text
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/!?\[([^\]]*)\]\[[^\]]*\]/g, '$1')
+    .replace(/<[a-z][a-z0-9+.-]*:[^>\s]*>/gi, ' ')
+    .replace(/<\/?[a-z][^>]*>/gi, ' ')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1')
+    .replace(/[*_`~]+/g, ' ')
+    .replace(/^\s*(?:#{1,6}|>)\s+/gm, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function clip(text: string, max: number): string {
-  const flat = plain(text);
+  const flat = plainText(text);
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 

@@ -188,7 +188,8 @@ export class ConfigService implements vscode.Disposable {
     }
     if ('refused' in read) return this.publish(uri, [read.refused]);
     const base = this.baseFor(vscode.workspace.getWorkspaceFolder(uri));
-    const parsed = engine().parseConfigText(read.text, vscode.workspace.asRelativePath(uri), base, { trusted: vscode.workspace.isTrusted });
+    // Read as a document's configuration reads it, so the model its `model` key names is checked too.
+    const parsed = await engine().readConfigText(read.text, uri.path, workspaceFsHost(uri), base, { trusted: vscode.workspace.isTrusted });
     this.publish(uri, parsed.problems);
   }
 

@@ -6,7 +6,7 @@
  * the files are read through the client when it serves them (`pmLens/readFile`), by URI and in
  * any scheme; otherwise only settings and defaults apply.
  */
-import { applySettings, CONFIG_FILE_NAME, defaultConfig, loadConfigFor, parseConfigText, readConfigSettings, type ConfigHost, type ConfigProblem, type FileStat, type LoadedConfig, type ResolvedConfig } from './engine';
+import { applySettings, defaultConfig, loadConfigFor, readConfigSettings, readConfigText, type ConfigHost, type ConfigProblem, type FileStat, type LoadedConfig, type ResolvedConfig } from './engine';
 import { fileUriOf, pathOfUri, type WorkspaceFolders } from './folders';
 import type { ServerSettings } from './settings';
 
@@ -69,17 +69,21 @@ export class ConfigStore {
     const text = await read(pathOfUri(fileUri));
     if (text === undefined) return this.publish(fileUri, []);
     const base = await this.baseFor(fileUri.slice(0, fileUri.lastIndexOf('/')) + '/x.md');
-    this.publish(fileUri, parseConfigText(text, CONFIG_FILE_NAME, base, { trusted: this.host.trusted }).problems);
+    // Read as a document's configuration reads it, so the model it names is checked too.
+    this.publish(fileUri, (await readConfigText(text, pathOfUri(fileUri), this.fileHost(read), base, { trusted: this.host.trusted })).problems);
+  }
+
+  /** The core's file access over `readFile` (stat only on a file system of the server's own). */
+  private fileHost(readFile: ReadFile): ConfigHost {
+    const stat = this.host.readUri ? undefined : this.host.stat;
+    return { readFile, stat, dirname: posixDirname, join: (...parts) => parts.join('/').replace(/\/{2,}/g, '/') };
   }
 
   private async load(uri: string, folderUri: string | undefined): Promise<LoadedConfig> {
     const base = await this.baseFor(uri);
     const readFile = folderUri ? this.readerFor(uri) : undefined;
     if (!folderUri || !readFile) return { config: base, settings: {}, problems: [], file: undefined };
-    // Without a file system there is nothing to stat: the client refuses what it cannot serve.
-    const stat = this.host.readFile ? this.host.stat : undefined;
-    const host: ConfigHost = { readFile, stat, dirname: posixDirname, join: (...parts) => parts.join('/').replace(/\/{2,}/g, '/') };
-    const loaded = await loadConfigFor(pathOfUri(uri), host, pathOfUri(folderUri), base, { trusted: this.host.trusted });
+    const loaded = await loadConfigFor(pathOfUri(uri), this.fileHost(readFile), pathOfUri(folderUri), base, { trusted: this.host.trusted });
     if (loaded.file !== undefined) this.publish(uriOfPath(uri, loaded.file), loaded.problems);
     return loaded;
   }
@@ -114,8 +118,8 @@ export class ConfigStore {
   }
 }
 
-/** Files read through the client are configuration files: larger ones are not used. */
-const MAX_CLIENT_FILE = 1024 * 1024;
+/** Files read through the client are configuration files and the models they name (at most 4 MB): larger ones are not used. */
+const MAX_CLIENT_FILE = 4 * 1024 * 1024;
 
 /** A path beside `uri` as a URI of the same scheme and authority. */
 function uriOfPath(uri: string, path: string): string {

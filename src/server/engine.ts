@@ -6,8 +6,7 @@
 export { IncrementalAnalyzer } from '../core/incremental';
 export { applySettings, readSettings as readConfigSettings } from '../core/config/settings';
 export { CONFIG_FILE_NAME, defaultConfig } from '../core/config/defaults';
-export { loadConfigFor, type LoadedConfig } from '../core/config/load';
-export { parseConfigText } from '../core/config/parse';
+export { loadConfigFor, readConfigText, type LoadedConfig } from '../core/config/load';
 export { isPlanDocument, mayHaveOwnerTag } from '../core/detect';
 export { commentHover, disableRuleFix, lensTitle, roleLabel, sectionAtHeadingLine, sectionHover } from '../core/explain';
 export { tagAllSectionsEdits } from '../core/fixes';

@@ -87,9 +87,9 @@ export interface ReadFileParams {
 
 /**
  * `pmLens/readFile`, from the server to a client that set `readFiles`: the text of a file, or
- * null when it is missing, not a regular file, unreadable or larger than 1 MB. Asked only by the
+ * null when it is missing, not a regular file, unreadable or larger than 4 MB. Asked only by the
  * server without a file system of its own (the web worker build), only for `.pmlens.json` files
- * from a document's folder up to its workspace folder.
+ * from a document's folder up to its workspace folder, and the model file one names.
  */
 export const ReadFileRequest = new RequestType<ReadFileParams, string | null, void>('pmLens/readFile');
 

@@ -63,6 +63,25 @@ describe('language server: configuration files, folders, cancellation', function
     assert.deepEqual(client.latest(configUri)!.diagnostics, []);
   });
 
+  it('classifies with the model a .pmlens.json names; a bad one is reported on the key and the built-in model stands', async () => {
+    const guide = '# Harbour guide\n\n## Glossary\n\n- **Berth**: a place where a boat is moored.\n- **Slipway**: a ramp for boats.\n';
+    // Reads every section the rule leaves undecided as product.
+    const model = JSON.stringify({ format: 'pm-lens-model/1', bias: [10, 0, 0], weights: {}, promote: 0.5, veto: 0.5 });
+    const glossaryHint = (uri: string): string | undefined => client!.latest(uri)?.diagnostics.find((d) => d.code === 'untagged-section' && d.message.includes('Glossary'))?.message;
+    client = await TestClient.start({ files: { '.pmlens.json': '{ "model": "models/team.json" }', 'models/team.json': model } });
+    const uri = await client.open('guide-plan.md', guide);
+    await client.diagnosticsFor(uri, 1);
+    assert.match(glossaryHint(uri) ?? '', /reads as product/);
+    const configUri = client.uri('.pmlens.json');
+    client.writeFile('.pmlens.json', '{\n  "model": "../team.json"\n}\n');
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: configUri, type: FileChangeType.Changed }] });
+    await client.until('the plan analysed with the built-in model', () => /reads as neither side/.test(glossaryHint(uri) ?? ''));
+    await client.until('diagnostics on .pmlens.json', () => (client!.latest(configUri)?.diagnostics.length ?? 0) > 0);
+    const [problem] = client.latest(configUri)!.diagnostics;
+    assert.match(problem.message, /Model '\.\.\/team\.json' must stay inside the configuration file's folder; the built-in model is used/);
+    assert.equal(problem.range.start.line, 1);
+  });
+
   it('follows workspace folders: outside every folder no .pmlens.json is read', async () => {
     client = await TestClient.start({ files: { 'other/.pmlens.json': '{ "rules": { "owner-mismatch": "off" } }' } });
     const uri = await client.open('other/checkout-prd.md', CHECKOUT_PRD);

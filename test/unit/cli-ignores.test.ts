@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { expandInputs } from '../../src/cli/files';
+import { ConfigFiles, openConfigSource } from '../../src/cli/engine';
 import { IgnoreRules } from '../../src/cli/ignores';
 
 describe('cli: ignore files and the ignores key', function () {
@@ -41,6 +42,25 @@ describe('cli: ignore files and the ignores key', function () {
   it('takes the ignores key of a .pmlens.json as an ignore file in its folder', function () {
     write('docs/.pmlens.json', JSON.stringify({ ignores: ['drafts/'] }));
     assert.deepEqual(shown(['.']), ['a-plan.md', 'build/out-plan.md', 'docs/b-plan.md', 'test/fixtures/bad-plan.md']);
+  });
+
+  it('reads a .pmlens.json once for its ignores and its configuration', async function () {
+    write('docs/.pmlens.json', JSON.stringify({ ignores: ['drafts/'], rules: { 'untagged-section': 'off' } }));
+    const files = new ConfigFiles();
+    const listed = expandInputs(['.'], root, IgnoreRules.forWorkingFolder(root, files)).files.map((f) => f.display);
+    assert.ok(!listed.includes('docs/drafts/c-plan.md'));
+    const source = openConfigSource(undefined, root, files);
+    assert.ok(!('error' in source));
+    const { config, issues } = await source.configFor(path.join(root, 'docs', 'b-plan.md'));
+    assert.equal(config.rules['untagged-section'], 'off');
+    assert.deepEqual(issues, []);
+    assert.equal(files.parses, 1);
+  });
+
+  it('reads no ignore or configuration file that is not a small regular file', function () {
+    fs.mkdirSync(path.join(root, '.pmlensignore'));
+    write('docs/.gitignore', `${'#'.repeat(1024 * 1024)}\ndrafts/\n`);
+    assert.deepEqual(shown(['docs']), ['docs/b-plan.md', 'docs/drafts/c-plan.md', 'docs/drafts/keep-plan.md']);
   });
 
   it('applies the rules from the repository root when the walk starts below it', function () {

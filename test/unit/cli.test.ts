@@ -307,6 +307,21 @@ describe('pm-lens (built binary)', function () {
       assert.match(r.stderr, /syntax\/\.pmlens\.json:4:\d+/);
     });
 
+    it('a .pmlens.json model key: the team model classifies; a bad one is reported and the built-in model stands', function () {
+      fs.mkdirSync(path.join(work, 'team', 'models'), { recursive: true });
+      fs.writeFileSync(path.join(work, 'team', 'guide-plan.md'), '# Harbour guide\n\n## Glossary\n\n- **Berth**: a place where a boat is moored.\n- **Slipway**: a ramp for boats.\n');
+      // Reads every section the rule leaves undecided as product.
+      fs.writeFileSync(path.join(work, 'team', 'models', 'team.json'), JSON.stringify({ format: 'pm-lens-model/1', bias: [10, 0, 0], weights: {}, promote: 0.5, veto: 0.5 }));
+      const glossary = () => analyzeJson(['team/guide-plan.md'])[0].sections[1].inferred.role;
+      fs.writeFileSync(path.join(work, 'team', '.pmlens.json'), '{ "model": "models/team.json" }');
+      assert.equal(glossary(), 'product');
+      fs.writeFileSync(path.join(work, 'team', '.pmlens.json'), '{\n  "model": "../outside.json"\n}\n');
+      assert.equal(glossary(), 'none');
+      const r = pmLens(['check', 'team/guide-plan.md']);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /team\/\.pmlens\.json:2:\d+.*Model '\.\.\/outside\.json' must stay inside the configuration file's folder; the built-in model is used/);
+    });
+
     it('--config naming a missing file is an error before anything is read', function () {
       const r = pmLens(['check', '--config', 'configs/missing.json', PLAN]);
       assert.equal(r.code, 2);

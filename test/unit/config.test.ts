@@ -8,7 +8,9 @@ import { loadConfigFor } from '../../src/core/config/load';
 import { parseConfigText } from '../../src/core/config/parse';
 import { pmLensJsonSchema } from '../../src/core/config/schema';
 import { readSettings, resolveConfig } from '../../src/core/config/settings';
-import type { ConfigHost, ConfigProblem } from '../../src/core/config/types';
+import { MAX_MODEL_BYTES } from '../../src/core/config/model';
+import type { ConfigHost, ConfigProblem, ResolvedConfig } from '../../src/core/config/types';
+import { IncrementalAnalyzer } from '../../src/core/incremental';
 import { rules } from '../../src/core/rules/registry';
 import { LineIndex } from '../../src/core/text';
 import { assertRange } from '../support/edits';
@@ -364,5 +366,83 @@ describe('configuration: JSON Schema', () => {
     const schema = pmLensJsonSchema() as { properties: Record<string, unknown> };
     const valid = JSON.parse(fixtureText('valid.pmlens.json')) as Record<string, unknown>;
     for (const key of Object.keys(valid)) assert.ok(key in schema.properties, key);
+  });
+});
+
+describe('configuration: a model fitted by the team (`model`)', () => {
+  // A model that reads every section the rule leaves undecided as product, and names no project.
+  const teamModel = JSON.stringify({ format: 'pm-lens-model/1', bias: [10, 0, 0], weights: {}, promote: 0.5, veto: 0.5 });
+  const plan = '# Harbour guide\n\n## Glossary\n\n- **Berth**: a place where a boat is moored.\n- **Slipway**: a ramp for boats.\n';
+  const load = (files: Record<string, string>, sizes: Record<string, number> = {}) => {
+    const host: ConfigHost = {
+      ...memoryHost(files),
+      async stat(p) {
+        if (sizes[p] !== undefined) return { type: 'file', size: sizes[p] };
+        if (p.endsWith('/models')) return { type: 'directory', size: 0 };
+        return files[p] === undefined ? undefined : { type: 'file', size: files[p].length };
+      },
+    };
+    return loadConfigFor('/ws/docs/plan.md', host, '/ws');
+  };
+  const glossaryRole = (config: ResolvedConfig): string => analyze(plan, { config }).sections[1].inferred.role;
+
+  it('loads the model named relative to the configuration file, and the analysis uses it', async () => {
+    const loaded = await load({ '/ws/.pmlens.json': '{ "model": "./models/team.json" }', '/ws/models/team.json': teamModel });
+    assert.deepEqual(loaded.problems, []);
+    assert.ok(loaded.config.model);
+    assert.equal(glossaryRole(defaultConfig), 'none');
+    assert.equal(glossaryRole(loaded.config), 'product');
+    assert.equal(analyze(plan, { config: loaded.config }).sections[1].inferred.role, new IncrementalAnalyzer().analyze(plan, loaded.config).sections[1].inferred.role);
+  });
+
+  it('refuses a path that leaves the folder, an absolute path or an address, with the built-in model', async () => {
+    const cases: [string, RegExp][] = [
+      ['../outside.json', /must stay inside the configuration file's folder/],
+      ['models/../../outside.json', /must stay inside the configuration file's folder/],
+      ['/etc/model.json', /must be a path relative/],
+      ['C:\\models\\team.json', /must be a path relative/],
+      ['https://example.org/model.json', /must be a path relative/],
+      ['./', /names no file/],
+    ];
+    for (const [value, message] of cases) {
+      const text = `{\n  "model": ${JSON.stringify(value)}\n}`;
+      const loaded = await load({ '/ws/.pmlens.json': text, '/outside.json': teamModel, '/ws/outside.json': teamModel });
+      assert.equal(loaded.problems.length, 1, value);
+      assert.match(loaded.problems[0].message, message);
+      assert.match(loaded.problems[0].message, /the built-in model is used$/);
+      assert.equal(loaded.problems[0].range.start.line, 1, 'on the value');
+      assert.equal(loaded.config.model, undefined);
+      assert.equal(glossaryRole(loaded.config), 'none');
+    }
+  });
+
+  it('says what is wrong with a missing, oversized, non-file, non-JSON or invalid model, and keeps the rest of the file', async () => {
+    const config = '{ "rules": { "untagged-section": "off" }, "model": "models/team.json" }';
+    const cases: [Record<string, string>, Record<string, number>, RegExp][] = [
+      [{}, {}, /'models\/team.json' was not found next to \/ws\/.pmlens.json/],
+      [{ '/ws/models/team.json': teamModel }, { '/ws/models/team.json': MAX_MODEL_BYTES + 1 }, /is \d+ bytes, larger than the \d+ bytes a model may have/],
+      [{ '/ws/models/team.json': '{ "format": "pm-lens-model/1", ' }, {}, /is not valid JSON/],
+      [{ '/ws/models/team.json': JSON.stringify({ format: 'pm-lens-model/1', bias: [0, 0], weights: {} }) }, {}, /is not a PM Lens model: bias/],
+      [{ '/ws/models/team.json': JSON.stringify({ format: 'other/2', bias: [0, 0, 0], weights: {} }) }, {}, /is not a PM Lens model: format/],
+    ];
+    for (const [files, sizes, message] of cases) {
+      const loaded = await load({ '/ws/.pmlens.json': config, ...files }, sizes);
+      assert.equal(loaded.problems.length, 1, String(message));
+      assert.match(loaded.problems[0].message, message);
+      assert.equal(loaded.problems[0].severity, 'error');
+      assert.equal(loaded.config.model, undefined);
+      assert.equal(loaded.config.rules['untagged-section'], 'off', 'the rest of the file applies');
+    }
+    const folder = await load({ '/ws/.pmlens.json': '{ "model": "models" }', '/ws/models': '' });
+    assert.match(folder.problems[0].message, /is not a regular file/);
+  });
+
+  it('is a string in the schema: anything else is reported and dropped', async () => {
+    const loaded = await load({ '/ws/.pmlens.json': '{ "model": 3 }' });
+    assert.equal(loaded.problems.length, 1);
+    assert.deepEqual(loaded.problems[0].path, ['model']);
+    assert.equal(loaded.config.model, undefined);
+    const schema = pmLensJsonSchema() as { properties: Record<string, { type?: string }> };
+    assert.equal(schema.properties.model.type, 'string');
   });
 });

@@ -7,12 +7,13 @@ import {
   disableRuleFix,
   escapeMarkdown,
   lensTitle,
+  plainText,
   sectionAtHeadingLine,
   sectionAtOffset,
   sectionHover,
 } from '../../src/core/explain';
 import { rules } from '../../src/core/rules/registry';
-import type { Summary, TextEdit } from '../../src/core/types';
+import type { Evidence, Section, Summary, TextEdit } from '../../src/core/types';
 
 const taxonomy = defaultConfig.taxonomy;
 
@@ -143,6 +144,67 @@ describe('explain', function () {
       const text = sectionHover(nasty.sections[0], taxonomy);
       assert.ok(!text.includes('[x](command:'), text);
       assert.ok(!text.includes('<img'), text);
+    });
+  });
+
+  describe('hover evidence', function () {
+    /** The quoted words of the hover's "Why:" list, unescaped. */
+    const why = (hover: string): string[] => [...hover.matchAll(/^- [^"\n]*"((?:[^"\\]|\\.)*)"/gm)].map((m) => m[1].replace(/\\(.)/g, '$1'));
+    const range = { start: { line: 0, character: 0, offset: 0 }, end: { line: 0, character: 0, offset: 0 } };
+    const withEvidence = (evidence: Evidence[]): Section => {
+      const base = analyze('# Notes\n\nText.\n').sections[0];
+      return { ...base, inferred: { ...base.inferred, role: 'product', evidence } };
+    };
+    /** The hover of a section whose verdict has these pieces of evidence: `[kind, text, role, concern, weight]`. */
+    const hoverOf = (pieces: [Evidence['kind'], string, Evidence['role'], string, number][]): string =>
+      sectionHover(withEvidence(pieces.map(([kind, text, role, concern, weight]) => ({ kind, text, range, role, concern, weight }))), taxonomy);
+
+    it('lists a word once, for the concern it pushes most, whatever its case or Markdown', function () {
+      const hover = hoverOf([
+        ['body-term', 'persona', 'product', 'user-needs', 0.3],
+        ['body-term', 'Persona', 'project', 'resources', 0.2],
+        ['body-term', '**persona**', 'product', 'market', 0.1],
+      ]);
+      assert.deepEqual(why(hover), ['persona']);
+      assert.match(hover, /→ product\/user\\-needs/);
+    });
+
+    it('never says both sides for one context source: the stronger stands', function () {
+      const hover = hoverOf([
+        ['context', 'parent section leans project', 'project', 'budget', 0.2],
+        ['context', 'parent section leans product', 'product', 'vision', 0.4],
+        ['context', 'the document leans project', 'project', 'budget', 0.1],
+      ]);
+      assert.deepEqual(why(hover), ['parent section leans product', 'the document leans project']);
+    });
+
+    it('quotes plain text: no emphasis, code, link or escape marks', function () {
+      const hover = hoverOf([
+        ['body-term', 'As a** user', 'product', 'user-needs', 0.3],
+        ['neutral', '[Mooring standards](#mooring-standards)', 'none', 'none', 0.2],
+        ['body-term', '`roadmap`', 'product', 'strategy', 0.1],
+        ['body-term', 'go\\-live', 'project', 'schedule', 0.05],
+      ]);
+      assert.deepEqual(why(hover), ['As a user', 'Mooring standards', 'roadmap', 'go-live']);
+      assert.equal(plainText('<b>Budget</b> <https://example.org/x> ## Costs'), 'Budget ## Costs');
+    });
+
+    it('takes no word from identifiers, inline code or web addresses', function () {
+      const text = [
+        '# Harbour app',
+        '',
+        '## Open items',
+        '',
+        'The tracker ids RISK-12 and MILESTONE_3 stay open; see `budget_owner`, `timeline.yaml` and scheduleRisk in',
+        'https://example.org/budget/timeline/risks for the wiki. The persona interviews are written up.',
+        '',
+      ].join('\n');
+      const section = analyze(text).sections[1];
+      const words = section.inferred.evidence.filter((e) => e.kind !== 'context' && e.kind !== 'pattern').map((e) => e.text.toLowerCase());
+      assert.ok(words.includes('persona'), `prose still counts: ${words.join(', ')}`);
+      for (const inside of ['risk', 'milestone', 'budget', 'timeline', 'risks', 'schedule', 'owner']) assert.ok(!words.includes(inside), `${inside} in ${words.join(', ')}`);
+      const hover = sectionHover(section, taxonomy);
+      for (const inside of ['MILESTONE', 'budget', 'timeline', 'example']) assert.ok(!why(hover).some((w) => w.includes(inside)), hover);
     });
   });
 

@@ -6,10 +6,13 @@ import type { ResolvedConfig } from '../../src/core/config/types';
 import { insertTagEdit, tagAllSectionsEdits } from '../../src/core/fixes';
 import { rules } from '../../src/core/rules/registry';
 import { MISMATCH_STRENGTH } from '../../src/core/rules/owner-mismatch';
-import { MIXED_MIN_BALANCE } from '../../src/core/rules/mixed-concerns';
+import { MIXED_MIN_BALANCE, MIXED_MIN_BODY_PUSH, MIXED_MIN_CONFIDENCE, MIXED_MIN_EVIDENCE } from '../../src/core/rules/mixed-concerns';
+import { UNTAGGED_NONE_CONFIDENCE } from '../../src/core/rules/untagged-section';
 import { runRule, type Report, type Rule, type RuleContext } from '../../src/core/rules/rule';
 import { skeletonFor } from '../../src/core/skeletons';
 import { LineIndex } from '../../src/core/text';
+import { parseFacts } from '../../src/core/parse/facts';
+import { outlineSections } from '../../src/core/sections';
 import type { Analysis, Evidence, Finding, Section, SeveritySetting, Verdict } from '../../src/core/types';
 import { applyEdits, assertRange } from '../support/edits';
 import { actualFindings, expectedFindings, sorted } from '../support/expect-markers';
@@ -209,6 +212,37 @@ describe('quick fixes produce the expected text', () => {
     }
   });
 
+  it('untagged-section offers none for a glossary and references, and stays quiet when the reading is unsure', () => {
+    const text = [
+      '# Field guide for the harbour app',
+      '',
+      '## Glossary',
+      '',
+      '- **Berth**: a place where a boat is moored.',
+      '- **Slipway**: a ramp for moving boats into the water.',
+      '',
+      '## References',
+      '',
+      '- Harbour authority handbook, third edition.',
+      '- [Mooring standards](https://example.org/mooring)',
+      '',
+    ].join('\n');
+    const findings = findingsOf(text, 'untagged-section');
+    assert.deepEqual(findings.map((f) => f.message), [
+      "Section 'Glossary' has no owner tag; it reads as neither side",
+      "Section 'References' has no owner tag; it reads as neither side",
+    ]);
+    for (const f of findings) {
+      assert.deepEqual(f.fixes.map((x) => x.title), ['Tag as none']);
+      assert.match(applyEdits(text, f.fixes[0].edits), /^<!-- owner: none -->$/m);
+    }
+    const rule = rules.find((r) => r.id === 'untagged-section')!;
+    const unsure: Verdict = { role: 'none', concern: undefined, confidence: UNTAGGED_NONE_CONFIDENCE - 0.01, scores: { product: 0, project: 0, none: 1 }, evidence: [] };
+    const onGlossary = (v: Verdict): number => checkWith(rule, text, { Glossary: v }).filter((r) => r.message.includes('Glossary')).length;
+    assert.equal(onGlossary(unsure), 0, 'an unsure none says nothing');
+    assert.equal(onGlossary({ ...unsure, confidence: UNTAGGED_NONE_CONFIDENCE }), 1);
+  });
+
   it('duplicate-tag removes the extra tag with its line, or just the tag when it shares a line', () => {
     const text = fixture('duplicate-tag', 'report.md');
     const [own, inline] = findingsOf(text, 'duplicate-tag');
@@ -323,8 +357,9 @@ describe('tagAllSectionsEdits', () => {
 });
 
 /** Runs one rule on a document whose verdicts are replaced, to pin the thresholds down. */
-function checkWith(rule: Rule, text: string, verdicts: Record<string, Verdict>): Report[] {
+function checkWith(rule: Rule, text: string, verdicts: Record<string, Verdict>, withBlocks = false): Report[] {
   const analysis: Analysis = analyze(text);
+  const outline = outlineSections(parseFacts(text), text.length);
   const sections: Section[] = analysis.sections.map((s) => (verdicts[s.heading] ? { ...s, inferred: verdicts[s.heading] } : s));
   const context: RuleContext = {
     text,
@@ -334,7 +369,7 @@ function checkWith(rule: Rule, text: string, verdicts: Record<string, Verdict>):
     kindDef: analysis.kind ? defaultConfig.kinds[analysis.kind] : undefined,
     frontMatter: analysis.frontMatter,
     sections,
-    blocks: sections.map(() => []),
+    blocks: sections.map((_, i) => (withBlocks ? outline.sections[i].blocks : [])),
     problems: [],
   };
   const reports: Report[] = [];
@@ -366,14 +401,44 @@ describe('strong-evidence thresholds', () => {
     assert.equal(checkWith(rule('owner-mismatch'), tagged, { Costs: verdict('product', 0.95, 10, 1, evidence('product', 'vision', 'users')) }).length, 0, 'agrees');
   });
 
-  it('mixed-concerns needs two pieces of evidence a side and a balance', () => {
-    const both = [...evidence('product', 'persona', 'NPS'), ...evidence('project', 'cost', 'sprint')];
+  it('mixed-concerns needs evidence a side in the body, enough of it, and a balance', () => {
     const untagged = '# Costs\n\nSome text.\n';
-    assert.equal(checkWith(rule('mixed-concerns'), untagged, { Costs: verdict('mixed', 0.8, 10, 10 * MIXED_MIN_BALANCE, both) }).length, 1);
-    assert.equal(checkWith(rule('mixed-concerns'), untagged, { Costs: verdict('mixed', 0.8, 10, 10 * MIXED_MIN_BALANCE - 0.1, both) }).length, 0, 'unbalanced');
-    assert.equal(checkWith(rule('mixed-concerns'), untagged, { Costs: verdict('mixed', 0.8, 10, 10, both.slice(1)) }).length, 0, 'one product piece');
+    const inBody = (list: Evidence[]): Evidence[] => list.map((e) => ({ ...e, range: { start: { line: 2, character: 0, offset: 9 }, end: { line: 2, character: 4, offset: 13 } } }));
+    const side = (role: 'product' | 'project', ...texts: string[]): Evidence[] => inBody(evidence(role, ...texts));
+    const both = [...side('product', 'persona', 'NPS', 'pain point'), ...side('project', 'cost', 'sprint', 'FTE')];
+    const check = (v: Verdict): number => checkWith(rule('mixed-concerns'), untagged, { Costs: v }).length;
+    assert.equal(check(verdict('mixed', 0.8, 10, 10 * MIXED_MIN_BALANCE, both)), 1);
+    assert.equal(check(verdict('mixed', 0.8, 10, 10 * MIXED_MIN_BALANCE - 0.1, both)), 0, 'unbalanced');
+    assert.equal(check(verdict('mixed', 0.8, 10, 10, both.slice(MIXED_MIN_EVIDENCE - 1))), 0, 'too few product pieces');
+    assert.equal(check(verdict('mixed', MIXED_MIN_CONFIDENCE - 0.01, 10, 10, both)), 0, 'below confidence');
+    const faint = both.map((e) => (e.role === 'project' ? { ...e, weight: MIXED_MIN_BODY_PUSH / 4 } : e));
+    assert.equal(check(verdict('mixed', 0.8, 10, 10, faint)), 0, 'project evidence too faint in sum');
+    const headingOnly = [...side('product', 'persona', 'NPS', 'pain point'), ...evidence('project', 'cost', 'sprint', 'FTE')];
+    assert.equal(check(verdict('mixed', 0.8, 10, 10, headingOnly)), 0, 'project only in the heading');
     const shared = '# Costs\n<!-- owner: shared -->\n\nSome text.\n';
     assert.equal(checkWith(rule('mixed-concerns'), shared, { Costs: verdict('mixed', 0.8, 10, 10, both) }).length, 0, 'tagged shared');
+  });
+
+  it('mixed-concerns leaves a phase that lists its scope alone: the heading names the period, the body is a list', () => {
+    // Evidence at the first occurrence of each word; the heading's first word speaks for a project concern.
+    const at = (text: string, role: 'product' | 'project', concern: string, word: string): Evidence => {
+      const start = text.indexOf(word);
+      return { kind: 'body-term', text: word, range: new LineIndex(text).range(start, start + word.length), concern, role, weight: 0.2 };
+    };
+    const check = (heading: string, body: string, headingConcern = 'schedule'): number => {
+      const text = `# Roadmap\n\n## ${heading}\n\n${body}\n`;
+      const ev = [
+        at(text, 'project', headingConcern, heading.split(' ')[0]),
+        ...['persona', 'pain point', 'so that'].map((w) => at(text, 'product', 'user-needs', w)),
+        ...['contractor', 'FTE', 'invoice'].map((w) => at(text, 'project', 'resources', w)),
+      ];
+      return checkWith(rule('mixed-concerns'), text, { [heading]: verdict('mixed', 0.9, 5, 5, ev) }, true).length;
+    };
+    const list = '- a persona page\n- the pain point survey so that buyers stay\n- a contractor for QA, 1 FTE\n- the invoice export';
+    const prose = 'A persona page and the pain point survey so that buyers stay. A contractor for QA at 1 FTE, and the invoice export.';
+    assert.equal(check('Phase 2', list), 0, 'a phase listing its scope');
+    assert.equal(check('Phase 2', prose), 1, 'the same phase written as prose mixes both');
+    assert.equal(check('Staffing and scope', list, 'resources'), 1, 'a list under a heading that names no period');
   });
 
   it('context evidence (kind, parent) never counts as the section speaking', () => {

@@ -1,4 +1,5 @@
 import { CONFIG_FILE_NAME, defaultConfig } from './defaults';
+import { withConfiguredModel } from './model';
 import { MAX_CONFIG_BYTES, parseConfigText, tooLargeNote, type ConfigReadOptions, type ParsedConfig } from './parse';
 import type { ConfigHost, ConfigProblem, FileStat, ResolvedConfig } from './types';
 
@@ -6,6 +7,15 @@ import type { ConfigHost, ConfigProblem, FileStat, ResolvedConfig } from './type
 export interface LoadedConfig extends Omit<ParsedConfig, 'file'> {
   /** The `.pmlens.json` found, if any. */
   readonly file: string | undefined;
+}
+
+/** How configuration files are found and read. */
+export interface ConfigLoadOptions extends ConfigReadOptions {
+  /**
+   * Parses a file's text instead of `parseConfigText` over the base, for a caller that keeps
+   * files it has parsed already (with the same base and trust) and would otherwise parse twice.
+   */
+  readonly parse?: (text: string, file: string) => ParsedConfig;
 }
 
 /** A guard against a host whose `dirname` never reaches a root. */
@@ -26,7 +36,7 @@ export async function loadConfigFor(
   host: ConfigHost,
   stopAt?: string,
   base: ResolvedConfig = defaultConfig,
-  options: ConfigReadOptions = { trusted: true },
+  options: ConfigLoadOptions = { trusted: true },
 ): Promise<LoadedConfig> {
   const none: LoadedConfig = { config: base, settings: {}, problems: [], file: undefined };
   const stop = stopAt !== undefined ? normalize(stopAt) : undefined;
@@ -39,7 +49,7 @@ export async function loadConfigFor(
     if (read !== undefined) {
       return 'refused' in read
         ? { config: base, settings: {}, problems: [read.refused], file: candidate }
-        : { ...parseConfigText(read.text, candidate, base, options), file: candidate };
+        : { ...(await readConfigText(read.text, candidate, host, base, options)), file: candidate };
     }
     if (here === stop) return none;
     if (host.stat && (await host.stat(host.join(dir, REPOSITORY_MARKER))) !== undefined) return none;
@@ -50,7 +60,22 @@ export async function loadConfigFor(
   return none;
 }
 
-/** Why a configuration file is refused unread, or undefined when it may be read. */
+/**
+ * A configuration file's text, read over `base`, with the classifier model its `model` key names
+ * loaded through `host` (a problem on the key, and the built-in model, when it cannot be).
+ */
+export async function readConfigText(
+  text: string,
+  file: string,
+  host: ConfigHost,
+  base: ResolvedConfig = defaultConfig,
+  options: ConfigLoadOptions = { trusted: true },
+): Promise<ParsedConfig> {
+  const parsed = options.parse ? options.parse(text, file) : parseConfigText(text, file, base, options);
+  return withConfiguredModel(parsed, text, host);
+}
+
+/** Why a configuration file (or another small text file, such as an ignore file) is refused unread, or undefined when it may be read. */
 export function refusalOf(stat: FileStat): string | undefined {
   if (stat.type !== 'file') return 'is not a regular file (a folder, FIFO, socket or device); it is ignored unread';
   if (stat.size > MAX_CONFIG_BYTES) return tooLargeNote(stat.size);

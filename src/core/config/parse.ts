@@ -4,6 +4,7 @@ import { jsonNodeAt, jsonValue, parseJson, type JsonNode } from './json';
 import type { PmLensSettings } from './schema';
 import { applySettings, readSettings, type ConfigPath, type ProblemSink } from './settings';
 import { withoutUntrustedParts } from './trust';
+import type { Severity } from '../types';
 import type { ConfigProblem, ResolvedConfig } from './types';
 
 /** How a configuration file is read. */
@@ -78,6 +79,16 @@ function capped(problems: ConfigProblem[]): ConfigProblem[] {
   const last = problems[MAX_PROBLEMS - 1];
   const more = problems.length - MAX_PROBLEMS;
   return [...problems.slice(0, MAX_PROBLEMS), { message: `${more} more ${more === 1 ? 'problem' : 'problems'} after this one are not listed; fix these first`, range: last.range, severity: 'warning', path: last.path }];
+}
+
+/**
+ * A problem of the part at `path` of a configuration file's text (its value), found again in the
+ * text: for checks made after the file was read, such as loading the model it names.
+ */
+export function problemAt(text: string, path: ConfigPath, message: string, severity: Severity = 'error'): ConfigProblem {
+  const { root } = parseJson(text);
+  const lines = new LineIndex(text);
+  return { message, severity, path, range: root ? rangeOf(root, path, 'value', lines) : lines.range(0, 0) };
 }
 
 /**

@@ -143,6 +143,12 @@ export const pmLensConfigSchema = z
       .refine((value) => parseIsoDay(value) !== undefined, { message: 'Not a calendar date' })
       .meta({ description: "Today's date for stale-date (YYYY-MM-DD), so checks are reproducible; the clock's date when absent" })
       .optional(),
+    model: z
+      .string()
+      .min(1)
+      .max(1024)
+      .meta({ description: 'A classifier model fitted to your own labelled plans (npm run train -- --corpus DIR --out FILE), as a path relative to this file\'s folder and inside it; the built-in model when absent or unusable' })
+      .optional(),
     kinds: z
       .record(z.string().regex(NAME_PATTERN), kindSchema)
       .meta({ description: 'Document kinds (prd, project-plan, mixed, or new ones): their side and required concerns' })
@@ -167,6 +173,7 @@ export interface PmLensSettings {
   readonly ignores?: readonly string[];
   readonly analyzeAllMarkdown?: boolean;
   readonly asOf?: string;
+  readonly model?: string;
   readonly kinds?: Readonly<Record<string, { readonly role?: Role | 'mixed'; readonly required?: readonly string[] }>>;
   readonly concerns?: Readonly<Record<string, ConcernPatch>>;
   readonly neutral?: NeutralPatch;

@@ -1,5 +1,6 @@
 import type { Range, Role, Severity, SeveritySetting } from '../types';
 import type { Taxonomy } from '../taxonomy/types';
+import type { LoadedModel } from '../classify/model';
 
 /** A document kind (`plan:` in front matter): which side it belongs to and what it must cover. */
 export interface KindDef {
@@ -21,6 +22,8 @@ export interface ResolvedConfig {
   readonly analyzeAllMarkdown?: boolean;
   /** Today for `stale-date`, `YYYY-MM-DD` (`--as-of` on the command line); the clock's date when absent. */
   readonly asOf?: string;
+  /** The classifier's model named by a configuration file's `model` key; the built-in one when absent. */
+  readonly model?: LoadedModel;
 }
 
 /** Something wrong in a configuration file, where it stands in that file. */

@@ -2,6 +2,7 @@
  * What several rules share: how they name sections and quote evidence, and when evidence for a
  * role counts as strong. Not a rule itself.
  */
+import { evidenceKey, plainText } from '../explain';
 import type { RuleContext } from './rule';
 import type { Evidence, Range, Role, Section, Verdict } from '../types';
 
@@ -30,7 +31,7 @@ export function evidenceFor(verdict: Verdict, role: Role): Evidence[] {
   const out: Evidence[] = [];
   for (const e of verdict.evidence) {
     if (e.role !== role || e.kind === 'context' || e.weight <= 0) continue;
-    const key = e.text.trim().toLowerCase();
+    const key = evidenceKey(e.text);
     if (key === '' || seen.has(key)) continue;
     seen.add(key);
     out.push(e);
@@ -38,10 +39,10 @@ export function evidenceFor(verdict: Verdict, role: Role): Evidence[] {
   return out;
 }
 
-/** `('$48,000', 'cost')`: the first few pieces of evidence, quoted. */
+/** `('$48,000', 'cost')`: the first few pieces of evidence, quoted as plain text. */
 export function quote(evidence: readonly Evidence[]): string {
   if (evidence.length === 0) return '';
-  return `(${evidence.slice(0, QUOTED_EVIDENCE).map((e) => `'${clip(e.text.replace(/\s+/g, ' ').trim())}'`).join(', ')})`;
+  return `(${evidence.slice(0, QUOTED_EVIDENCE).map((e) => `'${clip(plainText(e.text))}'`).join(', ')})`;
 }
 
 function clip(text: string): string {

@@ -1,11 +1,19 @@
 import { insertAt, ownerTagText, setTagEdit } from '../fixes';
+import type { BlockFact } from '../parse/facts';
 import type { LineIndex } from '../text';
 import type { Evidence, Fix, Role, Section } from '../types';
 import { evidenceFor, quote, sectionName } from './helpers';
 import type { Rule, RuleContext } from './rule';
 
-/** Distinct pieces of evidence each side needs before a section counts as strongly mixed. */
-export const MIXED_MIN_EVIDENCE = 2;
+/** Distinct pieces of evidence each side needs in the body before a section counts as strongly mixed. */
+export const MIXED_MIN_EVIDENCE = 3;
+/**
+ * What each side's body evidence must add up to (fitted pushes): a side is strong on its own only
+ * when the body says it, not a heading word or the context.
+ */
+export const MIXED_MIN_BODY_PUSH = 0.3;
+/** The project concerns a heading names when the section is a phase, a milestone or a period. */
+const PHASE_CONCERNS: ReadonlySet<string> = new Set(['schedule', 'deliverables']);
 /** The weaker side's score must reach this share of the stronger side's. */
 export const MIXED_MIN_BALANCE = 0.35;
 
@@ -15,7 +23,11 @@ export const MIXED_MIN_BALANCE = 0.35;
  */
 export const MIXED_MIN_CONFIDENCE = 0.7;
 
-/** A section with strong product and strong project signals: two owners in one place. */
+/**
+ * A section with strong product and strong project signals: two owners in one place. Both sides
+ * must be strong in the section's own body, and balanced; a phase or milestone that lists its
+ * scope (a heading that names the period, a body that is a list) is project work, not a mix.
+ */
 export const mixedConcerns: Rule = {
   id: 'mixed-concerns',
   defaultSeverity: 'warning',
@@ -25,9 +37,10 @@ export const mixedConcerns: Rule = {
     if (verdict.role !== 'mixed' || verdict.confidence < MIXED_MIN_CONFIDENCE || section.tags[0]?.role === 'shared') return;
     const product = evidenceFor(verdict, 'product');
     const project = evidenceFor(verdict, 'project');
-    if (product.length < MIXED_MIN_EVIDENCE || project.length < MIXED_MIN_EVIDENCE) return;
+    if (!strongInBody(section, product) || !strongInBody(section, project)) return;
     const { product: p, project: q } = verdict.scores;
     if (Math.min(p, q) < MIXED_MIN_BALANCE * Math.max(p, q)) return;
+    if (isPhaseListingScope(section, project, context.blocks[section.index] ?? [])) return;
     const fixes: Fix[] = [{ title: 'Tag as shared (owned by both on purpose)', edits: [setTagEdit(section, 'shared', undefined, context.lines)] }];
     const split = splitFix(section, product, project, context);
     if (split) fixes.push(split);
@@ -39,6 +52,26 @@ export const mixedConcerns: Rule = {
     });
   },
 };
+
+/** Whether a side's evidence in the body (not the heading) is enough on its own. */
+function strongInBody(section: Section, evidence: readonly Evidence[]): boolean {
+  const body = evidence.filter((e) => e.range.start.offset >= section.bodyRange.start.offset);
+  const push = body.reduce((sum, e) => sum + e.weight, 0);
+  return body.length >= MIXED_MIN_EVIDENCE && push >= MIXED_MIN_BODY_PUSH;
+}
+
+/**
+ * A phase, milestone or period that lists its scope: the heading names the period (project
+ * schedule or deliverables evidence in the heading) and the body is a list. The features it
+ * lists are what the phase delivers.
+ */
+function isPhaseListingScope(section: Section, project: readonly Evidence[], blocks: readonly BlockFact[]): boolean {
+  const headingEnd = section.headingRange.end.offset;
+  const namesPeriod = project.some((e) => e.range.end.offset <= headingEnd && PHASE_CONCERNS.has(e.concern));
+  if (!namesPeriod) return false;
+  const prose = blocks.filter((b) => b.kind !== 'code' && b.kind !== 'html');
+  return prose.length > 0 && prose.every((b) => b.inList);
+}
 
 /**
  * Splits the section where the side that does not open it first speaks: a heading of the same
