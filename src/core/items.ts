@@ -22,9 +22,13 @@ export interface Item {
 /** Longest item text read; past it, an item is read in part (enough for a metric or a date). */
 export const MAX_ITEM = 2000;
 
+/** What `plainText` could change: a mark, white space other than single inner spaces. */
+const MARKS_OR_ODD_SPACE = /[[<*_`~]|[^\S ]| {2}|^ | $/;
+
 /** Markdown marks dropped from an item's words: emphasis, code ticks, links, boxes. */
 export function plainText(markdown: string): string {
   const text = markdown.length > MAX_ITEM ? markdown.slice(0, MAX_ITEM) : markdown;
+  if (!MARKS_OR_ODD_SPACE.test(text)) return text;
   return text
     .replace(/!?\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)/g, '$1')
     .replace(/<!--[\s\S]{0,500}?-->/g, ' ')
