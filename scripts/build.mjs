@@ -5,14 +5,6 @@ import { existsSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = !watch;
-// The Node extension keeps the engine in its own file (dist/engine.js), required on first use:
-// activation then loads only the thin adapter. The web bundle keeps both in one file.
-const engineApart = {
-  name: 'engine-apart',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/engine$/ }, () => ({ path: './engine.js', external: true }));
-  },
-};
 // jsonc-parser's UMD build (its `main`) loads its parts with `require`s that esbuild cannot
 // follow: bundle its ES module build instead.
 const common = { bundle: true, sourcemap: true, minify: production, logLevel: 'warning', legalComments: 'none', alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' } };
@@ -20,8 +12,7 @@ const common = { bundle: true, sourcemap: true, minify: production, logLevel: 'w
 /** @type {esbuild.BuildOptions[]} */
 const targets = [
   // The desktop (and code-server) extension host: Node, CommonJS, vscode provided by the host.
-  { entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'], plugins: [engineApart] },
-  { entryPoints: ['src/extension/engine.ts'], outfile: 'dist/engine.js', platform: 'node', format: 'cjs', target: 'node18' },
+  { entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] },
   // vscode.dev / github.dev: a web worker, no Node built-ins.
   { entryPoints: ['src/extension/web.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], mainFields: ['browser', 'module', 'main'], conditions: ['worker'] /* micromark's 'browser' build (under remark-parse) uses document, which a worker lacks */, define: { 'process.env.NODE_ENV': '"production"' } },
   // The summary panel's page.

@@ -8,7 +8,7 @@ import { findComments } from './parse/facts';
 import { readComment, TAG_ROLES, concernsOf } from './tags';
 import { LineIndex } from './text';
 import type { Taxonomy } from './taxonomy/types';
-import type { Analysis, EffectiveRole, Evidence, EvidenceKind, Finding, Fix, Section, Summary } from './types';
+import type { Analysis, EffectiveRole, Evidence, EvidenceKind, Finding, Fix, Section } from './types';
 
 /** A rule as the explanations need it: its id and one sentence. */
 export interface RuleInfo {
@@ -57,31 +57,6 @@ export function lensTitle(section: Section): string {
   if (section.concern !== undefined && (section.role === 'product' || section.role === 'project')) parts.push(section.concern);
   parts.push(section.tagged ? 'tagged' : section.confidence.toFixed(2));
   return parts.join(' · ');
-}
-
-/** The document's balance of words, for the status bar. */
-export interface Balance {
-  readonly product: number;
-  readonly project: number;
-  readonly neither: number;
-  /** Percent of the product + project words on each side, rounded; 0 and 0 when there are none. */
-  readonly productPercent: number;
-  readonly projectPercent: number;
-  /** `Product 62% · Project 38%`, or `No owned sections`. */
-  readonly text: string;
-  /** One line with the word counts. */
-  readonly tooltip: string;
-}
-
-export function balanceOf(summary: Summary): Balance {
-  const { product, project, neither } = summary.words;
-  const owned = product + project;
-  const productPercent = owned > 0 ? Math.round((product / owned) * 100) : 0;
-  const projectPercent = owned > 0 ? 100 - productPercent : 0;
-  const text = owned > 0 ? `Product ${productPercent}% · Project ${projectPercent}%` : 'No owned sections';
-  const words = (n: number): string => `${Math.round(n)} word${Math.round(n) === 1 ? '' : 's'}`;
-  const tooltip = `Product ${words(product)}, project ${words(project)}, neither ${words(neither)}`;
-  return { product, project, neither, productPercent, projectPercent, text, tooltip };
 }
 
 /** The section whose heading stands on `line`, if any. */

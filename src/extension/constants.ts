@@ -8,29 +8,13 @@ export const Commands = {
   showOutput: 'pmLens.showOutput',
 } as const;
 
-/** The settings section and the keys under it (`pmLens.<key>`). */
+/** The settings section (`pmLens.<key>`); the server reads the settings. */
 export const SETTINGS_SECTION = 'pmLens';
-export const Settings = {
-  enable: 'enable',
-  documents: 'documents',
-  rules: 'rules',
-  codeLensEnabled: 'codeLens.enabled',
-  analyzeAllMarkdown: 'analyzeAllMarkdown',
-  debounceMs: 'debounceMs',
-  maxFileSize: 'maxFileSize',
-} as const;
 
-/** Fallbacks when a setting is missing or of the wrong type (the manifest has the same). */
-export const SettingDefaults = {
-  enable: true,
-  codeLensEnabled: true,
-  analyzeAllMarkdown: false,
-  debounceMs: 300,
-  maxFileSize: 5 * 1024 * 1024,
-} as const;
+/** The language client's id (its `pmLens.trace.server` setting) and the name it shows. */
+export const CLIENT_ID = 'pmLens';
+export const CLIENT_NAME = 'PM Lens';
 
-/** `Diagnostic.source` of every finding. */
-export const DIAGNOSTIC_SOURCE = 'pm-lens';
 /** The per-folder configuration file. */
 export const CONFIG_FILE_NAME = '.pmlens.json';
 export const OUTPUT_CHANNEL_NAME = 'PM Lens';

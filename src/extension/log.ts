@@ -6,7 +6,8 @@ import { OUTPUT_CHANNEL_NAME } from './constants';
  * error a handler caught. PM Lens never shows a modal popup; this is where it speaks.
  */
 export class Logger implements vscode.Disposable {
-  private readonly channel: vscode.LogOutputChannel;
+  /** Also the language client's channel: what the server logs appears here too. */
+  readonly channel: vscode.LogOutputChannel;
 
   constructor() {
     this.channel = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
@@ -26,8 +27,10 @@ export class Logger implements vscode.Disposable {
     this.channel.error(`${what}: ${detail}`);
   }
 
-  show(): void {
+  /** Shows the channel without taking focus; returns its name. */
+  show(): string {
     this.channel.show(true);
+    return this.channel.name;
   }
 
   dispose(): void {

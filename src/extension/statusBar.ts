@@ -1,53 +1,78 @@
 import * as vscode from 'vscode';
-import type { AnalysisService } from './analysisService';
+import { balanceOf, balanceText } from '../shared/balance';
 import { formatBytes } from '../shared/size';
 import { Commands } from './constants';
-import { engine } from './lazy';
 import { guardListener, type Logger } from './log';
+import type { PlanClient } from './planClient';
 
 /**
- * One status-bar item for the active editor: the balance of product and project words of a
- * plan, or a note that a plan was skipped for its size. Hidden for anything else.
+ * One status-bar item for the active editor: the balance of product, project and other words of
+ * a plan (the same figure as the Ownership Summary panel), or a note that a plan was skipped for
+ * its size or paused. Hidden for anything else. Its numbers come from the server (`pmLens/words`).
  */
 export class BalanceStatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
+  private readonly changed = new vscode.EventEmitter<string>();
+  /** Fires with the new text whenever the item changed (tests wait on it). */
+  readonly onDidChange: vscode.Event<string> = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
+  /** Bumped by every update; an older summary that arrives late is dropped. */
+  private generation = 0;
 
-  /** `openSummary`: whether clicking may run the summary command (it exists). */
-  constructor(private readonly service: AnalysisService, log: Logger, private readonly openSummary: boolean) {
+  constructor(private readonly plans: PlanClient, log: Logger) {
     this.item = vscode.window.createStatusBarItem('pmLens.balance', vscode.StatusBarAlignment.Right, 100);
     this.item.name = 'PM Lens Balance';
     this.disposables.push(
       this.item,
-      service.onDidAnalyze(guardListener(log, 'status bar', (e: { uri: vscode.Uri }) => {
-        if (e.uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) this.update();
+      this.changed,
+      plans.onDidChangeStatus(guardListener(log, 'status bar', (status: { uri: string }) => {
+        if (status.uri === vscode.window.activeTextEditor?.document.uri.toString()) return this.update();
       })),
       vscode.window.onDidChangeActiveTextEditor(guardListener(log, 'status bar', () => this.update())),
     );
   }
 
-  update(): void {
+  async update(): Promise<void> {
+    const generation = ++this.generation;
     const document = vscode.window.activeTextEditor?.document;
-    if (!document) return this.item.hide();
-    const skipped = this.service.skipped(document.uri);
-    if (skipped) {
-      this.item.text = '$(warning) PM Lens: skipped';
-      this.item.tooltip = `PM Lens skipped this document: ${formatBytes(skipped.size)} is above pmLens.maxFileSize (${formatBytes(skipped.limit)}).`;
-      this.item.command = undefined;
-      return this.item.show();
+    const status = document && this.plans.status(document.uri);
+    if (!document || !status) return this.hide();
+    switch (status.state) {
+      case 'too-large':
+        this.item.tooltip = `PM Lens skipped this document: ${formatBytes(status.size)} is above pmLens.maxFileSize (${formatBytes(status.limit)}).`;
+        return this.show('$(warning) PM Lens: skipped', undefined);
+      case 'paused':
+        this.item.tooltip = `PM Lens paused this document: analysing it took longer than ${status.budgetMs / 1000} s. Run PM Lens: Analyze This Document to try again.`;
+        return this.show('$(warning) PM Lens: paused', Commands.analyzeDocument);
+      case 'analysed': {
+        const result = await this.plans.words(document.uri);
+        if (generation !== this.generation) return;
+        if (!result) return this.hide();
+        const balance = balanceText(balanceOf(result.words));
+        this.item.tooltip = `PM Lens: ${balance.tooltip}. Click for the ownership summary.`;
+        return this.show(`$(graph) ${balance.text}`, Commands.openSummary);
+      }
+      default:
+        return this.hide();
     }
-    const result = this.service.get(document.uri);
-    if (!result) return this.item.hide();
-    const balance = engine().balanceOf(result.analysis.summary);
-    this.item.text = `$(graph) ${balance.text}`;
-    this.item.tooltip = `PM Lens: ${balance.tooltip}${this.openSummary ? '. Click for the ownership summary.' : ''}`;
-    this.item.command = this.openSummary ? Commands.openSummary : undefined;
-    this.item.show();
   }
 
   /** The text on the item now (tests read it). */
   get text(): string {
     return this.item.text;
+  }
+
+  private show(text: string, command: string | undefined): void {
+    this.item.text = text;
+    this.item.command = command;
+    this.item.show();
+    this.changed.fire(text);
+  }
+
+  private hide(): void {
+    this.item.text = '';
+    this.item.hide();
+    this.changed.fire('');
   }
 
   dispose(): void {

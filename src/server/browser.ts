@@ -1,10 +1,10 @@
 /**
  * The server in a web worker (vscode.dev, github.dev): messages through the worker's port,
- * analysis in slices on the worker's own thread. There is no file system: `.pmlens.json` files
- * are read through the client (`pmLens/readFile`) when it says it serves them
- * (`initializationOptions.readFiles`), else settings and defaults apply.
+ * analysis in slices on the worker's own thread, configuration files read through the client
+ * (a worker has no file system of its own).
  */
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
+import { ReadFileRequest, StatRequest } from '../shared/serverProtocol';
 import { SlicedRunner } from './analysis/slicedRunner';
 import { startServer } from './server';
 
@@ -12,4 +12,8 @@ import { startServer } from './server';
 declare const self: ConstructorParameters<typeof BrowserMessageReader>[0];
 
 const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self));
-startServer(connection, { createRunner: (budgetMs) => new SlicedRunner(budgetMs) });
+startServer(connection, {
+  createRunner: (budgetMs) => new SlicedRunner(budgetMs),
+  readFile: (uri) => connection.sendRequest(ReadFileRequest, { uri }).then((text) => text ?? undefined, () => undefined),
+  stat: (uri) => connection.sendRequest(StatRequest, { uri }).then((stat) => stat ?? undefined, () => undefined),
+});

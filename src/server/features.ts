@@ -106,13 +106,20 @@ export function documentSymbols(result: AnalysisResult): DocumentSymbol[] {
 
 /**
  * Completion inside an owner tag or directive; none elsewhere, and none in fenced code. Handles
- * come from the open documents.
+ * come from the open documents and, as the client sent them, the workspace's other files.
  */
-export function completionsAt(document: TextDocument, position: Position, config: ResolvedConfig, openTexts: () => readonly string[], retrigger: string | undefined): CompletionItem[] | null {
+export function completionsAt(
+  document: TextDocument,
+  position: Position,
+  config: ResolvedConfig,
+  openTexts: () => readonly string[],
+  workspaceHandles: readonly string[],
+  retrigger: string | undefined,
+): CompletionItem[] | null {
   const line = document.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } }).replace(/\r?\n$/, '');
   const context = tagCompletionContext(line, position.character);
   if (!context || insideFencedCode(document, position.line)) return null;
-  const handles = context.type === 'handle' ? [...new Set(openTexts().flatMap(collectHandles))].sort((a, b) => a.localeCompare(b)) : [];
+  const handles = context.type === 'handle' ? [...new Set([...openTexts().flatMap(collectHandles), ...workspaceHandles])].sort((a, b) => a.localeCompare(b)) : [];
   return tagCompletions(context, { taxonomy: config.taxonomy, rules, handles }).map((item) => toCompletionItem(item, position.line, retrigger));
 }
 

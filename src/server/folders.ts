@@ -47,6 +47,14 @@ export function pathOfUri(uri: string): string {
   return /^\/[A-Za-z]:/.test(path) ? path.slice(1) : path;
 }
 
+/** A path as a URI of the same scheme and authority as `like` (`file:` paths as fileUriOf writes them). */
+export function sameRootUri(like: string, path: string): string {
+  if (like.startsWith('file:')) return fileUriOf(path);
+  const root = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(like)?.[0] ?? '';
+  const absolute = path.startsWith('/') ? path : `/${path}`;
+  return root + absolute.split('/').map(encodeURIComponent).join('/');
+}
+
 /** A path back as a `file:` URI. */
 export function fileUriOf(path: string): string {
   const forward = path.replace(/\\/g, '/');

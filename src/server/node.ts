@@ -11,6 +11,7 @@ import { getHeapStatistics } from 'node:v8';
 import { createConnection, createServerSocketTransport, IPCMessageReader, IPCMessageWriter, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { WorkerRunner } from './analysis/workerRunner';
 import type { FileStat } from './engine';
+import { pathOfUri } from './folders';
 import { startServer } from './server';
 
 /** Analysis threads: enough to keep a slow plan from holding up the others, few enough to spare the editor's cores. */
@@ -59,7 +60,14 @@ function connect(transport: Transport): Connection {
   }
 }
 
-async function statFile(file: string): Promise<FileStat | undefined> {
+/** The local path of a `file:` URI; undefined for any other scheme (nothing else is on this disk). */
+function localPath(uri: string): string | undefined {
+  return uri.startsWith('file:') ? pathOfUri(uri) : undefined;
+}
+
+async function statFile(uri: string): Promise<FileStat | undefined> {
+  const file = localPath(uri);
+  if (file === undefined) return undefined;
   try {
     const stat = await fs.stat(file);
     return { type: stat.isFile() ? 'file' : stat.isDirectory() ? 'directory' : 'other', size: stat.size };
@@ -68,7 +76,9 @@ async function statFile(file: string): Promise<FileStat | undefined> {
   }
 }
 
-async function readConfigFile(file: string): Promise<string | undefined> {
+async function readConfigFile(uri: string): Promise<string | undefined> {
+  const file = localPath(uri);
+  if (file === undefined) return undefined;
   try {
     const stat = await fs.stat(file);
     if (!stat.isFile() || stat.size > MAX_CONFIG_BYTES) return undefined;
@@ -81,8 +91,10 @@ async function readConfigFile(file: string): Promise<string | undefined> {
 /**
  * Starts the server on the transport `args` name; returns an exit code when they name none
  * (the usage went to stderr), else undefined and the server runs until the client ends it.
+ * `workerScript` is the bundle each analysis worker thread runs (dist/analysisWorker.js unless
+ * the entry is its own worker, as dist/server.js is).
  */
-export function startNodeServer(args: readonly string[], stderr: (text: string) => void): number | undefined {
+export function startNodeServer(args: readonly string[], stderr: (text: string) => void, workerScript = path.join(__dirname, 'analysisWorker.js')): number | undefined {
   const transport = parseTransport(args);
   if (typeof transport === 'string') {
     stderr(`pm-lens lsp: ${transport}\n\n${LSP_USAGE}`);
@@ -92,7 +104,7 @@ export function startNodeServer(args: readonly string[], stderr: (text: string) 
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
   startServer(connect(transport), {
-    createRunner: (budgetMs, onError) => new WorkerRunner({ script: path.join(__dirname, 'analysisWorker.js'), budgetMs, poolSize: POOL_SIZE, onError }),
+    createRunner: (budgetMs, onError) => new WorkerRunner({ script: workerScript, budgetMs, poolSize: POOL_SIZE, onError }),
     readFile: readConfigFile,
     stat: statFile,
     heapUsed: () => {

@@ -19,12 +19,15 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalyzeRequest, ReadFileRequest, StatsRequest, StatusNotification, SummaryRequest, type InitializationOptions } from '../shared/serverProtocol';
+import { AnalysisRequest, AnalyzeRequest, ChangesRequest, StatsRequest, StatusNotification, SummaryExportRequest, SummaryRequest, SummaryTotalRequest, WordsRequest, WorkspaceHandlesNotification, type InitializationOptions, type SummaryResult } from '../shared/serverProtocol';
 import { DEFAULT_BUDGET_MS, type AnalysisRunner } from './analysis/runner';
 import { ConfigStore, type ReadFile } from './config';
 import { configProblemDiagnostic, FIX_ALL_KIND, pausedDiagnostic, TAG_ALL_KIND, type EditTarget } from './convert';
 import { DocumentAnalyses, type AnalysisResult } from './documents';
-import { CONFIG_FILE_NAME, TAG_TRIGGER_CHARACTERS, type FileStat } from './engine';
+import { CONFIG_FILE_NAME, sumSummaries, TAG_TRIGGER_CHARACTERS, type FileStat } from './engine';
+import { changesModel } from './changes';
+import { analyzeText, exportSummaries, summaryOfText, summaryResult, withAllEvidence } from './summaries';
+import type { Analysis, ResolvedConfig } from './engine';
 import { codeActions, codeLenses, completionsAt, documentSymbols, hoverAt } from './features';
 import { WorkspaceFolders } from './folders';
 import { readServerSettings, type ServerSettings } from './settings';
@@ -34,8 +37,8 @@ export interface ServerOptions {
   createRunner(budgetMs: number, onError: (key: string, message: string) => void): AnalysisRunner;
   /** Reads configuration files; absent without a file system. */
   readonly readFile?: ReadFile;
-  /** What is at a path (file, folder or other, and its size). */
-  readonly stat?: (path: string) => Promise<FileStat | undefined>;
+  /** What is at a URI (file, folder or other, and its size). */
+  readonly stat?: (uri: string) => Promise<FileStat | undefined>;
   /** The server thread's used heap after a GC when one can be forced (Node with --expose-gc). */
   heapUsed?(): number;
   /** The longest the server's thread was blocked since the last call, in milliseconds. */
@@ -57,13 +60,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let versionedEdits = false;
   let retrigger: string | undefined;
   let trusted = true;
-  let clientReadsFiles = false;
   /** What a client that cannot be asked last pushed with didChangeConfiguration. */
   let pushedSettings: unknown = undefined;
   const settingsByFolder = new Map<string, Promise<ServerSettings>>();
   /** Documents with diagnostics or a status on the client, so a change to none is said once. */
   const shown = new Set<string>();
   const justOpened = new Set<string>();
+  /** Handles of the workspace's files that are not open, as the client last sent them. */
+  let workspaceHandles: readonly string[] = [];
+  /** Each open plan's committed version as last analysed, kept while its text and configuration stay. */
+  const committed = new Map<string, { readonly text: string; readonly config: ResolvedConfig; readonly analysis: Analysis | undefined }>();
 
   const log = {
     info: (message: string) => connection.console.info(message),
@@ -71,28 +77,24 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     error: (message: string, error?: unknown) => connection.console.error(error === undefined ? message : `${message}: ${String((error as Error)?.stack ?? error)}`),
   };
 
+  const reportSetting = (message: string): void => log.warn(`Settings: ${message}`);
   const settingsFor = (uri: string): Promise<ServerSettings> => {
     const scope = folders.folderOf(uri)?.uri ?? '';
     let settings = settingsByFolder.get(scope);
     if (!settings) {
       settings = canAskConfiguration
-        ? connection.workspace.getConfiguration({ scopeUri: scope || uri, section: SETTINGS_SECTION }).then(readServerSettings, (error: unknown) => {
+        ? connection.workspace.getConfiguration({ scopeUri: scope || uri, section: SETTINGS_SECTION }).then((section: unknown) => readServerSettings(section, reportSetting), (error: unknown) => {
             log.error('Reading the pmLens settings', error);
             return readServerSettings(undefined);
           })
-        : Promise.resolve(readServerSettings(pushedSettings));
+        : Promise.resolve(readServerSettings(pushedSettings, reportSetting));
       settingsByFolder.set(scope, settings);
     }
     return settings;
   };
 
-  /** Without a file system of its own, the server reads configuration files through a client that serves them. */
-  const readThroughClient = async (uri: string): Promise<string | undefined> => (await connection.sendRequest(ReadFileRequest, { uri })) ?? undefined;
   const configs = new ConfigStore({
     readFile: options.readFile,
-    get readUri() {
-      return !options.readFile && clientReadsFiles ? readThroughClient : undefined;
-    },
     stat: options.stat,
     get trusted() {
       return trusted;
@@ -170,7 +172,6 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     else if (params.rootUri) folders.set([{ uri: params.rootUri, name: params.rootUri.slice(params.rootUri.lastIndexOf('/') + 1) }]);
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     trusted = init.trusted !== false;
-    clientReadsFiles = init.readFiles === true;
     const budget = typeof init.analysisBudgetMs === 'number' && init.analysisBudgetMs > 0 ? init.analysisBudgetMs : DEFAULT_BUDGET_MS;
     runner = options.createRunner(budget, (key, message) => log.error(`Analysis worker for ${key}`, message));
     return {
@@ -235,6 +236,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const uri = event.document.uri;
     justOpened.delete(uri);
     analyses.closed(uri);
+    committed.delete(uri);
     if (shown.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
@@ -272,15 +274,57 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const config = await configs.configFor(document.uri);
       if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
       const openTexts = (): string[] => documents.all().filter((d) => d.languageId === 'markdown' || d.uri.endsWith('.md')).map((d) => d.getText());
-      return completionsAt(document, params.position, config, openTexts, retrigger);
+      return completionsAt(document, params.position, config, openTexts, workspaceHandles, retrigger);
     }),
   );
 
   connection.onRequest(
     SummaryRequest,
-    guarded('summary', null, async (params, token) => {
+    guarded('summary', null, async (params, token): Promise<SummaryResult | null> => {
+      if (!documents.get(params.uri) && params.text !== undefined) {
+        return runner ? summaryOfText({ uri: params.uri, text: params.text, settingsFor, configs, folders, runner }) : null;
+      }
       const at = await analysed(params.uri, token);
-      return at ? { uri: params.uri, version: at.result.version, kind: at.result.analysis.kind, summary: at.result.analysis.summary } : null;
+      return at ? summaryResult(params.uri, at.result.version, at.result.analysis, at.result.config) : null;
+    }),
+  );
+  connection.onNotification(WorkspaceHandlesNotification, (params) => {
+    workspaceHandles = Array.isArray(params?.handles) ? params.handles.filter((h): h is string => typeof h === 'string') : [];
+  });
+  connection.onRequest(
+    WordsRequest,
+    guarded('words', null, async (params, token) => {
+      const at = await analysed(params.uri, token);
+      return at ? { uri: params.uri, version: at.result.version, words: at.result.analysis.summary.words } : null;
+    }),
+  );
+  connection.onRequest(
+    ChangesRequest,
+    guarded('changes', null, async (params, token) => {
+      const at = await analysed(params.uri, token);
+      if (!at) return null;
+      const base = params.base;
+      if (base.status !== 'ready') return changesModel(base, at.result.analysis);
+      const after = await withAllEvidence(at.result.analysis, at.result.evidence);
+      let before: Analysis | undefined;
+      if (base.text !== undefined && runner) {
+        const known = committed.get(params.uri);
+        if (known && known.text === base.text && known.config === at.result.config) before = known.analysis;
+        else {
+          before = (await analyzeText({ uri: params.uri, text: base.text, settingsFor, configs, folders, runner }, true))?.analysis;
+          committed.set(params.uri, { text: base.text, config: at.result.config, analysis: before });
+        }
+      }
+      return changesModel({ status: 'ready', base: base.base, before, isNew: base.isNew }, after);
+    }),
+  );
+  connection.onRequest(SummaryTotalRequest, (params) => sumSummaries(params.summaries));
+  connection.onRequest(SummaryExportRequest, (params) => exportSummaries(params));
+  connection.onRequest(
+    AnalysisRequest,
+    guarded('analysis', null, async (params, token) => {
+      const at = await analysed(params.uri, token);
+      return at ? { uri: params.uri, version: at.result.version, analysis: at.result.analysis } : null;
     }),
   );
   connection.onRequest(AnalyzeRequest, async (params) => {

@@ -1,22 +1,21 @@
 /**
  * The `pmLens` settings a client sends (`workspace/configuration`, or `didChangeConfiguration`
  * for clients that cannot be asked), read with zod. What the core's configuration covers
- * (`rules`, `documents`, `analyzeAllMarkdown`) is validated by the core's own schema when it is
+ * (`rules`, `documents`, `analyzeAllMarkdown`, `asOf`) is validated by the core's own schema when it is
  * laid over the defaults (config.ts); the rest belongs to the editor and is read here. A value
- * of the wrong type falls back to its default; nothing a client sends can throw.
+ * of the wrong type is reported and falls back to its default; nothing a client sends can throw.
  */
 import { z } from 'zod';
 
 const MEGABYTE = 1024 * 1024;
 
-const editorSettingsSchema = z
-  .object({
-    enable: z.boolean().catch(true),
-    codeLens: z.object({ enabled: z.boolean().catch(true) }).catch({ enabled: true }),
-    debounceMs: z.number().min(0).max(5000).catch(300),
-    maxFileSize: z.number().min(0).catch(5 * MEGABYTE),
-  })
-  .catch({ enable: true, codeLens: { enabled: true }, debounceMs: 300, maxFileSize: 5 * MEGABYTE });
+/** The editor's own settings: each one's schema and the default that stands when it is missing or invalid. */
+const editorSettings = {
+  enable: { schema: z.boolean(), fallback: true },
+  'codeLens.enabled': { schema: z.boolean(), fallback: true },
+  debounceMs: { schema: z.number().min(0).max(5000), fallback: 300 },
+  maxFileSize: { schema: z.number().min(0), fallback: 5 * MEGABYTE },
+} as const;
 
 /** The settings that apply to one document. */
 export interface ServerSettings {
@@ -26,19 +25,38 @@ export interface ServerSettings {
   readonly debounceMs: number;
   /** Larger documents (UTF-8 bytes) are not analysed. */
   readonly maxFileSize: number;
-  /** The part the core reads (`rules`, `documents`, `analyzeAllMarkdown`), as sent. */
+  /** The part the core reads (`rules`, `documents`, `analyzeAllMarkdown`, `asOf`), as sent. */
   readonly configLayer: Readonly<Record<string, unknown>>;
 }
 
-/** Reads the `pmLens` section as a client sent it (anything at all). */
-export function readServerSettings(section: unknown): ServerSettings {
+/**
+ * Reads the `pmLens` section as a client sent it (anything at all). A value of the wrong type or
+ * out of range is reported (`report`, with the setting's name) and its default applies; the
+ * core's part is checked, and reported, when it is laid over the defaults (config.ts).
+ */
+export function readServerSettings(section: unknown, report: (message: string) => void = () => undefined): ServerSettings {
   const value = isObject(section) ? section : {};
+  const read = <K extends keyof typeof editorSettings>(key: K, given: unknown): (typeof editorSettings)[K]['fallback'] => {
+    const { schema, fallback } = editorSettings[key];
+    if (given === undefined || given === null) return fallback;
+    const parsed = schema.safeParse(given);
+    if (parsed.success) return parsed.data as (typeof editorSettings)[K]['fallback'];
+    report(`pmLens.${key}: ${parsed.error.issues[0]?.message ?? 'invalid'} (got ${JSON.stringify(given)}); the default ${JSON.stringify(fallback)} applies`);
+    return fallback;
+  };
   // `codeLens.enabled` may come flat from clients that do not nest dotted keys.
-  const nested = { ...value, codeLens: isObject(value.codeLens) ? value.codeLens : { enabled: value['codeLens.enabled'] } };
-  const editor = editorSettingsSchema.parse(nested);
+  const codeLens = isObject(value.codeLens) ? value.codeLens.enabled : value['codeLens.enabled'];
   const configLayer: Record<string, unknown> = {};
   for (const key of ['rules', 'documents', 'analyzeAllMarkdown'] as const) if (value[key] !== undefined && value[key] !== null) configLayer[key] = value[key];
-  return { enable: editor.enable, codeLensEnabled: editor.codeLens.enabled, debounceMs: editor.debounceMs, maxFileSize: editor.maxFileSize, configLayer };
+  // `asOf` empty is the manifest's default: today.
+  if (typeof value.asOf === 'string' && value.asOf.trim() !== '') configLayer.asOf = value.asOf.trim();
+  return {
+    enable: read('enable', value.enable),
+    codeLensEnabled: read('codeLens.enabled', codeLens),
+    debounceMs: read('debounceMs', value.debounceMs),
+    maxFileSize: read('maxFileSize', value.maxFileSize),
+    configLayer,
+  };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

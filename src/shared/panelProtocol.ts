@@ -80,6 +80,54 @@ export type Scope = z.infer<typeof scopeSchema>;
 export const panelStatusSchema = z.enum(['ready', 'loading', 'no-editor', 'not-plan', 'too-large', 'no-sections', 'no-plans']);
 export type PanelStatus = z.infer<typeof panelStatusSchema>;
 
+/**
+ * Why the "Changes since last commit" view has no comparison, or `ready` when it has one. The
+ * page says a sentence for each; none of them is an error the person caused.
+ */
+export const changesStatusSchema = z.enum(['ready', 'loading', 'unsaved', 'no-git', 'git-disabled', 'no-repository', 'too-large', 'error']);
+export type ChangesStatus = z.infer<typeof changesStatusSchema>;
+
+const words = z.object({ product: amount, project: amount, neither: amount });
+const owners = z.object({ product: list(z.string()), project: list(z.string()) });
+
+/** One section that changed since the last commit, in the words `pm-lens diff` uses. */
+const changeRow = z.object({
+  /** Stable across updates while the change stays. */
+  key: text,
+  /** `moved`: changed sides (product ↔ project); `changed`: role or concern; `retagged`: tag or owners only. */
+  kind: z.enum(['added', 'removed', 'moved', 'changed', 'retagged']),
+  heading: z.string(),
+  /** Its ancestors' headings and its own, joined with `›`. */
+  where: z.string(),
+  /** 1-based line of the heading: in the current text, or in the committed one for a removed section. */
+  line: count,
+  /** The section in the current text (to reveal it); absent for a removed section. */
+  range: z.optional(range),
+  /** Side and concern before and after (`product/vision (tagged)`). */
+  before: z.optional(z.string()),
+  after: z.optional(z.string()),
+  /** What moved it (the tag, or the evidence gained and lost), tags and owners changed. */
+  details: list(z.string()),
+});
+export type PanelChangeRow = z.infer<typeof changeRow>;
+
+/** The current text against the committed one (the same diff as `pm-lens diff HEAD`). */
+export const panelChangesSchema = z.object({
+  status: changesStatusSchema,
+  /** What the text is compared with: `HEAD (1a2b3c4)`; empty when there is nothing. */
+  base: z.string(),
+  /** The file is not in the last commit (untracked, added, or no commit yet): every section is new. */
+  isNew: z.boolean(),
+  /** More about a status (what git said); plain text. */
+  detail: z.string(),
+  rows: list(changeRow),
+  /** How many sections changed sides. */
+  moved: count,
+  balance: z.object({ before: z.optional(words), after: z.optional(words) }),
+  owners: z.object({ before: z.optional(owners), after: z.optional(owners) }),
+});
+export type PanelChanges = z.infer<typeof panelChangesSchema>;
+
 const panelDocument = z.object({
   /** The document's URI, as `Uri.toString()` writes it; `reveal` sends it back. */
   uri: text,
@@ -100,6 +148,8 @@ export const panelModelSchema = z.object({
   total: summaryTotalSchema,
   /** Display names of the concerns that occur (`user-needs` → `User needs`), from the taxonomy. */
   labels: z.record(z.string(), z.string()),
+  /** "Changes since last commit" of the document (the document scope only). */
+  changes: z.optional(panelChangesSchema),
 });
 export type PanelModel = z.infer<typeof panelModelSchema>;
 
@@ -126,7 +176,7 @@ export const toHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('copyMarkdown') }),
   z.object({ type: z.literal('saveJson') }),
   /** The page drew a model: what it shows now (the host's tests read it). */
-  z.object({ type: z.literal('rendered'), status: panelStatusSchema, rows: count }),
+  z.object({ type: z.literal('rendered'), status: panelStatusSchema, rows: count, changes: z.optional(z.object({ status: changesStatusSchema, rows: count })) }),
 ]);
 export type ToHost = z.infer<typeof toHostSchema>;
 
@@ -135,6 +185,8 @@ export const viewStateSchema = z.object({
   scope: z._default(scopeSchema, 'document'),
   filter: z._default(z.string(), ''),
   scrollTop: z._default(amount, 0),
+  /** Whether "Changes since last commit" is expanded. */
+  changesOpen: z._default(z.boolean(), true),
   /** The last model drawn, so a restored panel shows something before the host answers. */
   model: z.optional(panelModelSchema),
 });

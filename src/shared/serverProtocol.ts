@@ -3,24 +3,97 @@
  * (the VS Code extension, the tests) import these types, so both sides agree on each message.
  */
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
-import type { Analysis, Summary } from '../core/types';
+import type { FileStat } from '../core/config/types';
+import type { ChangesStatus, PanelChanges } from './panelProtocol';
+import type { Analysis, Summary, SummaryTotal } from '../core/types';
 
 /** A document named by its URI. */
 export interface DocumentParams {
   readonly uri: string;
 }
 
-/** The newest analysis of an open plan, for the Ownership Summary panel. */
+/** A document to summarise: an open one by its URI, or a file the client read (`text`). */
+export interface SummaryParams extends DocumentParams {
+  /**
+   * The file's text when the document is not open (the workspace view): analysed once with the
+   * same settings, configuration and plan detection as an open document, and not kept.
+   */
+  readonly text?: string;
+}
+
+/** A plan's summary, for the Ownership Summary panel and the status bar. */
 export interface SummaryResult {
   readonly uri: string;
-  /** The document version the summary belongs to. */
+  /** The document version the summary belongs to (0 for a file that is not open). */
   readonly version: number;
   readonly kind: string | undefined;
   readonly summary: Summary;
+  /** Display names of the concerns that occur (`user-needs` → `User needs`), from the document's taxonomy. */
+  readonly labels: Readonly<Record<string, string>>;
 }
 
-/** `pmLens/summary`: the summary of an open document's current version; null when it is not an analysed plan. */
-export const SummaryRequest = new RequestType<DocumentParams, SummaryResult | null, void>('pmLens/summary');
+/**
+ * `pmLens/summary`: the summary of an open document's current version, or of a file's text;
+ * null when it is not an analysed plan.
+ */
+export const SummaryRequest = new RequestType<SummaryParams, SummaryResult | null, void>('pmLens/summary');
+
+/** An open plan's words per side (the status bar's balance), for its current version. */
+export interface WordsResult {
+  readonly uri: string;
+  readonly version: number;
+  readonly words: { readonly product: number; readonly project: number; readonly neither: number };
+}
+
+/** `pmLens/words`: the words per side of an open document's current version; null when it is not an analysed plan. */
+export const WordsRequest = new RequestType<DocumentParams, WordsResult | null, void>('pmLens/words');
+
+/** `pmLens/summaryTotal`: many summaries added up (the workspace view of the panel). */
+export const SummaryTotalRequest = new RequestType<{ readonly summaries: readonly Summary[] }, SummaryTotal, void>('pmLens/summaryTotal');
+
+/** Plans to export, named by the path to print. */
+export interface SummaryExportParams {
+  readonly files: readonly { readonly path: string; readonly summary: Summary; readonly labels: Readonly<Record<string, string>> }[];
+  readonly format: 'markdown' | 'json';
+}
+
+/**
+ * `pmLens/summaryExport`: the panel's *Copy as Markdown* and *Save as JSON*: exactly what
+ * `pm-lens summary --format markdown|json` prints for the same files.
+ */
+export const SummaryExportRequest = new RequestType<SummaryExportParams, string, void>('pmLens/summaryExport');
+
+/** The committed side of "Changes since last commit", as the client read it from Git. */
+export type ChangesBaseParams =
+  | { readonly status: Exclude<ChangesStatus, 'ready'>; readonly detail?: string }
+  | {
+      readonly status: 'ready';
+      /** `HEAD (1a2b3c4)`. */
+      readonly base: string;
+      /** The committed text; absent when the file is not in the last commit. */
+      readonly text?: string;
+      readonly isNew: boolean;
+    };
+
+/**
+ * `pmLens/changes`: an open plan's changes since its committed version (the panel's "Changes
+ * since last commit"), by the same ownership diff as `pm-lens diff`; null when it is not an
+ * analysed plan.
+ */
+export const ChangesRequest = new RequestType<{ readonly uri: string; readonly base: ChangesBaseParams }, PanelChanges | null, void>('pmLens/changes');
+
+/** An open plan's analysis (sections come without their evidence). */
+export interface AnalysisResult {
+  readonly uri: string;
+  readonly version: number;
+  readonly analysis: Analysis;
+}
+
+/**
+ * `pmLens/analysis`: the analysis of an open document's current version, for other extensions
+ * and the editor tests; null when it is not an analysed plan.
+ */
+export const AnalysisRequest = new RequestType<DocumentParams, AnalysisResult | null, void>('pmLens/analysis');
 
 /**
  * `pmLens/analyze`: *Analyze This Document*. Treats the document as a plan for this session
@@ -40,6 +113,22 @@ export type DocumentStatus = DocumentParams & DocumentState;
 
 /** `pmLens/status`: sent whenever a document's state changes (the status bar shows it). */
 export const StatusNotification = new NotificationType<DocumentStatus>('pmLens/status');
+
+/**
+ * `pmLens/workspaceHandles`: the handles (`@name`) named in the workspace's Markdown files that are
+ * not open, which completion offers beside those of the open documents. A client that can read
+ * the workspace sends them (the VS Code extension does, before a completion request).
+ */
+export const WorkspaceHandlesNotification = new NotificationType<{ readonly handles: readonly string[] }>('pmLens/workspaceHandles');
+
+/**
+ * `pmLens/readFile`, server to client: a configuration file's text (`.pmlens.json` only, at most
+ * 1 MB), for a server without a file system of its own (the browser build); null when missing.
+ */
+export const ReadFileRequest = new RequestType<DocumentParams, string | null, void>('pmLens/readFile');
+
+/** `pmLens/stat`, server to client: what is at a URI; null when nothing is. */
+export const StatRequest = new RequestType<DocumentParams, FileStat | null, void>('pmLens/stat');
 
 /** Heap figures of the server and its analysis workers, in bytes. */
 export interface ServerStats {
@@ -73,24 +162,6 @@ export interface InitializationOptions {
    * and globs of its `.pmlens.json` files are left out.
    */
   readonly trusted?: boolean;
-  /**
-   * The client serves files with `pmLens/readFile` (default false). The server in a web worker
-   * has no file system: it then reads `.pmlens.json` files through the client.
-   */
-  readonly readFiles?: boolean;
 }
-
-/** `pmLens/readFile` parameters: the file's URI (a `.pmlens.json` in the document's workspace folder or below). */
-export interface ReadFileParams {
-  readonly uri: string;
-}
-
-/**
- * `pmLens/readFile`, from the server to a client that set `readFiles`: the text of a file, or
- * null when it is missing, not a regular file, unreadable or larger than 4 MB. Asked only by the
- * server without a file system of its own (the web worker build), only for `.pmlens.json` files
- * from a document's folder up to its workspace folder, and the model file one names.
- */
-export const ReadFileRequest = new RequestType<ReadFileParams, string | null, void>('pmLens/readFile');
 
 export type { Analysis };

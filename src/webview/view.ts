@@ -2,14 +2,16 @@
  * The panel's DOM. The skeleton is built once; every update reconciles keyed rows in place, so
  * typing in the editor never rebuilds the page: scroll, focus and the filter stay put.
  */
-import type { PanelModel, PanelStatus, Scope, ToHost } from '../shared/panelProtocol';
+import type { PanelChangeRow, PanelChanges, PanelModel, PanelStatus, Scope, ToHost } from '../shared/panelProtocol';
+import { CHANGE_KIND_LABEL, changeLabel, changesView, sidesText, type ChangesView } from './changesView';
 import { h, reconcile, setAttr, setHidden, setText } from './dom';
+import type { Balance } from '../shared/balance';
 import { buildView, matches, type GroupView, type PanelView, type RowView, type Side } from './viewModel';
 
 /** What the view needs from its page: a way to talk to the host and to save its state. */
 export interface ViewHost {
   post(message: ToHost): void;
-  saveState(state: { scope?: Scope; filter?: string; scrollTop?: number; model?: PanelModel }): void;
+  saveState(state: { scope?: Scope; filter?: string; scrollTop?: number; changesOpen?: boolean; model?: PanelModel }): void;
 }
 
 const SIDE_NAME: Record<Side, string> = { product: 'Product', project: 'Project' };
@@ -43,6 +45,27 @@ function emptyMessage(status: PanelStatus, title: string, scope: Scope): { text:
     case 'ready':
       return { text: '', hint: '' };
   }
+}
+
+/** One small balance bar of "Changes since last commit" (before or after). */
+interface MiniBar {
+  readonly root: HTMLElement;
+  readonly bar: HTMLElement;
+  readonly segments: Record<Side | 'neither', HTMLElement>;
+  readonly text: HTMLElement;
+}
+
+interface ChangesParts {
+  readonly root: HTMLElement;
+  readonly toggle: HTMLButtonElement;
+  readonly headline: HTMLElement;
+  readonly body: HTMLElement;
+  readonly hint: HTMLElement;
+  readonly balance: HTMLElement;
+  readonly before: MiniBar;
+  readonly after: MiniBar;
+  readonly owners: HTMLUListElement;
+  readonly list: HTMLUListElement;
 }
 
 interface SideParts {
@@ -79,15 +102,21 @@ export class SummaryView {
   private readonly traySection: HTMLElement;
   private readonly trayParts: Record<'untagged' | 'mixed' | 'mismatched', { root: HTMLElement; count: HTMLElement; list: HTMLUListElement }>;
   private readonly noMatch: HTMLElement;
+  private readonly changes: ChangesParts;
+  private changesOpen: boolean;
+  /** The changed sections drawn now, by key, and the document they are in. */
+  private readonly changeRows = new Map<string, PanelChangeRow>();
+  private changesUri: string | undefined;
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly root: HTMLElement,
     private readonly host: ViewHost,
-    initial: { scope: Scope; filter: string },
+    initial: { scope: Scope; filter: string; changesOpen?: boolean },
   ) {
     this.scope = initial.scope;
     this.filter = initial.filter;
+    this.changesOpen = initial.changesOpen ?? true;
 
     this.title = h('h1', { class: 'title', attrs: { id: 'panel-title' } });
     this.kind = h('span', { class: 'kind badge' });
@@ -172,10 +201,13 @@ export class SummaryView {
       h('div', { class: 'tray-parts' }, this.trayParts.untagged.root, this.trayParts.mixed.root, this.trayParts.mismatched.root),
     );
 
+    this.changes = buildChanges();
+
     this.content = h(
       'main',
       { class: 'content' },
       balance,
+      this.changes.root,
       h('div', { class: 'columns' }, this.sides.product.root, this.sides.project.root),
       this.noMatch,
       this.traySection,
@@ -183,6 +215,7 @@ export class SummaryView {
     );
 
     root.replaceChildren(header, this.empty, this.content);
+    this.showChangesOpen();
     this.listen();
     this.showScope();
     this.showEmpty('loading', '');
@@ -216,6 +249,7 @@ export class SummaryView {
 
     this.rows.clear();
     this.renderBalance(view);
+    const changes = this.renderChanges(model);
     this.renderSide('product', view.product, view.owners.product, view.balance.product, view.balance.percent.product);
     this.renderSide('project', view.project, view.owners.project, view.balance.project, view.balance.percent.project);
     this.renderRows(this.neitherList, view.neither, true);
@@ -229,7 +263,7 @@ export class SummaryView {
     setHidden(this.traySection, TRAY.every((p) => view.tray[p.key].length === 0));
     this.applyFilter();
     this.host.saveState({ model, scope: this.scope });
-    this.host.post({ type: 'rendered', status: 'ready', rows: view.rowCount });
+    this.host.post({ type: 'rendered', status: 'ready', rows: view.rowCount, ...(changes ? { changes: { status: changes.status, rows: changes.rows.length } } : {}) });
   }
 
   /** Shows a short confirmation from the host, announced by screen readers. */
@@ -237,6 +271,49 @@ export class SummaryView {
     setText(this.notice, text);
     if (this.noticeTimer !== undefined) clearTimeout(this.noticeTimer);
     this.noticeTimer = setTimeout(() => setText(this.notice, ''), 5000);
+  }
+
+  /** Draws "Changes since last commit" (the document scope only); returns what it drew. */
+  private renderChanges(model: PanelModel): ChangesView | undefined {
+    const parts = this.changes;
+    const changes: PanelChanges | undefined = model.scope === 'document' ? model.changes : undefined;
+    setHidden(parts.root, changes === undefined);
+    this.changeRows.clear();
+    if (!changes) {
+      this.changesUri = undefined;
+      return undefined;
+    }
+    const view = changesView(changes, model.title);
+    this.changesUri = model.documents[0]?.uri;
+    setAttr(parts.root, 'data-status', view.status);
+    setText(parts.headline, view.headline);
+    setText(parts.hint, view.hint);
+    setHidden(parts.hint, view.hint === '');
+    renderMiniBar(parts.before, 'Before', view.before);
+    renderMiniBar(parts.after, 'After', view.after);
+    setHidden(parts.balance, view.status !== 'ready');
+    reconcile(parts.owners, view.owners, (line) => line, () => h('li', { class: 'owner-change' }), (el, line) => setText(el, line));
+    setHidden(parts.owners, view.owners.length === 0);
+    for (const row of view.rows) this.changeRows.set(changeKey(row), row);
+    reconcile(parts.list, view.rows, changeKey, createChange, updateChange);
+    setHidden(parts.list, view.rows.length === 0);
+    return view;
+  }
+
+  private showChangesOpen(): void {
+    setAttr(this.changes.toggle, 'aria-expanded', String(this.changesOpen));
+    setHidden(this.changes.body, !this.changesOpen);
+  }
+
+  private revealChange(button: HTMLElement): void {
+    const row = this.changeRows.get(button.closest<HTMLElement>('li.change-item')?.dataset.key ?? '');
+    if (!row?.range || !this.changesUri) return;
+    const { start, end } = row.range;
+    this.host.post({
+      type: 'reveal',
+      uri: this.changesUri,
+      range: { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } },
+    });
   }
 
   private buildSide(side: Side): SideParts {
@@ -354,6 +431,17 @@ export class SummaryView {
   private listen(): void {
     this.root.addEventListener('click', (event) => {
       const target = event.target instanceof Element ? event.target : null;
+      const changeButton = target?.closest<HTMLElement>('button.change');
+      if (changeButton) {
+        this.revealChange(changeButton);
+        return;
+      }
+      if (target?.closest('button.changes-toggle')) {
+        this.changesOpen = !this.changesOpen;
+        this.showChangesOpen();
+        this.host.saveState({ changesOpen: this.changesOpen });
+        return;
+      }
       const rowButton = target?.closest<HTMLElement>('button.row');
       if (rowButton) {
         this.reveal(rowButton);
@@ -386,9 +474,9 @@ export class SummaryView {
       };
       const move = moves[event.key];
       if (!move) return;
-      // Arrows walk the rows of one block (a column, a tray part, the neither list).
-      const block = target.closest('.side, .tray-part, .neither-side');
-      const buttons = Array.from(block?.querySelectorAll<HTMLElement>('li.row-item:not([hidden]) > button.row') ?? []);
+      // Arrows walk the rows of one block (a column, a tray part, the neither list, the changes).
+      const block = target.closest('.side, .tray-part, .neither-side, .changes');
+      const buttons = Array.from(block?.querySelectorAll<HTMLElement>('li:not([hidden]) > button.row') ?? []);
       const index = buttons.indexOf(target);
       if (index < 0) return;
       event.preventDefault();
@@ -419,6 +507,79 @@ export class SummaryView {
       range: { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } },
     });
   }
+}
+
+/** The "Changes since last commit" block: a toggle, a headline that stays when folded, the rest. */
+function buildChanges(): ChangesParts {
+  const toggle = h(
+    'button',
+    { class: 'changes-toggle', attrs: { type: 'button', id: 'changes-title', 'aria-controls': 'changes-body' } },
+    h('span', { class: 'twisty', attrs: { 'aria-hidden': 'true' } }),
+    h('span', { text: 'Changes since last commit' }),
+  );
+  const headline = h('p', { class: 'changes-headline' });
+  const hint = h('p', { class: 'changes-hint' });
+  const before = buildMiniBar();
+  const after = buildMiniBar();
+  const balance = h('div', { class: 'changes-balance', attrs: { role: 'group', 'aria-label': 'Balance of words before and after' } }, before.root, after.root);
+  const owners = h('ul', { class: 'changes-owners', attrs: { role: 'list', 'aria-label': 'Owners changed' } });
+  const list = h('ul', { class: 'changes-list', attrs: { role: 'list', 'aria-labelledby': 'changes-title' } });
+  const body = h('div', { class: 'changes-body', attrs: { id: 'changes-body' } }, hint, balance, owners, list);
+  const root = h('section', { class: 'changes', attrs: { 'aria-labelledby': 'changes-title' } }, h('h2', { class: 'changes-title' }, toggle), headline, body);
+  return { root, toggle, headline, body, hint, balance, before, after, owners, list };
+}
+
+function buildMiniBar(): MiniBar {
+  const segments = {
+    product: h('span', { class: 'segment product' }),
+    project: h('span', { class: 'segment project' }),
+    neither: h('span', { class: 'segment neither' }),
+  };
+  const bar = h('div', { class: 'mini-bar', attrs: { role: 'img' } }, segments.product, segments.project, segments.neither);
+  const text = h('span', { class: 'mini-text' });
+  return { root: h('div', { class: 'mini-balance' }, bar, text), bar, segments, text };
+}
+
+function renderMiniBar(mini: MiniBar, label: string, balance: Balance | undefined): void {
+  setHidden(mini.root, balance === undefined);
+  if (!balance) return;
+  for (const key of ['product', 'project', 'neither'] as const) {
+    const width = `${balance.percent[key]}%`;
+    if (mini.segments[key].style.width !== width) mini.segments[key].style.width = width;
+    setHidden(mini.segments[key], balance.percent[key] === 0);
+  }
+  const text = `${label}: product ${balance.percent.product}%, project ${balance.percent.project}%, neither ${balance.percent.neither}%`;
+  setText(mini.text, text);
+  setAttr(mini.bar, 'aria-label', text);
+}
+
+/** A changed section can be revealed only when it is in the current text: a button, else plain. */
+function changeKey(row: PanelChangeRow): string {
+  return `${row.range ? 'at' : 'gone'}:${row.key}`;
+}
+
+function createChange(row: PanelChangeRow): HTMLElement {
+  const parts = [
+    h('span', { class: 'change-main' }, h('span', { class: 'chip change-kind' }), h('span', { class: 'change-where' }), h('span', { class: 'change-line' })),
+    h('span', { class: 'change-sides' }),
+    h('span', { class: 'change-details' }),
+  ];
+  const body = row.range ? h('button', { class: 'row change', attrs: { type: 'button' } }, ...parts) : h('div', { class: 'change gone' }, ...parts);
+  return h('li', { class: 'change-item', attrs: { role: 'listitem' } }, body);
+}
+
+function updateChange(el: HTMLElement, row: PanelChangeRow): void {
+  setAttr(el, 'data-kind', row.kind);
+  setText(el.querySelector('.change-kind')!, CHANGE_KIND_LABEL[row.kind]);
+  setText(el.querySelector('.change-where')!, row.where || '(untitled)');
+  setText(el.querySelector('.change-line')!, row.kind === 'removed' ? `was line ${row.line}` : `line ${row.line}`);
+  setText(el.querySelector('.change-sides')!, sidesText(row));
+  const details = el.querySelector<HTMLElement>('.change-details')!;
+  reconcile(details, row.details.map((text, i) => ({ text, key: `${i}` })), (d) => d.key, () => h('span', { class: 'change-detail' }), (d, item) => setText(d, item.text));
+  setHidden(details, row.details.length === 0);
+  const target = el.firstElementChild as HTMLElement;
+  setAttr(target, 'aria-label', changeLabel(row));
+  if (row.range) setAttr(target, 'title', `Reveal “${row.heading}” in the editor`);
 }
 
 /** A row: a button (click, Enter and Space all reveal) inside a list item. */

@@ -2,7 +2,8 @@
  * Turns the model the host sends into what the panel draws: rows merged by concern across
  * documents, the tray's rows looked up by section, percentages for the balance bar. Pure.
  */
-import type { PanelDocument, PanelModel, PanelRow, PanelTotal } from '../shared/panelProtocol';
+import { balanceOf, type Balance } from '../shared/balance';
+import type { PanelDocument, PanelModel, PanelRow } from '../shared/panelProtocol';
 
 export type Side = 'product' | 'project';
 
@@ -32,15 +33,6 @@ export interface TrayView {
   readonly untagged: readonly RowView[];
   readonly mixed: readonly RowView[];
   readonly mismatched: readonly RowView[];
-}
-
-export interface Balance {
-  readonly product: number;
-  readonly project: number;
-  readonly neither: number;
-  readonly total: number;
-  /** Whole percentages that add up to 100 (or all 0 when there are no words). */
-  readonly percent: { readonly product: number; readonly project: number; readonly neither: number };
 }
 
 export interface PanelView {
@@ -95,7 +87,7 @@ export function buildView(model: PanelModel): PanelView {
     project: groups(project),
     neither,
     tray,
-    balance: balance(model.total.words),
+    balance: balanceOf(model.total.words),
     owners: model.total.owners,
     kind: workspace ? undefined : model.documents[0]?.summary.kind,
     rowCount,
@@ -121,23 +113,6 @@ export function concernLabel(concern: string | undefined, labels: Readonly<Recor
   if (known) return known;
   const words = concern.replace(/-/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/** Words per side and whole percentages that sum to 100 (largest remainder). */
-export function balance(words: PanelTotal['words']): Balance {
-  const total = words.product + words.project + words.neither;
-  if (total <= 0) return { ...words, total: 0, percent: { product: 0, project: 0, neither: 0 } };
-  const keys = ['product', 'project', 'neither'] as const;
-  const exact = keys.map((k) => (words[k] / total) * 100);
-  const floors = exact.map(Math.floor);
-  let left = 100 - floors.reduce((a, b) => a + b, 0);
-  const order = keys.map((_, i) => i).sort((a, b) => exact[b] - floors[b] - (exact[a] - floors[a]));
-  for (const i of order) {
-    if (left <= 0) break;
-    floors[i]++;
-    left--;
-  }
-  return { ...words, total, percent: { product: floors[0], project: floors[1], neither: floors[2] } };
 }
 
 /** Whether a row matches the filter: every word of the query appears somewhere in the row. */

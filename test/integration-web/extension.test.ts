@@ -14,12 +14,12 @@ const MISMATCH_TAG = '<!-- owner: product -->';
 
 /** The parts of the extension's API (src/extension/activate.ts) the suite uses. */
 interface PmLensApiLike {
-  readonly service: { ensure(document: vscode.TextDocument): Promise<unknown> };
+  readonly plans: { ensure(document: vscode.TextDocument): Promise<unknown> };
 }
 
 /** The parts of the panel's test hook (src/extension/summaryPanel.ts) the suite uses. */
 interface PanelTestHookLike {
-  readonly received: readonly { readonly type: string; readonly status?: string; readonly rows?: number }[];
+  readonly received: readonly { readonly type: string; readonly status?: string; readonly rows?: number; readonly changes?: { readonly status: string } }[];
   readonly onDidReceive: vscode.Event<unknown>;
   readonly panel: vscode.WebviewPanel | undefined;
 }
@@ -95,7 +95,7 @@ describe('PM Lens in the web extension host', () => {
     equal(typeof (globalThis as { importScripts?: unknown }).importScripts, 'function', 'typeof importScripts (a web worker)');
     equal(extension.packageJSON.browser, './dist/web/extension.js', 'package.json browser');
     ok(extension.isActive, 'the extension is active');
-    ok(typeof api.service.ensure === 'function', 'activate() returned the PM Lens API');
+    ok(typeof api.plans.ensure === 'function', 'activate() returned the PM Lens API');
     equal(vscode.workspace.workspaceFolders?.[0].uri.scheme, 'vscode-test-web', 'workspace folder scheme');
   });
 
@@ -145,6 +145,13 @@ describe('PM Lens in the web extension host', () => {
       'the panel page to draw the sections',
       hook.onDidReceive,
       () => hook.received.some((m) => m.type === 'rendered' && m.status === 'ready' && (m.rows ?? 0) >= 5),
+      () => JSON.stringify(hook.received),
+    );
+    // No Git extension in the browser: "Changes since last commit" says so, and nothing breaks.
+    await waitFor(
+      'the page to say Git is not available',
+      hook.onDidReceive,
+      () => hook.received.some((m) => m.type === 'rendered' && m.changes?.status === 'no-git'),
       () => JSON.stringify(hook.received),
     );
   });

@@ -13,12 +13,11 @@ export const WAIT_MS = 20_000;
 
 /** What the extension's `activate()` returns (see src/extension/activate.ts). */
 export interface PmLensApiLike {
-  readonly service: {
+  readonly plans: {
+    /** The analysis of the document's current version, from the language server. */
     ensure(document: vscode.TextDocument): Promise<{ readonly version: number; readonly analysis: AnalysisLike } | undefined>;
-    get(uri: vscode.Uri): { readonly version: number; readonly analysis: AnalysisLike } | undefined;
-    readonly onDidAnalyze: vscode.Event<{ readonly uri: vscode.Uri; readonly version: number; readonly analysis: AnalysisLike | undefined }>;
   };
-  readonly statusBar: { readonly text: string };
+  readonly statusBar: { readonly text: string; readonly onDidChange: vscode.Event<string> };
 }
 
 /** The parts of the core's Analysis the tests read. */
@@ -127,7 +126,7 @@ export async function diagnosticsWhere(
 
 /** Waits until the document has been analysed at its current version, and returns the analysis. */
 export async function analysed(api: PmLensApiLike, document: vscode.TextDocument): Promise<AnalysisLike> {
-  const result = await api.service.ensure(document);
+  const result = await api.plans.ensure(document);
   assert.ok(result, `${vscode.workspace.asRelativePath(document.uri)} is not analysed as a plan`);
   return result.analysis;
 }

@@ -34,7 +34,7 @@ describe('hostile input in the editor', () => {
     const diagnostics = await diagnosticsWhere(document.uri, 'duplicate-tag and invalid-tag', (all) => all.some((d) => codeOf(d) === 'duplicate-tag') && all.some((d) => codeOf(d) === 'invalid-tag'));
     assert.equal(diagnostics.find((d) => codeOf(d) === 'duplicate-tag')?.severity, vscode.DiagnosticSeverity.Error, 'the rules of the file apply');
     assert.ok(diagnostics.some((d) => codeOf(d) === 'invalid-tag' && /constructor/.test(d.message)), diagnostics.map((d) => d.message).join('; '));
-    const result = (await pmLens()).service.get(document.uri);
+    const result = await (await pmLens()).plans.ensure(document);
     assert.deepEqual(result?.analysis.sections.map((s) => s.heading), ['Harbour ferry budget', 'Sailing schedule']);
   });
 
@@ -42,7 +42,7 @@ describe('hostile input in the editor', () => {
     const document = await vscode.workspace.openTextDocument(fixture('hostile', 'hostile-notes.md'));
     await vscode.window.showTextDocument(document);
     const api = await pmLens();
-    const result = await api.service.ensure(document);
+    const result = await api.plans.ensure(document);
     assert.ok(result, 'hostile-notes.md is a plan by the glob **/*hostile-notes*.md');
   });
 });

@@ -84,7 +84,7 @@ describe('PM Lens language features', () => {
       await replaceText(document, 'prodcat', 'prodact');
       await replaceText(document, 'prodact', 'product');
       await diagnosticsWhere(document.uri, 'no invalid-tag', hasNo('invalid-tag'));
-      const result = api.service.get(document.uri);
+      const result = await api.plans.ensure(document);
       assert.equal(result?.version, document.version);
       assert.ok(!result.analysis.findings.some((f) => f.ruleId === 'invalid-tag'));
     });
@@ -110,7 +110,7 @@ describe('PM Lens language features', () => {
 
     it('leaves a README alone', async () => {
       const { document } = await openFixture('README.md');
-      assert.equal(await api.service.ensure(document), undefined);
+      assert.equal(await api.plans.ensure(document), undefined);
       assert.deepEqual(pmDiagnostics(document.uri), []);
     });
 
@@ -189,12 +189,12 @@ describe('PM Lens language features', () => {
 
     it('analyses every Markdown document with pmLens.analyzeAllMarkdown, but never a README unasked', async () => {
       const { document: notes } = await openFixture('notes', 'meeting-notes.md');
-      assert.equal(await api.service.ensure(notes), undefined);
+      assert.equal(await api.plans.ensure(notes), undefined);
       const { document: readme } = await openFixture('README.md');
       try {
         await setSetting('analyzeAllMarkdown', true);
         await diagnosticsWhere(notes.uri, 'untagged-section hints on the notes', has('untagged-section'));
-        assert.equal(await api.service.ensure(readme), undefined);
+        assert.equal(await api.plans.ensure(readme), undefined);
         assert.deepEqual(pmDiagnostics(readme.uri), []);
       } finally {
         await setSetting('analyzeAllMarkdown', undefined);
@@ -218,7 +218,7 @@ describe('PM Lens language features', () => {
         await setSetting('maxFileSize', undefined);
       }
       await diagnosticsWhere(document.uri, 'findings after the limit is lifted', (d) => d.length > 0);
-      await waitFor('the balance in the status bar', anyOf(api.service.onDidAnalyze, vscode.window.onDidChangeActiveTextEditor), () => /Product \d+% · Project \d+%|No owned sections/.test(api.statusBar.text));
+      await waitFor('the balance in the status bar', anyOf(api.statusBar.onDidChange, vscode.window.onDidChangeActiveTextEditor), () => /Product \d+% · Project \d+%|No owned sections/.test(api.statusBar.text));
     });
   });
 
@@ -418,14 +418,17 @@ describe('PM Lens language features', () => {
 
     it('pmLens.analyzeDocument opts a non-plan in', async () => {
       const { document } = await openFixture('notes', 'meeting-notes.md');
-      assert.equal(await api.service.ensure(document), undefined);
+      assert.equal(await api.plans.ensure(document), undefined);
       assert.deepEqual(pmDiagnostics(document.uri), []);
       assert.equal(await vscode.commands.executeCommand(Commands.analyzeDocument), true);
       await diagnosticsWhere(document.uri, 'untagged-section hints', has('untagged-section'));
     });
 
-    it('pmLens.showOutput runs', async () => {
-      await vscode.commands.executeCommand(Commands.showOutput);
+    it('pmLens.showOutput shows the PM Lens output channel', async () => {
+      const isOurChannel = (d: vscode.TextDocument): boolean => d.uri.scheme === 'output' && decodeURIComponent(d.uri.toString()).includes('PM Lens');
+      assert.equal(await vscode.commands.executeCommand(Commands.showOutput), 'PM Lens');
+      // The output view opens the channel's document; the server's log lines are in it.
+      await waitFor('the PM Lens channel open in the output view', vscode.workspace.onDidOpenTextDocument, () => vscode.workspace.textDocuments.some(isOurChannel));
     });
   });
 
@@ -461,7 +464,7 @@ describe('PM Lens language features', () => {
     it('shows the balance of the active plan', async () => {
       const { document } = await openFixture('warehouse-project-plan.md');
       await analysed(api, document);
-      await waitFor('the balance', anyOf(api.service.onDidAnalyze, vscode.window.onDidChangeActiveTextEditor), () => /Product \d+% · Project \d+%/.test(api.statusBar.text));
+      await waitFor('the balance', anyOf(api.statusBar.onDidChange, vscode.window.onDidChangeActiveTextEditor), () => /Product \d+% · Project \d+%/.test(api.statusBar.text));
       assert.match(api.statusBar.text, /Project (\d+)%/);
     });
   });

@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { PanelTestHook } from '../../src/extension/summaryPanel';
+import type { PanelTestHook } from '../../src/extension/summaryPanelTestHook';
 import type { PanelModel, PanelRow, PlainRange } from '../../src/shared/panelProtocol';
 import { analysed, fixture, openFixture, pmLens, replaceText, WAIT_MS, waitFor, type PmLensApiLike } from './helpers';
 
@@ -83,7 +83,7 @@ describe('Ownership Summary panel', () => {
 
   it('opens beside the editor, and its first message carries the summary of the plan', async () => {
     const editor = await openFixture(FIXTURE);
-    const analysis = (await api.service.ensure(editor.document))?.analysis as { summary: unknown } | undefined;
+    const analysis = (await api.plans.ensure(editor.document))?.analysis as { summary: unknown } | undefined;
     assert.ok(analysis, 'the fixture is a plan');
     const sentFrom = hook.sent.length;
     const receivedFrom = hook.received.length;

@@ -50,8 +50,7 @@ describe('language server: web worker build in Chromium', function () {
     readonly uri: string;
     readonly text: string;
     readonly workspaceFolders?: readonly { uri: string; name: string }[];
-    readonly initializationOptions?: Record<string, unknown>;
-    /** Files the client serves to `pmLens/readFile`, by URI. */
+    /** Files the client serves to `pmLens/stat` and `pmLens/readFile`, by URI. */
     readonly files?: Readonly<Record<string, string>>;
   }
 
@@ -61,7 +60,7 @@ describe('language server: web worker build in Chromium', function () {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${origin}/`);
     const seen = (await page.evaluate(
-      ({ uri, text, workspaceFolders, initializationOptions, files }) =>
+      ({ uri, text, workspaceFolders, files }) =>
         new Promise((resolve, reject) => {
           const worker = new Worker('/server.js');
           const pending = new Map<number, (result: unknown) => void>();
@@ -71,10 +70,12 @@ describe('language server: web worker build in Chromium', function () {
           worker.onerror = (e: { message: string }) => reject(new Error(e.message));
           worker.onmessage = (event: { data: { id?: number; method?: string; params?: { uri: string; diagnostics: unknown[] }; result?: unknown } }) => {
             const message = event.data;
-            if (message.method === 'pmLens/readFile' && message.id !== undefined) {
-              // The client side of the one request the web server makes: a file's text, or null.
-              asked.push(message.params!.uri);
-              worker.postMessage({ jsonrpc: '2.0', id: message.id, result: files[message.params!.uri] ?? null });
+            if ((message.method === 'pmLens/readFile' || message.method === 'pmLens/stat') && message.id !== undefined) {
+              // The client side of the web server's file access: what is at a URI, a file's text.
+              const served = files[message.params!.uri];
+              if (message.method === 'pmLens/readFile') asked.push(message.params!.uri);
+              const result = served === undefined ? null : message.method === 'pmLens/stat' ? { type: 'file', size: served.length } : served;
+              worker.postMessage({ jsonrpc: '2.0', id: message.id, result });
             } else if (message.method !== undefined && message.id !== undefined) {
               worker.postMessage({ jsonrpc: '2.0', id: message.id, result: null });
             } else if (message.id !== undefined && pending.has(message.id)) {
@@ -94,7 +95,7 @@ describe('language server: web worker build in Chromium', function () {
             });
           const notify = (method: string, params: unknown): void => worker.postMessage({ jsonrpc: '2.0', method, params });
           void (async () => {
-            const init = (await request('initialize', { processId: null, rootUri: null, workspaceFolders, initializationOptions, capabilities: {} })) as { capabilities: Record<string, unknown> };
+            const init = (await request('initialize', { processId: null, rootUri: null, workspaceFolders, capabilities: {} })) as { capabilities: Record<string, unknown> };
             notify('initialized', {});
             notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
             await new Promise<void>((done) => (diagnostics ? done() : (onDiagnostics = done)));
@@ -103,7 +104,7 @@ describe('language server: web worker build in Chromium', function () {
             resolve({ capabilities: init.capabilities, diagnostics: (diagnostics ?? []) as Seen['diagnostics'], hover: hover.contents.value, asked });
           })().catch(reject);
         }),
-      { workspaceFolders: null, initializationOptions: undefined, files: {}, ...session },
+      { workspaceFolders: null, files: {}, ...session },
     )) as Seen & { asked: string[] };
     assert.deepEqual(errors, []);
     await page.close();
@@ -115,20 +116,18 @@ describe('language server: web worker build in Chromium', function () {
     assert.equal(seen.capabilities.hoverProvider, true);
     assert.deepEqual(seen.diagnostics.map((d) => d.code).sort(), ['misplaced-concern', 'missing-concern', 'missing-concern', 'owner-mismatch', 'untagged-section', 'untagged-section']);
     assert.match(seen.hover, /^\*\*Product · User needs\*\* — Problem/);
-    assert.deepEqual(seen.asked, [], 'no file is asked for unless the client says it serves them');
   });
 
-  it('reads .pmlens.json through the client (pmLens/readFile) when the client serves files', async () => {
+  it('reads .pmlens.json through the client (pmLens/stat, pmLens/readFile), in the scheme of the document', async () => {
     const folder = 'vscode-vfs://github/acme/plans';
     const seen = await run({
       uri: `${folder}/docs/checkout-prd.md`,
       text: CHECKOUT_PRD,
       workspaceFolders: [{ uri: folder, name: 'plans' }],
-      initializationOptions: { readFiles: true },
       files: { [`${folder}/.pmlens.json`]: '{ "rules": { "untagged-section": "off", "missing-concern": "error" } }' },
     });
-    // Looked up from the document's folder to the workspace folder, as on the desktop.
-    assert.deepEqual(seen.asked, [`${folder}/docs/.pmlens.json`, `${folder}/.pmlens.json`]);
+    // Looked up from the document's folder to the workspace folder, as on the desktop: only the file that is there is read.
+    assert.deepEqual(seen.asked, [`${folder}/.pmlens.json`]);
     assert.deepEqual(seen.diagnostics.map((d) => d.code).sort(), ['misplaced-concern', 'missing-concern', 'missing-concern', 'owner-mismatch']);
     assert.ok(seen.diagnostics.filter((d) => d.code === 'missing-concern').every((d) => (d as { severity?: number }).severity === 1), 'the file set the severity to error');
   });

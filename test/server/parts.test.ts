@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../src/core/analyze';
 import { defaultConfig } from '../../src/core/config/defaults';
+import { resolveConfig } from '../../src/core/config/settings';
 import type { AnalysisResult } from '../../src/server/documents';
 import { fixAllEdits } from '../../src/server/features';
 import { fileUriOf, pathOfUri, WorkspaceFolders } from '../../src/server/folders';
@@ -21,10 +22,24 @@ describe('language server parts', () => {
 
   it('reads settings of any shape, falling back per key', () => {
     assert.deepEqual(readServerSettings(undefined), { enable: true, codeLensEnabled: true, debounceMs: 300, maxFileSize: 5 * 1024 * 1024, configLayer: {} });
-    const s = readServerSettings({ enable: 'yes', codeLens: { enabled: false }, debounceMs: -1, maxFileSize: 10, rules: { 'owner-mismatch': 'off' }, documents: null });
+    const reported: string[] = [];
+    const s = readServerSettings({ enable: 'yes', codeLens: { enabled: false }, debounceMs: -1, maxFileSize: 10, rules: { 'owner-mismatch': 'off' }, documents: null }, (m) => reported.push(m));
     assert.deepEqual(s, { enable: true, codeLensEnabled: false, debounceMs: 300, maxFileSize: 10, configLayer: { rules: { 'owner-mismatch': 'off' } } });
+    // Each bad value is said, with its setting and the default that stands; the good ones are not.
+    assert.equal(reported.length, 2, reported.join('\n'));
+    assert.match(reported[0], /^pmLens\.enable: .*\(got "yes"\); the default true applies$/);
+    assert.match(reported[1], /^pmLens\.debounceMs: .*\(got -1\); the default 300 applies$/);
     assert.equal(readServerSettings({ 'codeLens.enabled': false }).codeLensEnabled, false, 'a flat dotted key counts too');
     assert.equal(readServerSettings([1, 2]).enable, true);
+  });
+
+  it('passes asOf to the core, and treats the empty default as today', () => {
+    assert.deepEqual(readServerSettings({ asOf: '2025-12-02' }).configLayer, { asOf: '2025-12-02' });
+    assert.deepEqual(readServerSettings({ asOf: '' }).configLayer, {});
+    // A wrong date reaches the core's schema, which reports it and ignores it.
+    const config = resolveConfig([readServerSettings({ asOf: '2025-13-45' }).configLayer]);
+    assert.equal(config.asOf, undefined);
+    assert.equal(resolveConfig([readServerSettings({ asOf: '2025-12-02' }).configLayer]).asOf, '2025-12-02');
   });
 
   it('names plans by their path in the innermost workspace folder', () => {

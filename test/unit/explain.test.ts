@@ -2,7 +2,6 @@ import * as assert from 'node:assert/strict';
 import { analyze } from '../../src/core/analyze';
 import { defaultConfig } from '../../src/core/config/defaults';
 import {
-  balanceOf,
   commentHover,
   disableRuleFix,
   escapeMarkdown,
@@ -13,7 +12,7 @@ import {
   sectionHover,
 } from '../../src/core/explain';
 import { rules } from '../../src/core/rules/registry';
-import type { Evidence, Section, Summary, TextEdit } from '../../src/core/types';
+import type { Evidence, Section, TextEdit } from '../../src/core/types';
 
 const taxonomy = defaultConfig.taxonomy;
 
@@ -83,25 +82,6 @@ describe('explain', function () {
     it('says role, concern and confidence for an inferred section', function () {
       const plain = analyze('# Rollout\n\n## Budget\n\nThe rollout costs $86,500: $62,000 for scanners and $24,500 for mounts and contingency.\n');
       assert.match(lensTitle(plain.sections[1]), /^Project · budget · \d\.\d\d$/);
-    });
-  });
-
-  describe('balanceOf', function () {
-    const summary = (product: number, project: number, neither: number): Summary =>
-      ({ ...analysis.summary, words: { product, project, neither } }) as Summary;
-
-    it('splits the owned words into percentages that add up to 100', function () {
-      const b = balanceOf(summary(620, 379, 50));
-      assert.equal(b.productPercent, 62);
-      assert.equal(b.projectPercent, 38);
-      assert.equal(b.text, 'Product 62% · Project 38%');
-      assert.equal(b.tooltip, 'Product 620 words, project 379 words, neither 50 words');
-    });
-
-    it('says so when nothing is owned', function () {
-      const b = balanceOf(summary(0, 0, 12));
-      assert.equal(b.text, 'No owned sections');
-      assert.equal(b.productPercent + b.projectPercent, 0);
     });
   });
 

@@ -8,8 +8,10 @@ import * as fs from 'node:fs';
 import { analyze } from '../../src/core/analyze';
 import { defaultConfig } from '../../src/core/config/defaults';
 import { makeNonce, panelCsp, panelHtml } from '../../src/extension/summaryPanelHtml';
-import { emptyModel, readyModel, summaryJson, summaryMarkdown, type PanelFile } from '../../src/extension/summaryPanelModel';
+import { emptyModel, readyModel, type PanelFile } from '../../src/extension/summaryPanelModel';
+import { sumSummaries } from '../../src/core/summary';
 import { panelModelSchema, parseToHost, parseToWebview, parseViewState, summarySchema } from '../../src/shared/panelProtocol';
+import { exportSummaries, summaryResult } from '../../src/server/summaries';
 import { fromRoot } from '../support/paths';
 import { documentModel } from './fixtures';
 
@@ -18,13 +20,17 @@ const PLANS = ['panel-launch-plan.md', 'panel-tea-plan.md'];
 
 function panelFile(name: string): PanelFile {
   const text = fs.readFileSync(fromRoot('test', 'fixtures', 'workspace', name), 'utf8');
-  return { uri: `file:///plans/${name}`, path: name, analysis: analyze(text, { config: defaultConfig }), taxonomy: defaultConfig.taxonomy };
+  const { summary, labels } = summaryResult(`file:///plans/${name}`, 0, analyze(text, { config: defaultConfig }), defaultConfig);
+  return { uri: `file:///plans/${name}`, path: name, summary, labels };
 }
 
 /** `pm-lens summary` on the fixture plans, run from the fixture folder (so paths are bare names). */
 function cli(format: 'json' | 'markdown', files: readonly string[]): string {
   return execFileSync(process.execPath, [fromRoot('bin', 'pm-lens.js'), 'summary', '--format', format, '--no-ignore', ...files], { cwd: WORKSPACE, encoding: 'utf8' });
 }
+
+const summaryJson = (files: readonly PanelFile[]): string => exportSummaries({ files, format: 'json' });
+const summaryMarkdown = (files: readonly PanelFile[]): string => exportSummaries({ files, format: 'markdown' });
 
 describe('summary panel model', () => {
   describe('exports', () => {
@@ -47,11 +53,11 @@ describe('summary panel model', () => {
   describe('models', () => {
     it('carries each document’s summary, the total and the labels of the concerns that occur', () => {
       const files = PLANS.map(panelFile);
-      const model = readyModel('workspace', 'plans', files);
+      const model = readyModel('workspace', 'plans', files, sumSummaries(files.map((f) => f.summary)));
       assert.equal(model.status, 'ready');
       assert.deepEqual(model.documents.map((d) => d.label), PLANS);
-      assert.equal(model.documents[0].summary, files[0].analysis.summary);
-      const words = (side: 'product' | 'project' | 'neither') => files.reduce((n, f) => n + f.analysis.summary.words[side], 0);
+      assert.equal(model.documents[0].summary, files[0].summary);
+      const words = (side: 'product' | 'project' | 'neither') => files.reduce((n, f) => n + f.summary.words[side], 0);
       assert.deepEqual(model.total.words, { product: words('product'), project: words('project'), neither: words('neither') });
       assert.equal(model.total.documents, 2);
       assert.equal(model.labels['user-needs'], 'User needs');
@@ -71,7 +77,7 @@ describe('summary panel model', () => {
   describe('messages', () => {
     it('the engine’s summaries fit the schema the page validates with', () => {
       for (const name of [...PLANS, 'checkout-prd.md', 'warehouse-project-plan.md']) {
-        const summary = panelFile(name).analysis.summary;
+        const summary = panelFile(name).summary;
         const result = summarySchema.safeParse(JSON.parse(JSON.stringify(summary)));
         assert.ok(result.success, `${name}: ${result.success ? '' : JSON.stringify(result.error.issues.slice(0, 3))}`);
       }
@@ -103,11 +109,12 @@ describe('summary panel model', () => {
     });
 
     it('restores saved view state, falling back piece by piece', () => {
-      assert.deepEqual(parseViewState(undefined), { scope: 'document', filter: '', scrollTop: 0 });
-      assert.deepEqual(parseViewState({ scope: 'workspace', filter: 'budget', scrollTop: 120 }), { scope: 'workspace', filter: 'budget', scrollTop: 120 });
+      assert.deepEqual(parseViewState(undefined), { scope: 'document', filter: '', scrollTop: 0, changesOpen: true });
+      assert.deepEqual(parseViewState({ scope: 'workspace', filter: 'budget', scrollTop: 120 }), { scope: 'workspace', filter: 'budget', scrollTop: 120, changesOpen: true });
       // A model from an older version no longer validates: the filter and scope still come back.
-      assert.deepEqual(parseViewState({ scope: 'workspace', filter: 'budget', scrollTop: 5, model: { old: true } }), { scope: 'workspace', filter: 'budget', scrollTop: 5 });
-      assert.deepEqual(parseViewState({ scope: 'nowhere', filter: 3 }), { scope: 'document', filter: '', scrollTop: 0 });
+      assert.deepEqual(parseViewState({ scope: 'workspace', filter: 'budget', scrollTop: 5, model: { old: true } }), { scope: 'workspace', filter: 'budget', scrollTop: 5, changesOpen: true });
+      assert.deepEqual(parseViewState({ scope: 'nowhere', filter: 3, changesOpen: 'no' }), { scope: 'document', filter: '', scrollTop: 0, changesOpen: true });
+      assert.equal(parseViewState({ changesOpen: false }).changesOpen, false, 'a folded "Changes since last commit" stays folded');
     });
   });
 

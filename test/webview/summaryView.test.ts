@@ -3,12 +3,17 @@
  * HTML and CSP, a stub of the webview API, and summaries posted in as the host would.
  */
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { analyze } from '../../src/core/analyze';
 import { readyModel } from '../../src/extension/summaryPanelModel';
+import { summaryResult } from '../../src/server/summaries';
+import { sumSummaries } from '../../src/core/summary';
+import { changesModel } from '../../src/server/changes';
 import type { PanelModel, ToHost } from '../../src/shared/panelProtocol';
 import { checkoutSummary, DOC_URI, documentModel, EVIL_HEADING, OTHER_URI, row, startPageServer, STUB_SCRIPT, workspaceModel } from './fixtures';
 import { defaultConfig } from '../../src/core/config/defaults';
+import { fromRoot } from '../support/paths';
 
 // Page-side globals, only ever touched inside page.evaluate callbacks.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -346,7 +351,7 @@ describe('summary panel page (Chromium)', function () {
       'A basket is the list of items a shopper intends to buy.',
     ].join('\n');
     const analysis = analyze(text, { config: defaultConfig });
-    const model = readyModel('document', 'checkout-prd.md', [{ uri: DOC_URI, path: 'checkout-prd.md', analysis, taxonomy: defaultConfig.taxonomy }]);
+    const model = readyModel('document', 'checkout-prd.md', [{ ...summaryResult(DOC_URI, 0, analysis, defaultConfig), path: 'checkout-prd.md' }], sumSummaries([analysis.summary]));
     const { page } = await openPage({ width: 1000, height: 700 });
     await send(page, { type: 'update', model });
 
@@ -355,5 +360,81 @@ describe('summary panel page (Chromium)', function () {
     const rendered = (await posted(page)).filter((m) => m.type === 'rendered').at(-1);
     assert.deepEqual(rendered, { type: 'rendered', status: 'ready', rows: analysis.sections.length });
     assert.equal(await page.locator('.side.product .owners').textContent(), 'Owners: @dana');
+  });
+
+  describe('changes since last commit', () => {
+    // The plan of the unit tests, as committed and as edited.
+    const committed = readFileSync(fromRoot('test', 'fixtures', 'changes', 'tea-club-plan.committed.md'), 'utf8');
+    const edited = readFileSync(fromRoot('test', 'fixtures', 'changes', 'tea-club-plan.edited.md'), 'utf8');
+    const withChanges = () => {
+      const after = analyze(edited, { config: defaultConfig });
+      const model = readyModel('document', 'checkout-prd.md', [{ ...summaryResult(DOC_URI, 0, after, defaultConfig), path: 'checkout-prd.md' }], sumSummaries([after.summary]));
+      const changes = changesModel({ status: 'ready', base: 'HEAD (1a2b3c4)', before: analyze(committed, { config: defaultConfig }), isNew: false }, after);
+      return { ...model, changes };
+    };
+
+    it('lists what changed, escaped, with the balance before and after, and says so to the host', async () => {
+      const { page, dialogs, errors } = await openPage({ width: 1000, height: 800 });
+      const model = withChanges();
+      // Whatever text a change carries stays text.
+      const rows = model.changes.rows.map((r) => (r.kind === 'removed' ? { ...r, details: ['<script>alert(2)</script>'] } : r));
+      await send(page, { type: 'update', model: { ...model, changes: { ...model.changes, rows } } });
+
+      assert.equal(await page.locator('.changes-toggle').textContent(), 'Changes since last commit');
+      assert.equal(await page.locator('.changes-toggle').getAttribute('aria-expanded'), 'true');
+      assert.equal(await page.locator('.changes-headline').textContent(), '4 sections changed since HEAD (1a2b3c4): 1 added, 1 removed, 1 moved sides, 1 retagged.');
+      assert.deepEqual(await texts(page, '.changes-list .change-kind'), ['Retagged', 'Moved sides', 'Added', 'Removed']);
+      assert.deepEqual(await texts(page, '.changes-list .change-where'), ['Tea club › Vision', 'Tea club › Success metrics', 'Tea club › Timeline', 'Tea club › Glossary']);
+      assert.deepEqual(await texts(page, '.changes-list li.change-item[data-kind="removed"] .change-detail'), ['<script>alert(2)</script>']);
+      const moved = page.locator('.changes-list li.change-item[data-kind="moved"]');
+      assert.equal(await moved.locator('.change-sides').textContent(), 'product/metrics (inferred) → project/schedule (inferred)');
+      assert.match((await moved.locator('.change-detail').allTextContents()).join('|'), /now reads as project: .*“sprint 14”/);
+      assert.deepEqual(await texts(page, '.changes-owners li'), ['Product owners: @dana → @kim', 'Project owners: none → @lee']);
+      assert.match((await texts(page, '.mini-text'))[0], /^Before: product \d+%, project 0%, neither \d+%$/);
+      assert.match((await texts(page, '.mini-text'))[1], /^After: product \d+%, project [1-9]\d*%, neither \d+%$/);
+      // A removed section is not in the text: nothing to reveal, so no button.
+      assert.equal(await page.locator('.changes-list li.change-item[data-kind="removed"] button').count(), 0);
+      assert.equal(await page.locator('img, script:not([src])').count(), 0);
+      assert.deepEqual(dialogs, []);
+      assert.deepEqual(errors, []);
+      assert.deepEqual(await page.evaluate(() => window.__violations), []);
+      const rendered = (await posted(page)).filter((m) => m.type === 'rendered').at(-1);
+      assert.deepEqual(rendered, { type: 'rendered', status: 'ready', rows: model.documents[0].summary.product.flatMap((g) => g.rows).length + model.documents[0].summary.project.flatMap((g) => g.rows).length + model.documents[0].summary.neither.length, changes: { status: 'ready', rows: 4 } });
+    });
+
+    it('reveals a changed section on Enter, walks the changes with arrows, and folds from the keyboard', async () => {
+      const { page } = await openPage({ width: 1000, height: 800 });
+      const model = withChanges();
+      await send(page, { type: 'update', model });
+
+      const first = page.locator('.changes-list li.change-item button.change').first();
+      await first.focus();
+      await page.keyboard.press('ArrowDown');
+      assert.equal(await page.evaluate(() => document.activeElement.closest('li').dataset.kind), 'moved');
+      await page.keyboard.press('Enter');
+      const moved = model.changes.rows.find((r) => r.kind === 'moved')!;
+      const { start, end } = moved.range!;
+      assert.deepEqual((await posted(page)).at(-1), { type: 'reveal', uri: DOC_URI, range: { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } } });
+
+      await page.locator('.changes-toggle').focus();
+      await page.keyboard.press('Enter');
+      assert.equal(await page.locator('.changes-toggle').getAttribute('aria-expanded'), 'false');
+      assert.equal(await page.locator('.changes-list').isVisible(), false);
+      assert.equal(await page.locator('.changes-headline').isVisible(), true, 'the headline stays when folded');
+      assert.equal(await page.evaluate(() => JSON.parse(window.sessionStorage.getItem('pm-lens-webview-state')).changesOpen), false, 'remembered in the view state');
+      await page.keyboard.press('Space');
+      assert.equal(await page.locator('.changes-toggle').getAttribute('aria-expanded'), 'true');
+    });
+
+    it('says why there is nothing to compare, and hides the part in the workspace scope', async () => {
+      const { page } = await openPage();
+      const base = withChanges();
+      await send(page, { type: 'update', model: { ...base, changes: { status: 'no-git', base: '', isNew: false, detail: 'VS Code for the Web has no Git extension', rows: [], moved: 0, balance: {}, owners: {} } } });
+      assert.equal(await page.locator('.changes-headline').textContent(), 'Git is not available here: VS Code for the Web has no Git extension.');
+      assert.equal(await page.locator('.changes-list').isVisible(), false);
+      assert.equal(await page.locator('.changes-balance').isVisible(), false);
+      await send(page, { type: 'update', model: workspaceModel() });
+      assert.equal(await page.locator('.changes').isVisible(), false);
+    });
   });
 });

@@ -19,6 +19,8 @@ export interface FileAnalysis {
 export interface FormatOptions {
   /** For concern labels; the built-in taxonomy when absent. */
   readonly taxonomy?: Taxonomy;
+  /** Concern labels already looked up (a language server's summary carries them); win over `taxonomy`. */
+  readonly labels?: Readonly<Record<string, string>>;
 }
 
 /** A range in the 1-based line and column numbers people and SARIF read; end column exclusive. */
@@ -74,6 +76,11 @@ export function concernLabel(concern: string | undefined, taxonomy: Taxonomy = d
   if (def) return def.label;
   const words = concern.replace(/-/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A concern's label under the options: a given label, else the taxonomy's. */
+export function labelOf(concern: string | undefined, options: FormatOptions): string {
+  return (concern !== undefined && options.labels !== undefined ? own(options.labels, concern) : undefined) ?? concernLabel(concern, options.taxonomy);
 }
 
 /** `role/concern`, or the role alone. */

@@ -22,19 +22,22 @@ function balanceText(balance: Balance | undefined): string {
   return `product ${percent(balance.product, all)}% (${formatWords(balance.product)} words) · project ${percent(balance.project, all)}% (${formatWords(balance.project)} words) · neither ${percent(balance.neither, all)}%`;
 }
 
-function where(state: SectionState): string {
+/** Where a section sits: its ancestors' headings and its own, joined with `›`. */
+export function where(state: SectionState): string {
   return [...state.path, state.heading].map((h) => oneLine(h).trim() || '(untitled)').join(' › ');
 }
 
-function roleOf(state: SectionState): string {
+/** A section's side and concern, and whether a tag or its content says so: `product/vision (tagged)`. */
+export function roleOf(state: SectionState): string {
   return `${roleLabel(state.role, state.concern)}${state.tag !== undefined ? ' (tagged)' : ' (inferred)'}`;
 }
 
 /**
  * The lines that describe one change: `quote` wraps quoted document text, `plain` makes other
- * document text (tags, handles) safe for the format.
+ * document text (tags, handles) safe for the format. The command line's formats and the
+ * Ownership Summary's "Changes since last commit" say a change in these same words.
  */
-function describeChange(change: SectionChange, quote: (text: string) => string, plain: (text: string) => string): { title: string; details: string[] } {
+export function describeChange(change: SectionChange, quote: (text: string) => string, plain: (text: string) => string): { title: string; details: string[] } {
   switch (change.type) {
     case 'added':
       return { title: `added ${quote(where(change.after))} (line ${change.after.line}) as ${roleOf(change.after)}`, details: [] };

@@ -155,6 +155,6 @@ export interface SummaryReportJson {
   readonly total: SummaryTotal;
 }
 
-export function summaryReportToJson(files: readonly FileAnalysis[], total: SummaryTotal): SummaryReportJson {
+export function summaryReportToJson(files: readonly { readonly path: string; readonly analysis: Pick<FileAnalysis['analysis'], 'summary'> }[], total: SummaryTotal): SummaryReportJson {
   return { files: files.map(({ path, analysis }) => ({ file: path, summary: summaryToJson(analysis.summary) })), total };
 }

@@ -4,7 +4,7 @@
  */
 import { ruleDocUrl } from '../rules/rule';
 import type { Summary, SummaryRow, SummaryTotal } from '../types';
-import { concernLabel, countBySeverity, formatWords, oneBased, oneLine, percent, roleLabel, severityCounts, type FileAnalysis, type FormatOptions } from './common';
+import { countBySeverity, labelOf, formatWords, oneBased, oneLine, percent, roleLabel, severityCounts, type FileAnalysis, type FormatOptions } from './common';
 
 /**
  * What GitHub turns into a link or a notification when a report is posted on a pull request:
@@ -64,10 +64,10 @@ export function summaryToMarkdown(summary: Summary, title: string, options: Form
   const rows: string[][] = [];
   const push = (side: string, concern: string, row: SummaryRow) =>
     rows.push([side, concern, `${escapeCell(row.heading)} (line ${row.line + 1})`, formatWords(row.words), row.confidence.toFixed(2), row.tagged ? 'tagged' : 'inferred']);
-  for (const group of summary.product) for (const row of group.rows) push('Product', escapeCell(concernLabel(group.concern, options.taxonomy)), row);
-  for (const group of summary.project) for (const row of group.rows) push('Project', escapeCell(concernLabel(group.concern, options.taxonomy)), row);
+  for (const group of summary.product) for (const row of group.rows) push('Product', escapeCell(labelOf(group.concern, options)), row);
+  for (const group of summary.project) for (const row of group.rows) push('Project', escapeCell(labelOf(group.concern, options)), row);
   // Neither side: the side column says why (shared, mixed or none).
-  for (const row of summary.neither) push(sideOf[row.role], row.concern ? escapeCell(concernLabel(row.concern, options.taxonomy)) : '—', row);
+  for (const row of summary.neither) push(sideOf[row.role], row.concern ? escapeCell(labelOf(row.concern, options)) : '—', row);
   if (rows.length > 0) out.push(...table(['Side', 'Concern', 'Section', 'Words', 'Confidence', 'Owner tag'], ['l', 'l', 'l', 'r', 'r', 'l'], rows), '');
   else out.push('_No sections._', '');
 
@@ -88,8 +88,8 @@ export function totalToMarkdown(total: SummaryTotal, title: string, options: For
   if (title) out.push(`### ${escapeCell(title)}`, '');
   out.push(`${splitSentence(total.words)} · ${total.documents} ${total.documents === 1 ? 'document' : 'documents'}`, '');
   const rows: string[][] = [];
-  for (const c of total.product) rows.push(['Product', escapeCell(concernLabel(c.concern, options.taxonomy)), formatWords(c.words), String(c.sections)]);
-  for (const c of total.project) rows.push(['Project', escapeCell(concernLabel(c.concern, options.taxonomy)), formatWords(c.words), String(c.sections)]);
+  for (const c of total.product) rows.push(['Product', escapeCell(labelOf(c.concern, options)), formatWords(c.words), String(c.sections)]);
+  for (const c of total.project) rows.push(['Project', escapeCell(labelOf(c.concern, options)), formatWords(c.words), String(c.sections)]);
   for (const n of total.neither) rows.push([sideOf[n.role], '—', formatWords(n.words), String(n.sections)]);
   out.push(...table(['Side', 'Concern', 'Words', 'Sections'], ['l', 'l', 'r', 'r'], rows), '');
   out.push(`Needs attention: ${total.tray.untagged} untagged, ${total.tray.mixed} mixed, ${total.tray.mismatched} mismatched.`, '');
