@@ -7,7 +7,7 @@
 //     beside it, as the baseline of the same run, the core's own incremental re-analysis of the
 //     same keystrokes in this process (no server, no transport, no thread hop);
 //   - memory over a long session: the used heap (after a GC) of the server's thread plus the
-//     document's analysis worker after 1,000 and after 10,000 keystrokes (every 10th waits for
+//     analysis workers after 1,000 and after 10,000 keystrokes (every 10th waits for
 //     its diagnostics, the others are overtaken, as in fast typing), and after the document closed;
 //   - the longest the server's own thread was blocked (event-loop delay) while typing 50
 //     keystrokes into a 1 MB plan, each waiting for its diagnostics.
@@ -149,7 +149,7 @@ console.log(`  the core alone, same keystrokes, in process: median ${quantile(ba
 console.log(`  heap after 1,000 keystrokes: ${mb(at1000.total)} (server ${mb(at1000.server)} + worker ${mb(at1000.worker)})`);
 console.log(`  heap after ${KEYSTROKES.toLocaleString('en')} keystrokes: ${mb(atEnd.total)} (server ${mb(atEnd.server)} + worker ${mb(atEnd.worker)}); ratio ${(atEnd.total / at1000.total).toFixed(3)} (bar: <= 1.10)`);
 console.log(`  typing 50 keystrokes in a 1 MB plan (${big.text.length} characters): the server's thread was blocked at most ${longestBlockMs.toFixed(1)} ms; idle as long, at most ${idleBlockMs.toFixed(1)} ms`);
-console.log(`  after closing the document: ${mb(closed.total)} (server ${mb(closed.server)}, ${Object.keys((await connection.sendRequest('pmLens/stats')).workerHeaps).length} workers left)`);
+console.log(`  after closing the document: ${mb(closed.total)} (server ${mb(closed.server)}, ${Object.values((await connection.sendRequest('pmLens/stats')).workerDocuments).flat().length} documents held by workers)`);
 
 await connection.sendRequest('shutdown');
 await connection.sendNotification('exit');

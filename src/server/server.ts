@@ -334,6 +334,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onRequest(StatsRequest, async () => ({
     serverHeap: options.heapUsed?.() ?? 0,
     workerHeaps: runner ? await runner.heaps() : {},
+    workerDocuments: runner ? runner.documentsByWorker() : {},
     documents: documents.all().length,
     longestBlockMs: options.longestBlockMs?.() ?? 0,
   }));

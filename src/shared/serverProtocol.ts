@@ -134,8 +134,10 @@ export const StatRequest = new RequestType<DocumentParams, FileStat | null, void
 export interface ServerStats {
   /** The server's own thread. */
   readonly serverHeap: number;
-  /** Each analysis worker's heap, by document URI (empty in the browser build). */
+  /** Each analysis worker's heap, by worker name (empty in the browser build). */
   readonly workerHeaps: Readonly<Record<string, number>>;
+  /** The documents each analysis thread keeps state for (URIs), by worker name. */
+  readonly workerDocuments: Readonly<Record<string, readonly string[]>>;
   /** Documents the server keeps state for. */
   readonly documents: number;
   /**
