@@ -2,7 +2,8 @@
 // --stdio`, the client side of vscode-languageserver-protocol), on a generated 100 KB plan
 // (scripts/gen-plan.mjs, seeded):
 //   - diagnostics back in the client after a keystroke: one character typed in the middle, the
-//     time from sending didChange until publishDiagnostics for that version arrives (debounce 0),
+//     time from sending didChange until publishDiagnostics (or, when they did not change, the status)
+//     for that version arrives (debounce 0),
 //     after 40 keystrokes of warm-up; median and p95;
 //     beside it, as the baseline of the same run, the core's own incremental re-analysis of the
 //     same keystrokes in this process (no server, no transport, no thread hop);
@@ -45,11 +46,15 @@ const child = spawn(process.execPath, ['--expose-gc', path.join(root, 'dist/serv
 const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
 /** `uri#version` → resolve, for the diagnostics a keystroke waits for. */
 const waiting = new Map();
-connection.onNotification('textDocument/publishDiagnostics', (params) => {
+// A version's diagnostics are current when they arrive, or when its status does without them
+// (the server does not send diagnostics equal to the last ones it sent).
+const settle = (params) => {
   const key = `${params.uri}#${params.version}`;
   waiting.get(key)?.();
   waiting.delete(key);
-});
+};
+connection.onNotification('textDocument/publishDiagnostics', settle);
+connection.onNotification('pmLens/status', settle);
 connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({ debounceMs: 0 })));
 connection.onRequest('client/registerCapability', () => null);
 connection.listen();

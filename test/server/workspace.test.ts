@@ -137,10 +137,27 @@ describe('language server: configuration files, folders, cancellation', function
     assert.ok(Object.keys(stats.workerDocuments).length <= 4, `a pool, not a thread per plan: ${Object.keys(stats.workerDocuments).join(', ')}`);
     // The first plan, opened before the eleven others, is analysed again on an edit.
     const version = await client.change(uris[0], TAGGED_PLAN.replace('Warehouse', 'Edited warehouse'));
-    const after = await client.diagnosticsFor(uris[0], version);
-    assert.equal(after.version, version);
+    await client.diagnosticsFor(uris[0], version);
+    assert.ok(client.statuses.get(uris[0])?.some((s) => s.state === 'analysed' && s.version === version), 'the edited version was analysed');
     const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uris[0] }, position: { line: 0, character: 3 } });
     assert.match(JSON.stringify(hover), /Edited warehouse/);
+  });
+
+  it('sends diagnostics again only when they changed, and says each analysed version in its status', async () => {
+    const server = (client = await TestClient.start({ settings: { debounceMs: 0 } }));
+    const uri = await server.open('checkout-prd.md', CHECKOUT_PRD);
+    const first = await client.diagnosticsFor(uri, 1);
+    assert.ok(first.diagnostics.length > 0, 'the plan has findings');
+    // A blank line at the end changes no finding: the version is analysed, nothing is re-sent.
+    const same = await client.change(uri, CHECKOUT_PRD + '\n');
+    const unchanged = await client.diagnosticsFor(uri, same);
+    assert.ok(client.statuses.get(uri)?.some((s) => s.state === 'analysed' && s.version === same));
+    assert.ok(!client.diagnostics.get(uri)?.some((d) => d.version === same), 'equal diagnostics are not sent twice');
+    assert.deepEqual(unchanged.diagnostics, first.diagnostics);
+    // Text that changes the findings is sent at once.
+    const changed = await client.change(uri, '');
+    await server.until('diagnostics of the emptied plan', () => server.diagnostics.get(uri)?.some((d) => d.version === changed) === true);
+    assert.notDeepEqual(client.latest(uri)!.diagnostics, first.diagnostics);
   });
 
   it('frees what a document held when it closes, even mid-analysis', async () => {
