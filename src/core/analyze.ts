@@ -69,8 +69,8 @@ export interface SectionKey {
   readonly definitions: string;
   /** The memo id of the parent section's result, -1 for none. */
   readonly parent: number;
-  /** What the section before at the same level under the same parent says (its scores), '' for none. */
-  readonly previous: string;
+  /** What the section before at the same level under the same parent says (its scores), undefined for none. */
+  readonly previous: Verdict['scores'] | undefined;
   /** Where the section starts now: offset and line. */
   readonly start: number;
   readonly line: number;
@@ -191,7 +191,7 @@ export function* analyzeSteps(
           last: s.end === text.length,
           definitions: usedDefinitions(documentContext.definitions, text.slice(s.heading.start, s.end)),
           parent: s.parent !== undefined ? ids[s.parent] : -1,
-          previous: previous ? `${previous.scores.product},${previous.scores.project},${previous.scores.none}` : '',
+          previous: previous?.scores,
           start: s.heading.start,
           line: start.line,
         },

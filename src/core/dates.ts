@@ -8,6 +8,9 @@
  * time.
  */
 
+import { RecentMemo } from './memo';
+import { detach } from './parse/collect';
+
 /** A calendar day: whole days since 1970-01-01 (UTC), so day arithmetic is exact. */
 export type Day = number;
 
@@ -134,7 +137,16 @@ export function findDates(text: string): FoundDate[] {
 
 /** The latest date in `text`: when something is due, given a range or a slipped date. */
 export function latestDate(text: string): FoundDate | undefined {
+  // Items stay as they were between keystrokes: read each one once while it is in use.
+  const known = latestDates.get(text);
+  if (known !== undefined) return known ?? undefined;
   let latest: FoundDate | undefined;
   for (const d of findDates(text)) if (!latest || d.day >= latest.day) latest = d;
+  // Copies, so that the memo never holds a document alive through a slice of it.
+  if (latest) latest = { ...latest, text: detach(latest.text) };
+  latestDates.set(detach(text), latest ?? null);
   return latest;
 }
+
+/** Latest dates by item text (null: none), for the items in recent use (see `RecentMemo`). */
+const latestDates = new RecentMemo<FoundDate | null>(10_000);

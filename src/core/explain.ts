@@ -272,6 +272,8 @@ function formatWeight(weight: number): string {
  * escape marks, HTML tags, autolinks, heading and quote marks taken out, on one line.
  */
 export function plainText(text: string): string {
+  // Most evidence is a word or two: nothing to take out, and the rules ask at every keystroke.
+  if (!MARKS_OR_ODD_SPACE.test(text)) return text;
   return text
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/!?\[([^\]]*)\]\[[^\]]*\]/g, '$1')
@@ -283,6 +285,9 @@ export function plainText(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** What `plainText` could change: a mark it takes out, white space other than single inner spaces. */
+const MARKS_OR_ODD_SPACE = /[[\]<>\\*_`~#]|[^\S ]| {2}|^ | $/;
 
 function clip(text: string, max: number): string {
   const flat = plainText(text);

@@ -1,4 +1,5 @@
 import { parseDocument, isMap } from 'yaml';
+import { detach } from './parse/collect';
 import type { FrontMatterFact } from './parse/facts';
 import type { LineIndex } from './text';
 import type { FrontMatter, Range } from './types';
@@ -19,6 +20,18 @@ export interface FrontMatterResult {
  * wrongly shaped keys become problems with precise ranges; they never throw.
  */
 export function readFrontMatter(fact: FrontMatterFact, lines: LineIndex): FrontMatterResult {
+  // Front matter stands first: the same text up to its end reads the same, at the same places.
+  // Editing a plan's body leaves it unchanged, so the last reading is kept (one, small).
+  const source = lines.text.slice(0, fact.end);
+  if (lastRead && lastRead.source === source && lastRead.start === fact.start && lastRead.valueStart === fact.valueStart) return lastRead.result;
+  const result = readYaml(fact, lines);
+  lastRead = { source: detach(source), start: fact.start, valueStart: fact.valueStart, result };
+  return result;
+}
+
+let lastRead: { readonly source: string; readonly start: number; readonly valueStart: number; readonly result: FrontMatterResult } | undefined;
+
+function readYaml(fact: FrontMatterFact, lines: LineIndex): FrontMatterResult {
   const problems: FrontMatterProblem[] = [];
   const at = (start: number, end: number): Range =>
     lines.range(fact.valueStart + Math.max(0, start), fact.valueStart + Math.max(start, end));

@@ -158,7 +158,7 @@ class SectionResults implements SectionMemo {
 function sameContext(a: SectionKey, b: SectionKey): boolean {
   return (
     a.parent === b.parent &&
-    a.previous === b.previous &&
+    sameScores(a.previous, b.previous) &&
     a.column === b.column &&
     a.level === b.level &&
     a.title === b.title &&
@@ -168,6 +168,11 @@ function sameContext(a: SectionKey, b: SectionKey): boolean {
     a.heading === b.heading &&
     a.document === b.document
   );
+}
+
+/** Scores compared by value: a section's context is what the one before says, not which result said it. */
+function sameScores(a: SectionKey['previous'], b: SectionKey['previous']): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.product === b.product && a.project === b.project && a.none === b.none);
 }
 
 /** A section's results moved by whole lines and offsets (see `copyDeep`), the common shapes fast. */

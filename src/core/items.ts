@@ -22,9 +22,13 @@ export interface Item {
 /** Longest item text read; past it, an item is read in part (enough for a metric or a date). */
 export const MAX_ITEM = 2000;
 
+/** What `plainText` could change: a mark, white space other than single inner spaces. */
+const MARKS_OR_ODD_SPACE = /[[<*_`~]|[^\S ]| {2}|^ | $/;
+
 /** Markdown marks dropped from an item's words: emphasis, code ticks, links, boxes. */
 export function plainText(markdown: string): string {
   const text = markdown.length > MAX_ITEM ? markdown.slice(0, MAX_ITEM) : markdown;
+  if (!MARKS_OR_ODD_SPACE.test(text)) return text;
   return text
     .replace(/!?\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)/g, '$1')
     .replace(/<!--[\s\S]{0,500}?-->/g, ' ')
@@ -47,7 +51,8 @@ function sentences(text: string, base: number): { start: number; end: number }[]
     let j = i + 1;
     if (j < text.length && !/\s/.test(text[j])) continue;
     let newline = false;
-    while (j < text.length && /\s/.test(text[j])) newline = newline || text[j++] === '\n';
+    // Every white-space character is stepped over, whatever was seen before it.
+    for (; j < text.length && /\s/.test(text[j]); j++) if (text[j] === '\n' || text[j] === '\r') newline = true;
     if (j < text.length && !newline && !/[A-Z0-9"'“‘(\[*_<]/.test(text[j])) continue;
     out.push({ start: base + start, end: base + i + 1 });
     start = j;

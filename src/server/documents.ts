@@ -56,7 +56,7 @@ interface State {
   settled: { readonly version: number; readonly generation: number } | undefined;
   /** The content (not the path) made it a plan when last checked. */
   planByContent: boolean;
-  /** The analysis ran past the budget: paused until *Analyze This Document* or reopening. */
+  /** The analysis ran past the budget: paused until the document is edited, *Analyze This Document* or reopening. */
   pausedAt: number | undefined;
 }
 
@@ -74,6 +74,8 @@ export class DocumentAnalyses {
     // Mark the older version stale at once, before the settings are read.
     const state = this.stateOf(document.uri);
     state.generation++;
+    // An edit may have taken out what ran past the budget: try again.
+    state.pausedAt = undefined;
     this.host.runner.cancel(document.uri);
     // The document object is updated in place by later changes: keep this change's version.
     const version = document.version;

@@ -1,9 +1,10 @@
 /**
  * The server on Node: `pm-lens lsp --stdio` (or `--node-ipc`, or `--socket=PORT`, which
- * connects to a client listening on 127.0.0.1:PORT and nowhere else). Analysis runs in worker
- * threads, one per open plan; configuration files are read from disk.
+ * connects to a client listening on 127.0.0.1:PORT and nowhere else). Analysis runs in a small
+ * pool of worker threads that serves every open plan; configuration files are read from disk.
  */
 import { promises as fs } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
@@ -13,6 +14,8 @@ import type { FileStat } from './engine';
 import { pathOfUri } from './folders';
 import { startServer } from './server';
 
+/** Analysis threads: enough to keep a slow plan from holding up the others, few enough to spare the editor's cores. */
+const POOL_SIZE = Math.min(4, Math.max(2, availableParallelism() - 1));
 /** Configuration files larger than this are not read (they are a few KB). */
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
@@ -101,7 +104,7 @@ export function startNodeServer(args: readonly string[], stderr: (text: string) 
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
   startServer(connect(transport), {
-    createRunner: (budgetMs, onError) => new WorkerRunner({ script: workerScript, budgetMs, onError }),
+    createRunner: (budgetMs, onError) => new WorkerRunner({ script: workerScript, budgetMs, poolSize: POOL_SIZE, onError }),
     readFile: readConfigFile,
     stat: statFile,
     heapUsed: () => {

@@ -31,6 +31,7 @@ import type { Analysis, ResolvedConfig } from './engine';
 import { codeActions, codeLenses, completionsAt, documentSymbols, hoverAt } from './features';
 import { WorkspaceFolders } from './folders';
 import { readServerSettings, type ServerSettings } from './settings';
+import { PublishedDiagnostics } from './publishedDiagnostics';
 
 export interface ServerOptions {
   /** The runner for a budget in milliseconds (worker threads on Node, slices in the browser). */
@@ -63,8 +64,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   /** What a client that cannot be asked last pushed with didChangeConfiguration. */
   let pushedSettings: unknown = undefined;
   const settingsByFolder = new Map<string, Promise<ServerSettings>>();
-  /** Documents with diagnostics or a status on the client, so a change to none is said once. */
-  const shown = new Set<string>();
+  /** Documents with diagnostics or a status on the client (a change to none is said once), and what they were sent. */
+  const published = new PublishedDiagnostics();
   const justOpened = new Set<string>();
   /** Handles of the workspace's files that are not open, as the client last sent them. */
   let workspaceHandles: readonly string[] = [];
@@ -123,11 +124,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       if (result) diagnostics = result.diagnostics;
       else if (state.state === 'paused') diagnostics = [pausedDiagnostic(state.budgetMs)];
       const visible = diagnostics.length > 0 || state.state === 'analysed' || state.state === 'too-large';
-      if (!visible && !shown.has(uri)) return;
-      if (visible) shown.add(uri);
-      else shown.delete(uri);
-      void connection.sendDiagnostics({ uri, version, diagnostics });
-      void connection.sendNotification(StatusNotification, { uri, ...state });
+      if (!visible && !published.has(uri)) return;
+      const send = visible ? published.changed(uri, diagnostics) : published.forget(uri);
+      if (send) void connection.sendDiagnostics({ uri, version, diagnostics });
+      void connection.sendNotification(StatusNotification, { uri, version, ...state });
       if (canRefreshLenses) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
     },
     error: log.error,
@@ -237,7 +237,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     justOpened.delete(uri);
     analyses.closed(uri);
     committed.delete(uri);
-    if (shown.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (published.forget(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
   const target = (document: TextDocument): EditTarget => ({ uri: document.uri, version: document.version, versioned: versionedEdits });
@@ -334,6 +334,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onRequest(StatsRequest, async () => ({
     serverHeap: options.heapUsed?.() ?? 0,
     workerHeaps: runner ? await runner.heaps() : {},
+    workerDocuments: runner ? runner.documentsByWorker() : {},
     documents: documents.all().length,
     longestBlockMs: options.longestBlockMs?.() ?? 0,
   }));

@@ -111,8 +111,15 @@ export type DocumentState =
 
 export type DocumentStatus = DocumentParams & DocumentState;
 
-/** `pmLens/status`: sent whenever a document's state changes (the status bar shows it). */
-export const StatusNotification = new NotificationType<DocumentStatus>('pmLens/status');
+/**
+ * `pmLens/status`: sent whenever a document's state changes (the status bar shows it), after its
+ * diagnostics, with the version it describes. Diagnostics equal to the last ones sent are not
+ * sent again, so this is how a client knows a version's diagnostics are current.
+ */
+export const StatusNotification = new NotificationType<StatusParams>('pmLens/status');
+
+/** A document's status as `pmLens/status` sends it: with the version of the document it describes. */
+export type StatusParams = DocumentStatus & { readonly version: number };
 
 /**
  * `pmLens/workspaceHandles`: the handles (`@name`) named in the workspace's Markdown files that are
@@ -134,8 +141,10 @@ export const StatRequest = new RequestType<DocumentParams, FileStat | null, void
 export interface ServerStats {
   /** The server's own thread. */
   readonly serverHeap: number;
-  /** Each analysis worker's heap, by document URI (empty in the browser build). */
+  /** Each analysis worker's heap, by worker name (empty in the browser build). */
   readonly workerHeaps: Readonly<Record<string, number>>;
+  /** The documents each analysis thread keeps state for (URIs), by worker name. */
+  readonly workerDocuments: Readonly<Record<string, readonly string[]>>;
   /** Documents the server keeps state for. */
   readonly documents: number;
   /**

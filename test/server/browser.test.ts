@@ -45,23 +45,40 @@ describe('language server: web worker build in Chromium', function () {
     server?.close();
   });
 
-  it('answers initialize, publishes diagnostics for an opened plan and hovers on a heading', async () => {
+  /** What a client saw of one session: initialize, open `text` at `uri`, wait for diagnostics, hover. */
+  interface Session {
+    readonly uri: string;
+    readonly text: string;
+    readonly workspaceFolders?: readonly { uri: string; name: string }[];
+    /** Files the client serves to `pmLens/stat` and `pmLens/readFile`, by URI. */
+    readonly files?: Readonly<Record<string, string>>;
+  }
+
+  async function run(session: Session): Promise<Seen & { readonly asked: string[] }> {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${origin}/`);
     const seen = (await page.evaluate(
-      ({ text }) =>
+      ({ uri, text, workspaceFolders, files }) =>
         new Promise((resolve, reject) => {
           const worker = new Worker('/server.js');
-          const uri = 'file:///work/checkout-prd.md';
           const pending = new Map<number, (result: unknown) => void>();
+          const asked: string[] = [];
           let diagnostics: unknown[] | undefined;
           let onDiagnostics: (() => void) | undefined;
           worker.onerror = (e: { message: string }) => reject(new Error(e.message));
           worker.onmessage = (event: { data: { id?: number; method?: string; params?: { uri: string; diagnostics: unknown[] }; result?: unknown } }) => {
             const message = event.data;
-            if (message.id !== undefined && pending.has(message.id)) {
+            if ((message.method === 'pmLens/readFile' || message.method === 'pmLens/stat') && message.id !== undefined) {
+              // The client side of the web server's file access: what is at a URI, a file's text.
+              const served = files[message.params!.uri];
+              if (message.method === 'pmLens/readFile') asked.push(message.params!.uri);
+              const result = served === undefined ? null : message.method === 'pmLens/stat' ? { type: 'file', size: served.length } : served;
+              worker.postMessage({ jsonrpc: '2.0', id: message.id, result });
+            } else if (message.method !== undefined && message.id !== undefined) {
+              worker.postMessage({ jsonrpc: '2.0', id: message.id, result: null });
+            } else if (message.id !== undefined && pending.has(message.id)) {
               pending.get(message.id)!(message.result);
               pending.delete(message.id);
             } else if (message.method === 'textDocument/publishDiagnostics' && message.params?.uri === uri) {
@@ -78,21 +95,40 @@ describe('language server: web worker build in Chromium', function () {
             });
           const notify = (method: string, params: unknown): void => worker.postMessage({ jsonrpc: '2.0', method, params });
           void (async () => {
-            const init = (await request('initialize', { processId: null, rootUri: null, capabilities: {} })) as { capabilities: Record<string, unknown> };
+            const init = (await request('initialize', { processId: null, rootUri: null, workspaceFolders, capabilities: {} })) as { capabilities: Record<string, unknown> };
             notify('initialized', {});
             notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
             await new Promise<void>((done) => (diagnostics ? done() : (onDiagnostics = done)));
             const hover = (await request('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 4 } })) as { contents: { value: string } };
             worker.terminate();
-            resolve({ capabilities: init.capabilities, diagnostics: (diagnostics ?? []) as Seen['diagnostics'], hover: hover.contents.value });
+            resolve({ capabilities: init.capabilities, diagnostics: (diagnostics ?? []) as Seen['diagnostics'], hover: hover.contents.value, asked });
           })().catch(reject);
         }),
-      { text: CHECKOUT_PRD },
-    )) as Seen;
+      { workspaceFolders: null, files: {}, ...session },
+    )) as Seen & { asked: string[] };
     assert.deepEqual(errors, []);
+    await page.close();
+    return seen;
+  }
+
+  it('answers initialize, publishes diagnostics for an opened plan and hovers on a heading', async () => {
+    const seen = await run({ uri: 'file:///work/checkout-prd.md', text: CHECKOUT_PRD });
     assert.equal(seen.capabilities.hoverProvider, true);
     assert.deepEqual(seen.diagnostics.map((d) => d.code).sort(), ['misplaced-concern', 'missing-concern', 'missing-concern', 'owner-mismatch', 'untagged-section', 'untagged-section']);
     assert.match(seen.hover, /^\*\*Product · User needs\*\* — Problem/);
-    await page.close();
+  });
+
+  it('reads .pmlens.json through the client (pmLens/stat, pmLens/readFile), in the scheme of the document', async () => {
+    const folder = 'vscode-vfs://github/acme/plans';
+    const seen = await run({
+      uri: `${folder}/docs/checkout-prd.md`,
+      text: CHECKOUT_PRD,
+      workspaceFolders: [{ uri: folder, name: 'plans' }],
+      files: { [`${folder}/.pmlens.json`]: '{ "rules": { "untagged-section": "off", "missing-concern": "error" } }' },
+    });
+    // Looked up from the document's folder to the workspace folder, as on the desktop: only the file that is there is read.
+    assert.deepEqual(seen.asked, [`${folder}/.pmlens.json`]);
+    assert.deepEqual(seen.diagnostics.map((d) => d.code).sort(), ['misplaced-concern', 'missing-concern', 'missing-concern', 'owner-mismatch']);
+    assert.ok(seen.diagnostics.filter((d) => d.code === 'missing-concern').every((d) => (d as { severity?: number }).severity === 1), 'the file set the severity to error');
   });
 });

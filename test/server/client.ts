@@ -27,7 +27,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { StatusNotification, type DocumentStatus } from '../../src/shared/serverProtocol';
+import { StatusNotification, type StatusParams } from '../../src/shared/serverProtocol';
 import { fromRoot } from '../support/paths';
 
 export interface StartOptions {
@@ -42,7 +42,7 @@ export interface StartOptions {
 
 export class TestClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
-  readonly statuses = new Map<string, DocumentStatus[]>();
+  readonly statuses = new Map<string, StatusParams[]>();
   readonly stderr: string[] = [];
   settings: Record<string, unknown>;
   private readonly waiters = new Set<() => void>();
@@ -141,10 +141,17 @@ export class TestClient {
     });
   }
 
-  /** Diagnostics for `uri` at `version`, once published. */
+  /**
+   * The diagnostics current at `version` of `uri`: those published for it, or, when the server
+   * said it analysed that version without publishing (nothing changed), the last ones before it.
+   */
   async diagnosticsFor(uri: string, version = this.versions.get(uri) ?? 1): Promise<PublishDiagnosticsParams> {
-    await this.until(`diagnostics of ${uri} v${version}`, () => this.diagnostics.get(uri)?.some((d) => d.version === version) === true);
-    return this.diagnostics.get(uri)!.filter((d) => d.version === version).at(-1)!;
+    const current = (): PublishDiagnosticsParams | undefined => this.diagnostics.get(uri)?.filter((d) => (d.version ?? 0) <= version).at(-1);
+    const settled = (): boolean =>
+      this.diagnostics.get(uri)?.some((d) => d.version === version) === true ||
+      (this.statuses.get(uri)?.some((s) => s.version >= version) === true && current() !== undefined);
+    await this.until(`diagnostics of ${uri} v${version}`, settled);
+    return current()!;
   }
 
   writeFile(relative: string, text: string): void {

@@ -127,6 +127,39 @@ describe('language server: configuration files, folders, cancellation', function
     await assert.rejects(hover, (error: unknown) => error instanceof ResponseError && error.code === LSPErrorCodes.RequestCancelled);
   });
 
+  it('serves more than eight open plans from its pool of workers, each keeping its analysis state', async () => {
+    client = await TestClient.start({ settings: { debounceMs: 0 } });
+    const uris: string[] = [];
+    for (let i = 0; i < 12; i++) uris.push(await client.open(`plan-${i}.md`, TAGGED_PLAN.replace('Warehouse', `Warehouse ${i}`)));
+    for (const uri of uris) await client.diagnosticsFor(uri, 1);
+    const stats = await client.connection.sendRequest(StatsRequest);
+    assert.deepEqual(Object.values(stats.workerDocuments).flat().sort(), [...uris].sort(), 'every open plan is held by a worker');
+    assert.ok(Object.keys(stats.workerDocuments).length <= 4, `a pool, not a thread per plan: ${Object.keys(stats.workerDocuments).join(', ')}`);
+    // The first plan, opened before the eleven others, is analysed again on an edit.
+    const version = await client.change(uris[0], TAGGED_PLAN.replace('Warehouse', 'Edited warehouse'));
+    await client.diagnosticsFor(uris[0], version);
+    assert.ok(client.statuses.get(uris[0])?.some((s) => s.state === 'analysed' && s.version === version), 'the edited version was analysed');
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uris[0] }, position: { line: 0, character: 3 } });
+    assert.match(JSON.stringify(hover), /Edited warehouse/);
+  });
+
+  it('sends diagnostics again only when they changed, and says each analysed version in its status', async () => {
+    const server = (client = await TestClient.start({ settings: { debounceMs: 0 } }));
+    const uri = await server.open('checkout-prd.md', CHECKOUT_PRD);
+    const first = await client.diagnosticsFor(uri, 1);
+    assert.ok(first.diagnostics.length > 0, 'the plan has findings');
+    // A blank line at the end changes no finding: the version is analysed, nothing is re-sent.
+    const same = await client.change(uri, CHECKOUT_PRD + '\n');
+    const unchanged = await client.diagnosticsFor(uri, same);
+    assert.ok(client.statuses.get(uri)?.some((s) => s.state === 'analysed' && s.version === same));
+    assert.ok(!client.diagnostics.get(uri)?.some((d) => d.version === same), 'equal diagnostics are not sent twice');
+    assert.deepEqual(unchanged.diagnostics, first.diagnostics);
+    // Text that changes the findings is sent at once.
+    const changed = await client.change(uri, '');
+    await server.until('diagnostics of the emptied plan', () => server.diagnostics.get(uri)?.some((d) => d.version === changed) === true);
+    assert.notDeepEqual(client.latest(uri)!.diagnostics, first.diagnostics);
+  });
+
   it('frees what a document held when it closes, even mid-analysis', async () => {
     client = await TestClient.start();
     const kept = await client.open('warehouse-plan.md', TAGGED_PLAN);
@@ -135,7 +168,7 @@ describe('language server: configuration files, folders, cancellation', function
     // Closed before its first analysis can have finished.
     await client.close(uri);
     const stats = await client.connection.sendRequest(StatsRequest);
-    assert.deepEqual(Object.keys(stats.workerHeaps), [kept], 'only the open plan keeps a worker');
+    assert.deepEqual(Object.values(stats.workerDocuments).flat(), [kept], 'only the open plan keeps analysis state in a worker');
     assert.equal(stats.documents, 1);
     await new Promise((r) => setTimeout(r, 300));
     assert.ok((client.latest(uri)?.diagnostics ?? []).length === 0, 'no diagnostics stay for a closed document');

@@ -13,6 +13,7 @@ import { taxonomySchema, type Taxonomy } from '../../src/core/taxonomy/types';
 import { LineIndex } from '../../src/core/text';
 import type { Evidence, Verdict } from '../../src/core/types';
 import { fromRoot } from '../support/paths';
+import { PROPERTY_SEED } from '../support/property-seed';
 
 interface Classified {
   readonly heading: string;
@@ -407,7 +408,7 @@ describe('classify', () => {
             }
           }
         }),
-        { numRuns: 300 },
+        { numRuns: 300, seed: PROPERTY_SEED },
       );
     });
 

@@ -7,11 +7,7 @@ import { tagAllSectionsEdits } from '../../src/core/fixes';
 import type { Analysis } from '../../src/core/types';
 import { applyEdits } from '../support/edits';
 import { checkInvariants } from '../support/invariants';
-
-// A fixed seed: one random case once made the quick-fix property run without end (a synchronous
-// loop that no mocha timeout can stop), so CI runs the same, known cases every time. Set
-// PM_LENS_PROPERTY_SEED to explore others while working.
-const PROPERTY_SEED = Number(process.env.PM_LENS_PROPERTY_SEED ?? 20261206);
+import { PROPERTY_SEED } from '../support/property-seed';
 
 /** Every rule on, so every rule's ranges and fixes are exercised. */
 const config: ResolvedConfig = { ...defaultConfig, rules: { ...defaultConfig.rules, 'missing-owner': 'warning' } };
@@ -180,6 +176,10 @@ describe('hard inputs', () => {
     const doc = '# \uD800 Vision \u0000\n<!-- owner: product/\uDC00 -->\n\nText \uDBFF\u0007 budget $5\n\n## \uDFFF\r\n<!-- owner: \u0000 -->\r\n';
     const analysis = run(doc);
     assert.equal(analysis.sections.length, 2);
+  });
+
+  it('a sentence end, a line break and more white space in a dated section (once a loop without end)', () => {
+    for (const doc of ['## Schedule\n\nDone.\n next\n', '## Schedule\r\n\r\nDone!\r\n\t\tnext', '## Schedule\n\nDone?\n\u00a0\n']) run(doc);
   });
 
   it('unclosed fences and comments at the end of the document', () => {

@@ -12,6 +12,7 @@ import { defaultConfig } from '../../src/core/config/defaults';
 import { parseConfigText } from '../../src/core/config/parse';
 import { dayOf, findDates, formatDay, latestDate, MAX_SCAN, parseIsoDay } from '../../src/core/dates';
 import { diffPlans } from '../../src/core/diff';
+import { itemsOf } from '../../src/core/items';
 import { diffToMarkdown, diffToText } from '../../src/core/report/diff';
 import { isRevisionSyntax } from '../../src/cli/git';
 import { applyEdits } from '../support/edits';
@@ -81,6 +82,19 @@ describe('stale-date on a whole plan', () => {
     ]);
     assert.deepEqual(stale(plan, '2026-01-02').length, 4, 'Q4 2025 has ended');
     assert.deepEqual(stale(plan, '2025-08-01'), []);
+  });
+
+  it('a sentence that ends a line before an indented line is cut there (this once looped without end)', () => {
+    // Found by the quick-fix property: after a line break, further white space stopped the scan.
+    assert.deepEqual(stale('## Schedule\n\nDone.\n next\n', '2025-12-02'), []);
+    for (const eol of ['\n', '\r\n']) {
+      assert.deepEqual(stale(`## Schedule${eol}${eol}Pilot done.${eol}  Signage printed by 2025-10-31.${eol}`, '2025-12-02'), [
+        "'Signage printed' was due 2025-10-31, 32 days ago, and is not marked done",
+      ]);
+    }
+    const paragraph = 'Pilot done.\n  Signage printed.\r\n\tlast one';
+    const items = itemsOf(paragraph, [{ kind: 'paragraph', start: 0, end: paragraph.length, inList: false, checked: null }]);
+    assert.deepEqual(items.map((i) => i.plain), ['Pilot done.', 'Signage printed.', 'last one']);
   });
 
   it("the front matter's asOf wins over the configuration's; a bad one is reported and ignored", () => {

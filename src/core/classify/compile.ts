@@ -7,6 +7,8 @@
  */
 import type { Role } from '../types';
 import type { PatternDef, StructureKind, Taxonomy } from '../taxonomy/types';
+import { RecentMemo } from '../memo';
+import { detach } from '../parse/collect';
 
 /** Where a term was listed in the taxonomy. */
 export type TermSource = 'heading' | 'body' | 'table';
@@ -104,8 +106,10 @@ export interface CompiledTaxonomy {
   word(raw: string): WordInfo;
 }
 
-/** Distinct words remembered per taxonomy before the memo starts over (bounds memory). */
-const WORD_MEMO_LIMIT = 50_000;
+/** Distinct words per generation of the word memo (see `RecentMemo`; bounds memory). */
+const WORD_MEMO_GENERATION = 20_000;
+/** Longer words are not remembered: they are one-offs (an identifier, a run of typed letters). */
+const WORD_MEMO_LENGTH = 40;
 
 const cache = new WeakMap<Taxonomy, CompiledTaxonomy>();
 
@@ -242,7 +246,7 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
 
   const headingSet = buildPatternSet(headingPatterns);
   const bodySet = buildPatternSet(bodyPatterns);
-  const memo = new Map<string, WordInfo>();
+  const memo = new RecentMemo<WordInfo>(WORD_MEMO_GENERATION);
   // Plain numbers are many and all alike (no term is a number): one shared entry, not memoised.
   // (Numbers that terms spell out, like the 2 of "SOC 2", are looked up as words.)
   const numberInfo: WordInfo = { stem: '', terms: NONE, phrases: undefined, headingStarts: startsAt(headingSet, '0'), bodyStarts: startsAt(bodySet, '0') };
@@ -252,10 +256,13 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
   }
   const word = (raw: string): WordInfo => {
     if (ALL_DIGITS.test(raw) && !termNumbers.has(raw)) return numberInfo;
-    let info = memo.get(raw);
+    const remember = raw.length <= WORD_MEMO_LENGTH;
+    let info = remember ? memo.get(raw) : undefined;
     if (info) return info;
-    if (memo.size >= WORD_MEMO_LIMIT) memo.clear();
-    const lower = raw === '&' ? 'and' : raw.toLowerCase();
+    // The word is cut from a document: a copy, so that the memo (key and stem) never pins that
+    // whole version of the document in memory.
+    const own = detach(raw);
+    const lower = own === '&' ? 'and' : own.toLowerCase();
     const stemmed = stem(lower);
     let terms: readonly TermEntry[] = words.get(stemmed) ?? NONE;
     for (const p of lower.length >= 3 ? prefixes.get(lower.slice(0, 3)) ?? NONE : NONE) {
@@ -270,7 +277,7 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
       headingStarts: startsAt(headingSet, lower),
       bodyStarts: startsAt(bodySet, lower),
     };
-    memo.set(raw, info);
+    if (remember) memo.set(own, info);
     return info;
   };
   return { words, phrases, prefixes, headingPatterns: headingSet, bodyPatterns: bodySet, structures, roles, word };

@@ -9,6 +9,7 @@ import { scanPatterns, scanTerms, tokenize } from './read';
 import { headingOutline, headingOutlineSteps, maskProse } from './scan';
 import { SCORING } from './scoring';
 import { finish, type Steps } from '../steps';
+import { RecentMemo } from '../memo';
 import { detach } from '../parse/collect';
 import { saturate, Signals } from './signals';
 
@@ -83,13 +84,13 @@ interface HeadingVote {
  * Votes by heading text, per taxonomy. A heading's vote depends on its text alone, and an edit
  * leaves nearly all headings as they were, so each version of a document reads only new ones.
  */
-const voteCache = new WeakMap<CompiledTaxonomy, Map<string, HeadingVote>>();
-/** Beyond this many remembered headings the cache starts again (it only saves time). */
-const VOTE_CACHE_LIMIT = 50_000;
+const voteCache = new WeakMap<CompiledTaxonomy, RecentMemo<HeadingVote>>();
+/** Headings per generation of the vote memo (see `RecentMemo`): a 5 MB plan has about 15,000. */
+const VOTE_MEMO_GENERATION = 20_000;
 
 function headingVote(compiled: CompiledTaxonomy, line: string): HeadingVote {
   let votes = voteCache.get(compiled);
-  if (!votes) voteCache.set(compiled, (votes = new Map()));
+  if (!votes) voteCache.set(compiled, (votes = new RecentMemo(VOTE_MEMO_GENERATION)));
   const known = votes.get(line);
   if (known) return known;
   const signals = new Signals();
@@ -107,7 +108,6 @@ function headingVote(compiled: CompiledTaxonomy, line: string): HeadingVote {
   const total = own.product + own.project + own.none;
   const scale = total > SCORING.leanVoteCap ? SCORING.leanVoteCap / total : 1;
   const vote: HeadingVote = { vote: [own.product * scale, own.project * scale], concerns };
-  if (votes.size >= VOTE_CACHE_LIMIT) votes.clear();
   // A copy of the key, so the cache never holds a whole document alive through a slice.
   votes.set(detach(line), vote);
   return vote;

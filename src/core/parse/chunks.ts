@@ -25,8 +25,8 @@ import { documentStart, frontMatterEnd, lineContentEnd, nextLineStart, parseMark
 export const CHUNK_SIZE = 256;
 /** Text parsed at once when no earlier version helps; doubled while no cut is found in it. */
 export const WINDOW_SIZE = 8192;
-/** Text parsed past an edited chunk's old end, to see the cut there confirmed. */
-const LOOKAHEAD = 512;
+/** Text parsed past what should confirm the cut after an edited chunk (a line or two). */
+const LOOKAHEAD = 64;
 
 /** A stretch `[start, end)` of the document and its facts (offsets into the document). */
 export interface Chunk {
@@ -34,6 +34,11 @@ export interface Chunk {
   readonly end: number;
   /** The text from the start of the document up to here decides the chunk (Infinity: all of it). */
   readonly need: number;
+  /**
+   * Where its second top-level node starts (its end when it holds one): a window reaching past
+   * it confirms the cut at the chunk's start, and so the cut before the chunk.
+   */
+  readonly second: number;
   readonly facts: DocumentFacts;
   /** Keys of the definitions it makes. */
   readonly defines: readonly string[];
@@ -98,7 +103,7 @@ export function* parseDocumentSteps(text: string, previous?: ParsedDocument, siz
   yield;
 
   let at = chunks.length > 0 ? chunks[chunks.length - 1].end : 0;
-  let window = prev && edit && head < prev.chunks.length ? Math.max(sizes.chunk, prev.chunks[head].end + edit.delta - at) + LOOKAHEAD : sizes.window;
+  let window = prev && edit && head < prev.chunks.length ? resumeWindow(prev.chunks, head, edit.delta, at, sizes) : sizes.window;
   let parsedChunks = 0;
   const fresh: Chunk[] = [];
   while (at < text.length || chunks.length === 0) {
@@ -140,13 +145,18 @@ export function* parseDocumentSteps(text: string, previous?: ParsedDocument, siz
       const start = bounds[i];
       const stop = bounds[i + 1];
       const sink = emptySink();
+      let second = stop;
+      let collected = 0;
       while (k < kids.length && parse.startOf(kids[k]) < stop) {
-        if (parse.startOf(kids[k]) >= start) collectRootChild(kids[k], text, parse.shift, sink);
+        if (parse.startOf(kids[k]) >= start) {
+          if (++collected === 2) second = parse.startOf(kids[k]);
+          collectRootChild(kids[k], text, parse.shift, sink);
+        }
         k++;
       }
       // The node after the cut confirmed it; its first line is what the cut was decided on.
       const need = k + 1 < kids.length && stop < text.length ? nextLineStart(text, lineContentEnd(text, parse.startOf(kids[k + 1]))) : Infinity;
-      const chunk = makeChunk(text, start, stop, need, sink, parse.seen);
+      const chunk = makeChunk(text, start, stop, need, second, sink, parse.seen);
       chunks.push(chunk);
       fresh.push(chunk);
       parsedChunks++;
@@ -265,14 +275,25 @@ function parseAlone(text: string, chunk: Chunk, defined: ReadonlyMap<string, num
   const parse = parseWith(text, chunk.start, end, chunk.labels.filter((l) => defined.has(l)));
   const sink = emptySink();
   for (const kid of parse.kids) if (parse.startOf(kid) < chunk.end) collectRootChild(kid, text, parse.shift, sink);
-  return makeChunk(text, chunk.start, chunk.end, chunk.need, sink, parse.seen);
+  return makeChunk(text, chunk.start, chunk.end, chunk.need, chunk.second, sink, parse.seen);
 }
 
-function makeChunk(text: string, start: number, end: number, need: number, sink: FactSink, seen: ReadonlySet<string>): Chunk {
+/**
+ * The text to parse after an edit in the chunk `head` (from `at`): up to past the second node of
+ * the chunk after it, where the cut at that chunk's start is confirmed and the last version's
+ * chunks hold again, and a little more; at least a chunk.
+ */
+function resumeWindow(chunks: readonly Chunk[], head: number, delta: number, at: number, sizes: ChunkSizes): number {
+  const next = chunks[head + 1];
+  const confirm = next ? next.second : chunks[head].end;
+  return Math.max(sizes.chunk, confirm + delta - at) + LOOKAHEAD;
+}
+
+function makeChunk(text: string, start: number, end: number, need: number, second: number, sink: FactSink, seen: ReadonlySet<string>): Chunk {
   const labels = labelKeys(text.slice(start, end));
   const resolved = new Set<string>();
   for (const l of labels) if (seen.has(l)) resolved.add(l);
-  return { start, end, need, facts: sinkFacts(sink), defines: sink.defines, labels, resolved };
+  return { start, end, need, second, facts: sinkFacts(sink), defines: sink.defines, labels, resolved };
 }
 
 type Container = Root | RootContent;
@@ -313,7 +334,7 @@ function lineStartBefore(text: string, at: number): number {
 /** A chunk of the last version, where it stands now. */
 function moveChunk(chunk: Chunk, delta: number): Chunk {
   if (delta === 0) return chunk;
-  return { ...chunk, start: chunk.start + delta, end: chunk.end + delta, need: chunk.need + delta, facts: shiftFacts(chunk.facts, delta) };
+  return { ...chunk, start: chunk.start + delta, end: chunk.end + delta, need: chunk.need + delta, second: chunk.second + delta, facts: shiftFacts(chunk.facts, delta) };
 }
 
 /** The chunks' facts, as one document's. */

@@ -1,7 +1,7 @@
 /**
  * How the server gets an analysis without waiting on it: a runner analyses one document's
  * versions in turn, keeps what it reuses between them, and gives up on a version that runs past
- * the time budget. Two runners: a worker thread per document on Node (workerRunner.ts), and
+ * the time budget. Two runners: a pool of worker threads on Node (workerRunner.ts), and
  * slices on the server's own thread in the browser (slicedRunner.ts).
  */
 import type { Diagnostic } from 'vscode-languageserver';
@@ -84,8 +84,10 @@ export interface AnalysisRunner {
   cancel(key: string): void;
   /** The document is gone: cancel its work and free what is kept for it. */
   forget(key: string): void;
-  /** The heap each document's analysis holds, when the runner can tell (after a GC if exposed). */
+  /** The heap of each thread that analyses documents, by its name, when the runner can tell (after a GC if exposed). */
   heaps(): Promise<Record<string, number>>;
+  /** The documents each of those threads keeps analysis state for, by the thread's name. */
+  documentsByWorker(): Record<string, string[]>;
   dispose(): void;
 }
 

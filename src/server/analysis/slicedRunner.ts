@@ -67,6 +67,10 @@ export class SlicedRunner implements AnalysisRunner {
     return {};
   }
 
+  documentsByWorker(): Record<string, string[]> {
+    return this.entries.size > 0 ? { 'server thread': [...this.entries.keys()] } : {};
+  }
+
   dispose(): void {
     for (const key of [...this.entries.keys()]) this.forget(key);
   }

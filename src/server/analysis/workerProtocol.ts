@@ -1,22 +1,23 @@
-/** Messages between the Node runner (workerRunner.ts) and its analysis worker (worker.ts). */
+/** Messages between the Node runner (workerRunner.ts) and its analysis workers (worker.ts). */
 import type { Evidence, ResolvedConfig } from '../engine';
 import type { DeliveredData } from './runner';
 
 export type ToWorker =
   /** A configuration, sent once and named by `id` afterwards (the analyzer caches per object). */
   | { readonly type: 'config'; readonly id: number; readonly config: ResolvedConfig }
-  | { readonly type: 'analyze'; readonly job: number; readonly text: string; readonly configId: number; readonly detectPath?: string }
+  /** Analyse one version of the document `key` (a worker serves several documents, one job at a time). */
+  | { readonly type: 'analyze'; readonly key: string; readonly job: number; readonly text: string; readonly configId: number; readonly detectPath?: string }
+  /** The document `key` closed (or moved to another worker): drop everything kept for it. */
+  | { readonly type: 'forget'; readonly key: string }
   | { readonly type: 'heap' }
-  /** One section's evidence in the analysis of `job`. */
-  | { readonly type: 'evidence'; readonly request: number; readonly job: number; readonly section: number };
+  /** One section's evidence in the analysis of `job` of the document `key`. */
+  | { readonly type: 'evidence'; readonly request: number; readonly key: string; readonly job: number; readonly section: number };
 
 export type FromWorker =
   | {
       readonly type: 'done';
       readonly job: number;
       readonly analysis?: DeliveredData;
-      /** The worker's used heap after the analysis (garbage included), in bytes. */
-      readonly heap?: number;
       readonly notPlan?: boolean;
       readonly stopped?: boolean;
     }
@@ -26,6 +27,6 @@ export type FromWorker =
 
 /** Data handed to the worker at start: the cell it reads to know which job is still wanted. */
 export interface WorkerData {
-  /** Int32Array over a SharedArrayBuffer: [0] is the newest wanted job; anything else stops. */
+  /** Int32Array over a SharedArrayBuffer: [0] is the job wanted now; anything else stops the running one. */
   readonly wanted: SharedArrayBuffer;
 }

@@ -1,17 +1,15 @@
 /**
- * The Node runner: every open plan gets a worker thread of its own (worker.ts), holding that
- * document's incremental analyzer. Why threads and not slices on the server's thread: a slice
- * cannot be shorter than one parse of one piece, and some Markdown keeps the parser busy for
- * a minute in a single piece; only a thread can be stopped in the middle of that. A job past the
- * budget terminates its worker (the document's caches go with it) and reports `over-budget`;
- * the other documents' workers, and the server's thread, never wait on it.
+ * The Node runner: a small pool of worker threads (worker.ts) serves every open plan, however
+ * many are open. Why threads and not slices on the server's thread: a slice cannot be shorter
+ * than one parse of one piece, and some Markdown keeps the parser busy for a minute in a single
+ * piece; only a thread can be stopped in the middle of that.
  *
- * Closing a document terminates its worker, so everything it held is freed. A worker whose heap
- * has grown well past what it held after its first analysis is replaced before its next job
- * (the core keeps a little of every version it analyses; a fresh worker starts from scratch,
- * at the cost of one whole analysis). At most
- * `maxWorkers` idle workers are kept; beyond that the least recently used one is stopped and
- * its document starts from scratch on its next edit.
+ * Each document is given to one worker of the pool (the one serving the fewest documents) and
+ * stays with it, so that worker keeps the document's incremental analyzer between versions. A
+ * worker runs one job at a time; the jobs of all its documents wait in one queue, in order. A
+ * job past the budget terminates its worker and reports `over-budget`; a fresh worker takes the
+ * place in the pool, and the other documents it served start from scratch on their next job (no
+ * document loses its thread). Closing a document tells its worker to drop what it kept for it.
  */
 import { Worker } from 'node:worker_threads';
 import type { Evidence, ResolvedConfig } from '../engine';
@@ -22,213 +20,224 @@ export interface WorkerRunnerOptions {
   /** The bundled worker script (dist/analysisWorker.js). */
   readonly script: string;
   readonly budgetMs: number;
-  readonly maxWorkers?: number;
+  /** Worker threads in the pool (default 2). */
+  readonly poolSize?: number;
   /** Told when a worker fails for a reason other than the budget. */
   readonly onError?: (key: string, message: string) => void;
 }
 
-interface Handle {
+/** A running worker thread of the pool. */
+interface Thread {
   readonly worker: Worker;
   readonly wanted: Int32Array;
-  /** Jobs of this document, one after another. */
-  chain: Promise<unknown>;
-  /** Jobs with an id up to this one are cancelled. */
-  cancelledUpTo: number;
   /** The job running in the worker now, and how to settle it. */
-  running: { readonly job: number; readonly settle: (outcome: JobOutcome | Error) => void } | undefined;
-  queued: number;
+  running: { readonly job: number; readonly key: string; readonly settle: (outcome: JobOutcome | Error) => void } | undefined;
   sentConfig: number | undefined;
-  lastUsed: number;
   heapReply: ((used: number) => void) | undefined;
-  /** The used heap after the first analysis; undefined until then. */
-  firstHeap: number | undefined;
-  /** Grown past the bound: replace it before the next job. */
-  worn: boolean;
   /** Evidence requests waiting for the worker, by request id. */
   readonly evidenceReplies: Map<number, (evidence: readonly Evidence[] | undefined) => void>;
   gone: boolean;
 }
 
+/** A place in the pool: its thread (started on demand, replaced when stopped) and its queue. */
+interface Slot {
+  readonly index: number;
+  thread: Thread | undefined;
+  /** Jobs of this slot's documents, one after another. */
+  chain: Promise<unknown>;
+  /** Documents given to this slot. */
+  readonly documents: Set<string>;
+}
+
 const HEAP_REPLY_MS = 2000;
-/** A worker is replaced once its heap after an analysis passes twice its first, plus this. */
-const HEAP_GROWTH_SLACK = 32 * 1024 * 1024;
+/** Threads in the pool when the caller names no number: one per core of a typical laptop's spare share. */
+const DEFAULT_POOL_SIZE = 2;
 let nextJob = 0;
 let nextRequest = 0;
 let nextConfig = 0;
 const configIds = new WeakMap<ResolvedConfig, number>();
 
 export class WorkerRunner implements AnalysisRunner {
-  private readonly handles = new Map<string, Handle>();
-  private readonly maxWorkers: number;
+  private readonly slots: Slot[];
+  private readonly slotOf = new Map<string, Slot>();
+  /** Per document: jobs with an id up to this one are cancelled. */
+  private readonly cancelledUpTo = new Map<string, number>();
 
   constructor(private readonly options: WorkerRunnerOptions) {
-    this.maxWorkers = options.maxWorkers ?? 8;
+    const size = Math.max(1, Math.floor(options.poolSize ?? DEFAULT_POOL_SIZE));
+    this.slots = Array.from({ length: size }, (_, index) => ({ index, thread: undefined, chain: Promise.resolve(), documents: new Set<string>() }));
   }
 
   run(job: AnalysisJob): Promise<JobOutcome> {
     const id = ++nextJob;
-    const handle = this.handleFor(job.key);
-    handle.queued++;
-    const outcome = handle.chain.then(() => this.execute(job, id));
-    handle.chain = outcome.catch(() => undefined).finally(() => handle.queued--);
+    const slot = this.assign(job.key);
+    const outcome = slot.chain.then(() => this.execute(slot, job, id));
+    slot.chain = outcome.catch(() => undefined);
     return outcome;
   }
 
   cancel(key: string): void {
-    const handle = this.handles.get(key);
-    if (!handle) return;
-    handle.cancelledUpTo = nextJob;
-    Atomics.store(handle.wanted, 0, -1);
+    this.cancelledUpTo.set(key, nextJob);
+    const thread = this.slotOf.get(key)?.thread;
+    if (thread?.running?.key === key) Atomics.store(thread.wanted, 0, -1);
   }
 
   forget(key: string): void {
-    const handle = this.handles.get(key);
-    if (!handle) return;
     this.cancel(key);
-    this.stop(key, handle);
-    handle.running?.settle({ type: 'cancelled' });
+    const slot = this.slotOf.get(key);
+    if (!slot) return;
+    this.slotOf.delete(key);
+    slot.documents.delete(key);
+    const thread = slot.thread;
+    if (thread) {
+      post(thread, { type: 'forget', key });
+      if (thread.running?.key === key) thread.running.settle({ type: 'cancelled' });
+    }
+    // Its queued jobs find it cancelled; nothing else is kept for it.
+    void slot.chain.then(() => {
+      if (!this.slotOf.has(key)) this.cancelledUpTo.delete(key);
+    });
   }
 
   async heaps(): Promise<Record<string, number>> {
     const out: Record<string, number> = {};
     await Promise.all(
-      [...this.handles].map(async ([key, handle]) => {
+      this.slots.map(async (slot) => {
+        const thread = slot.thread;
+        if (!thread || thread.gone) return;
         const used = await new Promise<number | undefined>((resolve) => {
           const timer = setTimeout(() => resolve(undefined), HEAP_REPLY_MS);
-          handle.heapReply = (n) => {
+          thread.heapReply = (n) => {
             clearTimeout(timer);
             resolve(n);
           };
-          post(handle, { type: 'heap' });
+          post(thread, { type: 'heap' });
         });
-        if (used !== undefined) out[key] = used;
+        if (used !== undefined) out[`worker ${slot.index + 1}`] = used;
       }),
     );
     return out;
   }
 
-  dispose(): void {
-    for (const key of [...this.handles.keys()]) this.forget(key);
+  /** The documents each worker of the pool serves, by worker name. */
+  documentsByWorker(): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    for (const slot of this.slots) if (slot.documents.size > 0) out[`worker ${slot.index + 1}`] = [...slot.documents];
+    return out;
   }
 
-  private execute(job: AnalysisJob, id: number): Promise<JobOutcome> {
-    let handle = this.handles.get(job.key);
-    if (handle && id <= handle.cancelledUpTo) return Promise.resolve({ type: 'cancelled' });
-    if (handle?.worn) {
-      this.stop(job.key, handle);
-      handle = undefined;
+  dispose(): void {
+    for (const key of [...this.slotOf.keys()]) this.forget(key);
+    for (const slot of this.slots) if (slot.thread) this.stop(slot, slot.thread);
+  }
+
+  /** The document's slot: the one it has, else the one serving the fewest documents. */
+  private assign(key: string): Slot {
+    let slot = this.slotOf.get(key);
+    if (!slot) {
+      slot = this.slots.reduce((best, s) => (s.documents.size < best.documents.size ? s : best));
+      slot.documents.add(key);
+      this.slotOf.set(key, slot);
     }
-    // The worker was stopped (budget, eviction) since the job was queued: start a fresh one.
-    handle ??= this.handleFor(job.key);
-    const h = handle;
-    h.lastUsed = Date.now();
+    return slot;
+  }
+
+  private execute(slot: Slot, job: AnalysisJob, id: number): Promise<JobOutcome> {
+    if (id <= (this.cancelledUpTo.get(job.key) ?? 0) || this.slotOf.get(job.key) !== slot) return Promise.resolve({ type: 'cancelled' });
+    // The thread was stopped (budget, failure) since the job was queued: start a fresh one.
+    const thread = slot.thread && !slot.thread.gone ? slot.thread : this.start(slot);
     return new Promise<JobOutcome>((resolve, reject) => {
       const timer = setTimeout(() => {
         // Past the budget: the only way to stop a parse that never yields is to end its thread.
-        this.stop(job.key, h);
+        this.stop(slot, thread);
         settle({ type: 'over-budget', budgetMs: this.options.budgetMs });
       }, this.options.budgetMs);
       const settle = (outcome: JobOutcome | Error): void => {
         clearTimeout(timer);
-        if (h.running?.job === id) h.running = undefined;
+        if (thread.running?.job !== id) return;
+        thread.running = undefined;
         if (outcome instanceof Error) reject(outcome);
         else resolve(outcome);
       };
-      h.running = { job: id, settle };
-      Atomics.store(h.wanted, 0, id);
+      thread.running = { job: id, key: job.key, settle };
+      Atomics.store(thread.wanted, 0, id);
       let configId = configIds.get(job.config);
       if (configId === undefined) configIds.set(job.config, (configId = ++nextConfig));
-      if (h.sentConfig !== configId) {
-        post(h, { type: 'config', id: configId, config: job.config });
-        h.sentConfig = configId;
+      if (thread.sentConfig !== configId) {
+        post(thread, { type: 'config', id: configId, config: job.config });
+        thread.sentConfig = configId;
       }
-      post(h, { type: 'analyze', job: id, text: job.text, configId, detectPath: job.detectByContent?.path });
+      post(thread, { type: 'analyze', key: job.key, job: id, text: job.text, configId, detectPath: job.detectByContent?.path });
     });
   }
 
-  private handleFor(key: string): Handle {
-    const existing = this.handles.get(key);
-    if (existing) return existing;
-    this.evictIdle();
+  private start(slot: Slot): Thread {
     const wanted = new Int32Array(new SharedArrayBuffer(4));
     const data: WorkerData = { wanted: wanted.buffer as SharedArrayBuffer };
     const worker = new Worker(this.options.script, { workerData: data });
-    const handle: Handle = { worker, wanted, chain: Promise.resolve(), cancelledUpTo: 0, running: undefined, queued: 0, sentConfig: undefined, lastUsed: Date.now(), heapReply: undefined, firstHeap: undefined, worn: false, evidenceReplies: new Map(), gone: false };
+    const thread: Thread = { worker, wanted, running: undefined, sentConfig: undefined, heapReply: undefined, evidenceReplies: new Map(), gone: false };
     worker.on('message', (message: FromWorker) => {
       if (message.type === 'heap') {
-        handle.heapReply?.(message.used);
-        handle.heapReply = undefined;
+        thread.heapReply?.(message.used);
+        thread.heapReply = undefined;
         return;
       }
       if (message.type === 'evidence') {
-        handle.evidenceReplies.get(message.request)?.(message.evidence);
-        handle.evidenceReplies.delete(message.request);
+        thread.evidenceReplies.get(message.request)?.(message.evidence);
+        thread.evidenceReplies.delete(message.request);
         return;
       }
-      const running = handle.running;
+      const running = thread.running;
       if (!running || running.job !== message.job) return;
       if (message.type === 'failed') running.settle(new Error(message.message));
       else if (message.stopped) running.settle({ type: 'cancelled' });
       else if (message.notPlan) running.settle({ type: 'not-plan' });
-      else if (message.analysis) {
-        if (message.heap !== undefined) {
-          handle.firstHeap ??= message.heap;
-          if (message.heap > 2 * handle.firstHeap + HEAP_GROWTH_SLACK) handle.worn = true;
-        }
-        running.settle({ type: 'analysis', delivered: unpackAnalysis(message.analysis), evidence: evidenceOf(handle, message.job) });
-      }
+      else if (message.analysis) running.settle({ type: 'analysis', delivered: unpackAnalysis(message.analysis), evidence: evidenceOf(thread, running.key, message.job) });
     });
     const failed = (message: string): void => {
-      if (handle.gone) return;
-      this.options.onError?.(key, message);
-      this.stop(key, handle);
-      handle.running?.settle(new Error(message));
+      if (thread.gone) return;
+      const running = thread.running;
+      this.options.onError?.(running?.key ?? `worker ${slot.index + 1}`, message);
+      this.stop(slot, thread);
+      running?.settle(new Error(message));
     };
     worker.on('error', (error) => failed(String(error?.stack ?? error)));
     worker.on('exit', (code) => failed(`analysis worker exited with code ${code}`));
     // An idle worker must not keep the process alive once the connection is gone.
     worker.unref();
-    this.handles.set(key, handle);
-    return handle;
+    slot.thread = thread;
+    return thread;
   }
 
-  /** Ends a document's worker (its caches go with it). */
-  private stop(key: string, handle: Handle): void {
-    if (handle.gone) return;
-    handle.gone = true;
-    if (this.handles.get(key) === handle) this.handles.delete(key);
-    void handle.worker.terminate();
-  }
-
-  private evictIdle(): void {
-    if (this.handles.size < this.maxWorkers) return;
-    let oldest: [string, Handle] | undefined;
-    for (const entry of this.handles) {
-      if (entry[1].running || entry[1].queued > 0) continue;
-      if (!oldest || entry[1].lastUsed < oldest[1].lastUsed) oldest = entry;
-    }
-    if (oldest) this.stop(oldest[0], oldest[1]);
+  /** Ends a worker thread (the caches of the documents it served go with it). */
+  private stop(slot: Slot, thread: Thread): void {
+    if (thread.gone) return;
+    thread.gone = true;
+    if (slot.thread === thread) slot.thread = undefined;
+    for (const reply of thread.evidenceReplies.values()) reply(undefined);
+    thread.evidenceReplies.clear();
+    void thread.worker.terminate();
   }
 }
 
-/** Asks the worker for a section's evidence in the analysis of `job`. */
-function evidenceOf(handle: Handle, job: number): EvidenceOf {
+/** Asks the worker for a section's evidence in the analysis of `job` of the document `key`. */
+function evidenceOf(thread: Thread, key: string, job: number): EvidenceOf {
   return (section) =>
     new Promise((resolve) => {
-      if (handle.gone) return resolve(undefined);
+      if (thread.gone) return resolve(undefined);
       const request = ++nextRequest;
       const timer = setTimeout(() => {
-        handle.evidenceReplies.delete(request);
+        thread.evidenceReplies.delete(request);
         resolve(undefined);
       }, HEAP_REPLY_MS);
-      handle.evidenceReplies.set(request, (evidence) => {
+      thread.evidenceReplies.set(request, (evidence) => {
         clearTimeout(timer);
         resolve(evidence);
       });
-      post(handle, { type: 'evidence', request, job, section });
+      post(thread, { type: 'evidence', request, key, job, section });
     });
 }
 
-function post(handle: Handle, message: ToWorker): void {
-  if (!handle.gone) handle.worker.postMessage(message);
+function post(thread: Thread, message: ToWorker): void {
+  if (!thread.gone) thread.worker.postMessage(message);
 }
