@@ -22,13 +22,16 @@ export interface Item {
 /** Longest item text read; past it, an item is read in part (enough for a metric or a date). */
 export const MAX_ITEM = 2000;
 
-/** What `plainText` could change: a mark, white space other than single inner spaces. */
-const MARKS_OR_ODD_SPACE = /[[<*_`~]|[^\S ]| {2}|^ | $/;
+/** What `itemWords` could change: a mark, white space other than single inner spaces. */
+const ITEM_MARKS_OR_ODD_SPACE = /[[<*_`~]|[^\S ]| {2}|^ | $/;
 
-/** Markdown marks dropped from an item's words: emphasis, code ticks, links, boxes. */
-export function plainText(markdown: string): string {
+/**
+ * An item's words, with its Markdown marks dropped (emphasis, code ticks, links, comments), read
+ * up to MAX_ITEM. Not explain's `plainText`, which renders evidence for people to read.
+ */
+function itemWords(markdown: string): string {
   const text = markdown.length > MAX_ITEM ? markdown.slice(0, MAX_ITEM) : markdown;
-  if (!MARKS_OR_ODD_SPACE.test(text)) return text;
+  if (!ITEM_MARKS_OR_ODD_SPACE.test(text)) return text;
   return text
     .replace(/!?\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)/g, '$1')
     .replace(/<!--[\s\S]{0,500}?-->/g, ' ')
@@ -75,11 +78,11 @@ export function itemsOf(text: string, blocks: readonly BlockFact[]): Item[] {
       items.push({ kind: 'table-row', start: block.start, end: block.end, plain: cells.map((c) => c.plain).filter(Boolean).join(': '), checked: null, cells });
     } else if (block.kind === 'paragraph') {
       if (block.inList) {
-        items.push({ kind: 'list-item', start: block.start, end: block.end, plain: plainText(text.slice(block.start, block.end)), checked: block.checked });
+        items.push({ kind: 'list-item', start: block.start, end: block.end, plain: itemWords(text.slice(block.start, block.end)), checked: block.checked });
       } else {
         const span = text.slice(block.start, Math.min(block.end, block.start + MAX_ITEM));
         for (const s of sentences(span, block.start)) {
-          items.push({ kind: 'sentence', start: s.start, end: s.end, plain: plainText(text.slice(s.start, s.end)), checked: null });
+          items.push({ kind: 'sentence', start: s.start, end: s.end, plain: itemWords(text.slice(s.start, s.end)), checked: null });
         }
       }
     }
@@ -93,7 +96,7 @@ function trimCell(text: string, start: number, end: number): { start: number; en
   let e = end;
   while (s < e && (text[s] === '|' || text[s] === ' ' || text[s] === '\t')) s++;
   while (e > s && (text[e - 1] === '|' || text[e - 1] === ' ' || text[e - 1] === '\t')) e--;
-  return { start: s, end: e, plain: plainText(text.slice(s, e)) };
+  return { start: s, end: e, plain: itemWords(text.slice(s, e)) };
 }
 
 /** Longer item names are cut in messages. */
