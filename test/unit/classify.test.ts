@@ -338,6 +338,46 @@ describe('classify', () => {
       assert.deepEqual(after.scores, analyze(`# Book Reviews${walkthrough}`).sections[1].inferred.scores);
     });
 
+    it('measures among words of a running system are technical detail, not outcomes', () => {
+      const technical = section('# Queue Service\n\n## Metrics\n\nEach worker exports a latency histogram and a retry counter to Prometheus, in seconds, with the queue name as a label.\n', 'Metrics');
+      const outcome = section('# Queue Service\n\n## Metrics\n\nWeekly active teams and their retention after a month tell us whether adoption holds; satisfaction comes from a short survey.\n', 'Metrics');
+      assert.notEqual(technical.role, 'product', why(technical));
+      assert.ok(technical.scores.none > technical.scores.product, why(technical));
+      assert.ok(technical.evidence.some((e) => e.kind === 'neutral' && /metrics/i.test(e.text)), why(technical));
+      assert.equal(outcome.role, 'product', why(outcome));
+    });
+
+    it('a measure with no words of its own reads as the document\'s headings do', () => {
+      const headings = (last: string): string => ['# Cache Layer', '## Request latency buckets', '## Memory per node', `## ${last}`, 'See the linked change.', ''].join('\n\n');
+      const technical = section(headings('Eviction metrics'), 'Eviction metrics');
+      const plain = section(['# Cache Layer', '## Who it is for', '## Users we want to keep', '## Eviction metrics', 'See the linked change.', ''].join('\n\n'), 'Eviction metrics');
+      assert.ok(technical.scores.product < plain.scores.product, `${why(technical)} against ${why(plain)}`);
+      assert.notEqual(technical.role, 'product', why(technical));
+    });
+
+    it('success measured on time and on budget is the project\'s', () => {
+      const v = section('# Clinic Portal\n\n## Success metrics\n\nWe succeed if every milestone lands on time and the work stays within budget, with no deliverable reopened after sign-off.\n', 'Success metrics');
+      assert.ok(v.scores.project > v.scores.product, why(v));
+      assert.notEqual(v.role, 'product', why(v));
+    });
+
+    it('a milestone that only describes what users can do is scope, not schedule', () => {
+      const scope = section('# Pantry\n\n## Milestone 2: Shared lists\n\nHouseholds can share one shopping list. The app lets members add items from any phone, shows who added what, and offers a quick filter for items still needed.\n', 'Milestone 2: Shared lists');
+      const scheduled = section('# Pantry\n\n## Milestone 2: Shared lists\n\nHouseholds can share one shopping list. Due 14 March 2026, after 3 weeks of work by two engineers, for $4,000.\n', 'Milestone 2: Shared lists');
+      assert.ok(scope.scores.product > scope.scores.project, why(scope));
+      assert.notEqual(scope.role, 'project', why(scope));
+      assert.equal(scheduled.role, 'project', why(scheduled));
+    });
+
+    it('risks that are product hypotheses are the product\'s; delivery risks and risk registers stay the project\'s', () => {
+      const hypotheses = section('# Pantry\n\n## Risks\n\nThe biggest risk is demand: households may not be willing to pay for the premium tier, and free competitors could hold on to the market before adoption takes off.\n', 'Risks');
+      const delivery = section('# Pantry\n\n## Risks\n\nThe schedule may slip if the vendor delays the payment gateway; staffing is thin while one developer is on leave.\n', 'Risks');
+      const register = section('# Pantry\n\n## Risks\n\n| Risk | Likelihood | Mitigation |\n| --- | --- | --- |\n| Shoppers are not willing to pay for premium | High | Test the price with a waiting list of customers |\n', 'Risks');
+      assert.equal(hypotheses.role, 'product', why(hypotheses));
+      assert.equal(delivery.role, 'project', why(delivery));
+      assert.equal(register.role, 'project', why(register));
+    });
+
     it('reads what a step lets its users do as a requirement', () => {
       const v = section('# Pantry\n\n## Step two\n\nThis step lets shoppers scan a shelf label and guides them to the matching recipe.\n', 'Step two');
       assert.ok(v.evidence.some((e) => e.kind === 'pattern' && e.concern === 'requirements' && /lets shoppers scan/.test(e.text)), why(v));

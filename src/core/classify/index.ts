@@ -22,7 +22,7 @@ import { addContextFeatures, channelOf, contextSource, featuresOfHit, type Conte
 import { defaultModel, predict, pushToward, type Features, type LoadedModel, type Model } from './model';
 import { scanBlock, scanPatterns, scanTerms, tokenize } from './read';
 import { maskProse } from './scan';
-import { readSubject, subjectWords } from './sense';
+import { readSenses, readSubject, subjectWords } from './sense';
 import { SCORING } from './scoring';
 import { saturate, Signals, type Hit } from './signals';
 
@@ -134,6 +134,8 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   for (const hit of signals.hits.values()) if (hit.scaled) hit.contribution *= bodyScale;
   // A delivery word that is the document's subject (its title) is not the work's process.
   const subject = readSubject(compiled, text, signals.hits.values(), subjectWords(compiled, lines, heading.start));
+  // Measures, risks and planning nouns mean what the section's own words make them mean.
+  const senses = readSenses(compiled, text, lines, heading, input.blocks, signals);
   const byConcern = new Map<string, number>();
   const own = { product: 0, project: 0, none: 0 };
   const groups = new Map<string, number>();
@@ -173,6 +175,7 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   features.set(`rule:${rule}`, 1);
   addBalanceFeatures(features, groups);
   if (subject > 0) features.set('sense:subject', Math.log1p(subject));
+  for (const [name, count] of senses) features.set(name, Math.log1p(count));
   context.observe?.(features);
 
   const { p } = predict(loaded, features);
