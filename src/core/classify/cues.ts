@@ -13,21 +13,22 @@ import type { Hit, Signals } from './signals';
 /** A list of cue words and phrases, as stems: one word (`latency`), a phrase (`on time`), a prefix (`adopt*`). */
 export interface Cues {
   readonly words: ReadonlySet<string>;
-  readonly phrases: readonly (readonly string[])[];
+  /** Phrases by their first stem. */
+  readonly phrases: ReadonlyMap<string, readonly (readonly string[])[]>;
   readonly prefixes: readonly string[];
 }
 
 /** Compiles cue terms written as in the taxonomy (plural-insensitive; a trailing `*` for a prefix). */
 export function cues(terms: readonly string[]): Cues {
   const words = new Set<string>();
-  const phrases: string[][] = [];
+  const phrases = new Map<string, string[][]>();
   const prefixes: string[] = [];
   for (const term of terms) {
     if (term.endsWith('*')) prefixes.push(term.slice(0, -1).toLowerCase());
     else {
       const tokens = termTokens(term);
       if (tokens.length === 1) words.add(tokens[0]);
-      else if (tokens.length > 1) phrases.push(tokens);
+      else if (tokens.length > 1) phrases.set(tokens[0], [...(phrases.get(tokens[0]) ?? []), tokens]);
     }
   }
   return { words, phrases, prefixes };
@@ -88,9 +89,10 @@ export function foundCues(stems: readonly string[], list: Cues): ReadonlySet<str
     const s = stems[i];
     if (list.words.has(s)) found.add(s);
     for (const p of list.prefixes) if (s.startsWith(p)) found.add(`${p}*`);
-    for (const phrase of list.phrases) {
-      if (phrase[0] !== s || i + phrase.length > stems.length) continue;
-      if (phrase.every((w, k) => stems[i + k] === w)) found.add(phrase.join(' '));
+    const phrases = list.phrases.get(s);
+    if (!phrases) continue;
+    for (const phrase of phrases) {
+      if (i + phrase.length <= stems.length && phrase.every((w, k) => stems[i + k] === w)) found.add(phrase.join(' '));
     }
   }
   return found;

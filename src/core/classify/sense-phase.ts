@@ -2,7 +2,7 @@
  * Word sense of planning nouns: a "milestone", "phase", "release" or "iteration" is a step of the
  * schedule when its body says when, what it costs or who does it. When its body only describes
  * what the product does at that step (features, what users can do) and names no date, duration,
- * amount or person, the noun is a container for scope: the body decides, not the heading word.
+ * amount or person, the noun is a container for scope, and its weight goes to the product's side.
  * A funding proposal's milestone that prices its deliverables stays the schedule's.
  */
 import type { CompiledTaxonomy } from './compile';
@@ -25,8 +25,8 @@ const SCOPE_SHARE = 0.5;
 const DELIVERY_MAX = 0.5;
 
 /**
- * Discounts the heading's planning nouns of a section whose body describes scope and no time,
- * cost or people; returns how many it discounted.
+ * Moves the weight of the heading's planning nouns to the product's side in a section whose body
+ * describes scope and no time, cost or people; returns how many moved.
  */
 export function readPhaseSense(compiled: CompiledTaxonomy, text: string, signals: Signals): number {
   const targets: [string, Hit][] = [];
