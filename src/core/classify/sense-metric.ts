@@ -36,10 +36,10 @@ const OUTCOME = cues([
 /** Words of delivering the project: its success is on time and on budget. */
 const DELIVERY = cues([
   'on time', 'on budget', 'within budget', 'on schedule', 'deadline', 'schedule', 'milestone', 'deliverable', 'delivered',
-  'velocity', 'burndown', 'overrun', 'sprint', 'budget',
+  'velocity', 'burndown', 'overrun', 'sprint', 'budget', 'project',
 ]);
 /** Words of how people do their work: a team's performance. */
-const TEAM = cues(['peer', 'appraisal', 'teammate', 'team member', 'attendance', 'performance review', 'peer review', 'feedback session']);
+const TEAM = cues(['peer', 'appraisal', 'teammate', 'team member', 'attendance', 'performance review', 'peer review', 'review', 'feedback session']);
 
 /** The stems of measure words whose sense this rule reads in a heading, besides every signal of the `metrics` concern. */
 const MEASURE_WORDS = new Set(['metric', 'measure', 'measurement', 'performance', 'kpi', 'indicator']);
@@ -75,20 +75,18 @@ function namesMeasure(compiled: CompiledTaxonomy, text: string, hit: Hit): boole
 }
 
 /**
- * The sense the section's words give, or the document's when they give none: the strongest
- * kind of words wins; outcomes (or a tie) leave the measures as the product's.
+ * The sense the section's words give, or the document's when they give none. Words of a running
+ * system win over fewer outcomes and fewer words of the project; the project's words (delivery
+ * and teamwork together, at least two) win only where no outcome is named at all, since a
+ * section that names outcomes and plans its delivery too mixes both.
  */
 function senseOf(technical: number, outcome: number, delivery: number, team: number, fallback: () => MetricSense | undefined): MetricSense | undefined {
   if (technical + outcome + delivery + team === 0) return fallback();
-  const best = Math.max(technical, delivery, team);
-  if (best <= outcome) return undefined;
-  // One word of a running system is enough (`units`, `p95`); delivery and teamwork need two.
-  if (technical === best && delivery < best && team < best) return 'technical';
-  // A section that names outcomes at all and plans its delivery too mixes both: its measures stay outcomes.
-  if (best < 2 || outcome > 0) return undefined;
-  if (delivery === best && technical < best && team < best) return 'delivery';
-  if (team === best && technical < best && delivery < best) return 'team';
-  return undefined;
+  const project = delivery + team;
+  // One word of a running system is enough (`units`, `p95`).
+  if (technical > outcome && technical > project) return 'technical';
+  if (outcome > 0 || project < 2 || project <= technical) return undefined;
+  return team > delivery ? 'team' : 'delivery';
 }
 
 const documentCache = new WeakMap<LineIndex, WeakMap<CompiledTaxonomy, MetricSense | null>>();
