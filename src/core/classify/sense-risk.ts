@@ -17,7 +17,7 @@ export const RISK_KEEP = 0.25;
 const PRODUCT_HYPOTHESIS = cues([
   'adopt*', 'pay', 'paying', 'willing*', 'demand', 'market', 'compet*', 'churn', 'price', 'pricing', 'customer', 'user',
   'trust', 'usage', 'traction', 'retention', 'engagement', 'uptake', 'buy', 'switch', 'value', 'need', 'habit', 'behavior',
-  'behaviour', 'preference', 'monetiz*', 'monetis*', 'revenue', 'product-market fit',
+  'behaviour', 'preference', 'monetiz*', 'monetis*', 'revenue', 'product-market fit', 'subscription', 'positioning', 'expect',
 ]);
 /** Words of delivery risks: time, people, money, other teams. */
 const DELIVERY_RISK = cues([
@@ -44,8 +44,8 @@ export function readRiskSense(compiled: CompiledTaxonomy, text: string, signals:
   for (const [key, hit] of signals.hits) {
     if (hit.role !== 'project' || hit.concern !== 'risks') continue;
     // A risk register (likelihood and impact rated, risks numbered) is the project's way of managing them.
-    if (hit.kind === 'pattern' || hit.kind === 'table-header') return 0;
-    if (hit.kind === 'heading-term' || namesRisk(compiled, text, hit)) targets.push([key, hit]);
+    if (hit.kind === 'pattern') return 0;
+    if (hit.kind === 'heading-term' || hit.kind === 'table-header' || namesRisk(compiled, text, hit)) targets.push([key, hit]);
   }
   if (targets.length === 0) return 0;
   const product = words.count(PRODUCT_HYPOTHESIS);
