@@ -11,6 +11,7 @@ import { SectionWords } from './cues';
 import { tokenize } from './read';
 import { headingOutline, maskProse } from './scan';
 import { documentSense, readMetricSense } from './sense-metric';
+import { readMoneySense } from './sense-money';
 import { readPhaseSense } from './sense-phase';
 import { readRiskSense } from './sense-risk';
 import type { Hit, Signals } from './signals';
@@ -73,7 +74,7 @@ export type SenseReading = Map<string, number>;
 
 /**
  * Reads the senses of a section's ambiguous concern words and moves or discounts their weight
- * accordingly (measures, risks, planning nouns; the document's subject is read by `readSubject`).
+ * accordingly (measures, risks, money, planning nouns; the document's subject is read by `readSubject`).
  * `hits` are weighed: their contributions are set. Returns the features of the senses found.
  */
 export function readSenses(compiled: CompiledTaxonomy, text: string, lines: LineIndex, heading: { readonly start: number; readonly end: number }, blocks: readonly BlockFact[], signals: Signals): SenseReading {
@@ -83,6 +84,9 @@ export function readSenses(compiled: CompiledTaxonomy, text: string, lines: Line
   if (metric) found.set(`sense:metric-${metric.sense}`, metric.moved);
   const risk = readRiskSense(compiled, text, signals, words);
   if (risk > 0) found.set('sense:risk-product', risk);
+  const money = readMoneySense(compiled, text, signals, words);
+  if (money.product > 0) found.set('sense:money-product', money.product);
+  if (money.unit > 0) found.set('sense:money-unit', money.unit);
   const phase = readPhaseSense(compiled, text, signals);
   if (phase > 0) found.set('sense:scope-phase', phase);
   return found;
