@@ -14,6 +14,7 @@ import { documentSense, readMetricSense } from './sense-metric';
 import { readMoneySense } from './sense-money';
 import { readPhaseSense } from './sense-phase';
 import { readRiskSense } from './sense-risk';
+import { readStrategySense } from './sense-strategy';
 import type { Hit, Signals } from './signals';
 
 /** What is left of a delivery term's weight where it is the document's subject. */
@@ -74,7 +75,7 @@ export type SenseReading = Map<string, number>;
 
 /**
  * Reads the senses of a section's ambiguous concern words and moves or discounts their weight
- * accordingly (measures, risks, money, planning nouns; the document's subject is read by `readSubject`).
+ * accordingly (measures, risks, strategies, money, planning nouns; the document's subject is read by `readSubject`).
  * `hits` are weighed: their contributions are set. Returns the features of the senses found.
  */
 export function readSenses(compiled: CompiledTaxonomy, text: string, lines: LineIndex, heading: { readonly start: number; readonly end: number }, blocks: readonly BlockFact[], signals: Signals): SenseReading {
@@ -84,6 +85,8 @@ export function readSenses(compiled: CompiledTaxonomy, text: string, lines: Line
   if (metric) found.set(`sense:metric-${metric.sense}`, metric.moved);
   const risk = readRiskSense(compiled, text, signals, words);
   if (risk > 0) found.set('sense:risk-product', risk);
+  const strategy = readStrategySense(compiled, text, signals, words);
+  if (strategy) found.set(`sense:strategy-${strategy.sense}`, strategy.moved);
   const money = readMoneySense(compiled, text, signals, words);
   if (money.product > 0) found.set('sense:money-product', money.product);
   if (money.unit > 0) found.set('sense:money-unit', money.unit);
