@@ -369,13 +369,36 @@ describe('classify', () => {
       assert.equal(scheduled.role, 'project', why(scheduled));
     });
 
-    it('risks that are product hypotheses are the product\'s; delivery risks and risk registers stay the project\'s', () => {
+    it('risks that are product hypotheses are the product\'s, in prose or in a table; delivery risks stay the project\'s', () => {
       const hypotheses = section('# Pantry\n\n## Risks\n\nThe biggest risk is demand: households may not be willing to pay for the premium tier, and free competitors could hold on to the market before adoption takes off.\n', 'Risks');
       const delivery = section('# Pantry\n\n## Risks\n\nThe schedule may slip if the vendor delays the payment gateway; staffing is thin while one developer is on leave.\n', 'Risks');
-      const register = section('# Pantry\n\n## Risks\n\n| Risk | Likelihood | Mitigation |\n| --- | --- | --- |\n| Shoppers are not willing to pay for premium | High | Test the price with a waiting list of customers |\n', 'Risks');
+      const table = section('# Pantry\n\n## Risks\n\n| Risk | Likelihood | Mitigation |\n| --- | --- | --- |\n| Shoppers are not willing to pay for premium | High | Test the price with a waiting list of customers |\n', 'Risks');
       assert.equal(hypotheses.role, 'product', why(hypotheses));
       assert.equal(delivery.role, 'project', why(delivery));
-      assert.equal(register.role, 'project', why(register));
+      assert.equal(table.role, 'product', why(table));
+    });
+
+    it('fees the product itself charges are the product\'s; a funding request is the project\'s', () => {
+      const fees = section('# Coin Swap\n\n## Fees\n\nEvery trade through the exchange pays a 0.3% fee to the liquidity pool. Users see the fee before they swap tokens, and the wallet shows their balance after the trade.\n', 'Fees');
+      const funding = section('# Coin Swap\n\n## Funding request\n\nWe ask the grant committee for $60,000: 400 hours of development at $150 per hour, paid in two tranches.\n', 'Funding request');
+      assert.notEqual(fees.role, 'project', why(fees));
+      assert.ok(fees.scores.product > fees.scores.project, why(fees));
+      assert.equal(funding.role, 'project', why(funding));
+    });
+
+    it('a currency code with no amount beside it names a unit, not a cost', () => {
+      const v = section('# Ledger\n\n## Price field\n\nThe price field holds a decimal string; the currency field holds USD, EUR or GBP.\n', 'Price field');
+      const codes = v.evidence.filter((e) => /^(?:USD|EUR|GBP)$/.test(e.text));
+      assert.ok(codes.every((e) => e.role !== 'project' || e.weight < 0.1), why(v));
+      assert.notEqual(v.role, 'project', why(v));
+    });
+
+    it('a strategy for getting the work done is the project\'s, a strategy for the market the product\'s', () => {
+      const delivery = section('# Permit Portal\n\n## Approval strategy\n\nTo avoid delays against our timeline, we batch the releases, start the approval paperwork in the first sprint and bring a contractor on board to write the security documents.\n', 'Approval strategy');
+      const market = section('# Permit Portal\n\n## Strategy\n\nWe win small municipalities first: competitors price for large cities, so our positioning is a simple portal for the clerks and the residents they serve.\n', 'Strategy');
+      assert.ok(delivery.scores.project > delivery.scores.product, why(delivery));
+      assert.notEqual(delivery.role, 'product', why(delivery));
+      assert.equal(market.role, 'product', why(market));
     });
 
     it('reads what a step lets its users do as a requirement', () => {

@@ -61,9 +61,9 @@ export class SectionWords {
     return this.stems;
   }
 
-  /** How many different cues of the list the section's words hold. */
-  count(list: Cues): number {
-    return countCues(this.all, list);
+  /** How many different cues of the list the section's words (or its heading's only) hold. */
+  count(list: Cues, where: 'all' | 'heading' = 'all'): number {
+    return countCues(where === 'heading' ? this.headingWords : this.all, list);
   }
 
   private read(start: number, end: number): string[] {

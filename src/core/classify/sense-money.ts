@@ -26,6 +26,8 @@ const PROJECT_MONEY = cues([
   'development', 'team', 'engineer', 'developer', 'tranche', 'disburse*', 'upfront', 'installment', 'instalment', 'overhead',
   'justification', 'person', 'staff', 'sponsor', 'month', 'week', 'effort', 'estimate',
 ]);
+/** Headings that name paying for the work (a `Fees` heading may be the product's; `Funding request`, `Costs` are not). */
+const WORK_MONEY_HEADING = cues(['budget', 'funding', 'fund', 'grant', 'cost', 'expense', 'expenditure', 'financial', 'financials', 'spend', 'estimate', 'hour', 'rate', 'invoice', 'justification', 'request']);
 /** At least this many different words of the product's money, more than of paying for the work. */
 const MIN_PRODUCT_MONEY = 2;
 /** Currency codes the taxonomy lists as words of the budget. */
@@ -40,11 +42,11 @@ const MONEY_PATTERN = 'currency amount';
 export function readMoneySense(compiled: CompiledTaxonomy, text: string, signals: Signals, words: SectionWords): { product: number; unit: number } {
   const found = { product: 0, unit: 0 };
   const money: [string, Hit][] = [];
-  // A heading that names the money (Funding, Costs, 9kEUR) says the section is about paying for the work.
-  let headingMoney = false;
+  // A heading that names paying for the work (Funding, Costs) or prices it (9kEUR) says what the money is.
+  let headingMoney = words.count(WORK_MONEY_HEADING, 'heading') > 0;
   for (const [key, hit] of signals.hits) {
     if (hit.role !== 'project' || hit.concern !== 'budget') continue;
-    if (!hit.scaled) headingMoney = true;
+    if (!hit.scaled && hit.kind === 'pattern') headingMoney = true;
     else if (hit.kind === 'body-term' && isCurrencyCode(compiled, text, hit)) {
       moveHit(signals, key, hit, MONEY_KEEP, 'none', 'none', 'money-unit');
       found.unit++;
