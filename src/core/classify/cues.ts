@@ -116,3 +116,12 @@ export function moveHit(signals: Signals, key: string, hit: Hit, keep: number, r
   signals.hits.set(newKey, next);
   return next;
 }
+
+/**
+ * Whether a signal's matched words name one of `stems` (with `all`, whether every word does):
+ * a sense rule reads only the words whose sense it knows, not every term of a concern.
+ */
+export function hitNames(compiled: CompiledTaxonomy, text: string, hit: Hit, stems: ReadonlySet<string>, all = false): boolean {
+  const infos = tokenize(compiled, text.slice(hit.start, hit.end)).infos;
+  return all ? infos.length > 0 && infos.every((i) => stems.has(i.stem)) : infos.some((i) => stems.has(i.stem));
+}

@@ -12,7 +12,7 @@ import type { Role } from '../types';
 import type { CompiledTaxonomy } from './compile';
 import { RecentMemo } from '../memo';
 import { detach } from '../parse/collect';
-import { countCues, cues, foundCues, moveHit, type SectionWords } from './cues';
+import { countCues, cues, foundCues, hitNames, moveHit, type SectionWords } from './cues';
 import { headingOutline } from './scan';
 import { tokenize } from './read';
 import type { Hit, Signals } from './signals';
@@ -59,7 +59,7 @@ export function readMetricSense(compiled: CompiledTaxonomy, text: string, lines:
   const targets: [string, Hit][] = [];
   for (const [key, hit] of signals.hits) {
     if (hit.role !== 'product') continue;
-    if (hit.concern === 'metrics' || (hit.kind === 'heading-term' && namesMeasure(compiled, text, hit))) targets.push([key, hit]);
+    if (hit.concern === 'metrics' || (hit.kind === 'heading-term' && hitNames(compiled, text, hit, MEASURE_WORDS))) targets.push([key, hit]);
   }
   if (targets.length === 0) return undefined;
   const sense = senseOf(words.count(TECHNICAL), words.count(OUTCOME), words.count(DELIVERY), words.count(TEAM), () => documentSense(compiled, lines));
@@ -67,11 +67,6 @@ export function readMetricSense(compiled: CompiledTaxonomy, text: string, lines:
   const side = SENSE_SIDE[sense];
   for (const [key, hit] of targets) moveHit(signals, key, hit, METRIC_KEEP, side.role, side.concern, `metric-${sense}`);
   return { sense, moved: targets.length };
-}
-
-function namesMeasure(compiled: CompiledTaxonomy, text: string, hit: Hit): boolean {
-  const infos = tokenize(compiled, text.slice(hit.start, hit.end)).infos;
-  return infos.some((i) => MEASURE_WORDS.has(i.stem));
 }
 
 /**

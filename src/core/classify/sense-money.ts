@@ -6,8 +6,7 @@
  * no amount beside it names a unit (of a data field, a price list), not a cost.
  */
 import type { CompiledTaxonomy } from './compile';
-import { cues, moveHit, type SectionWords } from './cues';
-import { tokenize } from './read';
+import { cues, hitNames, moveHit, type SectionWords } from './cues';
 import type { Hit, Signals } from './signals';
 
 /** What is left of a money word's weight on the budget side once its sense is another (a hypothesis; the fit weighs `sense:*`). */
@@ -47,7 +46,7 @@ export function readMoneySense(compiled: CompiledTaxonomy, text: string, signals
   for (const [key, hit] of signals.hits) {
     if (hit.role !== 'project' || hit.concern !== 'budget') continue;
     if (!hit.scaled && hit.kind === 'pattern') headingMoney = true;
-    else if (hit.kind === 'body-term' && isCurrencyCode(compiled, text, hit)) {
+    else if (hit.kind === 'body-term' && hitNames(compiled, text, hit, CURRENCY_CODES, true)) {
       moveHit(signals, key, hit, MONEY_KEEP, 'none', 'none', 'money-unit');
       found.unit++;
     } else if (hit.kind !== 'pattern' || key.endsWith(`\u0000${MONEY_PATTERN}`)) money.push([key, hit]);
@@ -60,7 +59,3 @@ export function readMoneySense(compiled: CompiledTaxonomy, text: string, signals
   return found;
 }
 
-function isCurrencyCode(compiled: CompiledTaxonomy, text: string, hit: Hit): boolean {
-  const infos = tokenize(compiled, text.slice(hit.start, hit.end)).infos;
-  return infos.length === 1 && CURRENCY_CODES.has(infos[0].stem);
-}

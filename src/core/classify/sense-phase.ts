@@ -6,8 +6,7 @@
  * A funding proposal's milestone that prices its deliverables stays the schedule's.
  */
 import type { CompiledTaxonomy } from './compile';
-import { moveHit } from './cues';
-import { tokenize } from './read';
+import { hitNames, moveHit } from './cues';
 import type { Hit, Signals } from './signals';
 
 /** What is left of a planning noun's weight when its body only describes scope (a hypothesis; the fit weighs `sense:scope-phase`). */
@@ -41,14 +40,10 @@ export function readPhaseSense(compiled: CompiledTaxonomy, text: string, signals
         // Dates, durations, amounts and headcounts, and words of money: the step is scheduled, priced or staffed.
         if (DELIVERY_CONCERNS.has(hit.concern) && (hit.kind === 'pattern' || hit.concern === 'budget')) delivery += hit.contribution;
       }
-    } else if (hit.concern === 'schedule' && (key.endsWith(`\u0000${NUMBERED_STEP}`) || namesPlanningNoun(compiled, text, hit))) targets.push([key, hit]);
+    } else if (hit.concern === 'schedule' && (key.endsWith(`\u0000${NUMBERED_STEP}`) || hitNames(compiled, text, hit, PLANNING_NOUNS, true))) targets.push([key, hit]);
   }
   if (targets.length === 0 || delivery > DELIVERY_MAX || product < SCOPE_SHARE * project) return 0;
   for (const [key, hit] of targets) moveHit(signals, key, hit, PHASE_KEEP, 'product', 'requirements', 'scope-phase');
   return targets.length;
 }
 
-function namesPlanningNoun(compiled: CompiledTaxonomy, text: string, hit: Hit): boolean {
-  const infos = tokenize(compiled, text.slice(hit.start, hit.end)).infos;
-  return infos.length > 0 && infos.every((i) => PLANNING_NOUNS.has(i.stem));
-}

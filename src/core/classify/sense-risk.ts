@@ -6,8 +6,7 @@
  * project's.
  */
 import type { CompiledTaxonomy } from './compile';
-import { cues, moveHit, type SectionWords } from './cues';
-import { tokenize } from './read';
+import { cues, hitNames, moveHit, type SectionWords } from './cues';
 import type { Hit, Signals } from './signals';
 
 /** What is left of a risk word's weight on the project side when the risks are product hypotheses (a hypothesis; the fit weighs `sense:risk-product`). */
@@ -28,10 +27,6 @@ const DELIVERY_RISK = cues([
 /** Body words that name risks as such (not the modal words of any uncertainty: may, could, if). */
 const RISK_WORDS = new Set(['risk', 'assumption', 'assume', 'hypothesis', 'mitigation', 'mitigate', 'threat', 'uncertainty']);
 
-function namesRisk(compiled: CompiledTaxonomy, text: string, hit: Hit): boolean {
-  return tokenize(compiled, text.slice(hit.start, hit.end)).infos.some((i) => RISK_WORDS.has(i.stem));
-}
-
 /** At least this many different words of product hypotheses, more than of delivery risks. */
 const MIN_HYPOTHESIS = 2;
 
@@ -45,7 +40,7 @@ export function readRiskSense(compiled: CompiledTaxonomy, text: string, signals:
     if (hit.role !== 'project' || hit.concern !== 'risks') continue;
     // A risk register (likelihood and impact rated, risks numbered) is the project's way of managing them.
     if (hit.kind === 'pattern') return 0;
-    if (hit.kind === 'heading-term' || hit.kind === 'table-header' || namesRisk(compiled, text, hit)) targets.push([key, hit]);
+    if (hit.kind === 'heading-term' || hit.kind === 'table-header' || hitNames(compiled, text, hit, RISK_WORDS)) targets.push([key, hit]);
   }
   if (targets.length === 0) return 0;
   const product = words.count(PRODUCT_HYPOTHESIS);

@@ -6,8 +6,7 @@
  */
 import type { Role } from '../types';
 import type { CompiledTaxonomy } from './compile';
-import { cues, moveHit, type SectionWords } from './cues';
-import { tokenize } from './read';
+import { cues, hitNames, moveHit, type SectionWords } from './cues';
 import type { Hit, Signals } from './signals';
 
 /** What is left of a strategy word's weight on the product side once its sense is another (a hypothesis; the fit weighs `sense:*`). */
@@ -47,7 +46,7 @@ const SIDE: Record<'delivery' | 'technical', { role: Role | 'none'; concern: str
 export function readStrategySense(compiled: CompiledTaxonomy, text: string, signals: Signals, words: SectionWords): { sense: 'delivery' | 'technical'; moved: number } | undefined {
   const targets: [string, Hit][] = [];
   for (const [key, hit] of signals.hits) {
-    if (hit.role === 'product' && hit.concern === 'strategy' && hit.kind !== 'pattern' && namesStrategy(compiled, text, hit)) targets.push([key, hit]);
+    if (hit.role === 'product' && hit.concern === 'strategy' && hit.kind !== 'pattern' && hitNames(compiled, text, hit, STRATEGY_WORDS)) targets.push([key, hit]);
   }
   if (targets.length === 0) return undefined;
   const product = words.count(PRODUCT);
@@ -59,6 +58,3 @@ export function readStrategySense(compiled: CompiledTaxonomy, text: string, sign
   return { sense, moved: targets.length };
 }
 
-function namesStrategy(compiled: CompiledTaxonomy, text: string, hit: Hit): boolean {
-  return tokenize(compiled, text.slice(hit.start, hit.end)).infos.some((i) => STRATEGY_WORDS.has(i.stem));
-}
