@@ -355,6 +355,17 @@ describe('classify', () => {
       assert.notEqual(technical.role, 'product', why(technical));
     });
 
+    it('re-reads an unchanged measure when another heading changes what the document\'s measures mean', () => {
+      // Headings with no word of either side, after it: its context stays the same, only the sense changes.
+      const before = ['# Pantry', '## Eviction metrics', 'See the linked change.', '## Histogram buckets', ''].join('\n\n');
+      const after = before.replace('## Histogram buckets', '## Kitchen buckets');
+      const incremental = new IncrementalAnalyzer();
+      incremental.analyze(before);
+      const eviction = (text: string, run: (t: string) => ReturnType<typeof analyze>): Verdict => run(text).sections[1].inferred;
+      assert.deepEqual(eviction(after, (t) => incremental.analyze(t)).scores, eviction(after, analyze).scores);
+      assert.notDeepEqual(eviction(before, analyze).scores, eviction(after, analyze).scores);
+    });
+
     it('success measured on time and on budget is the project\'s', () => {
       const v = section('# Clinic Portal\n\n## Success metrics\n\nWe succeed if every milestone lands on time and the work stays within budget, with no deliverable reopened after sign-off.\n', 'Success metrics');
       assert.ok(v.scores.project > v.scores.product, why(v));
