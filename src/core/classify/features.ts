@@ -17,6 +17,7 @@ export function channelOf(hit: Hit, key: string): string {
   if (key === 'body\u0000code') return 'code';
   if (key === 'body\u0000contents') return 'toc';
   if (key === 'body\u0000links') return 'links';
+  if (key === 'body\u0000technical') return 'tech';
   if (key.startsWith('table\u0000')) return 't';
   return hit.scaled ? 'b' : 'h';
 }

@@ -10,6 +10,8 @@ export const SCORING = {
   documentState: 3,
   /** A paragraph that is nothing but links (a list of links), each. */
   linkList: 0.8,
+  /** A code span, bare URL or identifier in the body (saturating like a term): technical reference. */
+  technicalMark: 0.6,
   /** A mermaid `gantt`/`timeline` chart: schedule, strongly. */
   gantt: 4,
   /** A table whose header names Responsible/Accountable/Consulted/Informed. */
