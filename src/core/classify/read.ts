@@ -7,7 +7,8 @@ import type { LineIndex } from '../text';
 import type { EvidenceKind } from '../types';
 import type { StructureKind } from '../taxonomy/types';
 import type { Channel, CompiledTaxonomy, PatternSet, TermEntry, WordInfo } from './compile';
-import { maskProse, readLinks, technicalMarks, wordless, type TechnicalMarks } from './scan';
+import { readInteraction, readTechnical } from './register';
+import { maskProse, readLinks, technicalMarks, wordless } from './scan';
 import { SCORING } from './scoring';
 import type { Signals } from './signals';
 
@@ -276,6 +277,7 @@ export function scanBlock(compiled: CompiledTaxonomy, text: string, lines: LineI
   }
   const tokens = tokenize(compiled, masked);
   readTechnical(tokens, marks, block.start, signals);
+  readInteraction(tokens, block.start, signals);
   scanPatterns(compiled.bodyPatterns, masked, tokens, block.start, 1, true, signals);
   scanTerms(text, tokens, block.start, 'body', signals);
   if (signals.words) for (const info of tokens.infos) signals.word(info.stem);
@@ -283,25 +285,3 @@ export function scanBlock(compiled: CompiledTaxonomy, text: string, lines: LineI
 }
 
 
-/**
- * Counts what reads as technical reference in a paragraph (code spans, bare URLs, identifiers such
- * as `snake_case`, `dotted.name`, `camelCase`) into `signals.technical`, and speaks for neither
- * side once per mark (saturating like a term): reference material, not an owner's concern.
- */
-function readTechnical(tokens: Tokens, marks: TechnicalMarks, offset: number, signals: Signals): void {
-  let identifiers = 0;
-  let firstIdentifier = -1;
-  for (const i of tokens.identifiers) {
-    // `e.g.` and `i.e.` are prose: an identifier has a word of two characters or more.
-    if (tokens.identifiers.has(i - 1) || tokens.ends[i] - tokens.starts[i] < 2) continue;
-    identifiers++;
-    if (firstIdentifier < 0 || i < firstIdentifier) firstIdentifier = i;
-  }
-  const count = identifiers + marks.codeSpans + marks.urls;
-  if (count === 0) return;
-  signals.technical += count;
-  const [start, end] = marks.first >= 0 ? [marks.first, marks.firstEnd] : [tokens.starts[firstIdentifier], tokens.ends[firstIdentifier]];
-  for (let k = 0; k < Math.min(count, 4); k++) {
-    signals.add('body\u0000technical', 'neutral', 'none', 'none', SCORING.technicalMark, offset + start, offset + end, true);
-  }
-}

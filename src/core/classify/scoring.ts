@@ -12,6 +12,8 @@ export const SCORING = {
   linkList: 0.8,
   /** A code span, bare URL or identifier in the body (saturating like a term): technical reference. */
   technicalMark: 0.6,
+  /** An act on something on screen (`clicking the button`), each (saturating like a term): a UX flow. */
+  interaction: 0.8,
   /** A mermaid `gantt`/`timeline` chart: schedule, strongly. */
   gantt: 4,
   /** A table whose header names Responsible/Accountable/Consulted/Informed. */
