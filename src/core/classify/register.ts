@@ -48,6 +48,12 @@ const SCREEN = new Set(
     'widget tile thumbnail preview overlay drawer').split(' '),
 );
 
+/** Who acts on an interface, as the subject of a sentence (`the user clicks`, `customers choose`). */
+const ACTORS = new Set('user customer visitor reviewer member shopper buyer reader player admin administrator you'.split(' '));
+
+/** Words from an actor to its act. */
+const ACTOR_SPAN = 3;
+
 /** Words within which an act and a thing on screen belong to one description. */
 const INTERACTION_SPAN = 8;
 
@@ -59,16 +65,23 @@ const INTERACTION_SPAN = 8;
 export function readInteraction(tokens: Tokens, offset: number, signals: Signals): void {
   let act = -INTERACTION_SPAN - 1;
   let thing = -INTERACTION_SPAN - 1;
+  let actor = -ACTOR_SPAN - 1;
   let found = 0;
   for (let i = 0; i < tokens.infos.length; i++) {
     if (tokens.identifiers.has(i)) continue;
     const word = tokens.infos[i].stem;
+    if (ACTORS.has(word)) {
+      actor = i;
+      continue;
+    }
     if (ACTS.has(word)) act = i;
     else if (SCREEN.has(word)) thing = i;
     else continue;
-    if (Math.abs(act - thing) > INTERACTION_SPAN) continue;
-    const from = Math.min(act, thing);
-    const to = Math.max(act, thing);
+    const acted = act === i && i - actor <= ACTOR_SPAN;
+    if (!acted && Math.abs(act - thing) > INTERACTION_SPAN) continue;
+    const from = acted ? actor : Math.min(act, thing);
+    const to = acted ? i : Math.max(act, thing);
+    actor = -ACTOR_SPAN - 1;
     signals.add('body\u0000interaction', 'pattern', 'requirements', 'product', SCORING.interaction, offset + tokens.starts[from], offset + tokens.ends[to], true);
     // One description counts once: start over after it.
     act = thing = -INTERACTION_SPAN - 1;
