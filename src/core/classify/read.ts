@@ -248,8 +248,8 @@ export function scanBlock(compiled: CompiledTaxonomy, text: string, lines: LineI
   } else if (links.onlyLinks) {
     signals.add('body\u0000links', 'neutral', 'none', 'none', SCORING.linkList, block.start + links.first, block.start + links.firstEnd, true);
   } else if (marks.urls > 0 && wordless(masked)) {
-    // A paragraph of bare URLs is a reference list too.
-    signals.add('body\u0000links', 'neutral', 'none', 'none', SCORING.linkList, block.start + marks.first, block.start + marks.firstEnd, true);
+    // A paragraph of bare URLs is a reference list too (a URL is not quoted as evidence).
+    signals.add('body\u0000bare-links', 'neutral', 'none', 'none', SCORING.linkList, block.start + marks.first, block.start + marks.firstEnd, true, false);
   }
   if (block.kind === 'table-row' && block.header && block.cells) {
     let raci = 0;

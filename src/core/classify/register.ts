@@ -26,7 +26,7 @@ export function readTechnical(tokens: Tokens, marks: TechnicalMarks, offset: num
   if (count === 0) return;
   const [start, end] = marks.first >= 0 ? [marks.first, marks.firstEnd] : [tokens.starts[firstIdentifier], tokens.ends[firstIdentifier]];
   for (let k = 0; k < Math.min(count, 4); k++) {
-    signals.add('body\u0000technical', 'neutral', 'none', 'none', SCORING.technicalMark, offset + start, offset + end, true);
+    signals.add('body\u0000technical', 'neutral', 'none', 'none', SCORING.technicalMark, offset + start, offset + end, true, false);
   }
 }
 
