@@ -30,25 +30,37 @@ export function readTechnical(tokens: Tokens, marks: TechnicalMarks, offset: num
   }
 }
 
-/** Words of acting on an interface, in their common forms (tokens are lower-cased and de-pluralised). */
-const ACTS = new Set(
-  ('click clicked clicking tap tapped tapping hover hovered hovering select selected selecting choose chose choosing ' +
-    'drag dragged dragging drop dropped press pressed pressing scroll scrolled scrolling swipe swiped swiping ' +
-    'navigate navigated navigating toggle toggled toggling dismiss dismissed dismissing expand expanded expanding ' +
-    'collapse collapsed collapsing submit submitted submitting open opened opening type typed typing ' +
-    'show shown showing display displayed displaying reveal revealed revealing appear appeared appearing ' +
-    'highlight highlighted highlighting list listed prompt prompted').split(' '),
-);
+/** What a word is to an interaction: an act on an interface, a thing on screen, or who acts. */
+const ACT = 1;
+const THING = 2;
+const ACTOR = 3;
 
-/** Things on screen a user acts on or sees. */
-const SCREEN = new Set(
-  ('button icon link menu tab panel pane sidebar toolbar footer header dialog modal popup tooltip screen page ' +
-    'view form field box checkbox dropdown card banner notification badge editor window gutter dashboard ' +
-    'widget tile thumbnail preview overlay drawer').split(' '),
-);
+/** The words of interactions by what they are (tokens are lower-cased and de-pluralised); one lookup a word. */
+const INTERACTION_WORDS = new Map<string, number>([
+  // Acts, in their common forms (`type` and `list` are left out: nouns of schemas as often).
+  ...words(
+    'click clicked clicking tap tapped tapping hover hovered hovering select selected selecting choose chose choosing ' +
+      'drag dragged dragging drop dropped press pressed pressing scroll scrolled scrolling swipe swiped swiping ' +
+      'navigate navigated navigating toggle toggled toggling dismiss dismissed dismissing expand expanded expanding ' +
+      'collapse collapsed collapsing submit submitted submitting open opened opening typed typing ' +
+      'show shown showing display displayed displaying reveal revealed revealing appear appeared appearing ' +
+      'highlight highlighted highlighting listed prompt prompted',
+    ACT,
+  ),
+  // Things on screen a user acts on or sees.
+  ...words(
+    'button icon link menu tab panel pane sidebar toolbar footer header dialog modal popup tooltip screen page ' +
+      'view form field box checkbox dropdown card banner notification badge editor window gutter dashboard ' +
+      'widget tile thumbnail preview overlay drawer',
+    THING,
+  ),
+  // Who acts, as the subject of a sentence (`the user clicks`, `customers choose`).
+  ...words('user customer visitor reviewer member shopper buyer reader player admin administrator you', ACTOR),
+]);
 
-/** Who acts on an interface, as the subject of a sentence (`the user clicks`, `customers choose`). */
-const ACTORS = new Set('user customer visitor reviewer member shopper buyer reader player admin administrator you'.split(' '));
+function words(list: string, kind: number): [string, number][] {
+  return list.split(' ').map((w) => [w, kind]);
+}
 
 /** Words from an actor to its act. */
 const ACTOR_SPAN = 3;
@@ -68,14 +80,14 @@ export function readInteraction(tokens: Tokens, offset: number, signals: Signals
   let found = 0;
   for (let i = 0; i < tokens.infos.length; i++) {
     if (tokens.identifiers.has(i)) continue;
-    const word = tokens.infos[i].stem;
-    if (ACTORS.has(word)) {
+    const kind = INTERACTION_WORDS.get(tokens.infos[i].stem);
+    if (kind === undefined) continue;
+    if (kind === ACTOR) {
       actor = i;
       continue;
     }
-    if (ACTS.has(word)) act = i;
-    else if (SCREEN.has(word)) thing = i;
-    else continue;
+    if (kind === ACT) act = i;
+    else thing = i;
     const acted = act === i && i - actor <= ACTOR_SPAN;
     if (!acted && Math.abs(act - thing) > INTERACTION_SPAN) continue;
     const from = acted ? actor : Math.min(act, thing);
