@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { getHeapStatistics } from 'node:v8';
 import { IncrementalAnalyzer, isPlanDocument, type Analysis, type ResolvedConfig } from '../engine';
 import { packAnalysis } from './runner';
-import type { FromWorker, ToWorker, WorkerData } from './workerProtocol';
+import { WORKER_SLICE_MS, type FromWorker, type ToWorker, type WorkerData } from './workerProtocol';
 
 const port = parentPort;
 if (!port) throw new Error('analysis worker started outside a worker thread');
@@ -19,11 +19,6 @@ const configs = new Map<number, ResolvedConfig>();
 let queue: Promise<void> = Promise.resolve();
 
 const send = (message: FromWorker): void => port.postMessage(message);
-/**
- * Slices here only let the worker answer evidence and heap questions: a newer version stops the
- * job through the shared cell, and no editor waits on this thread. Longer slices, fewer yields.
- */
-const SLICE_MS = 40;
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'config') {
@@ -53,7 +48,7 @@ async function analyze(message: Extract<ToWorker, { type: 'analyze' }>): Promise
   if (!document) documents.set(key, (document = { analyzer: new IncrementalAnalyzer(), last: undefined }));
   const { analyzer } = document;
   if (detectPath !== undefined && !isPlanDocument({ path: detectPath, text, config, parse: (t) => analyzer.facts(t) }).isPlan) return send({ type: 'done', job, notPlan: true });
-  const analysis = await analyzer.analyzeAsync(text, config, { shouldStop: stale, sliceMs: SLICE_MS });
+  const analysis = await analyzer.analyzeAsync(text, config, { shouldStop: stale, sliceMs: WORKER_SLICE_MS });
   if (!analysis) return send({ type: 'done', job, stopped: true });
   // Closed while it ran: keep nothing of it.
   if (documents.get(key) === document) document.last = { job, analysis };

@@ -2,6 +2,13 @@
 import type { Evidence, ResolvedConfig } from '../engine';
 import type { DeliveredData } from './runner';
 
+/**
+ * How long a worker analyses before it yields. Slices there only let the worker answer evidence
+ * and heap questions: a newer version stops the job through the shared cell, and no editor waits
+ * on that thread. Longer slices, fewer yields.
+ */
+export const WORKER_SLICE_MS = 40;
+
 export type ToWorker =
   /** A configuration, sent once and named by `id` afterwards (the analyzer caches per object). */
   | { readonly type: 'config'; readonly id: number; readonly config: ResolvedConfig }
