@@ -41,13 +41,14 @@ const TIMED = Number(values.timed);
 const WARM_UP = 40;
 const WAIT_EVERY = 10;
 
-// The baseline: the core's IncrementalAnalyzer, bundled as the server bundles it, and the
-// server's own packing of an analysis for the trip from its worker.
+// The baseline: the core's IncrementalAnalyzer, bundled as the server bundles it, and what the
+// server's worker does with each analysis (its diagnostics for the trip back; the analysis itself
+// packed when a request asks for it).
 mkdirSync(path.join(root, '.bench'), { recursive: true });
 const coreBundle = path.join(root, '.bench', 'bench-server-core.cjs');
 await esbuild.build({
   stdin: {
-    contents: "export { IncrementalAnalyzer } from './src/core/incremental'; export { defaultConfig } from './src/core/config/defaults'; export { packAnalysis } from './src/server/analysis/runner'; export { WORKER_SLICE_MS } from './src/server/analysis/workerProtocol';",
+    contents: "export { IncrementalAnalyzer } from './src/core/incremental'; export { defaultConfig } from './src/core/config/defaults'; export { withoutEvidence } from './src/server/analysis/runner'; export { toDiagnostics } from './src/server/convert'; export { diagnosticsUpdate } from './src/server/analysis/diagnosticsUpdate'; export { WORKER_SLICE_MS } from './src/server/analysis/workerProtocol';",
     resolveDir: root,
     loader: 'ts',
   },
@@ -55,7 +56,7 @@ await esbuild.build({
   // As scripts/build.mjs: jsonc-parser's UMD build loads its parts in a way esbuild cannot follow.
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 });
-const { IncrementalAnalyzer, defaultConfig, packAnalysis, WORKER_SLICE_MS } = createRequire(import.meta.url)(coreBundle);
+const { IncrementalAnalyzer, defaultConfig, withoutEvidence, toDiagnostics, diagnosticsUpdate, WORKER_SLICE_MS } = createRequire(import.meta.url)(coreBundle);
 
 /** Wall-clock milliseconds, comparable with the times the server's threads note. */
 const clock = () => performance.timeOrigin + performance.now();
@@ -128,7 +129,7 @@ const STAGES = [
   ['to the server (stdin)', 'sent', 'in'],
   ["server's thread, before the worker", 'in', 'post'],
   ['hop to the worker', 'post', 'recv'],
-  ['in the worker (analysis, packing)', 'recv', 'done'],
+  ['in the worker (analysis, diagnostics)', 'recv', 'done'],
   ['hop back', 'done', 'back'],
   ["server's thread, after the worker", 'back', 'out'],
   ['to the client (stdout, parse)', 'out', 'arrived'],
@@ -200,24 +201,32 @@ const quantile = (list, q) => {
 };
 
 // The same keystrokes (warm-up, then timed), analysed in this process by the core alone, with
-// the worker's slices; beside it, packing each analysis for the trip back from the worker.
+// the worker's slices; beside it, what the worker adds on the diagnostics' path (the diagnostics
+// and what changed in them since the previous keystroke), and, off that path, packing the
+// analysis when a request (hover, CodeLens, outline) asks for it.
 const baseline = [];
+const delivering = [];
 const packing = [];
 {
   const analyzer = new IncrementalAnalyzer();
   const lineStart = lines.slice(0, line).reduce((n, l) => n + l.length + 1, 0);
   let current = text;
-  await analyzer.analyzeAsync(current, defaultConfig);
+  let previous = { job: 0, diagnostics: toDiagnostics((await analyzer.analyzeAsync(current, defaultConfig)).findings) };
   for (let i = 0; i < WARM_UP + TIMED; i++) {
     const at = lineStart + i;
     current = current.slice(0, at) + 'abcdefghijklmnopqrstuvwxyz'[(i + 2) % 26] + current.slice(at);
     const started = performance.now();
     const analysis = await analyzer.analyzeAsync(current, defaultConfig, { sliceMs: WORKER_SLICE_MS });
     const analysed = performance.now();
-    packAnalysis(analysis);
+    const diagnostics = toDiagnostics(analysis.findings);
+    diagnosticsUpdate(previous, diagnostics);
+    previous = { job: i + 1, diagnostics };
+    const delivered = performance.now();
+    JSON.stringify(withoutEvidence(analysis));
     if (i >= WARM_UP) {
       baseline.push(analysed - started);
-      packing.push(performance.now() - analysed);
+      delivering.push(delivered - analysed);
+      packing.push(performance.now() - delivered);
     }
   }
 }
@@ -262,7 +271,7 @@ for (const [name, run] of [['at a typist\'s pace (100-150 ms a key)', typist], [
   const p95 = quantile(run.latencies, 0.95);
   console.log(`  diagnostics after a keystroke, ${name}: median ${quantile(run.latencies, 0.5).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms${run === typist ? ` (bar: p95 <= 50 ms: ${bar(p95)})` : ''}; ${run.overtaken} of ${TIMED} overtaken before theirs came back`);
 }
-console.log(`  the core alone, same keystrokes, in process: median ${quantile(baseline, 0.5).toFixed(1)} ms, p95 ${quantile(baseline, 0.95).toFixed(1)} ms; packing each for the trip: median ${quantile(packing, 0.5).toFixed(1)} ms, p95 ${quantile(packing, 0.95).toFixed(1)} ms`);
+console.log(`  the core alone, same keystrokes, in process: median ${quantile(baseline, 0.5).toFixed(1)} ms, p95 ${quantile(baseline, 0.95).toFixed(1)} ms; then its diagnostics and their changes: median ${quantile(delivering, 0.5).toFixed(1)} ms, p95 ${quantile(delivering, 0.95).toFixed(1)} ms; packing the analysis when a request asks: median ${quantile(packing, 0.5).toFixed(1)} ms, p95 ${quantile(packing, 0.95).toFixed(1)} ms`);
 console.log(`  server round trip / core alone, at a typist's pace: median ${(quantile(typist.latencies, 0.5) / quantile(baseline, 0.5)).toFixed(2)}, p95 ${(quantile(typist.latencies, 0.95) / quantile(baseline, 0.95)).toFixed(2)}`);
 for (const [name, run] of [["a typist's pace", typist], ['back to back', backToBack]]) {
   const totals = run.stages.map((stages) => stages.reduce((a, b) => a + b, 0));
