@@ -88,10 +88,11 @@ export class DocumentAnalyses {
     const version = document.version;
     const { debounceMs } = await this.host.settingsFor(document.uri);
     if (this.host.document(document.uri)?.version !== version) return;
-    // Analysis keeps up with the typing: start now. Otherwise (an older version still being
-    // analysed, or already waiting) wait for a pause in the typing, as `debounceMs` says.
-    const busy = state.inflight !== undefined || state.timer !== undefined;
-    void this.request(document.uri, busy ? debounceMs : 0, false);
+    // Analysis keeps up with the typing: start now. An older version still being analysed says
+    // it does not: wait for a pause in the typing, as `debounceMs` says. Only a running analysis
+    // counts, not a wait: otherwise one slow analysis would hold back every later keystroke
+    // until the typing stops.
+    void this.request(document.uri, state.inflight ? debounceMs : 0, false);
   }
 
   closed(uri: string): void {

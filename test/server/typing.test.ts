@@ -48,6 +48,21 @@ describe('language server: while typing', function () {
     assert.deepEqual(published.diagnostics, await freshDiagnostics(client, 'fresh-prd.md', CHECKOUT_PRD));
   });
 
+  it('analyses a change at once when the analysis it overtook has stopped, though an earlier change still waits for a pause', async () => {
+    client = await TestClient.start({ settings: { debounceMs: 5000 } });
+    const uri = await client.open('setext-plan.md', TAGGED_PLAN);
+    await client.diagnosticsFor(uri, 1);
+    // An analysis still running when the next change comes: that change waits for a pause (5 s).
+    await client.change(uri, setextHeadings(300));
+    const waiting = await client.change(uri, CHECKOUT_PRD);
+    const waitingSince = Date.now();
+    // Long enough for the overtaken analysis (a fifth of a second) to stop; nothing tells the client when it did.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const typed = await client.change(uri, CHECKOUT_PRD.replace('Problem', 'Problems'));
+    await client.until(`diagnostics of v${typed} before the earlier change's wait ran out`, () => client!.statuses.get(uri)?.some((s) => s.version === typed) === true, 5000 - (Date.now() - waitingSince) - 500);
+    assert.ok(!client.statuses.get(uri)?.some((s) => s.version === waiting), 'the waiting change was overtaken, not analysed');
+  });
+
   it('publishes, edit after edit, the diagnostics a fresh analysis of the same text finds', async () => {
     client = await TestClient.start({ settings: { debounceMs: 0 } });
     const uri = await client.open('checkout-prd.md', CHECKOUT_PRD);
