@@ -1,6 +1,7 @@
 /**
  * Which open documents are plans, and their newest analysis. Documents are analysed on open and
- * as they change: at once while the analysis keeps up, debounced while it does not; each change
+ * as they change: at once while the analysis keeps up, debounced while changes keep overtaking
+ * it; each change
  * makes the work for older versions stale and cancels it;
  * every settled state is announced once (`onState`), and requests wait for the analysis of the
  * version they were asked about with `ensure`.
@@ -65,6 +66,8 @@ interface State {
   planByContent: boolean;
   /** The analysis ran past the budget: paused until the document is edited, *Analyze This Document* or reopening. */
   pausedAt: number | undefined;
+  /** The last change came while an older version was still being analysed. */
+  overtook: boolean;
 }
 
 export class DocumentAnalyses {
@@ -88,11 +91,15 @@ export class DocumentAnalyses {
     const version = document.version;
     const { debounceMs } = await this.host.settingsFor(document.uri);
     if (this.host.document(document.uri)?.version !== version) return;
-    // Analysis keeps up with the typing: start now. An older version still being analysed says
-    // it does not: wait for a pause in the typing, as `debounceMs` says. Only a running analysis
-    // counts, not a wait: otherwise one slow analysis would hold back every later keystroke
-    // until the typing stops.
-    void this.request(document.uri, state.inflight ? debounceMs : 0, false);
+    // While analysis keeps up with the typing, each change starts at once. Changes that keep
+    // overtaking analyses still running (this one and the one before) say it does not: then wait
+    // for a pause in the typing, as `debounceMs` says. One late analysis delays nothing; and a
+    // wait is no analysis, so the change after it, finding none running, starts at once again
+    // (otherwise one slow analysis would hold back every keystroke until the typing stops).
+    const overtakes = state.inflight !== undefined;
+    const delay = overtakes && state.overtook ? debounceMs : 0;
+    state.overtook = overtakes;
+    void this.request(document.uri, delay, false);
   }
 
   closed(uri: string): void {
@@ -116,7 +123,7 @@ export class DocumentAnalyses {
   stateOf(uri: string): State {
     let state = this.states.get(uri);
     if (!state) {
-      state = { generation: 0, timer: undefined, inflight: undefined, result: undefined, state: undefined, settled: undefined, planByContent: false, pausedAt: undefined };
+      state = { generation: 0, timer: undefined, inflight: undefined, result: undefined, state: undefined, settled: undefined, planByContent: false, pausedAt: undefined, overtook: false };
       this.states.set(uri, state);
     }
     return state;

@@ -31,20 +31,33 @@ describe('language server: while typing', function () {
     assert.ok(!published.diagnostics.some((d) => d.code === 'owner-mismatch'), 'the re-tagged section is no longer a mismatch');
   });
 
-  it('waits for a pause while an older version is still being analysed, and publishes the newest version', async () => {
+  it('starts a change that overtook one late analysis as soon as that stops, without waiting for a pause', async () => {
+    client = await TestClient.start({ settings: { debounceMs: 5000 } });
+    const uri = await client.open('setext-plan.md', TAGGED_PLAN);
+    await client.diagnosticsFor(uri, 1);
+    await client.change(uri, setextHeadings(300));
+    const version = await client.change(uri, CHECKOUT_PRD);
+    await client.until(`diagnostics of v${version} before a debounce would have run out`, () => client!.statuses.get(uri)?.some((s) => s.version === version) === true, 4000);
+  });
+
+  it('waits for a pause while changes keep overtaking analyses still running, and publishes the newest version', async () => {
     const debounceMs = 1200;
     client = await TestClient.start({ settings: { debounceMs } });
     const uri = await client.open('setext-plan.md', TAGGED_PLAN);
     await client.diagnosticsFor(uri, 1);
-    // A version that takes a while to analyse (half a second or more), overtaken at once by the next.
+    // A version that takes a while to analyse (half a second or more), overtaken at once by the
+    // next, itself overtaken while it waits for the slow one to stop.
     const slow = await client.change(uri, setextHeadings(1000));
+    const overtaken = await client.change(uri, TAGGED_PLAN);
     const sent = Date.now();
     const newest = await client.change(uri, CHECKOUT_PRD);
     const published = await client.diagnosticsFor(uri, newest);
     const elapsed = Date.now() - sent;
     assert.ok(elapsed >= debounceMs - 50, `the newest version waited for the pause (${elapsed} ms)`);
-    assert.ok(!client.statuses.get(uri)?.some((s) => s.version === slow), 'the overtaken version settled nothing');
-    assert.ok(!client.diagnostics.get(uri)?.some((d) => d.version === slow), 'and published nothing');
+    for (const version of [slow, overtaken]) {
+      assert.ok(!client.statuses.get(uri)?.some((s) => s.version === version), `overtaken v${version} settled nothing`);
+      assert.ok(!client.diagnostics.get(uri)?.some((d) => d.version === version), `and published nothing`);
+    }
     assert.deepEqual(published.diagnostics, await freshDiagnostics(client, 'fresh-prd.md', CHECKOUT_PRD));
   });
 
@@ -52,8 +65,9 @@ describe('language server: while typing', function () {
     client = await TestClient.start({ settings: { debounceMs: 5000 } });
     const uri = await client.open('setext-plan.md', TAGGED_PLAN);
     await client.diagnosticsFor(uri, 1);
-    // An analysis still running when the next change comes: that change waits for a pause (5 s).
+    // Changes that keep overtaking an analysis still running: the last waits for a pause (5 s).
     await client.change(uri, setextHeadings(300));
+    await client.change(uri, TAGGED_PLAN);
     const waiting = await client.change(uri, CHECKOUT_PRD);
     const waitingSince = Date.now();
     // Long enough for the overtaken analysis (a fifth of a second) to stop; nothing tells the client when it did.
