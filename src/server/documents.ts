@@ -1,10 +1,9 @@
 /**
  * Which open documents are plans, and their newest analysis. Documents are analysed on open and
  * as they change: at once while the analysis keeps up, debounced while changes keep overtaking
- * it; each change
- * makes the work for older versions stale and cancels it;
- * every settled state is announced once (`onState`), and requests wait for the analysis of the
- * version they were asked about with `ensure`.
+ * it; each change makes the work for older versions stale and cancels it; every settled state is
+ * announced once (`onState`), and requests wait for the analysis of the version they were asked
+ * about with `ensure`.
  */
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -118,7 +117,6 @@ export class DocumentAnalyses {
     }
   }
 
-
   /** The newest settled state. */
   stateOf(uri: string): State {
     let state = this.states.get(uri);
@@ -227,7 +225,7 @@ export class DocumentAnalyses {
         if (detectByContent) state.planByContent = true;
         const { delivered, evidence } = outcome;
         const settled = { uri, version, diagnostics: delivered.diagnostics, config, evidence };
-        const result: SettledAnalysis = { ...settled, load: async () => delivered.load().then((analysis) => analysis && { ...settled, analysis }) };
+        const result: SettledAnalysis = { ...settled, load: () => delivered.load().then((analysis) => analysis && { ...settled, analysis }) };
         return this.settle(uri, version, { state: 'analysed', version, sections: delivered.sections, findings: delivered.findings }, result);
       }
       case 'not-plan':
