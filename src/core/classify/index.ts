@@ -285,7 +285,8 @@ function addBalanceFeatures(features: Map<string, number>, groups: ReadonlyMap<s
 
 /**
  * The verdict: the hand-set rule's, checked by the fitted model. The rule's side is not named
- * (`none`: a wrong side costs most) when the model is sure of the other side (`veto`); a `none`
+ * (`none`: a wrong side costs most) when the model is sure of the other side (`veto`) or sure the
+ * section is on neither side (`quiet`: reference text full of owner words); a `none`
  * becomes a side only when the model is sure of it (`promote`). The confidence is the model's probability of the verdict.
  */
 export function decide(rule: InferredRole, p: readonly [number, number, number], m: Model): { role: InferredRole; confidence: number } {
@@ -294,7 +295,7 @@ export function decide(rule: InferredRole, p: readonly [number, number, number],
   if (rule === 'mixed') return { role: 'mixed', confidence: p[0] + p[1] };
   if (rule === 'product' || rule === 'project') {
     const c = classOf(rule);
-    return p[1 - c] >= m.veto ? { role: 'none', confidence: p[2] } : { role: rule, confidence: p[c] };
+    return p[1 - c] >= m.veto || p[2] >= m.quiet ? { role: 'none', confidence: p[2] } : { role: rule, confidence: p[c] };
   }
   if (p[top] >= m.promote) return { role: CLASS_ROLE[top] as Role, confidence: p[top] };
   return { role: 'none', confidence: p[2] };
