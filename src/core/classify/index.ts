@@ -18,7 +18,7 @@ import type { Taxonomy } from '../taxonomy/types';
 import type { Evidence, InferredRole, Role, Verdict } from '../types';
 import { compileTaxonomy, type CompiledTaxonomy } from './compile';
 import { documentLean, isTitle, topConcern } from './document';
-import { addContextFeatures, channelOf, contextSource, featuresOfHit, type ContextReading } from './features';
+import { addContextFeatures, addFormFeatures, channelOf, contextSource, featuresOfHit, headingForm, type ContextReading } from './features';
 import { defaultModel, predict, pushToward, type Features, type LoadedModel, type Model } from './model';
 import { scanBlock, scanPatterns, scanTerms, tokenize } from './read';
 import { maskProse } from './scan';
@@ -172,6 +172,7 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   const rule = ruleVerdict(own, signals, reading);
   features.set(`rule:${rule}`, 1);
   addBalanceFeatures(features, groups);
+  addFormFeatures(features, { ...headingForm(heading.text), technical: signals.technical, words });
   if (subject > 0) features.set('sense:subject', Math.log1p(subject));
   context.observe?.(features);
 
