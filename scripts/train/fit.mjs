@@ -26,7 +26,9 @@ export function decide(z, features, { temperature, veto = 1, promote = 1, quiet 
   if (rule === 'mixed') return { cls: 2, confidence: p[0] + p[1], p };
   if (rule === 'product' || rule === 'project') {
     const c = rule === 'product' ? 0 : 1;
-    return p[1 - c] >= veto || p[2] >= quiet ? { cls: 2, confidence: p[2], p } : { cls: c, confidence: p[c], p };
+    // As at run time, a lone heading (no body, no subsections) is never quieted.
+    const lone = features.has('empty') && !features.has('kids');
+    return p[1 - c] >= veto || (!lone && p[2] >= quiet) ? { cls: 2, confidence: p[2], p } : { cls: c, confidence: p[c], p };
   }
   if (p[top] >= promote) return { cls: top, confidence: p[top], p };
   return { cls: 2, confidence: p[2], p };
