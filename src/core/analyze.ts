@@ -97,6 +97,12 @@ export interface SectionResult extends SectionParts {
  */
 export interface SectionMemo {
   lookup(key: SectionKey, compute: () => SectionParts): SectionResult;
+  /**
+   * The findings of the local rules (see `SectionRule.local`) for `section`, whose own results
+   * `lookup` gave: those kept from the last analysis when the section and the document's rule
+   * context (`rules`) are as they were then, otherwise `check()`'s.
+   */
+  findings(section: Section, rules: string, check: () => readonly Finding[]): readonly Finding[];
 }
 
 /** How many sections to handle between two pauses of `analyzeSteps`. */
@@ -239,16 +245,26 @@ export function* analyzeSteps(
   const blocks = outline.sections.map((s) => s.blocks);
   const context: RuleContext = { text, lines, config, kind, kindDef, frontMatter, sections, blocks, problems };
   const findings: Finding[] = [];
-  const reporter = (rule: Rule, severity: Severity) => (report: Report): void => {
-    findings.push({ ruleId: rule.id, severity, message: report.message, range: report.range, section: report.section, fixes: report.fixes ?? [] });
+  const reporter = (rule: Rule, severity: Severity, into: Finding[]) => (report: Report): void => {
+    into.push({ ruleId: rule.id, severity, message: report.message, range: report.range, section: report.section, fixes: report.fixes ?? [] });
   };
   const active = rules.flatMap((rule) => {
     const severity = config.rules[rule.id] ?? rule.defaultSeverity;
-    return severity === 'off' ? [] : [{ rule, report: reporter(rule, severity) }];
+    return severity === 'off' ? [] : [{ rule, severity, report: reporter(rule, severity, findings) }];
   });
-  const bySection = active.filter((a) => a.rule.checkSection);
+  const local = active.filter((a) => a.rule.checkSection && a.rule.local);
+  const bySection = active.filter((a) => a.rule.checkSection && !a.rule.local);
+  // What local rules read of the document besides the section (the configuration gives the kind's definition).
+  const ruleContext = documentContext ? `${documentContext.config}|${kind ?? ''}|${lines.eol}` : '';
+  const checkLocal = (section: Section): Finding[] => {
+    const found: Finding[] = [];
+    for (const { rule, severity } of local) rule.checkSection?.(section, context, reporter(rule, severity, found));
+    return found;
+  };
   for (const section of sections) {
     if (section.index % SECTIONS_PER_STEP === SECTIONS_PER_STEP - 1) yield;
+    if (memo) for (const finding of memo.findings(section, ruleContext, () => checkLocal(section))) findings.push(finding);
+    else for (const { rule, severity } of local) rule.checkSection?.(section, context, reporter(rule, severity, findings));
     for (const { rule, report } of bySection) rule.checkSection?.(section, context, report);
   }
   yield;
@@ -279,6 +295,8 @@ let nextConfigId = 0;
 
 interface DocumentContext {
   readonly key: string;
+  /** The configuration's identity, as a number. */
+  readonly config: number;
   /** Each heading's vote in the lean, by line (when no kind is declared). */
   readonly byLine: ReadonlyMap<number, readonly [number, number]> | undefined;
   /** Keys of all the document's definitions. */
@@ -300,9 +318,9 @@ function* documentContextSteps(text: string, config: ResolvedConfig, kindDef: Ki
   yield* headingOutlineSteps(lines);
   const compiled = compileTaxonomy(config.taxonomy);
   const subject = [...subjectWords(compiled, lines)].join(',');
-  if (kindDef) return { key: `${id}|${odd}|${subject}|${JSON.stringify(kindDef)}`, byLine: undefined, definitions };
+  if (kindDef) return { key: `${id}|${odd}|${subject}|${JSON.stringify(kindDef)}`, config: id, byLine: undefined, definitions };
   const lean = yield* documentLeanSteps(compiled, lines);
-  return { key: `${id}|${odd}|${subject}|-|${lean.product}|${lean.project}|${lean.concerns.product ?? ''}|${lean.concerns.project ?? ''}`, byLine: lean.byLine, definitions };
+  return { key: `${id}|${odd}|${subject}|-|${lean.product}|${lean.project}|${lean.concerns.product ?? ''}|${lean.concerns.project ?? ''}`, config: id, byLine: lean.byLine, definitions };
 }
 
 const NO_DEFINITIONS: ReadonlySet<string> = new Set();

@@ -59,6 +59,8 @@ export interface ParsedDocument {
   readonly mode: string;
   /** Chunks parsed for this version (the rest were reused). */
   readonly parsedChunks: number;
+  /** How the text differs from the version parsed before it; undefined when parsed from scratch. */
+  readonly edit: Edit | undefined;
 }
 
 /** How a text differs from the last version: same up to `prefix`, same from `end` (new offsets) on. */
@@ -87,7 +89,7 @@ export function* parseDocumentSteps(text: string, previous?: ParsedDocument, siz
   const odd = frontEnd < 0;
   const mode = `${base}|${odd}`;
   const prev = previous && previous.mode === mode ? previous : undefined;
-  if (prev && prev.text === text) return { ...prev, parsedChunks: 0 };
+  if (prev && prev.text === text) return { ...prev, parsedChunks: 0, edit: { prefix: text.length, end: text.length, delta: 0 } };
   const edit = prev ? diff(prev.text, text) : undefined;
 
   const chunks: Chunk[] = [];
@@ -192,7 +194,7 @@ export function* parseDocumentSteps(text: string, previous?: ParsedDocument, siz
     }
   }
   const facts = mergeChunks(chunks, defined);
-  return { text, chunks, facts, defined, mode, parsedChunks };
+  return { text, chunks, facts, defined, mode, parsedChunks, edit };
 }
 
 /** One parse of `text[at, end)`, handed the definitions it may use. */

@@ -43,6 +43,13 @@ interface RuleInfo {
 export interface SectionRule extends RuleInfo {
   checkSection(section: Section, context: RuleContext, report: (report: Report) => void): void;
   readonly check?: never;
+  /**
+   * Set when the findings for a section depend on nothing but the section, its blocks, its own
+   * text and the document's configuration, kind and line breaks: then, while the document is
+   * edited elsewhere, the engine keeps the findings of a section that did not change instead of
+   * checking it again. Leave it unset for a rule that reads other sections.
+   */
+  readonly local?: true;
 }
 
 /** A rule that needs the whole document at once (document-wide counts, the list of problems). */
