@@ -103,6 +103,12 @@ export interface SectionMemo {
    * context (`rules`) are as they were then, otherwise `check()`'s.
    */
   findings(section: Section, rules: string, check: () => readonly Finding[]): readonly Finding[];
+  /**
+   * The verdict of the section at `start` read again with what its subsections say: the one kept
+   * from the last analysis when the section's results were kept where they stood and `inputs`
+   * are the same objects as then, otherwise `read()`'s.
+   */
+  reread(start: number, inputs: readonly unknown[], read: () => Verdict): Verdict;
 }
 
 /** How many sections to handle between two pauses of `analyzeSteps`. */
@@ -234,9 +240,12 @@ export function* analyzeSteps(
     const s = outline.sections[i];
     if (s.children.length === 0 || s.blocks.some((b) => b.kind !== 'html')) continue;
     const parent = s.parent !== undefined ? verdicts[s.parent] : undefined;
-    const children = readChildren(s.children.map((c) => sections[c].inferred));
+    const childVerdicts = s.children.map((c) => sections[c].inferred);
     const previous = previousOf[i] >= 0 ? verdicts[previousOf[i]] : undefined;
-    const verdict = classifySection({ text, lines, heading: s.heading, blocks: s.blocks }, { ...classifierOf(s.index), parent, parentIsTitle: s.parent === titleAt, previous, children });
+    const parentIsTitle = s.parent === titleAt;
+    const read = (): Verdict =>
+      classifySection({ text, lines, heading: s.heading, blocks: s.blocks }, { ...classifierOf(s.index), parent, parentIsTitle, previous, children: readChildren(childVerdicts) });
+    const verdict = memo ? memo.reread(s.heading.start, [parent, previous, parentIsTitle, ...childVerdicts], read) : read();
     const old = sections[i];
     sections[i] = { ...old, ...owned(old.tags[0], verdict) };
   }
@@ -255,7 +264,7 @@ export function* analyzeSteps(
   const local = active.filter((a) => a.rule.checkSection && a.rule.local);
   const bySection = active.filter((a) => a.rule.checkSection && !a.rule.local);
   // What local rules read of the document besides the section (the configuration gives the kind's definition).
-  const ruleContext = documentContext ? `${documentContext.config}|${kind ?? ''}|${lines.eol}` : '';
+  const ruleContext = documentContext ? JSON.stringify([documentContext.config, kind ?? '', lines.eol, ...local.map((a) => a.rule.local?.reads?.(context) ?? '')]) : '';
   const checkLocal = (section: Section): Finding[] => {
     const found: Finding[] = [];
     for (const { rule, severity } of local) rule.checkSection?.(section, context, reporter(rule, severity, found));
@@ -269,7 +278,7 @@ export function* analyzeSteps(
   }
   yield;
   for (const { rule, report } of active) {
-    if (rule.checkSection) continue;
+    if (!rule.check) continue;
     rule.check(context, report);
     yield;
   }

@@ -18,7 +18,7 @@ import { diff, parseDocumentSteps, type Edit, type ParsedDocument } from './pars
 import { detach } from './parse/collect';
 import type { DocumentFacts } from './parse/facts';
 import { finish } from './steps';
-import type { Analysis, Finding, Position, Range, Section } from './types';
+import type { Analysis, Finding, Position, Range, Section, Verdict } from './types';
 
 /** How `analyzeAsync` shares the thread. */
 export interface AnalyzeAsyncOptions {
@@ -113,6 +113,8 @@ interface SectionEntry {
   line: number;
   /** The section as the last analysis built it from these results, and what the local rules found in it. */
   checked?: { readonly section: Section; readonly rules: string; readonly findings: readonly Finding[] };
+  /** Its verdict read again with what its subsections say, and from what. */
+  reread?: { readonly inputs: readonly unknown[]; readonly verdict: Verdict };
 }
 
 /**
@@ -130,6 +132,8 @@ class SectionResults implements SectionMemo {
   private text: string | undefined;
   private edit: Edit | undefined;
   private nextId = 0;
+  /** The document context last given, and the equal string the entries hold. */
+  private document = { given: '', known: '' };
   /** Sections read (not reused) in the current analysis. */
   computed = 0;
 
@@ -157,7 +161,8 @@ class SectionResults implements SectionMemo {
 
   lookup(key: SectionKey, compute: () => SectionParts): SectionResult {
     const end = key.start + key.text.length;
-    let entry = this.find(key, end);
+    const document = this.knownDocument(key.document);
+    let entry = this.find(key, end, document);
     if (entry) {
       if (entry.start !== key.start || entry.line !== key.line) {
         entry = { key: entry.key, result: moved(entry.result, key.line - entry.line, key.start - entry.start), start: key.start, end, line: key.line };
@@ -165,7 +170,7 @@ class SectionResults implements SectionMemo {
     } else {
       this.computed++;
       const result = { ...copyDeep(compute(), 0, 0, true), id: this.nextId++ };
-      entry = { key: { ...key, text: '', heading: detach(key.heading) }, result, start: key.start, end, line: key.line };
+      entry = { key: { ...key, text: '', heading: detach(key.heading), document }, result, start: key.start, end, line: key.line };
     }
     this.current.set(key.start, entry);
     return entry.result;
@@ -180,8 +185,26 @@ class SectionResults implements SectionMemo {
     return findings;
   }
 
+  reread(start: number, inputs: readonly unknown[], read: () => Verdict): Verdict {
+    const entry = this.current.get(start);
+    const kept = entry?.reread;
+    if (kept && kept.inputs.length === inputs.length && kept.inputs.every((input, i) => input === inputs[i])) return kept.verdict;
+    const verdict = read();
+    if (entry) entry.reread = { inputs, verdict };
+    return verdict;
+  }
+
+  /**
+   * The very string the kept entries hold for a document context that reads the same as
+   * `document`: a long string compared once per analysis, not once per section.
+   */
+  private knownDocument(document: string): string {
+    if (document !== this.document.given) this.document = { given: document, known: document === this.document.known ? this.document.known : document };
+    return this.document.known;
+  }
+
   /** The last analysis's entry for the section `key` describes, when its text and context are the same. */
-  private find(key: SectionKey, end: number): SectionEntry | undefined {
+  private find(key: SectionKey, end: number, document: string): SectionEntry | undefined {
     const edit = this.edit;
     if (!edit || this.text === undefined) return undefined;
     let entry: SectionEntry | undefined;
@@ -196,7 +219,7 @@ class SectionResults implements SectionMemo {
       entry = this.previous.get(key.start);
       if (entry && (entry.end - entry.start !== end - key.start || this.text.slice(entry.start, entry.end) !== key.text)) return undefined;
     }
-    return entry && entry.end - entry.start === end - key.start && sameContext(entry.key, key) ? entry : undefined;
+    return entry && entry.end - entry.start === end - key.start && entry.key.document === document && sameContext(entry.key, key) ? entry : undefined;
   }
 
   clear(): void {
@@ -207,7 +230,7 @@ class SectionResults implements SectionMemo {
   }
 }
 
-/** Two keys for the same section text ask for the same results. */
+/** Two keys for the same section text in the same document context ask for the same results. */
 function sameContext(a: SectionKey, b: SectionKey): boolean {
   return (
     a.parent === b.parent &&
@@ -218,8 +241,7 @@ function sameContext(a: SectionKey, b: SectionKey): boolean {
     a.last === b.last &&
     a.vote === b.vote &&
     a.definitions === b.definitions &&
-    a.heading === b.heading &&
-    a.document === b.document
+    a.heading === b.heading
   );
 }
 
