@@ -98,9 +98,15 @@ export interface SectionResult extends SectionParts {
 export interface SectionMemo {
   lookup(key: SectionKey, compute: () => SectionParts): SectionResult;
   /**
-   * The findings of the local rules (see `SectionRule.local`) for `section`, whose own results
-   * `lookup` gave: those kept from the last analysis when the section and the document's rule
-   * context (`rules`) are as they were then, otherwise `check()`'s.
+   * `section`, built from the results `lookup` gave for the section at `start`, or the very
+   * object the last analysis built from them when it equals `section` (so unchanged sections
+   * stay the same objects, and what depends on them can be kept by identity).
+   */
+  settle(start: number, section: Section): Section;
+  /**
+   * The findings of the local rules (see `SectionRule.local`) for `section` (settled): those
+   * kept from the last analysis when the section and the document's rule context (`rules`) are
+   * as they were then, otherwise `check()`'s.
    */
   findings(section: Section, rules: string, check: () => readonly Finding[]): readonly Finding[];
   /**
@@ -249,6 +255,7 @@ export function* analyzeSteps(
     const old = sections[i];
     sections[i] = { ...old, ...owned(old.tags[0], verdict) };
   }
+  if (memo) for (const s of outline.sections) sections[s.index] = memo.settle(s.heading.start, sections[s.index]);
   yield;
 
   const blocks = outline.sections.map((s) => s.blocks);

@@ -111,7 +111,9 @@ interface SectionEntry {
   start: number;
   end: number;
   line: number;
-  /** The section as the last analysis built it from these results, and what the local rules found in it. */
+  /** The section the last analysis built from these results. */
+  built?: Section;
+  /** What the local rules found in a section built from these results. */
   checked?: { readonly section: Section; readonly rules: string; readonly findings: readonly Finding[] };
   /** Its verdict read again with what its subsections say, and from what. */
   reread?: { readonly inputs: readonly unknown[]; readonly verdict: Verdict };
@@ -176,10 +178,17 @@ class SectionResults implements SectionMemo {
     return entry.result;
   }
 
+  settle(start: number, section: Section): Section {
+    const entry = this.current.get(start);
+    if (!entry) return section;
+    if (!entry.built || !sameSection(entry.built, section)) entry.built = section;
+    return entry.built;
+  }
+
   findings(section: Section, rules: string, check: () => readonly Finding[]): readonly Finding[] {
     const entry = this.current.get(section.headingRange.start.offset);
     const checked = entry?.checked;
-    if (checked && checked.rules === rules && sameSection(checked.section, section)) return checked.findings;
+    if (checked && checked.section === section && checked.rules === rules) return checked.findings;
     const findings = check();
     if (entry) entry.checked = { section, rules, findings };
     return findings;
@@ -251,7 +260,8 @@ function sameContext(a: SectionKey, b: SectionKey): boolean {
  */
 function sameSection(a: Section, b: Section): boolean {
   return (
-    a.index === b.index &&
+    a === b ||
+    (a.index === b.index &&
     a.inferred === b.inferred &&
     a.tags === b.tags &&
     a.heading === b.heading &&
@@ -266,7 +276,7 @@ function sameSection(a: Section, b: Section): boolean {
     sameRange(a.range, b.range) &&
     sameRange(a.bodyRange, b.bodyRange) &&
     a.children.length === b.children.length &&
-    a.children.every((child, i) => child === b.children[i])
+    a.children.every((child, i) => child === b.children[i]))
   );
 }
 
