@@ -102,6 +102,13 @@ export class IncrementalAnalyzer {
   }
 }
 
+/** What the local rules found in a section. */
+interface Checked {
+  readonly section: Section;
+  readonly rules: string;
+  readonly findings: readonly Finding[];
+}
+
 interface SectionEntry {
   /** The key's context (its text is not kept: the text last analysed holds it, at `start`). */
   readonly key: SectionKey;
@@ -114,7 +121,9 @@ interface SectionEntry {
   /** The section the last analysis built from these results. */
   built?: Section;
   /** What the local rules found in a section built from these results. */
-  checked?: { readonly section: Section; readonly rules: string; readonly findings: readonly Finding[] };
+  checked?: Checked;
+  /** What they found where the results stood before, `offsets` earlier on the same lines. */
+  carried?: Checked & { readonly offsets: number };
   /** Its verdict read again with what its subsections say, and from what. */
   reread?: { readonly inputs: readonly unknown[]; readonly verdict: Verdict };
 }
@@ -167,7 +176,14 @@ class SectionResults implements SectionMemo {
     let entry = this.find(key, end, document);
     if (entry) {
       if (entry.start !== key.start || entry.line !== key.line) {
-        entry = { key: entry.key, result: moved(entry.result, key.line - entry.line, key.start - entry.start), start: key.start, end, line: key.line };
+        const was = entry;
+        entry = { key: was.key, result: moved(was.result, key.line - was.line, key.start - was.start), start: key.start, end, line: key.line };
+        // Typing within a line moves what follows by offsets alone: the findings can move with it
+        // (their messages name lines, never offsets).
+        const checked = was.checked;
+        if (key.line === was.line && checked && checked.section.inferred === was.result.verdict && checked.section.tags === was.result.tags) {
+          entry.carried = { ...checked, offsets: key.start - was.start };
+        }
       }
     } else {
       this.computed++;
@@ -189,6 +205,12 @@ class SectionResults implements SectionMemo {
     const entry = this.current.get(section.headingRange.start.offset);
     const checked = entry?.checked;
     if (checked && checked.section === section && checked.rules === rules) return checked.findings;
+    const carried = entry?.carried;
+    if (entry && carried && carried.rules === rules && section.inferred === entry.result.verdict && section.tags === entry.result.tags && sameSectionMoved(carried.section, section, carried.offsets)) {
+      const findings = copyDeep(carried.findings, 0, carried.offsets, false);
+      entry.checked = { section, rules, findings };
+      return findings;
+    }
     const findings = check();
     if (entry) entry.checked = { section, rules, findings };
     return findings;
@@ -259,11 +281,16 @@ function sameContext(a: SectionKey, b: SectionKey): boolean {
  * ones), same neighbours. Rules that read only the section find the same in both.
  */
 function sameSection(a: Section, b: Section): boolean {
+  return a === b || (a.inferred === b.inferred && a.tags === b.tags && sameSectionMoved(a, b, 0));
+}
+
+/**
+ * `b` is `a` moved `offsets` later on the same lines (what typing earlier on a line does to the
+ * sections after it), its results moved with it.
+ */
+function sameSectionMoved(a: Section, b: Section, offsets: number): boolean {
   return (
-    a === b ||
-    (a.index === b.index &&
-    a.inferred === b.inferred &&
-    a.tags === b.tags &&
+    a.index === b.index &&
     a.heading === b.heading &&
     a.level === b.level &&
     a.parent === b.parent &&
@@ -272,20 +299,20 @@ function sameSection(a: Section, b: Section): boolean {
     a.concern === b.concern &&
     a.confidence === b.confidence &&
     a.tagged === b.tagged &&
-    sameRange(a.headingRange, b.headingRange) &&
-    sameRange(a.range, b.range) &&
-    sameRange(a.bodyRange, b.bodyRange) &&
+    rangeMoved(a.headingRange, b.headingRange, offsets) &&
+    rangeMoved(a.range, b.range, offsets) &&
+    rangeMoved(a.bodyRange, b.bodyRange, offsets) &&
     a.children.length === b.children.length &&
-    a.children.every((child, i) => child === b.children[i]))
+    a.children.every((child, i) => child === b.children[i])
   );
 }
 
-function sameRange(a: Range, b: Range): boolean {
-  return samePosition(a.start, b.start) && samePosition(a.end, b.end);
+function rangeMoved(a: Range, b: Range, offsets: number): boolean {
+  return positionMoved(a.start, b.start, offsets) && positionMoved(a.end, b.end, offsets);
 }
 
-function samePosition(a: Position, b: Position): boolean {
-  return a.offset === b.offset && a.line === b.line && a.character === b.character;
+function positionMoved(a: Position, b: Position, offsets: number): boolean {
+  return a.offset + offsets === b.offset && a.line === b.line && a.character === b.character;
 }
 
 /** Scores compared by value: a section's context is what the one before says, not which result said it. */
