@@ -59,7 +59,9 @@ const typed = (i) => text.slice(0, mid) + 'abcdefghijklmnopqrstuvwxyz'[i % 26] +
 const now = () => performance.now();
 /** Keystrokes analysed before re-analysis is timed: the first few dozen run code not yet optimised. */
 const WARM_UP_KEYSTROKES = 40;
-const time = (f) => { const t = now(); f(); return now() - t; };
+// Each run's process CPU time too (all threads: GC and compiler helpers included), which a busy machine disturbs far less than wall time.
+const cpuTimes = [];
+const time = (f) => { const c = process.cpuUsage(); const t = now(); f(); const wall = now() - t; const u = process.cpuUsage(c); cpuTimes.push((u.user + u.system) / 1000); return wall; };
 const rssBefore = process.memoryUsage().rss;
 const times = [];
 const extra = {};
@@ -106,7 +108,7 @@ if (mode === 'baseline') {
   extra.editSlice = edits[edits.length - 1];
   extra.editSliceMedian = edits[(edits.length - 1) >> 1];
 }
-process.stdout.write(JSON.stringify({ times, rssBefore, maxRss: process.resourceUsage().maxRSS * 1024, extra }));
+process.stdout.write(JSON.stringify({ times, cpuTimes, rssBefore, maxRss: process.resourceUsage().maxRSS * 1024, extra }));
 `;
 
 // Records the peak RSS of a process we do not control (the CLI) when it exits.
@@ -158,7 +160,8 @@ function measure(mode, size, reps, warmup, label = mode) {
   const median = times.length ? times[(times.length - 1) >> 1] : NaN;
   const rise = Math.max(0, data.maxRss - data.rssBefore);
   process.stdout.write(`  ${label.padEnd(10)} ${size.padEnd(6)} ${times.length ? `median ${fmtMs(median)} of ${times.length}` : ''} peak RSS +${mb(rise)}${data.extra && Object.keys(data.extra).length ? ' ' + JSON.stringify(roundAll(data.extra)) : ''}\n`);
-  return { median, rise, extra: data.extra, runs: times.length };
+  const cpu = [...(data.cpuTimes ?? [])].sort((x, y) => x - y);
+  return { median, rise, extra: data.extra, runs: times.length, cpu: cpu.length ? cpu[(cpu.length - 1) >> 1] : NaN };
 }
 
 /** The CLI end to end, in its own process each run. */
@@ -255,6 +258,8 @@ else if (results['1mb']) notes.push('CLI `pm-lens check` on the 1 MB plan: n/a (
 if (slices) notes.push(`Longest synchronous slice of \`analyzeAsync\` on 1 MB: ${fmtMs(slices.fullSlice)} analysing from scratch (${fmtMs(slices.fullAsync)} in all), ${fmtMs(slices.editSlice)} at most re-analysing after each of 20 keystrokes (median ${fmtMs(slices.editSliceMedian)}).`);
 if (repo) notes.push(`Repository run, ${repo.files} generated plans of 5–40 KB (${mb(repo.bytes)}), interleaved, median of ${repo.runs}: \`pm-lens check\` (--jobs ${availableParallelism()}) ${fmtMs(repo.pmLens)}, markdownlint-cli2 ${fmtMs(repo.markdownlint)} (${ratio(repo.pmLens, repo.markdownlint)}).`);
 if (Object.values(results).some((r) => r.baseline.runs === 1)) notes.push('¹ One run of each baseline (it takes minutes at 5 MB); other sizes: medians of 3 to 41 runs.');
+const cpuRows = sizes.filter((size) => Number.isFinite(results[size].reanalyze.cpu)).map((size) => `${size}: full ${fmtMs(results[size].analyze.cpu)}, re-analysis ${fmtMs(results[size].reanalyze.cpu)} (1/${Math.round(results[size].analyze.cpu / results[size].reanalyze.cpu)})`);
+if (cpuRows.length) notes.push(`Process CPU time, medians (steadier than wall time on a busy machine): ${cpuRows.join('; ')}.`);
 notes.push(`Medians; each measurement in a fresh Node ${process.version} process; peak RSS rise = the process's peak RSS minus its RSS before the work. Load average at the start: ${loadStart}, at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}.`);
 console.log('\n' + notes.join('\n'));
 

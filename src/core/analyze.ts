@@ -97,6 +97,24 @@ export interface SectionResult extends SectionParts {
  */
 export interface SectionMemo {
   lookup(key: SectionKey, compute: () => SectionParts): SectionResult;
+  /**
+   * `section`, built from the results `lookup` gave for the section at `start`, or the very
+   * object the last analysis built from them when it equals `section` (so unchanged sections
+   * stay the same objects, and what depends on them can be kept by identity).
+   */
+  settle(start: number, section: Section): Section;
+  /**
+   * The findings of the local rules (see `SectionRule.local`) for `section` (settled): those
+   * kept from the last analysis when the section and the document's rule context (`rules`) are
+   * as they were then, otherwise `check()`'s.
+   */
+  findings(section: Section, rules: string, check: () => readonly Finding[]): readonly Finding[];
+  /**
+   * The verdict of the section at `start` read again with what its subsections say: the one kept
+   * from the last analysis when the section's results were kept where they stood and `inputs`
+   * are the same objects as then, otherwise `read()`'s.
+   */
+  reread(start: number, inputs: readonly unknown[], read: () => Verdict): Verdict;
 }
 
 /** How many sections to handle between two pauses of `analyzeSteps`. */
@@ -228,32 +246,46 @@ export function* analyzeSteps(
     const s = outline.sections[i];
     if (s.children.length === 0 || s.blocks.some((b) => b.kind !== 'html')) continue;
     const parent = s.parent !== undefined ? verdicts[s.parent] : undefined;
-    const children = readChildren(s.children.map((c) => sections[c].inferred));
+    const childVerdicts = s.children.map((c) => sections[c].inferred);
     const previous = previousOf[i] >= 0 ? verdicts[previousOf[i]] : undefined;
-    const verdict = classifySection({ text, lines, heading: s.heading, blocks: s.blocks }, { ...classifierOf(s.index), parent, parentIsTitle: s.parent === titleAt, previous, children });
+    const parentIsTitle = s.parent === titleAt;
+    const read = (): Verdict =>
+      classifySection({ text, lines, heading: s.heading, blocks: s.blocks }, { ...classifierOf(s.index), parent, parentIsTitle, previous, children: readChildren(childVerdicts) });
+    const verdict = memo ? memo.reread(s.heading.start, [parent, previous, parentIsTitle, ...childVerdicts], read) : read();
     const old = sections[i];
     sections[i] = { ...old, ...owned(old.tags[0], verdict) };
   }
+  if (memo) for (const s of outline.sections) sections[s.index] = memo.settle(s.heading.start, sections[s.index]);
   yield;
 
   const blocks = outline.sections.map((s) => s.blocks);
   const context: RuleContext = { text, lines, config, kind, kindDef, frontMatter, sections, blocks, problems };
   const findings: Finding[] = [];
-  const reporter = (rule: Rule, severity: Severity) => (report: Report): void => {
-    findings.push({ ruleId: rule.id, severity, message: report.message, range: report.range, section: report.section, fixes: report.fixes ?? [] });
+  const reporter = (rule: Rule, severity: Severity, into: Finding[]) => (report: Report): void => {
+    into.push({ ruleId: rule.id, severity, message: report.message, range: report.range, section: report.section, fixes: report.fixes ?? [] });
   };
   const active = rules.flatMap((rule) => {
     const severity = config.rules[rule.id] ?? rule.defaultSeverity;
-    return severity === 'off' ? [] : [{ rule, report: reporter(rule, severity) }];
+    return severity === 'off' ? [] : [{ rule, severity, report: reporter(rule, severity, findings) }];
   });
-  const bySection = active.filter((a) => a.rule.checkSection);
+  const local = active.filter((a) => a.rule.checkSection && a.rule.local);
+  const bySection = active.filter((a) => a.rule.checkSection && !a.rule.local);
+  // What local rules read of the document besides the section (the configuration gives the kind's definition).
+  const ruleContext = documentContext ? JSON.stringify([documentContext.config, kind ?? '', lines.eol, ...local.map((a) => a.rule.local?.reads?.(context) ?? '')]) : '';
+  const checkLocal = (section: Section): Finding[] => {
+    const found: Finding[] = [];
+    for (const { rule, severity } of local) rule.checkSection?.(section, context, reporter(rule, severity, found));
+    return found;
+  };
   for (const section of sections) {
     if (section.index % SECTIONS_PER_STEP === SECTIONS_PER_STEP - 1) yield;
+    if (memo) for (const finding of memo.findings(section, ruleContext, () => checkLocal(section))) findings.push(finding);
+    else for (const { rule, severity } of local) rule.checkSection?.(section, context, reporter(rule, severity, findings));
     for (const { rule, report } of bySection) rule.checkSection?.(section, context, report);
   }
   yield;
   for (const { rule, report } of active) {
-    if (rule.checkSection) continue;
+    if (!rule.check) continue;
     rule.check(context, report);
     yield;
   }
@@ -279,6 +311,8 @@ let nextConfigId = 0;
 
 interface DocumentContext {
   readonly key: string;
+  /** The configuration's identity, as a number. */
+  readonly config: number;
   /** Each heading's vote in the lean, by line (when no kind is declared). */
   readonly byLine: ReadonlyMap<number, readonly [number, number]> | undefined;
   /** Keys of all the document's definitions. */
@@ -300,9 +334,9 @@ function* documentContextSteps(text: string, config: ResolvedConfig, kindDef: Ki
   yield* headingOutlineSteps(lines);
   const compiled = compileTaxonomy(config.taxonomy);
   const subject = documentSenseKey(compiled, lines);
-  if (kindDef) return { key: `${id}|${odd}|${subject}|${JSON.stringify(kindDef)}`, byLine: undefined, definitions };
+  if (kindDef) return { key: `${id}|${odd}|${subject}|${JSON.stringify(kindDef)}`, config: id, byLine: undefined, definitions };
   const lean = yield* documentLeanSteps(compiled, lines);
-  return { key: `${id}|${odd}|${subject}|-|${lean.product}|${lean.project}|${lean.concerns.product ?? ''}|${lean.concerns.project ?? ''}`, byLine: lean.byLine, definitions };
+  return { key: `${id}|${odd}|${subject}|-|${lean.product}|${lean.project}|${lean.concerns.product ?? ''}|${lean.concerns.project ?? ''}`, config: id, byLine: lean.byLine, definitions };
 }
 
 const NO_DEFINITIONS: ReadonlySet<string> = new Set();

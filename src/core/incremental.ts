@@ -14,11 +14,11 @@
 import { analyzeSteps, type SectionKey, type SectionMemo, type SectionParts, type SectionResult } from './analyze';
 import { defaultConfig } from './config/defaults';
 import type { ResolvedConfig } from './config/types';
-import { parseDocumentSteps, type ParsedDocument } from './parse/chunks';
+import { diff, parseDocumentSteps, type Edit, type ParsedDocument } from './parse/chunks';
 import { detach } from './parse/collect';
 import type { DocumentFacts } from './parse/facts';
 import { finish } from './steps';
-import type { Analysis, Position, Range } from './types';
+import type { Analysis, Finding, Position, Range, Section, Verdict } from './types';
 
 /** How `analyzeAsync` shares the thread. */
 export interface AnalyzeAsyncOptions {
@@ -80,11 +80,14 @@ export class IncrementalAnalyzer {
   }
 
   private *steps(text: string, config: ResolvedConfig): Generator<void, Analysis> {
+    const before = this.last?.text;
     const facts = yield* this.factSteps(text);
-    this.sections.nextGeneration();
+    // The parse's edit is relative to the version parsed last, which may not be the one analysed last.
+    const parsedEdit = this.last?.edit;
+    this.sections.begin(text, parsedEdit && before !== undefined && before === this.sections.analysedText ? parsedEdit : undefined);
     const analysis = yield* analyzeSteps(text, facts, config, this.sections);
     yield;
-    this.sections.sweep();
+    this.sections.end(text);
     this.stats.sections = analysis.sections.length;
     this.stats.classifiedSections = this.sections.computed;
     return analysis;
@@ -99,62 +102,166 @@ export class IncrementalAnalyzer {
   }
 }
 
+/** What the local rules found in a section. */
+interface Checked {
+  readonly section: Section;
+  readonly rules: string;
+  readonly findings: readonly Finding[];
+}
+
 interface SectionEntry {
+  /** The key's context (its text is not kept: the text last analysed holds it, at `start`). */
   readonly key: SectionKey;
   /** The results, placed where the section last stood. */
   result: SectionResult;
+  /** Where the section stood in the text last analysed: offsets of its heading and its end, line. */
   start: number;
+  end: number;
   line: number;
-  used: number;
+  /** The section the last analysis built from these results. */
+  built?: Section;
+  /** What the local rules found in a section built from these results. */
+  checked?: Checked;
+  /** What they found where the results stood before, `offsets` earlier on the same lines. */
+  carried?: Checked & { readonly offsets: number };
+  /** Its verdict read again with what its subsections say, and from what. */
+  reread?: { readonly inputs: readonly unknown[]; readonly verdict: Verdict };
 }
 
-/** Section results by section text, then by the rest of the key; see `SectionMemo`. */
+/**
+ * Section results of the last analysis, found by where each section stood. The edit since then
+ * says which sections kept their text without reading it: a section wholly before the edit
+ * stands where it stood, one wholly after it stands `delta` later; only a section the edit
+ * touched has its text compared. So a keystroke costs a few integer comparisons per section,
+ * never a hash of the document's text.
+ */
 class SectionResults implements SectionMemo {
-  private readonly byText = new Map<string, SectionEntry[]>();
-  private generation = 0;
+  /** The last completed analysis's entries, by where their sections started. */
+  private previous = new Map<number, SectionEntry>();
+  private current = new Map<number, SectionEntry>();
+  /** The text of the last completed analysis. */
+  private text: string | undefined;
+  private edit: Edit | undefined;
   private nextId = 0;
-  /** Sections read (not reused) in the current generation. */
+  /** The document context last given, and the equal string the entries hold. */
+  private document = { given: '', known: '' };
+  /** Sections read (not reused) in the current analysis. */
   computed = 0;
 
-  nextGeneration(): void {
-    this.generation++;
+  /**
+   * Starts an analysis of `text`; `edit` is how it differs from the text last analysed, when the
+   * caller knows (it is worked out otherwise).
+   */
+  begin(text: string, edit: Edit | undefined): void {
+    this.current = new Map();
     this.computed = 0;
+    this.edit = this.text === undefined ? undefined : edit ?? diff(this.text, text);
+  }
+
+  /** Ends the analysis of `text`: its sections are the ones the next analysis starts from. */
+  end(text: string): void {
+    this.previous = this.current;
+    this.current = new Map();
+    this.text = text;
+  }
+
+  /** The text the results were last analysed in (to tell whether an edit is relative to it). */
+  get analysedText(): string | undefined {
+    return this.text;
   }
 
   lookup(key: SectionKey, compute: () => SectionParts): SectionResult {
-    let entries = this.byText.get(key.text);
-    let entry = entries?.find((e) => sameContext(e.key, key));
+    const end = key.start + key.text.length;
+    const document = this.knownDocument(key.document);
+    let entry = this.find(key, end, document);
     if (entry) {
       if (entry.start !== key.start || entry.line !== key.line) {
-        entry.result = moved(entry.result, key.line - entry.line, key.start - entry.start);
-        entry.start = key.start;
-        entry.line = key.line;
+        const was = entry;
+        entry = { key: was.key, result: moved(was.result, key.line - was.line, key.start - was.start), start: key.start, end, line: key.line };
+        // Typing within a line moves what follows by offsets alone: the findings can move with it
+        // (their messages name lines, never offsets).
+        const checked = was.checked;
+        if (key.line === was.line && checked && checked.section.inferred === was.result.verdict && checked.section.tags === was.result.tags) {
+          entry.carried = { ...checked, offsets: key.start - was.start };
+        }
       }
     } else {
       this.computed++;
       const result = { ...copyDeep(compute(), 0, 0, true), id: this.nextId++ };
-      entry = { key: { ...key, text: '', heading: detach(key.heading) }, result, start: key.start, line: key.line, used: 0 };
-      if (!entries) this.byText.set(detach(key.text), (entries = []));
-      entries.push(entry);
+      entry = { key: { ...key, text: '', heading: detach(key.heading), document }, result, start: key.start, end, line: key.line };
     }
-    entry.used = this.generation;
+    this.current.set(key.start, entry);
     return entry.result;
   }
 
-  sweep(): void {
-    for (const [text, entries] of this.byText) {
-      const kept = entries.filter((e) => e.used >= this.generation - 1);
-      if (kept.length === 0) this.byText.delete(text);
-      else if (kept.length !== entries.length) this.byText.set(text, kept);
+  settle(start: number, section: Section): Section {
+    const entry = this.current.get(start);
+    if (!entry) return section;
+    if (!entry.built || !sameSection(entry.built, section)) entry.built = section;
+    return entry.built;
+  }
+
+  findings(section: Section, rules: string, check: () => readonly Finding[]): readonly Finding[] {
+    const entry = this.current.get(section.headingRange.start.offset);
+    const checked = entry?.checked;
+    if (checked && checked.section === section && checked.rules === rules) return checked.findings;
+    const carried = entry?.carried;
+    if (entry && carried && carried.rules === rules && section.inferred === entry.result.verdict && section.tags === entry.result.tags && sameSectionMoved(carried.section, section, carried.offsets)) {
+      const findings = copyDeep(carried.findings, 0, carried.offsets, false);
+      entry.checked = { section, rules, findings };
+      return findings;
     }
+    const findings = check();
+    if (entry) entry.checked = { section, rules, findings };
+    return findings;
+  }
+
+  reread(start: number, inputs: readonly unknown[], read: () => Verdict): Verdict {
+    const entry = this.current.get(start);
+    const kept = entry?.reread;
+    if (kept && kept.inputs.length === inputs.length && kept.inputs.every((input, i) => input === inputs[i])) return kept.verdict;
+    const verdict = read();
+    if (entry) entry.reread = { inputs, verdict };
+    return verdict;
+  }
+
+  /**
+   * The very string the kept entries hold for a document context that reads the same as
+   * `document`: a long string compared once per analysis, not once per section.
+   */
+  private knownDocument(document: string): string {
+    if (document !== this.document.given) this.document = { given: document, known: document === this.document.known ? this.document.known : document };
+    return this.document.known;
+  }
+
+  /** The last analysis's entry for the section `key` describes, when its text and context are the same. */
+  private find(key: SectionKey, end: number, document: string): SectionEntry | undefined {
+    const edit = this.edit;
+    if (!edit || this.text === undefined) return undefined;
+    let entry: SectionEntry | undefined;
+    if (end <= edit.prefix) {
+      // Wholly in the unchanged text before the edit: where it stood, with the same length.
+      entry = this.previous.get(key.start);
+    } else if (key.start >= edit.end) {
+      // Wholly in the unchanged text after the edit: `delta` earlier in the last text.
+      entry = this.previous.get(key.start - edit.delta);
+    } else {
+      // The edit touched it: the same text only if reading says so.
+      entry = this.previous.get(key.start);
+      if (entry && (entry.end - entry.start !== end - key.start || this.text.slice(entry.start, entry.end) !== key.text)) return undefined;
+    }
+    return entry && entry.end - entry.start === end - key.start && entry.key.document === document && sameContext(entry.key, key) ? entry : undefined;
   }
 
   clear(): void {
-    this.byText.clear();
+    this.previous = new Map();
+    this.current = new Map();
+    this.text = undefined;
+    this.edit = undefined;
   }
 }
 
-/** Two keys for the same section text ask for the same results. */
+/** Two keys for the same section text in the same document context ask for the same results. */
 function sameContext(a: SectionKey, b: SectionKey): boolean {
   return (
     a.parent === b.parent &&
@@ -165,9 +272,47 @@ function sameContext(a: SectionKey, b: SectionKey): boolean {
     a.last === b.last &&
     a.vote === b.vote &&
     a.definitions === b.definitions &&
-    a.heading === b.heading &&
-    a.document === b.document
+    a.heading === b.heading
   );
+}
+
+/**
+ * Two sections built alike: same place, same results (by identity: a section read again gets new
+ * ones), same neighbours. Rules that read only the section find the same in both.
+ */
+function sameSection(a: Section, b: Section): boolean {
+  return a === b || (a.inferred === b.inferred && a.tags === b.tags && sameSectionMoved(a, b, 0));
+}
+
+/**
+ * `b` is `a` moved `offsets` later on the same lines (what typing earlier on a line does to the
+ * sections after it), its results moved with it.
+ */
+function sameSectionMoved(a: Section, b: Section, offsets: number): boolean {
+  return (
+    a.index === b.index &&
+    a.heading === b.heading &&
+    a.level === b.level &&
+    a.parent === b.parent &&
+    a.wordCount === b.wordCount &&
+    a.role === b.role &&
+    a.concern === b.concern &&
+    a.confidence === b.confidence &&
+    a.tagged === b.tagged &&
+    rangeMoved(a.headingRange, b.headingRange, offsets) &&
+    rangeMoved(a.range, b.range, offsets) &&
+    rangeMoved(a.bodyRange, b.bodyRange, offsets) &&
+    a.children.length === b.children.length &&
+    a.children.every((child, i) => child === b.children[i])
+  );
+}
+
+function rangeMoved(a: Range, b: Range, offsets: number): boolean {
+  return positionMoved(a.start, b.start, offsets) && positionMoved(a.end, b.end, offsets);
+}
+
+function positionMoved(a: Position, b: Position, offsets: number): boolean {
+  return a.offset + offsets === b.offset && a.line === b.line && a.character === b.character;
 }
 
 /** Scores compared by value: a section's context is what the one before says, not which result said it. */

@@ -59,6 +59,8 @@ export interface ParsedDocument {
   readonly mode: string;
   /** Chunks parsed for this version (the rest were reused). */
   readonly parsedChunks: number;
+  /** How the text differs from the version parsed before it; undefined when parsed from scratch. */
+  readonly edit: Edit | undefined;
 }
 
 /** How a text differs from the last version: same up to `prefix`, same from `end` (new offsets) on. */
@@ -87,7 +89,7 @@ export function* parseDocumentSteps(text: string, previous?: ParsedDocument, siz
   const odd = frontEnd < 0;
   const mode = `${base}|${odd}`;
   const prev = previous && previous.mode === mode ? previous : undefined;
-  if (prev && prev.text === text) return { ...prev, parsedChunks: 0 };
+  if (prev && prev.text === text) return { ...prev, parsedChunks: 0, edit: { prefix: text.length, end: text.length, delta: 0 } };
   const edit = prev ? diff(prev.text, text) : undefined;
 
   const chunks: Chunk[] = [];
@@ -192,7 +194,7 @@ export function* parseDocumentSteps(text: string, previous?: ParsedDocument, siz
     }
   }
   const facts = mergeChunks(chunks, defined);
-  return { text, chunks, facts, defined, mode, parsedChunks };
+  return { text, chunks, facts, defined, mode, parsedChunks, edit };
 }
 
 /** One parse of `text[at, end)`, handed the definitions it may use. */
@@ -311,15 +313,35 @@ function collectDefinitionKeys(node: Container, out: Set<string>): void {
  * Whether a top-level node reads the same after any closed block as at the start of a document.
  * micromark carries one thing across a block's end: a line that follows indented code, a table or
  * an HTML block counts as interrupting it, so an ordered list may not start there with a number
- * other than 1. A heading's `#`, a paragraph's first letter or a definition's `[` opens no
- * container either way.
+ * other than 1, nor any list with an empty first item. A heading's `#`, a paragraph's first letter
+ * or a definition's `[` opens no container either way; a list whose first item has text on its
+ * first line, with a bullet or the number 1, starts alike either way, and its content is read by
+ * a flow of its own (micromark closes the outer flow when a container opens).
  */
 function opensFresh(node: RootContent, text: string, start: number): boolean {
   const first = text.charCodeAt(start);
   // A link definition (`[label]:`, not a footnote's `[^`) reads the same wherever it starts.
   if (node.type === 'definition') return first === 91 && text.charCodeAt(start + 1) !== 94;
+  if (node.type === 'list') return listOpensAlike(text, start);
   if (node.type !== 'heading' && node.type !== 'paragraph') return false;
   return (node.type === 'heading' && first === 35) || LETTER.test(text[start]);
+}
+
+/** `- text`, `* text`, `+ text`, `1. text` or `1) text` at `start`: a list start that an interruption does not change. */
+function listOpensAlike(text: string, start: number): boolean {
+  let at = start;
+  const first = text.charCodeAt(at);
+  if (first === 49) {
+    const delimiter = text.charCodeAt(at + 1);
+    if (delimiter !== 46 && delimiter !== 41) return false;
+    at += 2;
+  } else if (first === 45 || first === 42 || first === 43) at += 1;
+  else return false;
+  if (text.charCodeAt(at) !== 32 && text.charCodeAt(at) !== 9) return false;
+  while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
+  // Containers opened on the same line would still see the interruption: the item must open with
+  // text (a letter, or the `[` of a task box or a link), not with another list or a quote.
+  return text.charCodeAt(at) === 91 || LETTER.test(text.charAt(at));
 }
 
 const LETTER = /\p{L}/u;

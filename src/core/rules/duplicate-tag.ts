@@ -8,6 +8,7 @@ export const duplicateTag: Rule = {
   id: 'duplicate-tag',
   defaultSeverity: 'warning',
   description: 'A section with more than one owner tag',
+  local: {},
   checkSection(section, context, report) {
     const [first, ...extra] = section.tags;
     for (const tag of extra) {

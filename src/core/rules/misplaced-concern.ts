@@ -19,6 +19,7 @@ export const misplacedConcern: Rule = {
   id: ID,
   defaultSeverity: 'info',
   description: "A section whose role does not fit the document's kind, such as a detailed budget in a PRD",
+  local: {},
   checkSection(section, context, report) {
     const kindRole = context.kindDef?.role;
     if (kindRole !== 'product' && kindRole !== 'project') return;

@@ -32,6 +32,7 @@ export const mixedConcerns: Rule = {
   id: 'mixed-concerns',
   defaultSeverity: 'warning',
   description: 'A section with strong product and strong project signals',
+  local: {},
   checkSection(section, context, report) {
     const verdict = section.inferred;
     if (verdict.role !== 'mixed' || verdict.confidence < MIXED_MIN_CONFIDENCE || section.tags[0]?.role === 'shared') return;

@@ -18,6 +18,7 @@ export const ownerMismatch: Rule = {
   id: 'owner-mismatch',
   defaultSeverity: 'warning',
   description: 'A section tagged for one role whose content strongly belongs to the other',
+  local: {},
   checkSection(section, _context, report) {
     const tag = section.tags[0];
     if (!tag || (tag.role !== 'product' && tag.role !== 'project')) return;

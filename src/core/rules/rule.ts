@@ -42,13 +42,22 @@ interface RuleInfo {
  */
 export interface SectionRule extends RuleInfo {
   checkSection(section: Section, context: RuleContext, report: (report: Report) => void): void;
-  readonly check?: never;
+  /** What the rule checks once for the whole document besides its sections, if anything. */
+  check?(context: RuleContext, report: (report: Report) => void): void;
+  /**
+   * Set when the findings for a section depend on nothing but the section, its blocks, its own
+   * text, the document's configuration, kind and line breaks, and what `reads` returns: then,
+   * while the document is edited elsewhere, the engine keeps the findings of a section that did
+   * not change instead of checking it again. Leave it unset for a rule that reads other sections.
+   */
+  readonly local?: { readonly reads?: (context: RuleContext) => string };
 }
 
 /** A rule that needs the whole document at once (document-wide counts, the list of problems). */
 export interface DocumentRule extends RuleInfo {
   check(context: RuleContext, report: (report: Report) => void): void;
   readonly checkSection?: never;
+  readonly local?: never;
 }
 
 /** A rule: a small named object with a pure check. */
@@ -57,7 +66,7 @@ export type Rule = SectionRule | DocumentRule;
 /** Runs a rule over a whole document. */
 export function runRule(rule: Rule, context: RuleContext, report: (report: Report) => void): void {
   if (rule.checkSection) for (const section of context.sections) rule.checkSection(section, context, report);
-  else rule.check(context, report);
+  rule.check?.(context, report);
 }
 
 /** Where a rule's documentation lives; diagnostic codes link here. */

@@ -23,24 +23,26 @@ export const staleDate: Rule = {
   id: 'stale-date',
   defaultSeverity: 'info',
   description: 'A dated item in a project section whose date has passed and that is not marked done',
-  check(context, report) {
-    const asOf = readAsOf(context);
-    if (asOf.problem) report({ range: asOf.problem.range, message: asOf.problem.message });
-    const today = asOf.day;
-    for (const section of context.sections) {
-      if (!isDatedSection(section)) continue;
-      for (const item of itemsOf(context.text, context.blocks[section.index])) {
-        const due = latestDate(item.plain);
-        if (!due || due.day >= today || isDone(item, context.text)) continue;
-        const ago = today - due.day;
-        report({
-          section: section.index,
-          range: context.lines.range(item.start, item.end),
-          message: `${dueName(item, due.text)} was due ${formatDay(due.day)}, ${ago} ${ago === 1 ? 'day' : 'days'} ago, and is not marked done`,
-          fixes: [{ title: 'Mark it done', edits: [markDoneEdit(item, context.lines)], preferred: true }],
-        });
-      }
+  checkSection(section, context, report) {
+    if (!isDatedSection(section)) return;
+    const today = todayOf(context);
+    for (const item of itemsOf(context.text, context.blocks[section.index])) {
+      const due = latestDate(item.plain);
+      if (!due || due.day >= today || isDone(item, context.text)) continue;
+      const ago = today - due.day;
+      report({
+        section: section.index,
+        range: context.lines.range(item.start, item.end),
+        message: `${dueName(item, due.text)} was due ${formatDay(due.day)}, ${ago} ${ago === 1 ? 'day' : 'days'} ago, and is not marked done`,
+        fixes: [{ title: 'Mark it done', edits: [markDoneEdit(item, context.lines)], preferred: true }],
+      });
     }
+  },
+  // Besides its own items, a section's findings depend only on today.
+  local: { reads: (context) => String(todayOf(context)) },
+  check(context, report) {
+    const problem = readAsOf(context).problem;
+    if (problem) report({ range: problem.range, message: problem.message });
   },
 };
 
@@ -94,6 +96,15 @@ function markDoneEdit(item: Item, lines: LineIndex): TextEdit {
   }
   const end = /[.!?]$/.test(text.slice(item.start, item.end)) ? item.end - 1 : item.end;
   return insertAt(lines, end, ' ✅');
+}
+
+const todays = new WeakMap<RuleContext, Day>();
+
+/** Today for the rule, read once per analysis (so that every section counts from the same day). */
+function todayOf(context: RuleContext): Day {
+  let day = todays.get(context);
+  if (day === undefined) todays.set(context, (day = readAsOf(context).day));
+  return day;
 }
 
 /** Today for the rule, and a problem when the front matter's `asOf:` is not a date. */

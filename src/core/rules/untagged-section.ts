@@ -15,6 +15,7 @@ export const untaggedSection: Rule = {
   id: 'untagged-section',
   defaultSeverity: 'hint',
   description: 'A section with content but no owner tag',
+  local: {},
   checkSection(section, context, report) {
     if (section.tagged || section.wordCount === 0) return;
     const { role, concern, confidence } = section.inferred;
