@@ -19,6 +19,7 @@ import type { Evidence, InferredRole, Role, Verdict } from '../types';
 import { compileTaxonomy, type CompiledTaxonomy } from './compile';
 import { documentLean, isTitle, topConcern } from './document';
 import { addContextFeatures, addFormFeatures, channelOf, contextSource, featuresOfHit, headingForm, type ContextReading } from './features';
+import { addNameFeatures } from './named';
 import { defaultModel, predict, pushToward, type Features, type LoadedModel, type Model } from './model';
 import { scanBlock, scanPatterns, scanTerms, tokenize } from './read';
 import { maskProse } from './scan';
@@ -175,6 +176,7 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   features.set(`rule:${rule}`, 1);
   addBalanceFeatures(features, groups);
   addFormFeatures(features, { ...headingForm(heading.text), technical: signals.technical, words });
+  addNameFeatures(features, signals.named, own);
   if (subject > 0) features.set('sense:subject', Math.log1p(subject));
   for (const [name, count] of senses) features.set(name, Math.log1p(count));
   context.observe?.(features);

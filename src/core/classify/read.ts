@@ -7,6 +7,7 @@ import type { LineIndex } from '../text';
 import type { EvidenceKind } from '../types';
 import type { StructureKind } from '../taxonomy/types';
 import type { Channel, CompiledTaxonomy, PatternSet, TermEntry, WordInfo } from './compile';
+import { countNamed, productName } from './named';
 import { readInteraction, readTechnical } from './register';
 import { maskProse, readLinks, technicalMarks, wordless } from './scan';
 import { SCORING } from './scoring';
@@ -278,6 +279,7 @@ export function scanBlock(compiled: CompiledTaxonomy, text: string, lines: LineI
   const tokens = tokenize(compiled, masked);
   readTechnical(tokens, marks, block.start, signals);
   readInteraction(tokens, block.start, signals);
+  signals.named += countNamed(tokens, productName(compiled, lines));
   scanPatterns(compiled.bodyPatterns, masked, tokens, block.start, 1, true, signals);
   scanTerms(text, tokens, block.start, 'body', signals);
   if (signals.words) for (const info of tokens.infos) signals.word(info.stem);

@@ -30,6 +30,8 @@ export class Signals {
   readonly words: Map<string, number> | undefined;
   /** Marks of technical reference in the body (code spans, bare URLs, identifiers), counted. */
   technical = 0;
+  /** Words of the body that name the product (see ./named). */
+  named = 0;
 
   constructor(private readonly vocabulary?: { has(stem: string): boolean }) {
     this.words = vocabulary ? new Map() : undefined;
