@@ -176,7 +176,7 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   features.set(`rule:${rule}`, 1);
   addBalanceFeatures(features, groups);
   addFormFeatures(features, { ...headingForm(heading.text), technical: signals.technical, words });
-  addNameFeatures(features, signals.named, own);
+  addNameFeatures(features, signals.named);
   if (subject > 0) features.set('sense:subject', Math.log1p(subject));
   for (const [name, count] of senses) features.set(name, Math.log1p(count));
   context.observe?.(features);

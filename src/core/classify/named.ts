@@ -49,13 +49,7 @@ export function countNamed(tokens: Tokens, name: ReadonlySet<string>): number {
   return count;
 }
 
-/**
- * Adds the feature of a body that names the product, growing with diminishing returns, as it is
- * and scaled by how little the section says otherwise (`own`: its other evidence).
- */
-export function addNameFeatures(out: Map<string, number>, named: number, own: { product: number; project: number; none: number }): void {
-  if (named <= 0) return;
-  const weak = Math.exp(-(own.product + own.project + own.none) / 2);
-  out.set('name:product', Math.log1p(named));
-  out.set('namew:product', Math.log1p(named) * weak);
+/** Adds the feature of a body that names the product, growing with diminishing returns. */
+export function addNameFeatures(out: Map<string, number>, named: number): void {
+  if (named > 0) out.set('name:product', Math.log1p(named));
 }
