@@ -497,7 +497,7 @@ describe('rules on the whole pipeline', () => {
   });
 
   it('an unknown rule id in a directive is itself a finding, and does not disable everything', () => {
-    const text = '# Budget\n<!-- pm-lens-disable no-such-rule -->\n\nThe launch budget is $48,000 of contractor cost.\n';
+    const text = '## Budget\n<!-- pm-lens-disable no-such-rule -->\n\nThe launch budget is $48,000 of contractor cost.\n';
     const ids = analyze(text).findings.map((f) => f.ruleId).sort();
     assert.deepEqual(ids, ['invalid-tag', 'untagged-section']);
   });

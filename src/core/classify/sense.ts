@@ -9,6 +9,7 @@ import type { LineIndex } from '../text';
 import type { CompiledTaxonomy } from './compile';
 import { SectionWords } from './cues';
 import { tokenize } from './read';
+import { productName } from './named';
 import { headingOutline, maskProse } from './scan';
 import { documentSense, readMetricSense } from './sense-metric';
 import { readMoneySense } from './sense-money';
@@ -96,9 +97,9 @@ export function readSenses(compiled: CompiledTaxonomy, text: string, lines: Line
 }
 
 /**
- * What the sections' senses take from the whole document (its subject words, the sense of its
- * measures), as a key: sections whose text is unchanged are read again when it changes.
+ * What the sections' readings take from the whole document (its subject words, the sense of its
+ * measures, the product's name), as a key: sections whose text is unchanged are read again when it changes.
  */
 export function documentSenseKey(compiled: CompiledTaxonomy, lines: LineIndex): string {
-  return `${[...subjectWords(compiled, lines)].join(',')}|${documentSense(compiled, lines) ?? ''}`;
+  return `${[...subjectWords(compiled, lines)].join(',')}|${documentSense(compiled, lines) ?? ''}|${[...productName(compiled, lines)].join(',')}`;
 }
