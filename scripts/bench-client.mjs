@@ -55,6 +55,8 @@ const STATUS_TIMEOUT_MS = 180_000;
  * pass the default 10 s and pause the document, and the budget is not what this measures.
  */
 const BENCH_BUDGET_MS = 120_000;
+/** How many times the largest message is parsed for the floor. */
+const PARSE_RUNS = 9;
 /** Blocks this long or longer are listed by --trace. */
 const TRACE_BLOCK_MS = 2;
 
@@ -77,6 +79,7 @@ async function parent() {
   console.log(`activation, require + activate() (median of ${a.runs} fresh processes): ${a.totalMs.median.toFixed(2)} ms (CPU ${a.totalCpuMs.median.toFixed(2)} ms; bundle ${(a.bundleBytes / 1024).toFixed(0)} KB)  bar 50 ms: ${ok(a.totalMs.median, 50)}`);
   console.log(`typing ${t.keystrokes} keystrokes in ${t.bursts} bursts (one per ${t.typeMs} ms, every other burst after a new line) in a ${(t.bytes / 1024 / 1024).toFixed(2)} MB plan, ${t.sections} sections, ${t.diagnostics} diagnostics:`);
   console.log(`  longest block of the host's thread (CPU time, see threadBusyMonitor): ${t.longestBusyMs.toFixed(2)} ms  bar 5 ms: ${ok(t.longestBusyMs, 5)}`);
+  if (t.parseFloor) console.log(`  of which at least one JSON.parse of the largest message, ${t.parseFloor.message} (${t.parseFloor.kb.toFixed(0)} KB): ${t.parseFloor.parseMs.toFixed(2)} ms (median of ${PARSE_RUNS}, same process, after the run)`);
   console.log(`  longest event-loop delay (wall clock, with waits for a core on this shared machine): ${t.longestBlockMs.toFixed(2)} ms`);
   console.log(`  longest keystroke's listeners: ${t.longestListenersMs.toFixed(3)} ms (median ${t.medianListenersMs.toFixed(3)} ms)`);
   console.log(`  messages while typing: ${Object.entries(t.traffic).map(([k, n]) => `${n} ${k}`).join(', ')}`);
@@ -193,6 +196,7 @@ async function typing() {
     longestListenersMs: listeners[listeners.length - 1],
     medianListenersMs: listeners[Math.floor(listeners.length / 2)],
     traffic,
+    parseFloor: wire.parseFloor(),
     shimRequests: shim.requests.since(requestsAtStart),
   };
   if (values.trace) {
@@ -263,6 +267,8 @@ function watchServerChannel(withSizes) {
   const counts = new Map();
   const requests = new Map();
   const timeline = [];
+  /** The last message received of each kind, for the parse floor after the run. */
+  const latest = new Map();
   const note = (message, direction, handledMs) => {
     let key;
     if (message?.method) {
@@ -272,6 +278,7 @@ function watchServerChannel(withSizes) {
       key = `${direction === 'in' ? '<-' : '->'} ${requests.get(`${direction === 'in' ? 'out' : 'in'}:${message?.id}`) ?? 'unknown'} (response)`;
     }
     counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (direction === 'in') latest.set(key, message);
     if (withSizes) timeline.push({ at: performance.now(), key, message, handledMs });
   };
   const fork = cp.fork;
@@ -295,6 +302,25 @@ function watchServerChannel(withSizes) {
   };
   return {
     mark: () => new Map(counts),
+    /**
+     * The largest message received of those kept, and how long JSON.parse of it takes on this
+     * thread (the median of PARSE_RUNS, as the smaller of wall and CPU time): what any client on
+     * LSP's JSON transport pays at least, in one piece, for that message. Measured after the run.
+     */
+    parseFloor() {
+      const [key, message] = [...latest].map(([k, m]) => [k, JSON.stringify(m)]).sort((a, b) => b[1].length - a[1].length)[0] ?? [];
+      if (!message) return undefined;
+      const times = [];
+      for (let i = 0; i < PARSE_RUNS; i++) {
+        const wall = performance.now();
+        const { user, system } = process.cpuUsage();
+        JSON.parse(message);
+        const cpu = process.cpuUsage({ user, system });
+        times.push(Math.min(performance.now() - wall, (cpu.user + cpu.system) / 1000));
+      }
+      times.sort((a, b) => a - b);
+      return { message: key, kb: message.length / 1024, parseMs: times[Math.floor(times.length / 2)] };
+    },
     since: (mark) => Object.fromEntries([...counts].map(([key, n]) => [key, n - (mark.get(key) ?? 0)]).filter(([, n]) => n > 0)),
     log: (text) => withSizes && timeline.push({ at: performance.now(), text: `-- ${text}` }),
     /** The timeline, each message with its JSON size (computed now, after the run). */
