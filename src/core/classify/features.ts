@@ -16,7 +16,9 @@ export function channelOf(hit: Hit, key: string): string {
   if (key.startsWith('body\u0000pattern')) return 'bp';
   if (key === 'body\u0000code') return 'code';
   if (key === 'body\u0000contents') return 'toc';
-  if (key === 'body\u0000links') return 'links';
+  if (key === 'body\u0000links' || key === 'body\u0000bare-links') return 'links';
+  if (key === 'body\u0000technical') return 'tech';
+  if (key === 'body\u0000interaction') return 'ux';
   if (key.startsWith('table\u0000')) return 't';
   return hit.scaled ? 'b' : 'h';
 }

@@ -220,6 +220,7 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   // The push of a signal follows its contribution closely: weigh only the strongest few.
   const candidates = signals.hits.size > 3 * SCORING.maxEvidence ? strongest([...signals.hits.values()].map((hit) => ({ hit, push: hit.contribution })), 3 * SCORING.maxEvidence).map((c) => c.hit) : signals.hits.values();
   for (const hit of candidates) {
+    if (!hit.quoted) continue;
     const push = pushOf(hit);
     const place = `${hit.start}:${hit.end}:${hit.kind}`;
     const seen = byPlace.get(place);

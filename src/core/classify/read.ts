@@ -7,7 +7,8 @@ import type { LineIndex } from '../text';
 import type { EvidenceKind } from '../types';
 import type { StructureKind } from '../taxonomy/types';
 import type { Channel, CompiledTaxonomy, PatternSet, TermEntry, WordInfo } from './compile';
-import { maskProse, readLinks } from './scan';
+import { readInteraction, readTechnical } from './register';
+import { maskProse, readLinks, technicalMarks, wordless } from './scan';
 import { SCORING } from './scoring';
 import type { Signals } from './signals';
 
@@ -241,10 +242,14 @@ export function scanBlock(compiled: CompiledTaxonomy, text: string, lines: LineI
     const at = block.start + source.indexOf(state[1]);
     signals.add('body\u0000state', 'neutral', 'none', 'none', SCORING.documentState, at, at + state[1].length, true);
   }
+  const marks = technicalMarks(source);
   if (links.anchors > 0) {
     signals.add('body\u0000contents', 'neutral', 'none', 'none', SCORING.contentsLink, block.start + links.first, block.start + links.firstEnd, true);
   } else if (links.onlyLinks) {
     signals.add('body\u0000links', 'neutral', 'none', 'none', SCORING.linkList, block.start + links.first, block.start + links.firstEnd, true);
+  } else if (marks.urls > 0 && wordless(masked)) {
+    // A paragraph of bare URLs is a reference list too (a URL is not quoted as evidence).
+    signals.add('body\u0000bare-links', 'neutral', 'none', 'none', SCORING.linkList, block.start + marks.first, block.start + marks.firstEnd, true, false);
   }
   if (block.kind === 'table-row' && block.header && block.cells) {
     let raci = 0;
@@ -271,9 +276,12 @@ export function scanBlock(compiled: CompiledTaxonomy, text: string, lines: LineI
     structure(compiled, 'work-breakdown', SCORING.outlineItem, at, at + outline[1].length, signals);
   }
   const tokens = tokenize(compiled, masked);
+  readTechnical(tokens, marks, block.start, signals);
+  readInteraction(tokens, block.start, signals);
   scanPatterns(compiled.bodyPatterns, masked, tokens, block.start, 1, true, signals);
   scanTerms(text, tokens, block.start, 'body', signals);
   if (signals.words) for (const info of tokens.infos) signals.word(info.stem);
   return tokens.infos.length;
 }
+
 

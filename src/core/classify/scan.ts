@@ -81,6 +81,54 @@ export function readLinks(source: string, masked: string): LinkReading {
 
 const WORDY = /[\p{L}\p{N}]/u;
 
+/** What in a paragraph reads as technical reference rather than prose: code spans and bare URLs. */
+export interface TechnicalMarks {
+  readonly codeSpans: number;
+  readonly urls: number;
+  /** The first mark's place in the slice, or -1. */
+  readonly first: number;
+  readonly firstEnd: number;
+}
+
+const NO_MARKS: TechnicalMarks = { codeSpans: 0, urls: 0, first: -1, firstEnd: -1 };
+
+/** Counts the code spans and bare URLs (not link targets) of a paragraph, in one pass each. */
+export function technicalMarks(source: string): TechnicalMarks {
+  const code = source.includes('`');
+  const web = source.includes('http') || source.includes('www.');
+  if (!code && !web) return NO_MARKS;
+  let codeSpans = 0;
+  let urls = 0;
+  let first = -1;
+  let firstEnd = -1;
+  const note = (at: number, length: number): void => {
+    if (first < 0 || at < first) {
+      first = at;
+      firstEnd = at + length;
+    }
+  };
+  if (code) {
+    CODE_SPAN.lastIndex = 0;
+    for (let m = CODE_SPAN.exec(source); m; m = CODE_SPAN.exec(source)) {
+      codeSpans++;
+      note(m.index, m[0].length);
+    }
+  }
+  if (web) {
+    // A URL that is a link's target is the link's business, not a bare reference.
+    const targets = source.includes('](') ? source.replace(LINK_TARGET, (m) => ']' + blank(m.slice(1))) : source;
+    URL.lastIndex = 0;
+    for (let m = URL.exec(targets); m; m = URL.exec(targets)) {
+      urls++;
+      note(m.index, m[0].length);
+    }
+  }
+  return { codeSpans, urls, first, firstEnd };
+}
+
+/** Whether a masked paragraph holds no prose word at all (only code, URLs, markup). */
+export const wordless = (masked: string): boolean => !WORDY.test(masked);
+
 /** Where the document's headings stand, found by a light line scan. */
 export interface HeadingOutline {
   /** Line of the first heading; -1 when there is none. */

@@ -10,6 +10,10 @@ export const SCORING = {
   documentState: 3,
   /** A paragraph that is nothing but links (a list of links), each. */
   linkList: 0.8,
+  /** A code span, bare URL or identifier in the body (saturating like a term): technical reference. */
+  technicalMark: 0.4,
+  /** An act on something on screen (`clicking the button`), each (saturating like a term): a UX flow. */
+  interaction: 0.8,
   /** A mermaid `gantt`/`timeline` chart: schedule, strongly. */
   gantt: 4,
   /** A table whose header names Responsible/Accountable/Consulted/Informed. */

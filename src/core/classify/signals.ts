@@ -12,6 +12,8 @@ export interface Hit {
   readonly concern: string;
   readonly role: Role | 'none';
   readonly scaled: boolean;
+  /** Whether the evidence may quote its text; code, identifiers and URLs move the verdict unquoted. */
+  readonly quoted: boolean;
   base: number;
   count: number;
   start: number;
@@ -36,11 +38,11 @@ export class Signals {
     if (this.words && this.vocabulary?.has(stem)) this.words.set(stem, (this.words.get(stem) ?? 0) + 1);
   }
 
-  add(key: string, kind: EvidenceKind, concern: string, role: Role | 'none', weight: number, start: number, end: number, scaled: boolean): void {
+  add(key: string, kind: EvidenceKind, concern: string, role: Role | 'none', weight: number, start: number, end: number, scaled: boolean, quoted = true): void {
     if (weight <= 0) return;
     const hit = this.hits.get(key);
     if (!hit) {
-      this.hits.set(key, { kind, concern, role, scaled, base: weight, count: 1, start, end, contribution: 0 });
+      this.hits.set(key, { kind, concern, role, scaled, quoted, base: weight, count: 1, start, end, contribution: 0 });
       return;
     }
     hit.count++;
