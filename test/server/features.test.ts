@@ -157,6 +157,8 @@ describe('language server: features over stdio', function () {
       const lenses = await lensing.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
       assert.equal(lenses!.length, 3);
       await lensing.diagnosticsFor(uri, edited);
+      // A round trip after the state: a refresh sent with it would have arrived before this answer.
+      await lensing.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
       assert.equal(lensing.lensRefreshes, 1);
       // An edit no lens request waits for: the client is asked to refresh.
       await lensing.change(uri, `${TAGGED_PLAN}\nMore on the vision.\n`);
