@@ -16,7 +16,6 @@ import type { Analysis, Summary, SummaryTotal } from '../core/types';
 import { CONFIG_FILE_NAME, IGNORED_SCHEMES, MARKDOWN_LANGUAGE } from './constants';
 import { guardListener, type Logger } from './log';
 import { mapInSlices } from './slices';
-import { memoizeUriParse } from './uriMemo';
 import { WorkspaceHandles } from './workspaceHandles';
 
 type Protocol = typeof import('../shared/serverProtocol');
@@ -259,8 +258,6 @@ function clientOptions(log: Logger, beforeCompletion: () => Promise<void>, curre
   return {
     documentSelector: [{ language: MARKDOWN_LANGUAGE }],
     outputChannel: log.channel,
-    // The client's own conversions, except that each distinct URI string is parsed once.
-    uriConverters: { code2Protocol: (uri) => uri.toString(), protocol2Code: memoizeUriParse((value) => vscode.Uri.parse(value)) },
     // Asked again on every start, so that a restart after trust was granted carries it.
     initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted }),
     middleware: {
