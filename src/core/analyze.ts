@@ -8,7 +8,7 @@ import type { Features } from './classify/model';
 import { compileTaxonomy } from './classify/compile';
 import { documentLeanSteps, isTitle } from './classify/document';
 import { headingOutlineSteps } from './classify/scan';
-import { subjectWords } from './classify/sense';
+import { documentSenseKey } from './classify/sense';
 import { defaultConfig } from './config/defaults';
 import { own } from './config/dictionary';
 import type { KindDef, ResolvedConfig } from './config/types';
@@ -299,7 +299,7 @@ function* documentContextSteps(text: string, config: ResolvedConfig, kindDef: Ki
   // Read here, a step at a time, rather than by the first title test of the section loop.
   yield* headingOutlineSteps(lines);
   const compiled = compileTaxonomy(config.taxonomy);
-  const subject = [...subjectWords(compiled, lines)].join(',');
+  const subject = documentSenseKey(compiled, lines);
   if (kindDef) return { key: `${id}|${odd}|${subject}|${JSON.stringify(kindDef)}`, byLine: undefined, definitions };
   const lean = yield* documentLeanSteps(compiled, lines);
   return { key: `${id}|${odd}|${subject}|-|${lean.product}|${lean.project}|${lean.concerns.product ?? ''}|${lean.concerns.project ?? ''}`, byLine: lean.byLine, definitions };

@@ -1,8 +1,9 @@
 /**
- * Which open documents are plans, and their newest analysis. Documents are analysed on open and,
- * debounced, as they change; each change makes the work for older versions stale and cancels it;
- * every settled state is announced once (`onState`), and requests wait for the analysis of the
- * version they were asked about with `ensure`.
+ * Which open documents are plans, and their newest analysis. Documents are analysed on open and
+ * as they change: at once while the analysis keeps up, debounced while changes keep overtaking
+ * it; each change makes the work for older versions stale and cancels it; every settled state is
+ * announced once (`onState`), and requests wait for the analysis of the version they were asked
+ * about with `ensure`.
  */
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -19,18 +20,24 @@ const MAY_HAVE_PLAN_KEY = /^\uFEFF?---[ \t]*\r?\n(?:[^\n]*\n)*?plan[ \t]*:/;
 /** Front matter sits at the top: the look reads no further. */
 const FRONT_MATTER_LOOK = 8192;
 
-/** A document's analysis for one version. */
+/** A document's analysis for one version, as the requests about it use it. */
 export interface AnalysisResult {
   readonly uri: string;
   readonly version: number;
-  /** Read on first use (see `Delivered`); sections come without evidence. */
+  /** Sections come without evidence. */
   readonly analysis: Analysis;
-  /** The diagnostics to publish for it. */
+  /** The diagnostics published for it. */
   readonly diagnostics: Diagnostic[];
   /** The configuration it ran with (taxonomy for hovers). */
   readonly config: ResolvedConfig;
   /** Sections come without evidence; this fetches one section's. */
   readonly evidence: EvidenceOf;
+}
+
+/** A document's analysis for one version as it settles: its diagnostics, and the rest on demand. */
+export interface SettledAnalysis extends Omit<AnalysisResult, 'analysis'> {
+  /** The whole result (fetched once); undefined when the runner no longer holds it. */
+  load(): Promise<AnalysisResult | undefined>;
 }
 
 export interface DocumentAnalysesHost {
@@ -41,7 +48,7 @@ export interface DocumentAnalysesHost {
   readonly folders: WorkspaceFolders;
   readonly runner: AnalysisRunner;
   /** A document's state settled for a version (with its result when analysed). */
-  onState(uri: string, version: number, state: DocumentState, result: AnalysisResult | undefined): void;
+  onState(uri: string, version: number, state: DocumentState, result: SettledAnalysis | undefined): void;
   error(message: string, error: unknown): void;
 }
 
@@ -50,7 +57,7 @@ interface State {
   generation: number;
   timer: ReturnType<typeof setTimeout> | undefined;
   inflight: { readonly generation: number; readonly version: number; readonly done: Promise<void> } | undefined;
-  result: AnalysisResult | undefined;
+  result: SettledAnalysis | undefined;
   state: DocumentState | undefined;
   /** The last run that finished (plan or not), so `ensure` does not run it again. */
   settled: { readonly version: number; readonly generation: number } | undefined;
@@ -58,6 +65,8 @@ interface State {
   planByContent: boolean;
   /** The analysis ran past the budget: paused until the document is edited, *Analyze This Document* or reopening. */
   pausedAt: number | undefined;
+  /** The last change came while an older version was still being analysed. */
+  overtook: boolean;
 }
 
 export class DocumentAnalyses {
@@ -81,7 +90,15 @@ export class DocumentAnalyses {
     const version = document.version;
     const { debounceMs } = await this.host.settingsFor(document.uri);
     if (this.host.document(document.uri)?.version !== version) return;
-    void this.request(document.uri, debounceMs, false);
+    // While analysis keeps up with the typing, each change starts at once. Changes that keep
+    // overtaking analyses still running (this one and the one before) say it does not: then wait
+    // for a pause in the typing, as `debounceMs` says. One late analysis delays nothing; and a
+    // wait is no analysis, so the change after it, finding none running, starts at once again
+    // (otherwise one slow analysis would hold back every keystroke until the typing stops).
+    const overtakes = state.inflight !== undefined;
+    const delay = overtakes && state.overtook ? debounceMs : 0;
+    state.overtook = overtakes;
+    void this.request(document.uri, delay, false);
   }
 
   closed(uri: string): void {
@@ -100,16 +117,11 @@ export class DocumentAnalyses {
     }
   }
 
-  /** The newest result (maybe of an older version while a change is pending). */
-  get(uri: string): AnalysisResult | undefined {
-    return this.states.get(uri)?.result;
-  }
-
   /** The newest settled state. */
   stateOf(uri: string): State {
     let state = this.states.get(uri);
     if (!state) {
-      state = { generation: 0, timer: undefined, inflight: undefined, result: undefined, state: undefined, settled: undefined, planByContent: false, pausedAt: undefined };
+      state = { generation: 0, timer: undefined, inflight: undefined, result: undefined, state: undefined, settled: undefined, planByContent: false, pausedAt: undefined, overtook: false };
       this.states.set(uri, state);
     }
     return state;
@@ -119,8 +131,8 @@ export class DocumentAnalyses {
    * The result for `version` of the document: at hand, being computed, or computed now.
    * Undefined when that version is not an analysed plan, or a newer version overtook it.
    */
-  async ensure(uri: string, version: number): Promise<AnalysisResult | undefined> {
-    const current = (): AnalysisResult | undefined => {
+  async ensure(uri: string, version: number): Promise<SettledAnalysis | undefined> {
+    const current = (): SettledAnalysis | undefined => {
       const result = this.states.get(uri)?.result;
       return result && result.version === version ? result : undefined;
     };
@@ -137,6 +149,17 @@ export class DocumentAnalyses {
     return current();
   }
 
+  /**
+   * The result `ensure` gave can no longer be loaded (the thread that held it is gone): drop it,
+   * so that the next `ensure` analyses that version again.
+   */
+  unload(uri: string, result: SettledAnalysis): void {
+    const state = this.states.get(uri);
+    if (state?.result !== result) return;
+    state.result = undefined;
+    state.settled = undefined;
+  }
+
   /** *Analyze This Document*: a plan for this session whatever its name; resumes a paused one. */
   async optIn(uri: string): Promise<DocumentState | undefined> {
     const document = this.host.document(uri);
@@ -147,14 +170,14 @@ export class DocumentAnalyses {
     return this.states.get(uri)?.state;
   }
 
-  /** Asks for an analysis after `delay` ms; `now` runs it at once and resolves when it settled. */
+  /** Asks for an analysis after `delay` ms (none: at once); `now` also resolves when it settled. */
   private request(uri: string, delay: number, now: boolean): Promise<void> {
     const state = this.stateOf(uri);
     const generation = ++state.generation;
     this.host.runner.cancel(uri);
     if (state.timer) clearTimeout(state.timer);
     state.timer = undefined;
-    if (now) return this.run(uri, generation);
+    if (now || delay === 0) return this.run(uri, generation);
     state.timer = setTimeout(() => {
       state.timer = undefined;
       void this.run(uri, generation);
@@ -201,16 +224,8 @@ export class DocumentAnalyses {
       case 'analysis': {
         if (detectByContent) state.planByContent = true;
         const { delivered, evidence } = outcome;
-        const result: AnalysisResult = {
-          uri,
-          version,
-          get analysis() {
-            return delivered.read();
-          },
-          diagnostics: delivered.diagnostics,
-          config,
-          evidence,
-        };
+        const settled = { uri, version, diagnostics: delivered.diagnostics, config, evidence };
+        const result: SettledAnalysis = { ...settled, load: () => delivered.load().then((analysis) => analysis && { ...settled, analysis }) };
         return this.settle(uri, version, { state: 'analysed', version, sections: delivered.sections, findings: delivered.findings }, result);
       }
       case 'not-plan':
@@ -224,7 +239,7 @@ export class DocumentAnalyses {
     }
   }
 
-  private settle(uri: string, version: number, next: DocumentState, result: AnalysisResult | undefined): void {
+  private settle(uri: string, version: number, next: DocumentState, result: SettledAnalysis | undefined): void {
     const state = this.states.get(uri);
     if (!state) return;
     state.result = result;

@@ -7,15 +7,20 @@
 import type { Diagnostic } from 'vscode-languageserver';
 
 export class PublishedDiagnostics {
-  /** A fingerprint of the diagnostics last sent, by document URI; present while the client shows any state for it. */
-  private readonly sent = new Map<string, string>();
+  /**
+   * The diagnostics last sent and their fingerprint, by document URI; present while the client
+   * shows any state for it. The runner hands over the very same array when a new analysis found
+   * the same diagnostics, so that case is told without a fingerprint.
+   */
+  private readonly sent = new Map<string, { readonly list: readonly Diagnostic[]; readonly print: string }>();
 
   /** Whether `diagnostics` differ from what was last sent for `uri` (and records them as sent when they do). */
   changed(uri: string, diagnostics: readonly Diagnostic[]): boolean {
+    const last = this.sent.get(uri);
+    if (last?.list === diagnostics) return false;
     const print = fingerprint(diagnostics);
-    if (this.sent.get(uri) === print) return false;
-    this.sent.set(uri, print);
-    return true;
+    this.sent.set(uri, { list: diagnostics, print });
+    return last?.print !== print;
   }
 
   /** Whether the client holds anything for `uri`. */

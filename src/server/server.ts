@@ -146,10 +146,21 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!document) return undefined;
     // The document object is updated in place by later changes: keep the version asked about.
     const version = document.version;
-    const result = await analyses.ensure(uri, version);
-    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
-    if (documents.get(uri)?.version !== version) throw new ResponseError(LSPErrorCodes.ContentModified, 'the document changed');
-    return result && { document, result };
+    const stillWanted = (): void => {
+      if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+      if (documents.get(uri)?.version !== version) throw new ResponseError(LSPErrorCodes.ContentModified, 'the document changed');
+    };
+    // Twice at most: a result whose analysis can no longer be fetched is analysed again, once.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const settled = await analyses.ensure(uri, version);
+      stillWanted();
+      if (!settled) return undefined;
+      const result = await settled.load();
+      stillWanted();
+      if (result) return { document, result };
+      analyses.unload(uri, settled);
+    }
+    throw new ResponseError(LSPErrorCodes.ContentModified, 'the analysis of this version is not at hand');
   };
 
   /** A handler that reports its own failures and answers `fallback`, never an internal error. */

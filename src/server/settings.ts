@@ -21,7 +21,7 @@ const editorSettings = {
 export interface ServerSettings {
   readonly enable: boolean;
   readonly codeLensEnabled: boolean;
-  /** Milliseconds between the last change and the analysis. */
+  /** While an older version is still being analysed, milliseconds between the last change and the next analysis. */
   readonly debounceMs: number;
   /** Larger documents (UTF-8 bytes) are not analysed. */
   readonly maxFileSize: number;

@@ -45,7 +45,8 @@ export async function analyzeText(host: SummaryHost, withEvidence = false): Prom
   try {
     const outcome = await host.runner.run({ key, text, config, detectByContent: byPath ? undefined : { path } });
     if (outcome.type !== 'analysis') return null;
-    const analysis = outcome.delivered.read();
+    const analysis = await outcome.delivered.load();
+    if (!analysis) return null;
     return { analysis: withEvidence ? await withAllEvidence(analysis, outcome.evidence) : analysis, config };
   } finally {
     host.runner.forget(key);

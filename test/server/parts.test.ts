@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
+import type { Diagnostic } from 'vscode-languageserver';
 import { analyze } from '../../src/core/analyze';
 import { defaultConfig } from '../../src/core/config/defaults';
 import { resolveConfig } from '../../src/core/config/settings';
+import { applyDiagnosticsUpdate, diagnosticsUpdate, sameJson } from '../../src/server/analysis/diagnosticsUpdate';
 import type { AnalysisResult } from '../../src/server/documents';
 import { fixAllEdits } from '../../src/server/features';
 import { fileUriOf, pathOfUri, WorkspaceFolders } from '../../src/server/folders';
@@ -61,5 +63,41 @@ describe('language server parts', () => {
     const edits = fixAllEdits(result);
     assert.ok(edits.length >= 2);
     for (let i = 1; i < edits.length; i++) assert.ok(edits[i].range.start.offset > edits[i - 1].range.end.offset, `edit ${i} starts after edit ${i - 1} ends`);
+  });
+
+  it('sends only the diagnostics that changed, and rebuilds the whole list from them', () => {
+    const at = (line: number, message = `finding on line ${line}`): Diagnostic => ({ range: { start: { line, character: 0 }, end: { line, character: 4 } }, message, severity: 2, code: 'untagged-section', source: 'pm-lens' });
+    const before = [at(1), at(5), at(9), at(12)];
+    const cases: [string, Diagnostic[], { start: number; deleteCount: number; items: number }][] = [
+      ['nothing changed', [at(1), at(5), at(9), at(12)], { start: 4, deleteCount: 0, items: 0 }],
+      ['one in the middle changed', [at(1), at(5, 'other'), at(9), at(12)], { start: 1, deleteCount: 1, items: 1 }],
+      ['one added at the start', [at(0), at(1), at(5), at(9), at(12)], { start: 0, deleteCount: 0, items: 1 }],
+      ['one removed at the end', [at(1), at(5), at(9)], { start: 3, deleteCount: 1, items: 0 }],
+      ['all moved down', [at(2), at(6), at(10), at(13)], { start: 0, deleteCount: 4, items: 4 }],
+      ['all gone', [], { start: 0, deleteCount: 4, items: 0 }],
+      ['a repeated one added', [at(1), at(5), at(5), at(9), at(12)], { start: 2, deleteCount: 0, items: 1 }],
+    ];
+    const held = { job: 7, diagnostics: before };
+    for (const [name, next, expected] of cases) {
+      const update = diagnosticsUpdate(held, next);
+      assert.deepEqual({ start: update.start, deleteCount: update.deleteCount, items: update.items.length }, expected, name);
+      assert.equal(update.base, 7, name);
+      assert.deepEqual(applyDiagnosticsUpdate(held, update), next, name);
+    }
+    // Unchanged: the very same list, so the server can tell without comparing.
+    assert.equal(applyDiagnosticsUpdate(held, diagnosticsUpdate(held, [...before])), before);
+    // Without a list to build on, the whole list; built on another job's list, nothing.
+    assert.deepEqual(applyDiagnosticsUpdate(undefined, diagnosticsUpdate(undefined, before)), before);
+    assert.equal(applyDiagnosticsUpdate({ job: 6, diagnostics: before }, diagnosticsUpdate(held, [at(3)])), undefined);
+    assert.equal(applyDiagnosticsUpdate(undefined, diagnosticsUpdate(held, [at(3)])), undefined);
+  });
+
+  it('compares diagnostics member by member', () => {
+    assert.ok(sameJson({ a: [1, { b: 'x' }], c: null }, { c: null, a: [1, { b: 'x' }] }));
+    assert.ok(!sameJson({ a: [1, 2] }, { a: [1, 2, 3] }));
+    assert.ok(!sameJson({ a: 1 }, { a: 1, b: 2 }));
+    assert.ok(!sameJson({ a: 1, b: 2 }, { a: 1, c: 2 }));
+    assert.ok(!sameJson([1], { 0: 1 }));
+    assert.ok(!sameJson({ a: '1' }, { a: 1 }));
   });
 });

@@ -338,6 +338,80 @@ describe('classify', () => {
       assert.deepEqual(after.scores, analyze(`# Book Reviews${walkthrough}`).sections[1].inferred.scores);
     });
 
+    it('measures among words of a running system are technical detail, not outcomes', () => {
+      const technical = section('# Queue Service\n\n## Metrics\n\nEach worker exports a latency histogram and a retry counter to Prometheus, in seconds, with the queue name as a label.\n', 'Metrics');
+      const outcome = section('# Queue Service\n\n## Metrics\n\nWeekly active teams and their retention after a month tell us whether adoption holds; satisfaction comes from a short survey.\n', 'Metrics');
+      assert.notEqual(technical.role, 'product', why(technical));
+      assert.ok(technical.scores.none > technical.scores.product, why(technical));
+      assert.ok(technical.evidence.some((e) => e.kind === 'neutral' && /metrics/i.test(e.text)), why(technical));
+      assert.equal(outcome.role, 'product', why(outcome));
+    });
+
+    it('a measure with no words of its own reads as the document\'s headings do', () => {
+      const headings = (last: string): string => ['# Cache Layer', '## Request latency buckets', '## Memory per node', `## ${last}`, 'See the linked change.', ''].join('\n\n');
+      const technical = section(headings('Eviction metrics'), 'Eviction metrics');
+      const plain = section(['# Cache Layer', '## Who it is for', '## Users we want to keep', '## Eviction metrics', 'See the linked change.', ''].join('\n\n'), 'Eviction metrics');
+      assert.ok(technical.scores.product < plain.scores.product, `${why(technical)} against ${why(plain)}`);
+      assert.notEqual(technical.role, 'product', why(technical));
+    });
+
+    it('re-reads an unchanged measure when another heading changes what the document\'s measures mean', () => {
+      // Headings with no word of either side, after it: its context stays the same, only the sense changes.
+      const before = ['# Pantry', '## Eviction metrics', 'See the linked change.', '## Histogram buckets', ''].join('\n\n');
+      const after = before.replace('## Histogram buckets', '## Kitchen buckets');
+      const incremental = new IncrementalAnalyzer();
+      incremental.analyze(before);
+      const eviction = (text: string, run: (t: string) => ReturnType<typeof analyze>): Verdict => run(text).sections[1].inferred;
+      assert.deepEqual(eviction(after, (t) => incremental.analyze(t)).scores, eviction(after, analyze).scores);
+      assert.notDeepEqual(eviction(before, analyze).scores, eviction(after, analyze).scores);
+    });
+
+    it('success measured on time and on budget is the project\'s', () => {
+      const v = section('# Clinic Portal\n\n## Success metrics\n\nWe succeed if every milestone lands on time and the work stays within budget, with no deliverable reopened after sign-off.\n', 'Success metrics');
+      assert.ok(v.scores.project > v.scores.product, why(v));
+      assert.notEqual(v.role, 'product', why(v));
+    });
+
+    it('a milestone that only describes what users can do is scope, not schedule', () => {
+      const scope = section('# Pantry\n\n## Milestone 2: Shared lists\n\nHouseholds can share one shopping list. The app lets members add items from any phone, shows who added what, and offers a quick filter for items still needed.\n', 'Milestone 2: Shared lists');
+      const scheduled = section('# Pantry\n\n## Milestone 2: Shared lists\n\nHouseholds can share one shopping list. Due 14 March 2026, after 3 weeks of work by two engineers, for $4,000.\n', 'Milestone 2: Shared lists');
+      assert.ok(scope.scores.product > scope.scores.project, why(scope));
+      assert.notEqual(scope.role, 'project', why(scope));
+      assert.equal(scheduled.role, 'project', why(scheduled));
+    });
+
+    it('risks that are product hypotheses are the product\'s, in prose or in a table; delivery risks stay the project\'s', () => {
+      const hypotheses = section('# Pantry\n\n## Risks\n\nThe biggest risk is demand: households may not be willing to pay for the premium tier, and free competitors could hold on to the market before adoption takes off.\n', 'Risks');
+      const delivery = section('# Pantry\n\n## Risks\n\nThe schedule may slip if the vendor delays the payment gateway; staffing is thin while one developer is on leave.\n', 'Risks');
+      const table = section('# Pantry\n\n## Risks\n\n| Risk | Likelihood | Mitigation |\n| --- | --- | --- |\n| Shoppers are not willing to pay for premium | High | Test the price with a waiting list of customers |\n', 'Risks');
+      assert.equal(hypotheses.role, 'product', why(hypotheses));
+      assert.equal(delivery.role, 'project', why(delivery));
+      assert.equal(table.role, 'product', why(table));
+    });
+
+    it('fees the product itself charges are the product\'s; a funding request is the project\'s', () => {
+      const fees = section('# Coin Swap\n\n## Fees\n\nEvery trade through the exchange pays a 0.3% fee to the liquidity pool. Users see the fee before they swap tokens, and the wallet shows their balance after the trade.\n', 'Fees');
+      const funding = section('# Coin Swap\n\n## Funding request\n\nWe ask the grant committee for $60,000: 400 hours of development at $150 per hour, paid in two tranches.\n', 'Funding request');
+      assert.notEqual(fees.role, 'project', why(fees));
+      assert.ok(fees.scores.product > fees.scores.project, why(fees));
+      assert.equal(funding.role, 'project', why(funding));
+    });
+
+    it('a currency code with no amount beside it names a unit, not a cost', () => {
+      const v = section('# Ledger\n\n## Price field\n\nThe price field holds a decimal string; the currency field holds USD, EUR or GBP.\n', 'Price field');
+      const codes = v.evidence.filter((e) => /^(?:USD|EUR|GBP)$/.test(e.text));
+      assert.ok(codes.every((e) => e.role !== 'project' || e.weight < 0.1), why(v));
+      assert.notEqual(v.role, 'project', why(v));
+    });
+
+    it('a strategy for getting the work done is the project\'s, a strategy for the market the product\'s', () => {
+      const delivery = section('# Permit Portal\n\n## Approval strategy\n\nTo avoid delays against our timeline, we batch the releases, start the approval paperwork in the first sprint and bring a contractor on board to write the security documents.\n', 'Approval strategy');
+      const market = section('# Permit Portal\n\n## Strategy\n\nWe win small municipalities first: competitors price for large cities, so our positioning is a simple portal for the clerks and the residents they serve.\n', 'Strategy');
+      assert.ok(delivery.scores.project > delivery.scores.product, why(delivery));
+      assert.notEqual(delivery.role, 'product', why(delivery));
+      assert.equal(market.role, 'product', why(market));
+    });
+
     it('reads what a step lets its users do as a requirement', () => {
       const v = section('# Pantry\n\n## Step two\n\nThis step lets shoppers scan a shelf label and guides them to the matching recipe.\n', 'Step two');
       assert.ok(v.evidence.some((e) => e.kind === 'pattern' && e.concern === 'requirements' && /lets shoppers scan/.test(e.text)), why(v));

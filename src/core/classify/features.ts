@@ -155,3 +155,30 @@ function addShares(out: Map<string, number>, prefix: string, totals: SideTotals,
     out.set(`${prefix}w:${side}`, share * weak);
   }
 }
+
+/** What the heading's form and the body's register say, apart from any term. */
+export interface FormReading {
+  /** The heading asks a question (`How will it be built?`): Q&A framing. */
+  readonly question: boolean;
+  /** The heading is only a version or a year (`1.15`, `v2`, `2025`): an entry of a history or plan. */
+  readonly version: boolean;
+  /** Marks of technical reference in the body (code spans, bare URLs, identifiers). */
+  readonly technical: number;
+  /** Prose words of the body. */
+  readonly words: number;
+}
+
+const QUESTION = /\?[\s*_)]*$/;
+const VERSION_ONLY = /^[\s*_(]*(?:v(?:ersion)?\s?)?\d+(?:\.\d+){0,3}[\s*_):]*$/i;
+
+/** Reads the form of a heading (its plain text). */
+export function headingForm(heading: string): Pick<FormReading, 'question' | 'version'> {
+  return { question: QUESTION.test(heading), version: VERSION_ONLY.test(heading) };
+}
+
+/** Adds the form features to `out`: the heading's form, and the share of the body that is technical reference. */
+export function addFormFeatures(out: Map<string, number>, f: FormReading): void {
+  if (f.question) out.set('form:question', 1);
+  if (f.version) out.set('form:version', 1);
+  if (f.technical > 0) out.set('form:technical', f.technical / (f.technical + f.words));
+}

@@ -18,11 +18,11 @@ import type { Taxonomy } from '../taxonomy/types';
 import type { Evidence, InferredRole, Role, Verdict } from '../types';
 import { compileTaxonomy, type CompiledTaxonomy } from './compile';
 import { documentLean, isTitle, topConcern } from './document';
-import { addContextFeatures, channelOf, contextSource, featuresOfHit, type ContextReading } from './features';
+import { addContextFeatures, addFormFeatures, channelOf, contextSource, featuresOfHit, headingForm, type ContextReading } from './features';
 import { defaultModel, predict, pushToward, type Features, type LoadedModel, type Model } from './model';
 import { scanBlock, scanPatterns, scanTerms, tokenize } from './read';
 import { maskProse } from './scan';
-import { readSubject, subjectWords } from './sense';
+import { readSenses, readSubject, subjectWords } from './sense';
 import { SCORING } from './scoring';
 import { saturate, Signals, type Hit } from './signals';
 
@@ -134,6 +134,8 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   for (const hit of signals.hits.values()) if (hit.scaled) hit.contribution *= bodyScale;
   // A delivery word that is the document's subject (its title) is not the work's process.
   const subject = readSubject(compiled, text, signals.hits.values(), subjectWords(compiled, lines, heading.start));
+  // Measures, risks and planning nouns mean what the section's own words make them mean.
+  const senses = readSenses(compiled, text, lines, heading, input.blocks, signals);
   const byConcern = new Map<string, number>();
   const own = { product: 0, project: 0, none: 0 };
   const groups = new Map<string, number>();
@@ -172,11 +174,13 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   const rule = ruleVerdict(own, signals, reading);
   features.set(`rule:${rule}`, 1);
   addBalanceFeatures(features, groups);
+  addFormFeatures(features, { ...headingForm(heading.text), technical: signals.technical, words });
   if (subject > 0) features.set('sense:subject', Math.log1p(subject));
+  for (const [name, count] of senses) features.set(name, Math.log1p(count));
   context.observe?.(features);
 
   const { p } = predict(loaded, features);
-  const { role, confidence } = decide(rule, p, loaded.model);
+  const { role, confidence } = decide(rule, p, loaded.model, !empty || children !== undefined);
   const top = p[0] >= p[1] ? 0 : 1;
   const verdictClass = role === 'mixed' ? top : classOf(role === 'none' ? 'none' : role);
 
@@ -285,16 +289,19 @@ function addBalanceFeatures(features: Map<string, number>, groups: ReadonlyMap<s
 
 /**
  * The verdict: the hand-set rule's, checked by the fitted model. The rule's side is not named
- * (`none`: a wrong side costs most) when the model is sure of the other side (`veto`); a `none`
+ * (`none`: a wrong side costs most) when the model is sure of the other side (`veto`) or sure the
+ * section is on neither side (`quiet`: reference text full of owner words; not a lone heading
+ * with neither body nor subsections, which has nothing but its words to go by); a `none`
  * becomes a side only when the model is sure of it (`promote`). The confidence is the model's probability of the verdict.
  */
-export function decide(rule: InferredRole, p: readonly [number, number, number], m: Model): { role: InferredRole; confidence: number } {
+export function decide(rule: InferredRole, p: readonly [number, number, number], m: Model, hasContent = true): { role: InferredRole; confidence: number } {
   const top = p[0] >= p[1] ? 0 : 1;
   // Both sides strong on their own: the model says how probable it is that either owns it.
   if (rule === 'mixed') return { role: 'mixed', confidence: p[0] + p[1] };
   if (rule === 'product' || rule === 'project') {
     const c = classOf(rule);
-    return p[1 - c] >= m.veto ? { role: 'none', confidence: p[2] } : { role: rule, confidence: p[c] };
+    const quiet = hasContent && p[2] >= m.quiet;
+    return p[1 - c] >= m.veto || quiet ? { role: 'none', confidence: p[2] } : { role: rule, confidence: p[c] };
   }
   if (p[top] >= m.promote) return { role: CLASS_ROLE[top] as Role, confidence: p[top] };
   return { role: 'none', confidence: p[2] };

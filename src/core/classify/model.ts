@@ -21,6 +21,8 @@ export const modelSchema = z.object({
   temperature: z.number().positive().default(1),
   /** At or above this probability of the other side, the rule's side is not named: `none` (wrong sides cost most; 1: never). */
   veto: z.number().min(0).max(1).default(1),
+  /** At or above this probability of neither side, the rule's side is not named either: `none` (1: never). */
+  quiet: z.number().min(0).max(1).default(1),
   /** At or above this probability a side is named where the rule saw none (1: never). */
   promote: z.number().min(0).max(1).default(1),
   /** Words kept by the vocabulary (stems); their features are `hw:` and `bw:`. */

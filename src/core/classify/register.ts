@@ -9,9 +9,9 @@ import { SCORING } from './scoring';
 import type { Signals } from './signals';
 
 /**
- * Reads what reads as technical reference in a paragraph (code spans, bare URLs, identifiers such
- * as `snake_case`, `dotted.name`, `camelCase`): each mark speaks for neither side (saturating
- * like a term): reference material, not an owner's concern.
+ * Counts what reads as technical reference in a paragraph (code spans, bare URLs, identifiers such
+ * as `snake_case`, `dotted.name`, `camelCase`) into `signals.technical`, and speaks for neither
+ * side once per mark (saturating like a term): reference material, not an owner's concern.
  */
 export function readTechnical(tokens: Tokens, marks: TechnicalMarks, offset: number, signals: Signals): void {
   let identifiers = 0;
@@ -24,6 +24,7 @@ export function readTechnical(tokens: Tokens, marks: TechnicalMarks, offset: num
   }
   const count = identifiers + marks.codeSpans + marks.urls;
   if (count === 0) return;
+  signals.technical += count;
   const [start, end] = marks.first >= 0 ? [marks.first, marks.firstEnd] : [tokens.starts[firstIdentifier], tokens.ends[firstIdentifier]];
   for (let k = 0; k < Math.min(count, 4); k++) {
     signals.add('body\u0000technical', 'neutral', 'none', 'none', SCORING.technicalMark, offset + start, offset + end, true, false);

@@ -4,11 +4,18 @@
  * what the product does; the same words in "Project Plan" would be the team's process. Such
  * words keep a fraction of their weight, so they cannot carry a section to the project side alone.
  */
+import type { BlockFact } from '../parse/facts';
 import type { LineIndex } from '../text';
 import type { CompiledTaxonomy } from './compile';
+import { SectionWords } from './cues';
 import { tokenize } from './read';
 import { headingOutline, maskProse } from './scan';
-import type { Hit } from './signals';
+import { documentSense, readMetricSense } from './sense-metric';
+import { readMoneySense } from './sense-money';
+import { readPhaseSense } from './sense-phase';
+import { readRiskSense } from './sense-risk';
+import { readStrategySense } from './sense-strategy';
+import type { Hit, Signals } from './signals';
 
 /** What is left of a delivery term's weight where it is the document's subject. */
 export const SUBJECT_WEIGHT = 0.3;
@@ -61,4 +68,37 @@ export function readSubject(compiled: CompiledTaxonomy, text: string, hits: Iter
     }
   }
   return found;
+}
+
+/** What the word-sense rules found in one section, by sense: the features the model weighs. */
+export type SenseReading = Map<string, number>;
+
+/**
+ * Reads the senses of a section's ambiguous concern words and moves or discounts their weight
+ * accordingly (measures, risks, strategies, money, planning nouns; the document's subject is read by `readSubject`).
+ * `hits` are weighed: their contributions are set. Returns the features of the senses found.
+ */
+export function readSenses(compiled: CompiledTaxonomy, text: string, lines: LineIndex, heading: { readonly start: number; readonly end: number }, blocks: readonly BlockFact[], signals: Signals): SenseReading {
+  const found: SenseReading = new Map();
+  const words = new SectionWords(compiled, text, heading, blocks);
+  const metric = readMetricSense(compiled, text, lines, signals, words);
+  if (metric) found.set(`sense:metric-${metric.sense}`, metric.moved);
+  const risk = readRiskSense(compiled, text, signals, words);
+  if (risk > 0) found.set('sense:risk-product', risk);
+  const strategy = readStrategySense(compiled, text, signals, words);
+  if (strategy) found.set(`sense:strategy-${strategy.sense}`, strategy.moved);
+  const money = readMoneySense(compiled, text, signals, words);
+  if (money.product > 0) found.set('sense:money-product', money.product);
+  if (money.unit > 0) found.set('sense:money-unit', money.unit);
+  const phase = readPhaseSense(compiled, text, signals);
+  if (phase > 0) found.set('sense:scope-phase', phase);
+  return found;
+}
+
+/**
+ * What the sections' senses take from the whole document (its subject words, the sense of its
+ * measures), as a key: sections whose text is unchanged are read again when it changes.
+ */
+export function documentSenseKey(compiled: CompiledTaxonomy, lines: LineIndex): string {
+  return `${[...subjectWords(compiled, lines)].join(',')}|${documentSense(compiled, lines) ?? ''}`;
 }

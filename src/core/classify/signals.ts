@@ -28,6 +28,8 @@ export class Signals {
   readonly hits = new Map<string, Hit>();
   /** Counts of the body's stemmed words the model keeps, when it keeps any. */
   readonly words: Map<string, number> | undefined;
+  /** Marks of technical reference in the body (code spans, bare URLs, identifiers), counted. */
+  technical = 0;
 
   constructor(private readonly vocabulary?: { has(stem: string): boolean }) {
     this.words = vocabulary ? new Map() : undefined;

@@ -36,23 +36,17 @@ export type EvidenceOf = (section: number) => Promise<readonly Evidence[] | unde
 
 /**
  * A finished analysis as the server's thread receives it, cheap whatever the plan's size: the
- * diagnostics to publish, built where the analysis ran, and the analysis itself read only when a
- * request needs it. The analysis comes light: each section's `inferred.evidence` (most of its
- * weight) is left out.
+ * diagnostics to publish, built where the analysis ran, and the analysis itself fetched only when
+ * a request needs it, so that publishing diagnostics never waits on packing it. The analysis
+ * comes light: each section's `inferred.evidence` (most of its weight) is left out.
  */
 export interface Delivered {
+  /** The same array as the previous delivery's when the diagnostics did not change. */
   readonly diagnostics: Diagnostic[];
   readonly sections: number;
   readonly findings: number;
-  read(): Analysis;
-}
-
-/** What crosses from a worker thread: one JSON string, not a graph of objects to rebuild. */
-export interface DeliveredData {
-  readonly diagnostics: Diagnostic[];
-  readonly sections: number;
-  readonly findings: number;
-  readonly json: string;
+  /** The analysis (once, however often asked); undefined once the runner no longer holds it. */
+  load(): Promise<Analysis | undefined>;
 }
 
 /** The analysis without each section's evidence. */
@@ -60,21 +54,10 @@ export function withoutEvidence(analysis: Analysis): Analysis {
   return { ...analysis, sections: analysis.sections.map((s) => ({ ...s, inferred: { ...s.inferred, evidence: [] } })) };
 }
 
-/** Packs an analysis for the trip across threads. */
-export function packAnalysis(analysis: Analysis): DeliveredData {
-  return { diagnostics: toDiagnostics(analysis.findings), sections: analysis.sections.length, findings: analysis.findings.length, json: JSON.stringify(withoutEvidence(analysis)) };
-}
-
-/** Unpacks it: the JSON is parsed on first use, once. */
-export function unpackAnalysis(data: DeliveredData): Delivered {
-  let analysis: Analysis | undefined;
-  return { diagnostics: data.diagnostics, sections: data.sections, findings: data.findings, read: () => (analysis ??= JSON.parse(data.json) as Analysis) };
-}
-
-/** An analysis made on this thread, delivered as it is. */
+/** An analysis made on this thread, delivered as it is (made light on first use). */
 export function deliverHere(analysis: Analysis): Delivered {
-  const light = withoutEvidence(analysis);
-  return { diagnostics: toDiagnostics(analysis.findings), sections: analysis.sections.length, findings: analysis.findings.length, read: () => light };
+  let light: Promise<Analysis> | undefined;
+  return { diagnostics: toDiagnostics(analysis.findings), sections: analysis.sections.length, findings: analysis.findings.length, load: () => (light ??= Promise.resolve(withoutEvidence(analysis))) };
 }
 
 export interface AnalysisRunner {

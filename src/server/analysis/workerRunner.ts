@@ -10,10 +10,16 @@
  * job past the budget terminates its worker and reports `over-budget`; a fresh worker takes the
  * place in the pool, and the other documents it served start from scratch on their next job (no
  * document loses its thread). Closing a document tells its worker to drop what it kept for it.
+ *
+ * A finished job brings back only its diagnostics, as changes to the list of the document's
+ * previous job (which this runner keeps per thread); the analysis stays in the worker until a
+ * request asks for it (`Delivered.load`).
  */
 import { Worker } from 'node:worker_threads';
-import type { Evidence, ResolvedConfig } from '../engine';
-import { unpackAnalysis, type AnalysisJob, type AnalysisRunner, type EvidenceOf, type JobOutcome } from './runner';
+import type { Diagnostic } from 'vscode-languageserver';
+import type { Analysis, ResolvedConfig } from '../engine';
+import { applyDiagnosticsUpdate } from './diagnosticsUpdate';
+import type { AnalysisJob, AnalysisRunner, Delivered, EvidenceOf, JobOutcome } from './runner';
 import type { FromWorker, ToWorker, WorkerData } from './workerProtocol';
 
 export interface WorkerRunnerOptions {
@@ -34,8 +40,10 @@ interface Thread {
   running: { readonly job: number; readonly key: string; readonly settle: (outcome: JobOutcome | Error) => void } | undefined;
   sentConfig: number | undefined;
   heapReply: ((used: number) => void) | undefined;
-  /** Evidence requests waiting for the worker, by request id. */
-  readonly evidenceReplies: Map<number, (evidence: readonly Evidence[] | undefined) => void>;
+  /** Evidence and analysis requests waiting for the worker, by request id (undefined: no answer). */
+  readonly replies: Map<number, (reply: Extract<FromWorker, { type: 'evidence' | 'analysis' }> | undefined) => void>;
+  /** Per document, the diagnostics of the last job the worker finished: what its next job's are built on. */
+  readonly diagnostics: Map<string, { readonly job: number; readonly diagnostics: Diagnostic[] }>;
   gone: boolean;
 }
 
@@ -90,6 +98,7 @@ export class WorkerRunner implements AnalysisRunner {
     slot.documents.delete(key);
     const thread = slot.thread;
     if (thread) {
+      thread.diagnostics.delete(key);
       post(thread, { type: 'forget', key });
       if (thread.running?.key === key) thread.running.settle({ type: 'cancelled' });
     }
@@ -167,7 +176,7 @@ export class WorkerRunner implements AnalysisRunner {
         post(thread, { type: 'config', id: configId, config: job.config });
         thread.sentConfig = configId;
       }
-      post(thread, { type: 'analyze', key: job.key, job: id, text: job.text, configId, detectPath: job.detectByContent?.path });
+      post(thread, { type: 'analyze', key: job.key, job: id, text: job.text, configId, detectPath: job.detectByContent?.path, base: thread.diagnostics.get(job.key)?.job });
     });
   }
 
@@ -175,24 +184,34 @@ export class WorkerRunner implements AnalysisRunner {
     const wanted = new Int32Array(new SharedArrayBuffer(4));
     const data: WorkerData = { wanted: wanted.buffer as SharedArrayBuffer };
     const worker = new Worker(this.options.script, { workerData: data });
-    const thread: Thread = { worker, wanted, running: undefined, sentConfig: undefined, heapReply: undefined, evidenceReplies: new Map(), gone: false };
+    const thread: Thread = { worker, wanted, running: undefined, sentConfig: undefined, heapReply: undefined, replies: new Map(), diagnostics: new Map(), gone: false };
     worker.on('message', (message: FromWorker) => {
       if (message.type === 'heap') {
         thread.heapReply?.(message.used);
         thread.heapReply = undefined;
         return;
       }
-      if (message.type === 'evidence') {
-        thread.evidenceReplies.get(message.request)?.(message.evidence);
-        thread.evidenceReplies.delete(message.request);
+      if (message.type === 'evidence' || message.type === 'analysis') {
+        thread.replies.get(message.request)?.(message);
+        thread.replies.delete(message.request);
         return;
+      }
+      // Every finished job moves the diagnostics on, wanted or not: the worker builds the next ones on them.
+      let delivered: Delivered | undefined;
+      if (message.type === 'done' && message.analysed) {
+        const diagnostics = applyDiagnosticsUpdate(thread.diagnostics.get(message.key), message.analysed.diagnostics);
+        if (diagnostics) {
+          thread.diagnostics.set(message.key, { job: message.job, diagnostics });
+          delivered = { diagnostics, sections: message.analysed.sections, findings: message.analysed.findings, load: analysisOf(thread, message.key, message.job) };
+        } else thread.diagnostics.delete(message.key);
       }
       const running = thread.running;
       if (!running || running.job !== message.job) return;
       if (message.type === 'failed') running.settle(new Error(message.message));
       else if (message.stopped) running.settle({ type: 'cancelled' });
       else if (message.notPlan) running.settle({ type: 'not-plan' });
-      else if (message.analysis) running.settle({ type: 'analysis', delivered: unpackAnalysis(message.analysis), evidence: evidenceOf(thread, running.key, message.job) });
+      else if (delivered) running.settle({ type: 'analysis', delivered, evidence: evidenceOf(thread, running.key, message.job) });
+      else running.settle(new Error(`the diagnostics of job ${message.job} build on a list this runner does not hold`));
     });
     const failed = (message: string): void => {
       if (thread.gone) return;
@@ -214,28 +233,47 @@ export class WorkerRunner implements AnalysisRunner {
     if (thread.gone) return;
     thread.gone = true;
     if (slot.thread === thread) slot.thread = undefined;
-    for (const reply of thread.evidenceReplies.values()) reply(undefined);
-    thread.evidenceReplies.clear();
+    for (const reply of thread.replies.values()) reply(undefined);
+    thread.replies.clear();
     void thread.worker.terminate();
   }
 }
 
-/** Asks the worker for a section's evidence in the analysis of `job` of the document `key`. */
-function evidenceOf(thread: Thread, key: string, job: number): EvidenceOf {
-  return (section) =>
-    new Promise((resolve) => {
-      if (thread.gone) return resolve(undefined);
-      const request = ++nextRequest;
-      const timer = setTimeout(() => {
-        thread.evidenceReplies.delete(request);
-        resolve(undefined);
-      }, HEAP_REPLY_MS);
-      thread.evidenceReplies.set(request, (evidence) => {
-        clearTimeout(timer);
-        resolve(evidence);
-      });
-      post(thread, { type: 'evidence', request, key, job, section });
+/** Asks the worker a question about the analysis it keeps; undefined when it cannot answer (gone, or no reply in time). */
+function ask(thread: Thread, question: (request: number) => ToWorker): Promise<Extract<FromWorker, { type: 'evidence' | 'analysis' }> | undefined> {
+  return new Promise((resolve) => {
+    if (thread.gone) return resolve(undefined);
+    const request = ++nextRequest;
+    const timer = setTimeout(() => {
+      thread.replies.delete(request);
+      resolve(undefined);
+    }, HEAP_REPLY_MS);
+    thread.replies.set(request, (reply) => {
+      clearTimeout(timer);
+      resolve(reply);
     });
+    post(thread, question(request));
+  });
+}
+
+/** A section's evidence in the analysis of `job` of the document `key`. */
+function evidenceOf(thread: Thread, key: string, job: number): EvidenceOf {
+  return async (section) => {
+    const reply = await ask(thread, (request) => ({ type: 'evidence', request, key, job, section }));
+    return reply?.type === 'evidence' ? reply.evidence : undefined;
+  };
+}
+
+/** The analysis of `job` of the document `key`, fetched once when first asked for. */
+function analysisOf(thread: Thread, key: string, job: number): () => Promise<Analysis | undefined> {
+  let analysis: Promise<Analysis | undefined> | undefined;
+  return () =>
+    (analysis ??= ask(thread, (request) => ({ type: 'analysis', request, key, job })).then((reply) => {
+      const json = reply?.type === 'analysis' ? reply.json : undefined;
+      // Not held (any more): the next caller asks again rather than inherit the miss.
+      if (json === undefined) analysis = undefined;
+      return json === undefined ? undefined : (JSON.parse(json) as Analysis);
+    }));
 }
 
 function post(thread: Thread, message: ToWorker): void {

@@ -1,0 +1,50 @@
+/**
+ * Word sense of risks and assumptions: what could go wrong with delivering (the schedule, the
+ * staff, a dependency, the money) is the project's; what could prove wrong about the product
+ * (will people adopt it, pay for it, keep using it; what the market does) is a product hypothesis.
+ * The section's own words decide; where they do not clearly say product, the words stay the
+ * project's.
+ */
+import type { CompiledTaxonomy } from './compile';
+import { cues, hitNames, moveHit, type SectionWords } from './cues';
+import type { Hit, Signals } from './signals';
+
+/** What is left of a risk word's weight on the project side when the risks are product hypotheses (a hypothesis; the fit weighs `sense:risk-product`). */
+export const RISK_KEEP = 0.25;
+
+/** Words of product hypotheses: whether people adopt, pay, stay; what the market does. */
+const PRODUCT_HYPOTHESIS = cues([
+  'adopt*', 'pay', 'paying', 'willing*', 'demand', 'market', 'compet*', 'churn', 'price', 'pricing', 'customer', 'user',
+  'trust', 'usage', 'traction', 'retention', 'engagement', 'uptake', 'buy', 'switch', 'value', 'need', 'habit', 'behavior',
+  'behaviour', 'preference', 'monetiz*', 'monetis*', 'revenue', 'product-market fit', 'subscription', 'positioning', 'expect',
+]);
+/** Words of delivery risks: time, people, money, other teams. */
+const DELIVERY_RISK = cues([
+  'schedule', 'delay', 'deadline', 'staff', 'staffing', 'resource', 'team', 'dependency', 'depend*', 'vendor', 'budget',
+  'cost', 'overrun', 'slip', 'turnover', 'availability', 'hire', 'hiring', 'funding', 'timeline', 'estimate', 'contractor',
+  'sprint', 'milestone', 'key person', 'bus factor', 'scope creep', 'capacity', 'illness', 'leave', 'member',
+]);
+/** Body words that name risks as such (not the modal words of any uncertainty: may, could, if). */
+const RISK_WORDS = new Set(['risk', 'assumption', 'assume', 'hypothesis', 'mitigation', 'mitigate', 'threat', 'uncertainty']);
+
+/** At least this many different words of product hypotheses, more than of delivery risks. */
+const MIN_HYPOTHESIS = 2;
+
+/**
+ * Moves the section's risk words to the product side when its risks are product hypotheses;
+ * returns how many moved.
+ */
+export function readRiskSense(compiled: CompiledTaxonomy, text: string, signals: Signals, words: SectionWords): number {
+  const targets: [string, Hit][] = [];
+  for (const [key, hit] of signals.hits) {
+    if (hit.role !== 'project' || hit.concern !== 'risks') continue;
+    // A risk register (likelihood and impact rated, risks numbered) is the project's way of managing them.
+    if (hit.kind === 'pattern') return 0;
+    if (hit.kind === 'heading-term' || hit.kind === 'table-header' || hitNames(compiled, text, hit, RISK_WORDS)) targets.push([key, hit]);
+  }
+  if (targets.length === 0) return 0;
+  const product = words.count(PRODUCT_HYPOTHESIS);
+  if (product < MIN_HYPOTHESIS || product <= words.count(DELIVERY_RISK)) return 0;
+  for (const [key, hit] of targets) moveHit(signals, key, hit, RISK_KEEP, 'product', 'market', 'risk-product');
+  return targets.length;
+}

@@ -1,0 +1,60 @@
+/**
+ * Word sense of strategy: a "strategy" or "approach" is the product's when it speaks of users,
+ * markets and positioning. A strategy for getting the work done (shorten an approval, avoid
+ * delays, staff a role, batch the releases) is the project's way of working; a technical strategy
+ * (an architecture, a migration, a stack) is on neither side. The section's own words decide.
+ */
+import type { Role } from '../types';
+import type { CompiledTaxonomy } from './compile';
+import { cues, hitNames, moveHit, type SectionWords } from './cues';
+import type { Hit, Signals } from './signals';
+
+/** What is left of a strategy word's weight on the product side once its sense is another (a hypothesis; the fit weighs `sense:*`). */
+export const STRATEGY_KEEP = 0.25;
+
+/** The words whose sense this rule reads. */
+const STRATEGY_WORDS = new Set(['strategy', 'strategic', 'approach', 'principle', 'philosophy', 'direction']);
+
+/** Words of a product strategy: who it is for and where it stands. */
+const PRODUCT = cues([
+  'user', 'customer', 'market', 'compet*', 'position*', 'segment', 'differentiat*', 'adoption', 'growth', 'pricing', 'brand',
+  'partner*', 'ecosystem', 'audience', 'persona', 'revenue', 'moat',
+]);
+/** Words of getting the work done. */
+const DELIVERY = cues([
+  'delay', 'timeline', 'deadline', 'schedule', 'staff', 'staffing', 'hire', 'hiring', 'onboard*', 'budget', 'sprint',
+  'milestone', 'vendor', 'contractor', 'approval', 'authorization', 'sign-off', 'handover', 'commitment', 'resourcing',
+  'team', 'batch', 'process',
+]);
+/** Words of a technical strategy. */
+const TECHNICAL = cues([
+  'architecture', 'api', 'database', 'schema', 'server', 'migration', 'infrastructure', 'stack', 'framework', 'library',
+  'protocol', 'cache', 'kubernetes', 'container', 'microservice', 'backend', 'frontend', 'refactor*', 'codebase',
+]);
+/** At least this many different words of one kind, more than of the others. */
+const MIN_CUES = 3;
+
+const SIDE: Record<'delivery' | 'technical', { role: Role | 'none'; concern: string }> = {
+  delivery: { role: 'project', concern: 'status' },
+  technical: { role: 'none', concern: 'none' },
+};
+
+/**
+ * Moves the section's strategy words to the project's side or to neither side when the strategy
+ * is one of delivery or of technique; returns the sense and how many moved.
+ */
+export function readStrategySense(compiled: CompiledTaxonomy, text: string, signals: Signals, words: SectionWords): { sense: 'delivery' | 'technical'; moved: number } | undefined {
+  const targets: [string, Hit][] = [];
+  for (const [key, hit] of signals.hits) {
+    if (hit.role === 'product' && hit.concern === 'strategy' && hit.kind !== 'pattern' && hitNames(compiled, text, hit, STRATEGY_WORDS)) targets.push([key, hit]);
+  }
+  if (targets.length === 0) return undefined;
+  const product = words.count(PRODUCT);
+  const delivery = words.count(DELIVERY);
+  const technical = words.count(TECHNICAL);
+  const sense = delivery >= MIN_CUES && delivery > product + technical ? 'delivery' : undefined;
+  if (!sense) return undefined;
+  for (const [key, hit] of targets) moveHit(signals, key, hit, STRATEGY_KEEP, SIDE[sense].role, SIDE[sense].concern, `strategy-${sense}`);
+  return { sense, moved: targets.length };
+}
+
