@@ -19,11 +19,11 @@ function softmax(z, t = 1) {
 }
 
 /** The classifier's verdict rule (`decide` in src/core/classify/index.ts), as a class: 0 product, 1 project, 2 neither (none or mixed). */
-export function decide(z, features, { temperature, veto = 1, promote = 1, quiet = 1 }) {
+export function decide(z, features, { temperature, veto = 1, promote = 1, quiet = 1, dominant = 1 }) {
   const p = softmax(z, temperature);
   const top = p[0] >= p[1] ? 0 : 1;
   const rule = [...features.keys()].find((k) => k.startsWith('rule:'))?.slice(5) ?? 'none';
-  if (rule === 'mixed') return { cls: 2, confidence: p[0] + p[1], p };
+  if (rule === 'mixed') return p[top] >= dominant ? { cls: top, confidence: p[top], p } : { cls: 2, confidence: p[0] + p[1], p };
   if (rule === 'product' || rule === 'project') {
     const c = rule === 'product' ? 0 : 1;
     // As at run time, a lone heading (no body, no subsections) is never quieted.
