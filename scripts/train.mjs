@@ -123,13 +123,13 @@ for (const minDf of minDfs) {
     const { oof, models } = crossValidate(setting);
     const tuned = tuneDecision(oof);
     const m = evaluate(samples, oof, tuned);
-    log(`lambda ${lambda} min-df ${minDf}: accuracy ${pct(m.accuracy)}  cross-role ${pct(m.cross)}  macro-F1 ${pct(m.macroF1)}  log-loss ${m.logLoss.toFixed(3)}  (T ${tuned.temperature}, veto ${tuned.veto}, promote ${tuned.promote}, quiet ${tuned.quiet})`);
+    log(`lambda ${lambda} min-df ${minDf}: accuracy ${pct(m.accuracy)}  cross-role ${pct(m.cross)}  macro-F1 ${pct(m.macroF1)}  log-loss ${m.logLoss.toFixed(3)}  (T ${tuned.temperature}, veto ${tuned.veto}, promote ${tuned.promote}, quiet ${tuned.quiet}, dominant ${tuned.dominant})`);
     const score = m.accuracy - 2 * Math.max(0, m.cross - 0.015);
     if (!best || score > best.score) best = { score, setting, oof, models, tuned, m };
   }
 }
 
-/** The temperature (by log-loss), and the veto, promotion and quiet thresholds (by accuracy, cross-role errors weighed double), for out-of-fold logits. */
+/** The temperature (by log-loss), and the veto, promotion, quiet and dominance thresholds (by accuracy, cross-role errors weighed double), for out-of-fold logits. */
 function tuneDecision(oof) {
   let temperature = 1;
   let bestLoss = Infinity;
@@ -140,18 +140,20 @@ function tuneDecision(oof) {
       temperature = Math.round(t * 100) / 100;
     }
   }
-  let best = { veto: 1, promote: 1, quiet: 1 };
+  let best = { veto: 1, promote: 1, quiet: 1, dominant: 1 };
   let bestScore = -Infinity;
   // From 1 (never) down: on a tie the thresholds that change fewer of the rule's verdicts win.
   const steps = (from, to) => Array.from({ length: Math.round((from - to) / 0.05) + 1 }, (_, i) => Math.round((from - 0.05 * i) * 100) / 100);
   for (const veto of steps(1, 0.5)) {
     for (const promote of steps(1, 0.6)) {
       for (const quiet of steps(1, 0.4)) {
-        const m = evaluate(samples, oof, { temperature, veto, promote, quiet });
-        const score = m.accuracy - 2 * m.cross;
-        if (score > bestScore + 1e-9) {
-          bestScore = score;
-          best = { veto, promote, quiet };
+        for (const dominant of steps(1, 0.5)) {
+          const m = evaluate(samples, oof, { temperature, veto, promote, quiet, dominant });
+          const score = m.accuracy - 2 * m.cross;
+          if (score > bestScore + 1e-9) {
+            bestScore = score;
+            best = { veto, promote, quiet, dominant };
+          }
         }
       }
     }
@@ -206,7 +208,7 @@ const report = (name, predictions, confidence) => {
 };
 const round = (x) => Math.round(x * 1000) / 1000;
 log('');
-log(`chosen: lambda ${setting.lambda}, min-df ${setting.minDf}, temperature ${tuned.temperature}, veto ${tuned.veto}, promote ${tuned.promote}, quiet ${tuned.quiet}, ${Object.keys(json.weights).length} features`);
+log(`chosen: lambda ${setting.lambda}, min-df ${setting.minDf}, temperature ${tuned.temperature}, veto ${tuned.veto}, promote ${tuned.promote}, quiet ${tuned.quiet}, dominant ${tuned.dominant}, ${Object.keys(json.weights).length} features`);
 const cv = report(`grouped ${folds}-fold CV`, cvPredictions, cvConfidence);
 const inSample = report('in-sample          ', inPredictions, inConfidence);
 const table = reliability(samples, cvPredictions, cvConfidence);

@@ -2,9 +2,15 @@
 // with the real `vscode-languageclient` inside it talking to the real language server
 // (dist/server.js over node IPC). What the client and the extension touch while a plan is open
 // and typed into is real enough to run: documents with versions and incremental edits, events,
-// URIs, ranges, diagnostics collections, CodeLens providers asked again when the server says
-// their lenses changed (as VS Code does). Everything else is a callable proxy that returns at once.
+// URIs, ranges, diagnostics collections, CodeLens providers asked again when the document or
+// the lenses changed (as VS Code does). Everything else is a callable proxy that returns at once.
 // Only the benchmark uses it (scripts/bench-client.mjs).
+//
+// The benchmark measures the extension host's thread, so the shim must not do work there that
+// VS Code would not: URIs cache their string form, a document keeps its text as VS Code's piece
+// tree does (no 1 MB copy per keystroke; a read of the whole text is counted instead, since in
+// VS Code that read is a real copy), and CodeLens is asked for on VS Code's schedule (250 ms after
+// the last change or refresh, the shortest debounce VS Code uses, the request before cancelled).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -29,7 +35,13 @@ export function universalStub() {
   return proxy;
 }
 
-/** Returns `{ vscode, openDocument(path, text), edit(document, offset, position, text), lensRequests }`. */
+/** RFC 3986's pattern for splitting a URI into scheme, authority, path, query and fragment. */
+const URI_PATTERN = /^(([^:/?#]+?):)?(\/\/([^/?#]*))?([^?#]*)(\?([^#]*))?(#(.*))?/;
+
+/** VS Code's shortest delay before asking a document's CodeLens again (its moving average only lengthens it). */
+const LENS_DEBOUNCE_MS = 250;
+
+/** Returns `{ vscode, openDocument(path, text), edit(document, offset, position, text), requests }`. */
 export function createVscodeShim() {
   const proxy = universalStub();
   const disposable = { dispose() {} };
@@ -71,8 +83,10 @@ export function createVscodeShim() {
       return new Uri('file', '', p);
     }
     static parse(text) {
-      const url = new URL(text);
-      return new Uri(url.protocol.slice(0, -1), url.host, decodeURIComponent(url.pathname), url.search.slice(1), url.hash.slice(1));
+      // As VS Code parses: the generic URI pattern of RFC 3986 (appendix B), components percent-decoded.
+      const m = URI_PATTERN.exec(text) ?? [];
+      const decode = (part) => (part ? decodeURIComponent(part) : '');
+      return new Uri(m[2] ?? '', decode(m[4]), decode(m[5]) || '/', decode(m[7]), decode(m[9]));
     }
     static joinPath(base, ...parts) {
       return new Uri(base.scheme, base.authority, path.posix.join(base.path, ...parts));
@@ -84,7 +98,9 @@ export function createVscodeShim() {
       return new Uri(change.scheme ?? this.scheme, change.authority ?? this.authority, change.path ?? this.path, change.query ?? this.query, change.fragment ?? this.fragment);
     }
     toString() {
-      return this.scheme === 'file' ? pathToFileURL(this.path).href : `${this.scheme}://${this.authority}${this.path}`;
+      // VS Code's URI keeps its formatted string too.
+      this.formatted ??= this.scheme === 'file' ? pathToFileURL(this.path).href : `${this.scheme}://${this.authority}${this.path}`;
+      return this.formatted;
     }
     toJSON() {
       return { scheme: this.scheme, authority: this.authority, path: this.path };
@@ -150,18 +166,22 @@ export function createVscodeShim() {
       for (const { offset, text } of this.pending.splice(0)) this.base = this.base.slice(0, offset) + text + this.base.slice(offset);
       return this.base;
     }
-    getText() {
+    getText(range) {
+      requests.count(range ? 'document.getText(range)' : 'document.getText()');
       return this.text;
     }
     positionAt(offset) {
+      requests.count('document.positionAt');
       const before = this.text.slice(0, offset);
       const line = before.split('\n').length - 1;
       return new Position(line, offset - (before.lastIndexOf('\n') + 1));
     }
     get lineCount() {
+      requests.count('document.lineCount');
       return this.text.split('\n').length;
     }
     lineAt(line) {
+      requests.count('document.lineAt');
       return { text: this.text.split('\n')[line] ?? '' };
     }
   }
@@ -171,7 +191,35 @@ export function createVscodeShim() {
   const configuration = { get: (_key, fallback) => fallback, inspect: () => undefined, has: () => false, update: async () => {} };
   const documents = [];
   const lensProviders = [];
-  const lensRequests = { count: 0 };
+  /** What the extension and the client asked the shim for, by name: lens requests, reads of a document. */
+  const requests = {
+    counts: new Map(),
+    count(name) {
+      this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+    },
+    snapshot() {
+      return new Map(this.counts);
+    },
+    since(snapshot) {
+      return Object.fromEntries([...this.counts].map(([k, v]) => [k, v - (snapshot.get(k) ?? 0)]).filter(([, v]) => v > 0));
+    },
+  };
+  /** VS Code's CodeLens scheduling: one request per provider and document, 250 ms after the last change. */
+  const lensSchedule = { timer: undefined, source: undefined };
+  const scheduleLenses = () => {
+    clearTimeout(lensSchedule.timer);
+    lensSchedule.timer = setTimeout(() => {
+      lensSchedule.source?.cancel();
+      const source = new CancellationTokenSource();
+      lensSchedule.source = source;
+      for (const provider of lensProviders) {
+        for (const document of documents) {
+          requests.count('provideCodeLenses');
+          void Promise.resolve(provider.provideCodeLenses(document, source.token)).catch(() => undefined);
+        }
+      }
+    }, LENS_DEBOUNCE_MS);
+  };
   // Errors go to stderr, so a run that fails says why.
   const channel = new Proxy({ name: 'PM Lens', logLevel: 2, onDidChangeLogLevel: () => disposable, error: (...a) => console.error('[PM Lens]', ...a) }, { get: (t, k) => (k in t ? t[k] : () => undefined) });
   const activeEditor = { document: undefined };
@@ -216,12 +264,8 @@ export function createVscodeShim() {
         registerCodeLensProvider: (_selector, provider) => {
           lensProviders.push(provider);
           // VS Code asks for the lenses again whenever the provider says they changed.
-          provider.onDidChangeCodeLenses?.(() => {
-            for (const document of documents) {
-              lensRequests.count++;
-              void Promise.resolve(provider.provideCodeLenses(document, new CancellationTokenSource().token)).catch(() => undefined);
-            }
-          });
+          provider.onDidChangeCodeLenses?.(scheduleLenses);
+          scheduleLenses();
           return disposable;
         },
       },
@@ -249,13 +293,14 @@ export function createVscodeShim() {
 
   return {
     vscode: api,
-    lensRequests,
+    requests,
     /** Opens a Markdown document in the active editor. */
     openDocument(file, text) {
       const document = new Document(Uri.file(file), text);
       documents.push(document);
       activeEditor.document = document;
       onDidOpen.fire(document);
+      scheduleLenses();
       return document;
     },
     /**
@@ -269,7 +314,9 @@ export function createVscodeShim() {
       const event = { document, contentChanges: [{ range, rangeOffset: offset, rangeLength: 0, text }], reason: undefined };
       const started = performance.now();
       onDidChange.fire(event);
-      return performance.now() - started;
+      const took = performance.now() - started;
+      scheduleLenses();
+      return took;
     },
   };
 }

@@ -18,16 +18,26 @@ function softmax(z, t = 1) {
   return [e[0] / s, e[1] / s, e[2] / s];
 }
 
+/** The hand-set rule's verdict recorded in a section's features (read once: the threshold search asks often). */
+const rules = new WeakMap();
+const ruleOf = (features) => {
+  let rule = rules.get(features);
+  if (rule === undefined) rules.set(features, (rule = [...features.keys()].find((k) => k.startsWith('rule:'))?.slice(5) ?? 'none'));
+  return rule;
+};
+/** A lone heading: no body and no subsections. */
+const loneOf = (features) => features.has('empty') && !features.has('kids');
+
 /** The classifier's verdict rule (`decide` in src/core/classify/index.ts), as a class: 0 product, 1 project, 2 neither (none or mixed). */
-export function decide(z, features, { temperature, veto = 1, promote = 1, quiet = 1 }) {
+export function decide(z, features, { temperature, veto = 1, promote = 1, quiet = 1, dominant = 1 }) {
   const p = softmax(z, temperature);
   const top = p[0] >= p[1] ? 0 : 1;
-  const rule = [...features.keys()].find((k) => k.startsWith('rule:'))?.slice(5) ?? 'none';
-  if (rule === 'mixed') return { cls: 2, confidence: p[0] + p[1], p };
+  const rule = ruleOf(features);
+  if (rule === 'mixed') return p[top] >= dominant ? { cls: top, confidence: p[top], p } : { cls: 2, confidence: p[0] + p[1], p };
   if (rule === 'product' || rule === 'project') {
     const c = rule === 'product' ? 0 : 1;
     // As at run time, a lone heading (no body, no subsections) is never quieted.
-    const lone = features.has('empty') && !features.has('kids');
+    const lone = loneOf(features);
     return p[1 - c] >= veto || (!lone && p[2] >= quiet) ? { cls: 2, confidence: p[2], p } : { cls: c, confidence: p[c], p };
   }
   if (p[top] >= promote) return { cls: top, confidence: p[top], p };

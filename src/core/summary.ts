@@ -93,7 +93,7 @@ export function* summarySteps(
   for (const section of sections) {
     if (!section.tagged && section.wordCount > 0) untagged.push(section.index);
     const tagRole = section.tagged ? section.role : undefined;
-    if (section.inferred.role === 'mixed' && tagRole !== 'shared' && tagRole !== 'none') mixed.push(section.index);
+    if ((section.inferred.role === 'mixed' || section.inferred.bothSides !== undefined) && tagRole !== 'shared' && tagRole !== 'none') mixed.push(section.index);
     if (rulesBySection.get(section.index)?.includes(MISMATCH_RULE)) mismatched.push(section.index);
   }
 

@@ -51,6 +51,12 @@ export interface Verdict {
   readonly scores: { readonly product: number; readonly project: number; readonly none: number };
   /** Strongest first. */
   readonly evidence: readonly Evidence[];
+  /**
+   * Set when both sides read strong on their own but the model is sure of one, which the role
+   * names (a section that mixes both belongs to its dominant side): how probable it is that either
+   * side owns it, as a `mixed` verdict's confidence would be. `mixed-concerns` still warns on it.
+   */
+  readonly bothSides?: number;
 }
 
 /** `<!-- owner: ROLE[/CONCERN] @handle… -->`, parsed. */

@@ -15,6 +15,7 @@ import type { ChangesBaseParams, DocumentStatus, InitializationOptions, SummaryE
 import type { Analysis, Summary, SummaryTotal } from '../core/types';
 import { CONFIG_FILE_NAME, IGNORED_SCHEMES, MARKDOWN_LANGUAGE } from './constants';
 import { guardListener, type Logger } from './log';
+import { mapInSlices } from './slices';
 import { WorkspaceHandles } from './workspaceHandles';
 
 type Protocol = typeof import('../shared/serverProtocol');
@@ -76,7 +77,7 @@ export class PlanClient implements vscode.Disposable {
   /** Starts the client and the server. Called once, after activation returned. */
   async start(): Promise<void> {
     try {
-      const client = this.create(clientOptions(this.log, () => this.sendHandles()));
+      const client = this.create(clientOptions(this.log, () => this.sendHandles(), () => this.client));
       this.client = client;
       const { ReadFileRequest, StatRequest, StatusNotification } = protocol();
       client.onNotification(StatusNotification, (status) => this.didChangeStatus(status));
@@ -235,8 +236,23 @@ function isCandidate(document: vscode.TextDocument): boolean {
   return document.languageId === MARKDOWN_LANGUAGE && !IGNORED_SCHEMES.has(document.uri.scheme);
 }
 
-/** What both platforms' clients are started with. */
-function clientOptions(log: Logger, beforeCompletion: () => Promise<void>): LanguageClientOptions {
+/**
+ * The lenses of a document, fetched as the language client does, converted in slices: a large
+ * plan has a lens per heading, thousands of them, and the client would convert them in one go.
+ */
+async function codeLensesInSlices(client: BaseLanguageClient, document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[] | null> {
+  const { CodeLensRequest } = languageClient();
+  try {
+    const lenses = await client.sendRequest(CodeLensRequest.type, client.code2ProtocolConverter.asCodeLensParams(document), token);
+    if (!lenses || token.isCancellationRequested) return null;
+    return (await mapInSlices(lenses, (lens) => client.protocol2CodeConverter.asCodeLens(lens), token)) ?? null;
+  } catch (error) {
+    return client.handleFailedRequest(CodeLensRequest.type, token, error, null);
+  }
+}
+
+/** What both platforms' clients are started with; `current` is the client once it exists. */
+function clientOptions(log: Logger, beforeCompletion: () => Promise<void>, current: () => BaseLanguageClient | undefined): LanguageClientOptions {
   // Views of something else (diffs, notebooks, chat) are never sent to the server.
   const skip = (document: vscode.TextDocument): boolean => !isCandidate(document);
   return {
@@ -248,6 +264,10 @@ function clientOptions(log: Logger, beforeCompletion: () => Promise<void>): Lang
       didOpen: (document, next) => (skip(document) ? Promise.resolve() : next(document)),
       didChange: (event, next) => (skip(event.document) ? Promise.resolve() : next(event)),
       didClose: (document, next) => (skip(document) ? Promise.resolve() : next(document)),
+      provideCodeLenses: (document, token, next) => {
+        const client = current();
+        return client ? codeLensesInSlices(client, document, token) : next(document, token);
+      },
       provideCompletionItem: async (document, position, context, token, next) => {
         // Inside an HTML comment (a tag or directive) handles may complete; a failed index still completes the rest.
         if (/<!--(?:(?!-->).)*$/.test(document.lineAt(position.line).text.slice(0, position.character))) {

@@ -67,6 +67,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   /** Documents with diagnostics or a status on the client (a change to none is said once), and what they were sent. */
   const published = new PublishedDiagnostics();
   const justOpened = new Set<string>();
+  /** The version each document's latest CodeLens request asked about, while it waits for its analysis. */
+  const lensesAwaiting = new Map<string, number>();
   /** Handles of the workspace's files that are not open, as the client last sent them. */
   let workspaceHandles: readonly string[] = [];
   /** Each open plan's committed version as last analysed, kept while its text and configuration stay. */
@@ -128,7 +130,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const send = visible ? published.changed(uri, diagnostics) : published.forget(uri);
       if (send) void connection.sendDiagnostics({ uri, version, diagnostics });
       void connection.sendNotification(StatusNotification, { uri, version, ...state });
-      if (canRefreshLenses) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+      // A lens request waiting for this very version is answered from this state: asking the
+      // client to refresh would only fetch every lens of the document a second time.
+      if (canRefreshLenses && lensesAwaiting.get(uri) !== version) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
     },
     error: log.error,
   });
@@ -267,9 +271,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   );
   connection.onCodeLens(
     guarded('CodeLens', [], async (params, token) => {
-      if (!(await settingsFor(params.textDocument.uri)).codeLensEnabled) return [];
-      const at = await analysed(params.textDocument.uri, token);
-      return at ? codeLenses(at.result) : [];
+      const uri = params.textDocument.uri;
+      if (!(await settingsFor(uri)).codeLensEnabled) return [];
+      const version = documents.get(uri)?.version;
+      if (version !== undefined) lensesAwaiting.set(uri, version);
+      try {
+        const at = await analysed(uri, token);
+        return at ? codeLenses(at.result) : [];
+      } finally {
+        if (lensesAwaiting.get(uri) === version) lensesAwaiting.delete(uri);
+      }
     }),
   );
   connection.onDocumentSymbol(

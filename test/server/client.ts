@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  CodeLensRefreshRequest,
   ConfigurationRequest,
   createProtocolConnection,
   DidChangeTextDocumentNotification,
@@ -38,12 +39,16 @@ export interface StartOptions {
   readonly trusted?: boolean;
   /** What `workspace/configuration` answers for the `pmLens` section. */
   readonly settings?: Record<string, unknown>;
+  /** Whether the client says it supports `workspace/codeLens/refresh` (counted in `lensRefreshes`). */
+  readonly lensRefresh?: boolean;
 }
 
 export class TestClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
   readonly statuses = new Map<string, StatusParams[]>();
   readonly stderr: string[] = [];
+  /** How many `workspace/codeLens/refresh` requests the server sent. */
+  lensRefreshes = 0;
   settings: Record<string, unknown>;
   private readonly waiters = new Set<() => void>();
   private readonly versions = new Map<string, number>();
@@ -79,13 +84,17 @@ export class TestClient {
     });
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'pmLens' ? client.settings : null)));
     connection.onRequest(RegistrationRequest.type, () => undefined);
+    connection.onRequest(CodeLensRefreshRequest.type, () => {
+      client.lensRefreshes++;
+      client.wake();
+    });
     connection.listen();
     client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: client.uri(''),
       workspaceFolders: [{ uri: client.uri(''), name: 'workspace' }],
       capabilities: {
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true }, workspaceFolders: true },
+        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true }, workspaceFolders: true, codeLens: { refreshSupport: options.lensRefresh === true } },
         textDocument: { publishDiagnostics: { versionSupport: true } },
       },
       initializationOptions: { analysisBudgetMs: options.budgetMs, trusted: options.trusted },

@@ -147,6 +147,27 @@ describe('language server: features over stdio', function () {
     assert.deepEqual(await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } }), []);
   });
 
+  it('asks the client to refresh lenses only when no lens request waits for the analysis', async () => {
+    const lensing = await TestClient.start({ lensRefresh: true, settings: { debounceMs: 50 } });
+    try {
+      const uri = await lensing.open('warehouse-plan.md', TAGGED_PLAN);
+      await lensing.until('a refresh after the first analysis', () => lensing.lensRefreshes === 1);
+      // An edit, then a lens request that waits for its analysis (as VS Code asks after an edit): answered, no refresh.
+      const edited = await lensing.change(uri, `${TAGGED_PLAN}\nMore on the schedule.\n`);
+      const lenses = await lensing.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+      assert.equal(lenses!.length, 3);
+      await lensing.diagnosticsFor(uri, edited);
+      // A round trip after the state: a refresh sent with it would have arrived before this answer.
+      await lensing.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+      assert.equal(lensing.lensRefreshes, 1);
+      // An edit no lens request waits for: the client is asked to refresh.
+      await lensing.change(uri, `${TAGGED_PLAN}\nMore on the vision.\n`);
+      await lensing.until('a refresh after the second edit', () => lensing.lensRefreshes === 2);
+    } finally {
+      await lensing.stop();
+    }
+  });
+
   it('lists the sections as an outline, with each role beside its heading', async () => {
     const uri = await client.open('warehouse-plan.md', TAGGED_PLAN);
     const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];

@@ -23,6 +23,8 @@ export const modelSchema = z.object({
   veto: z.number().min(0).max(1).default(1),
   /** At or above this probability of neither side, the rule's side is not named either: `none` (1: never). */
   quiet: z.number().min(0).max(1).default(1),
+  /** Where the rule saw both sides, at or above this probability of one side that side is named: its dominant owner (1: never). */
+  dominant: z.number().min(0).max(1).default(1),
   /** At or above this probability a side is named where the rule saw none (1: never). */
   promote: z.number().min(0).max(1).default(1),
   /** Words kept by the vocabulary (stems); their features are `hw:` and `bw:`. */

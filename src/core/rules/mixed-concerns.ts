@@ -35,7 +35,8 @@ export const mixedConcerns: Rule = {
   local: {},
   checkSection(section, context, report) {
     const verdict = section.inferred;
-    if (verdict.role !== 'mixed' || verdict.confidence < MIXED_MIN_CONFIDENCE || section.tags[0]?.role === 'shared') return;
+    const both = verdict.role === 'mixed' ? verdict.confidence : verdict.bothSides;
+    if (both === undefined || both < MIXED_MIN_CONFIDENCE || section.tags[0]?.role === 'shared') return;
     const product = evidenceFor(verdict, 'product');
     const project = evidenceFor(verdict, 'project');
     if (!strongInBody(section, product) || !strongInBody(section, project)) return;
