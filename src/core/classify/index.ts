@@ -22,6 +22,7 @@ import { addContextFeatures, addFormFeatures, channelOf, contextSource, features
 import { addNameFeatures } from './named';
 import { defaultModel, predict, pushToward, type Features, type LoadedModel, type Model } from './model';
 import { scanBlock, scanPatterns, scanTerms, tokenize } from './read';
+import { readAssignee, readProgress } from './progress';
 import { maskProse } from './scan';
 import { readSenses, readSubject, subjectWords } from './sense';
 import { SCORING } from './scoring';
@@ -122,6 +123,9 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   const headingWords = signals.words ? new Set(headingTokens.infos.map((i) => i.stem).filter((w) => vocabulary.has(w))) : undefined;
   let words = 0;
   for (const block of input.blocks) words += scanBlock(compiled, text, lines, block, signals);
+  // How the section reports work done and names who does it: project evidence without a planning noun.
+  readProgress(text, input.blocks, signals);
+  readAssignee(heading.text, heading.start, heading.end, signals);
 
   // Body evidence is scaled by length, then as a whole so that it approaches `bodyCap` however
   // long and wordy the body is (the heading keeps its say); the sides keep their shares.

@@ -1,0 +1,98 @@
+/**
+ * How a section reports delivery work, apart from any planning noun it names: a progress report
+ * says what was done ("we merged", "was released", "80% complete"), a delivery log lists work
+ * items with their author or date, a work plan heads each task with who does it. Each reading is
+ * project evidence the fitted model weighs (a body or heading pattern of the `status`,
+ * `deliverables` or `resources` concern); every pattern is bounded, so a section is read in
+ * linear time.
+ */
+import type { BlockFact } from '../parse/facts';
+import type { Signals } from './signals';
+
+/** What a section's voice says about delivery work. */
+export interface ProgressReading {
+  /** Work reported done: `we completed`, `was merged`, `50% complete`, ticked task items. */
+  readonly done: number;
+  /** List items that record a piece of work with who did it or when (`@handle`, an ISO date). */
+  readonly logged: number;
+}
+
+/** Work in the past tense, by the people who did it or in the passive of a delivery. */
+const DONE = new RegExp(
+  [
+    '\\b(?:we|i|they|the team)\\s+(?:have\\s+|had\\s+)?(?:already\\s+)?(?:completed|delivered|merged|released|shipped|finished|implemented|launched|published|submitted|migrated|landed|achieved|built|developed|hired)\\b',
+    '\\b(?:was|were|has been|have been)\\s+(?:successfully\\s+)?(?:completed|delivered|merged|released|shipped|finished|implemented|launched|approved|funded|awarded|published|submitted|done|achieved)\\b',
+    '\\b\\d{1,3}\\s?%\\s+(?:complete|completed|done|finished)\\b',
+    '\\b(?:completed recently|in progress|on track|not started)\\b',
+  ].join('|'),
+  'gi',
+);
+/** A mark of who did a piece of work or when it landed: an `@handle` or an ISO date (issue links name features as often as work). */
+const WORK_REFERENCE = /(?:^|[\s[(])@[A-Za-z0-9][\w-]{0,38}\b|\b(?:19|20)\d\d-[01]\d-[0-3]\d\b/;
+
+/** What each reading weighs as evidence for the project side (a body pattern, saturating like a term). */
+const WEIGHT = { done: 1.5, logged: 2, assignee: 4 } as const;
+
+/**
+ * Reads the voice of a section's own body (code and HTML blocks left out) and, when `signals` is
+ * given, adds what it found as project evidence: work done as status, logged items as deliverables.
+ */
+export function readProgress(text: string, blocks: readonly BlockFact[], signals?: Signals): ProgressReading {
+  let done = 0;
+  let logged = 0;
+  let item = -1;
+  const found = (key: string, concern: string, weight: number, start: number, end: number): void =>
+    signals?.add(`body\u0000pattern\u0000${key}`, 'pattern', concern, 'project', weight, start, end, true);
+  for (const block of blocks) {
+    if (block.kind !== 'paragraph' && block.kind !== 'table-row') continue;
+    const prose = text.slice(block.start, block.end);
+    done += each(DONE, prose, (a, b) => found('done', 'status', WEIGHT.done, block.start + a, block.start + b));
+    if (block.checked === true) done++;
+    // One list item counts once, however many of its lines carry a reference.
+    const reference = block.inList && block.start !== item ? WORK_REFERENCE.exec(prose) : null;
+    if (reference) {
+      logged++;
+      item = block.start;
+      found('logged', 'deliverables', WEIGHT.logged, block.start, block.start + Math.min(prose.length, reference.index + reference[0].length));
+    }
+  }
+  return { done, logged };
+}
+
+/** Calls `hit` with the offsets of each match of a global `pattern`; returns how many there were. */
+function each(pattern: RegExp, s: string, hit: (start: number, end: number) => void): number {
+  pattern.lastIndex = 0;
+  let n = 0;
+  for (let m = pattern.exec(s); m; m = pattern.exec(s)) {
+    n++;
+    hit(m.index, m.index + m[0].length);
+  }
+  return n;
+}
+
+/** Adds a heading that names its assignee to `signals` as project evidence (who does the work: resources). */
+export function readAssignee(heading: string, start: number, end: number, signals: Signals): boolean {
+  const named = headingNamesAssignee(heading);
+  if (named) signals.add('heading\u0000pattern\u0000assignee', 'pattern', 'resources', 'project', WEIGHT.assignee, start, end, false);
+  return named;
+}
+
+/**
+ * A heading that names who does the work it titles: a trailing parenthesised person's name
+ * (`Port the importer (Dana Reyes)`, `Docs (4 weeks, Dana Reyes)`), an `@handle`, or an
+ * owner field (`Owner: Dana`). Tasks of a work plan are headed this way; product features are not.
+ */
+export function headingNamesAssignee(heading: string): boolean {
+  if (ASSIGNEE_HANDLE.test(heading) || ASSIGNEE_FIELD.test(heading)) return true;
+  // A title-case phrase in parentheses may be a name or a qualifier (`Key Features (Priority
+  // Order)`): it names a person when it follows a task (a work verb) or a cost or a duration.
+  const named = ASSIGNEE_NAME.exec(heading);
+  return named !== null && (named[1] !== undefined || TASK_START.test(heading));
+}
+
+const TASK_START = /^[\s*_\d.)#:-]*(?:add|build|create|develop|design|document|extend|fix|implement|improve|integrate|make|migrate|port|prepare|publish|refactor|release|rewrite|set up|ship|support|test|update|write)\b/i;
+
+const NAME = "[A-Z][\\p{Ll}'\\u2019-]{1,20}";
+const ASSIGNEE_NAME = new RegExp(`\\(([^()]{0,60},\\s*)?${NAME}(?:\\s+(?:(?:van|de|der|von|da|di|le|la)\\s+){0,2}${NAME}){1,3}\\)[\\s*_:.]*$`, 'u');
+const ASSIGNEE_HANDLE = /(?:^|\s|\()@[A-Za-z0-9][\w-]{0,38}\)?[\s*_:.]*$/;
+const ASSIGNEE_FIELD = /\b(?:owner|assignee|assigned to|lead|responsible|dri)\s*:\s*\S/i;

@@ -1,0 +1,91 @@
+import * as assert from 'node:assert/strict';
+import { analyze } from '../../src/core/analyze';
+import type { Features } from '../../src/core/classify/model';
+import { headingNamesAssignee, readProgress } from '../../src/core/classify/progress';
+import { parseFacts } from '../../src/core/parse/facts';
+import { outlineSections } from '../../src/core/sections';
+import type { Section } from '../../src/core/types';
+
+/** The one section under the title, with the features the classifier read in it. */
+function read(body: string, heading: string): { section: Section; features: Features } {
+  const text = `# Orchard cooperative\n\n## ${heading}\n\n${body}\n`;
+  const seen = new Map<number, Features>();
+  const analysis = analyze(text, { observe: (index, features) => seen.set(index, new Map(features)) });
+  const section = analysis.sections.find((s) => s.heading === heading);
+  assert.ok(section, `a section '${heading}'`);
+  return { section, features: seen.get(section.index) ?? new Map() };
+}
+
+/** The progress reading of a lone section's body. */
+function progressOf(body: string): ReturnType<typeof readProgress> {
+  const text = `## Part\n\n${body}\n`;
+  const section = outlineSections(parseFacts(text), text.length).sections[0];
+  return readProgress(text, section.blocks);
+}
+
+describe('how a section reports delivery work', () => {
+  describe('work reported done', () => {
+    it('reads past-tense delivery by the people who did it, its passive, and percent complete', () => {
+      assert.equal(progressOf('We completed the cider press rebuild, and we shipped the new labels.').done, 2);
+      assert.equal(progressOf('The grading rig was delivered in March; the packing line is 80% complete.').done, 2);
+      assert.equal(progressOf('Cold storage: in progress.').done, 1);
+    });
+
+    it('a description of what the product does reports nothing done', () => {
+      assert.equal(progressOf('Growers see their harvest totals and the price per crate on one page.').done, 0);
+      assert.equal(progressOf('Each member can complete an order and release a pallet to the buyer.').done, 0);
+    });
+
+    it('ticked task items count as work done, open ones do not', () => {
+      assert.equal(progressOf('- [x] Repair the press\n- [ ] Paint the shed').done, 1);
+    });
+
+    it('a report of finished work is project evidence, quoted as status', () => {
+      const { section, features } = read('We finished the irrigation survey in May. The new pump house was completed and handed over; the team has delivered both grading rigs.', 'This season');
+      assert.ok((features.get('bp:status') ?? 0) > 0, [...features.keys()].join(', '));
+      assert.ok(section.inferred.scores.project > 0, JSON.stringify(section.inferred.scores));
+      assert.ok(section.inferred.evidence.some((e) => e.concern === 'status' && /finished|completed|delivered/.test(e.text)), JSON.stringify(section.inferred.evidence));
+    });
+  });
+
+  describe('a delivery log', () => {
+    it('counts list items that carry who did the work or when, once per item', () => {
+      const log = '- Rebuild the press frame @mira 2026-03-02\n- Replace the belts @tomasz\n- Sand the crates, see notes 2026-04-11';
+      assert.equal(progressOf(log).logged, 3);
+    });
+
+    it('items with neither an author nor a date, and an address in prose, are no log', () => {
+      assert.equal(progressOf('- Crates\n- Ladders\n- Bins').logged, 0);
+      assert.equal(progressOf('Write to orders@orchard.example on 2026-04-11 for a quote.').logged, 0);
+    });
+
+    it('a log under a version heading is project evidence', () => {
+      const { features } = read('- Split the grading queue @mira 2026-03-02\n- Drop the old crate sizes @tomasz 2026-03-19', '2.4');
+      assert.ok((features.get('bp:deliverables') ?? 0) > 0, [...features.keys()].join(', '));
+    });
+  });
+
+  describe('a heading that names who does the work', () => {
+    it('a task followed by a person in parentheses, a cost and a person, a handle or an owner field', () => {
+      assert.ok(headingNamesAssignee('Port the grading app to tablets (Mira Kowalczyk)'));
+      assert.ok(headingNamesAssignee('Packing guide (4 weeks, Tomasz van der Berg)'));
+      assert.ok(headingNamesAssignee('Label printer driver @tomasz'));
+      assert.ok(headingNamesAssignee('Cold storage audit, owner: Mira'));
+    });
+
+    it('a title-case qualifier in parentheses names nobody', () => {
+      assert.ok(!headingNamesAssignee('Key Features (Priority Order)'));
+      assert.ok(!headingNamesAssignee('Harvest Dashboard (Member Edition)'));
+      assert.ok(!headingNamesAssignee('Grading app'));
+    });
+
+    it('moves a task section toward the project side', () => {
+      const body = 'A small app that reads the scale over the serial port and prints a crate label.';
+      const named = read(body, 'Build the crate label printer (Mira Kowalczyk)');
+      const plain = read(body, 'Build the crate label printer');
+      assert.ok((named.features.get('hp:resources') ?? 0) > 0, [...named.features.keys()].join(', '));
+      assert.equal(plain.features.get('hp:resources'), undefined);
+      assert.ok(named.section.inferred.scores.project > plain.section.inferred.scores.project, `${JSON.stringify(named.section.inferred.scores)} against ${JSON.stringify(plain.section.inferred.scores)}`);
+    });
+  });
+});
