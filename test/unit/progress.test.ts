@@ -1,20 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { analyze } from '../../src/core/analyze';
 import type { Features } from '../../src/core/classify/model';
 import { headingNamesAssignee, readProgress } from '../../src/core/classify/progress';
 import { parseFacts } from '../../src/core/parse/facts';
 import { outlineSections } from '../../src/core/sections';
 import type { Section } from '../../src/core/types';
+import { readSection } from '../support/section-features';
 
 /** The one section under the title, with the features the classifier read in it. */
-function read(body: string, heading: string): { section: Section; features: Features } {
-  const text = `# Orchard cooperative\n\n## ${heading}\n\n${body}\n`;
-  const seen = new Map<number, Features>();
-  const analysis = analyze(text, { observe: (index, features) => seen.set(index, new Map(features)) });
-  const section = analysis.sections.find((s) => s.heading === heading);
-  assert.ok(section, `a section '${heading}'`);
-  return { section, features: seen.get(section.index) ?? new Map() };
-}
+const read = (body: string, heading: string): { section: Section; features: Features } => readSection('Orchard cooperative', body, heading);
 
 /** The progress reading of a lone section's body. */
 function progressOf(body: string): ReturnType<typeof readProgress> {

@@ -1,18 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { analyze } from '../../src/core/analyze';
 import type { Features } from '../../src/core/classify/model';
 import { technicalMarks } from '../../src/core/classify/scan';
 import type { Section } from '../../src/core/types';
+import { readSection } from '../support/section-features';
 
 /** The one section under the title, with the features the classifier read in it. */
-function read(body: string, heading = 'Part two'): { section: Section; features: Features } {
-  const text = `# Marina berths\n\n## ${heading}\n\n${body}\n`;
-  const seen = new Map<number, Features>();
-  const analysis = analyze(text, { observe: (index, features) => seen.set(index, new Map(features)) });
-  const section = analysis.sections.find((s) => s.heading === heading);
-  assert.ok(section, `a section '${heading}'`);
-  return { section, features: seen.get(section.index) ?? new Map() };
-}
+const read = (body: string, heading = 'Part two'): { section: Section; features: Features } => readSection('Marina berths', body, heading);
 
 const quoted = (section: Section): string[] => section.inferred.evidence.filter((e) => e.kind !== 'context').map((e) => e.text);
 
