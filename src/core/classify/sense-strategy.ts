@@ -1,10 +1,10 @@
 /**
  * Word sense of strategy: a "strategy" or "approach" is the product's when it speaks of users,
  * markets and positioning. A strategy for getting the work done (shorten an approval, avoid
- * delays, staff a role, batch the releases) is the project's way of working; a technical strategy
- * (an architecture, a migration, a stack) is on neither side. The section's own words decide.
+ * delays, staff a role, batch the releases) is the project's way of working. Words of a technical
+ * strategy (an architecture, a migration, a stack) count against that reading. The section's own
+ * words decide.
  */
-import type { Role } from '../types';
 import type { CompiledTaxonomy } from './compile';
 import { cues, hitNames, moveHit, type SectionWords } from './cues';
 import type { Hit, Signals } from './signals';
@@ -26,7 +26,7 @@ const DELIVERY = cues([
   'milestone', 'vendor', 'contractor', 'approval', 'authorization', 'sign-off', 'handover', 'commitment', 'resourcing',
   'team', 'batch', 'process',
 ]);
-/** Words of a technical strategy. */
+/** Words of a technical strategy: they speak against a delivery reading. */
 const TECHNICAL = cues([
   'architecture', 'api', 'database', 'schema', 'server', 'migration', 'infrastructure', 'stack', 'framework', 'library',
   'protocol', 'cache', 'kubernetes', 'container', 'microservice', 'backend', 'frontend', 'refactor*', 'codebase',
@@ -34,16 +34,11 @@ const TECHNICAL = cues([
 /** At least this many different words of one kind, more than of the others. */
 const MIN_CUES = 3;
 
-const SIDE: Record<'delivery' | 'technical', { role: Role | 'none'; concern: string }> = {
-  delivery: { role: 'project', concern: 'status' },
-  technical: { role: 'none', concern: 'none' },
-};
-
 /**
- * Moves the section's strategy words to the project's side or to neither side when the strategy
- * is one of delivery or of technique; returns the sense and how many moved.
+ * Moves the section's strategy words to the project's side when the strategy is one of delivery;
+ * returns the sense and how many moved.
  */
-export function readStrategySense(compiled: CompiledTaxonomy, text: string, signals: Signals, words: SectionWords): { sense: 'delivery' | 'technical'; moved: number } | undefined {
+export function readStrategySense(compiled: CompiledTaxonomy, text: string, signals: Signals, words: SectionWords): { sense: 'delivery'; moved: number } | undefined {
   const targets: [string, Hit][] = [];
   for (const [key, hit] of signals.hits) {
     if (hit.role === 'product' && hit.concern === 'strategy' && hit.kind !== 'pattern' && hitNames(compiled, text, hit, STRATEGY_WORDS)) targets.push([key, hit]);
@@ -52,9 +47,8 @@ export function readStrategySense(compiled: CompiledTaxonomy, text: string, sign
   const product = words.count(PRODUCT);
   const delivery = words.count(DELIVERY);
   const technical = words.count(TECHNICAL);
-  const sense = delivery >= MIN_CUES && delivery > product + technical ? 'delivery' : undefined;
-  if (!sense) return undefined;
-  for (const [key, hit] of targets) moveHit(signals, key, hit, STRATEGY_KEEP, SIDE[sense].role, SIDE[sense].concern, `strategy-${sense}`);
-  return { sense, moved: targets.length };
+  if (delivery < MIN_CUES || delivery <= product + technical) return undefined;
+  for (const [key, hit] of targets) moveHit(signals, key, hit, STRATEGY_KEEP, 'project', 'status', 'strategy-delivery');
+  return { sense: 'delivery', moved: targets.length };
 }
 
