@@ -18,7 +18,7 @@ import { diff, parseDocumentSteps, type Edit, type ParsedDocument } from './pars
 import { detach } from './parse/collect';
 import type { DocumentFacts } from './parse/facts';
 import { finish } from './steps';
-import type { Analysis, Finding, Position, Range, Section, Verdict } from './types';
+import type { Analysis, Finding, Fix, Position, Range, Section, Verdict } from './types';
 
 /** How `analyzeAsync` shares the thread. */
 export interface AnalyzeAsyncOptions {
@@ -207,7 +207,7 @@ class SectionResults implements SectionMemo {
     if (checked && checked.section === section && checked.rules === rules) return checked.findings;
     const carried = entry?.carried;
     if (entry && carried && carried.rules === rules && section.inferred === entry.result.verdict && section.tags === entry.result.tags && sameSectionMoved(carried.section, section, carried.offsets)) {
-      const findings = copyDeep(carried.findings, 0, carried.offsets, false);
+      const findings = movedFindings(carried.findings, carried.offsets);
       entry.checked = { section, rules, findings };
       return findings;
     }
@@ -320,20 +320,77 @@ function sameScores(a: SectionKey['previous'], b: SectionKey['previous']): boole
   return a === b || (a !== undefined && b !== undefined && a.product === b.product && a.project === b.project && a.none === b.none);
 }
 
-/** A section's results moved by whole lines and offsets (see `copyDeep`), the common shapes fast. */
+/**
+ * A section's results moved by whole lines and offsets (see `copyDeep`). Typing that inserts or
+ * deletes moves every section after it, so the shapes the core builds are moved field by field
+ * (no generic walk); anything else goes through `copyDeep`.
+ */
 function moved(result: SectionResult, lines: number, offsets: number): SectionResult {
-  const position = (p: Position): Position => ({ line: p.line + lines, character: p.character, offset: p.offset + offsets });
-  const range = (r: Range): Range => ({ start: position(r.start), end: position(r.end) });
   const verdict = result.verdict;
+  const range = (r: Range): Range => moveRange(r, lines, offsets);
   return {
     id: result.id,
     words: result.words,
-    verdict: Object.keys(verdict).length === 5 && verdict.evidence.every((e) => Object.keys(e).length === 6)
-      ? { ...verdict, evidence: verdict.evidence.map((e) => ({ ...e, range: range(e.range) })) }
+    verdict: hasOnly(verdict, VERDICT_KEYS) && verdict.evidence.every((e) => hasExactly(e, EVIDENCE_KEYS))
+      ? { ...verdict, evidence: verdict.evidence.map((e) => ({ kind: e.kind, text: e.text, range: range(e.range), concern: e.concern, role: e.role, weight: e.weight })) }
       : copyDeep(verdict, lines, offsets, false),
-    tags: result.tags.length === 0 ? result.tags : copyDeep(result.tags, lines, offsets, false),
-    directives: result.directives.length === 0 ? result.directives : copyDeep(result.directives, lines, offsets, false),
-    problems: result.problems.length === 0 ? result.problems : copyDeep(result.problems, lines, offsets, false),
+    tags: result.tags.length === 0 ? result.tags : result.tags.every((t) => hasExactly(t, TAG_KEYS))
+      ? result.tags.map((t) => ({ role: t.role, concern: t.concern, handles: t.handles, range: range(t.range), valueRange: range(t.valueRange), raw: t.raw }))
+      : copyDeep(result.tags, lines, offsets, false),
+    directives: result.directives.length === 0 ? result.directives : result.directives.every((d) => hasExactly(d, DIRECTIVE_KEYS))
+      ? result.directives.map((d) => ({ kind: d.kind, rules: d.rules, range: range(d.range) }))
+      : copyDeep(result.directives, lines, offsets, false),
+    problems: result.problems.length === 0 ? result.problems : result.problems.every((p) => hasOnly(p, PROBLEM_KEYS))
+      ? result.problems.map((p) => ({ ...p, range: range(p.range) }))
+      : copyDeep(result.problems, lines, offsets, false),
+  };
+}
+
+/** Findings moved `offsets` later on the same lines; field by field for the shapes rules build. */
+function movedFindings(findings: readonly Finding[], offsets: number): readonly Finding[] {
+  return findings.map((f) =>
+    hasExactly(f, FINDING_KEYS) && f.fixes.every(plainFix)
+      ? { ruleId: f.ruleId, severity: f.severity, message: f.message, range: moveRange(f.range, 0, offsets), section: f.section, fixes: f.fixes.length === 0 ? f.fixes : f.fixes.map((fix) => movedFix(fix, offsets)) }
+      : copyDeep(f, 0, offsets, false),
+  );
+}
+
+/** A fix whose only positions are its edits' ranges. */
+const plainFix = (fix: Fix): boolean => hasOnly(fix, FIX_KEYS) && fix.edits.every((e) => hasExactly(e, EDIT_KEYS));
+
+function movedFix(fix: Fix, offsets: number): Fix {
+  return { ...fix, edits: fix.edits.map((e) => ({ range: moveRange(e.range, 0, offsets), newText: e.newText })) };
+}
+
+const VERDICT_KEYS = new Set(['role', 'concern', 'confidence', 'scores', 'evidence', 'bothSides']);
+const EVIDENCE_KEYS = new Set(['kind', 'text', 'range', 'concern', 'role', 'weight']);
+const TAG_KEYS = new Set(['role', 'concern', 'handles', 'range', 'valueRange', 'raw']);
+const DIRECTIVE_KEYS = new Set(['kind', 'rules', 'range']);
+const FINDING_KEYS = new Set(['ruleId', 'severity', 'message', 'range', 'section', 'fixes']);
+const FIX_KEYS = new Set(['title', 'edits', 'preferred']);
+const EDIT_KEYS = new Set(['range', 'newText']);
+const PROBLEM_KEYS = new Set(['message', 'range', 'suggestion']);
+
+/** Whether `value` has no own field outside `keys` (so a field-by-field move misses nothing). */
+function hasOnly(value: object, keys: ReadonlySet<string>): boolean {
+  for (const key in value) if (!keys.has(key)) return false;
+  return true;
+}
+
+/** Whether `value`'s own fields are exactly `keys` (so a field-by-field copy has the same shape). */
+function hasExactly(value: object, keys: ReadonlySet<string>): boolean {
+  let count = 0;
+  for (const key in value) {
+    if (!keys.has(key)) return false;
+    count++;
+  }
+  return count === keys.size;
+}
+
+function moveRange(r: Range, lines: number, offsets: number): Range {
+  return {
+    start: { line: r.start.line + lines, character: r.start.character, offset: r.start.offset + offsets },
+    end: { line: r.end.line + lines, character: r.end.character, offset: r.end.offset + offsets },
   };
 }
 

@@ -372,21 +372,48 @@ function mergeChunks(chunks: readonly Chunk[], defined: ReadonlyMap<string, numb
   return { frontMatter: chunks[0]?.facts.frontMatter, headings, comments, blocks, definitions: new Set(defined.keys()) };
 }
 
-/** `facts` with every offset moved by `delta`. */
+/**
+ * `facts` with every offset moved by `delta`. Typing before a chunk moves all the chunks after it,
+ * so this runs over most of a document's facts on every keystroke that inserts or deletes: each
+ * fact is built field by field (no spread, no generic copy), keeping exactly the fields it had.
+ */
 export function shiftFacts(facts: DocumentFacts, delta: number): DocumentFacts {
   if (delta === 0) return facts;
   const fm = facts.frontMatter;
+  const headings: HeadingFact[] = new Array(facts.headings.length);
+  for (let i = 0; i < headings.length; i++) {
+    const h = facts.headings[i];
+    headings[i] = { level: h.level, text: h.text, start: h.start + delta, end: h.end + delta };
+  }
+  const comments: CommentFact[] = new Array(facts.comments.length);
+  for (let i = 0; i < comments.length; i++) {
+    const c = facts.comments[i];
+    comments[i] = { start: c.start + delta, end: c.end + delta, body: c.body, bodyStart: c.bodyStart + delta, closed: c.closed };
+  }
+  const blocks: BlockFact[] = new Array(facts.blocks.length);
+  for (let i = 0; i < blocks.length; i++) blocks[i] = shiftBlock(facts.blocks[i], delta);
   return {
-    frontMatter: fm && { ...fm, start: fm.start + delta, end: fm.end + delta, valueStart: fm.valueStart + delta },
-    headings: facts.headings.map((h) => ({ ...h, start: h.start + delta, end: h.end + delta })),
-    comments: facts.comments.map((c) => ({ ...c, start: c.start + delta, end: c.end + delta, bodyStart: c.bodyStart + delta })),
-    blocks: facts.blocks.map((b) => {
-      const moved = { ...b, start: b.start + delta, end: b.end + delta };
-      if (b.cells) return { ...moved, cells: b.cells.map(([s, e]) => [s + delta, e + delta] as const) };
-      return moved;
-    }),
+    frontMatter: fm && { start: fm.start + delta, end: fm.end + delta, value: fm.value, valueStart: fm.valueStart + delta },
+    headings,
+    comments,
+    blocks,
     definitions: facts.definitions,
   };
+}
+
+function shiftBlock(b: BlockFact, delta: number): BlockFact {
+  const start = b.start + delta;
+  const end = b.end + delta;
+  switch (b.kind) {
+    case 'table-row': {
+      const cells = b.cells?.map(([s, e]) => [s + delta, e + delta] as const);
+      return { kind: b.kind, start, end, inList: b.inList, checked: b.checked, header: b.header, cells };
+    }
+    case 'code':
+      return { kind: b.kind, start, end, inList: b.inList, checked: b.checked, lang: b.lang };
+    default:
+      return { kind: b.kind, start, end, inList: b.inList, checked: b.checked };
+  }
 }
 
 export function diff(old: string, text: string): Edit {
