@@ -116,7 +116,7 @@ export function* parseDocumentSteps(text: string, previous?: ParsedDocument, siz
       break;
     }
     const atLeast = at === 0 && frontEnd > 0 ? frontEnd : 0;
-    const end = odd ? text.length : nextLineStart(text, lineContentEnd(text, Math.min(text.length, Math.max(at + window, atLeast))));
+    const end = odd ? text.length : windowEnd(text, Math.min(text.length, Math.max(at + window, atLeast)), window);
     const complete = end >= text.length;
     const parse = parseWindow(text, at, end, complete, candidates, prev !== undefined);
     const kids = parse.kids;
@@ -129,7 +129,9 @@ export function* parseDocumentSteps(text: string, previous?: ParsedDocument, siz
       const c = lineStartBefore(text, parse.startOf(kids[k]));
       if (c <= at || c <= base || c < parse.endOf(kids[k - 1]) || !opensFresh(kids[k], text, parse.startOf(kids[k]))) continue;
       const resumes = edit !== undefined && c >= edit.end && tail.has(c);
-      if (c >= last + sizes.chunk || resumes) {
+      // The last cut a partial window allows is taken however close: the next window parses again from it.
+      const lastAllowed = !complete && k === kids.length - 2;
+      if (c >= last + sizes.chunk || resumes || lastAllowed) {
         cuts.push(c);
         last = c;
       }
@@ -196,6 +198,30 @@ export function* parseDocumentSteps(text: string, previous?: ParsedDocument, siz
   const facts = mergeChunks(chunks, defined);
   return { text, chunks, facts, defined, mode, parsedChunks, edit };
 }
+
+/**
+ * Where a window reaching at least to `from` ends. The text after a window's last cut is parsed
+ * again by the next window, so the window ends, when one comes within `slack`, after the next
+ * line that opens with `#` (most likely an ATX heading, which a cut may precede) and the first
+ * line with text after it (which confirms that cut); otherwise at the end of the line holding
+ * `from`. Any end gives the same facts: the parser decides the cuts.
+ */
+function windowEnd(text: string, from: number, slack: number): number {
+  const plain = nextLineStart(text, lineContentEnd(text, from));
+  HEADING_LINE.lastIndex = plain > 0 ? plain - 1 : 0;
+  const found = HEADING_LINE.exec(text);
+  if (!found || found.index >= plain + slack) return plain;
+  let at = nextLineStart(text, lineContentEnd(text, found.index + 1));
+  for (;;) {
+    const end = lineContentEnd(text, at);
+    const next = nextLineStart(text, end);
+    if (next === at || !/^[ \t]*$/.test(text.slice(at, end))) return next;
+    at = next;
+  }
+}
+
+/** A line break, then a line that opens with `#` and a space or tab. */
+const HEADING_LINE = /\n#{1,6}[ \t]/g;
 
 /** One parse of `text[at, end)`, handed the definitions it may use. */
 interface WindowParse {
