@@ -229,7 +229,7 @@ const results = {};
 for (const size of sizes) {
   const p = plan[size] ?? { baseline: 3, analyze: 3, reanalyze: 11, warmup: false };
   results[size] = {
-    baseline: skipBaseline.includes(size) ? { median: NaN, rise: NaN, runs: 0 } : measure('baseline', size, p.baseline, p.warmup),
+    baseline: skipBaseline.includes(size) ? { median: NaN, rise: NaN, runs: 0, cpu: NaN } : measure('baseline', size, p.baseline, p.warmup),
     analyze: measure('analyze', size, p.analyze, p.warmup),
     reanalyze: measure('reanalyze', size, p.reanalyze, p.warmup),
   };
@@ -258,7 +258,12 @@ else if (results['1mb']) notes.push('CLI `pm-lens check` on the 1 MB plan: n/a (
 if (slices) notes.push(`Longest synchronous slice of \`analyzeAsync\` on 1 MB: ${fmtMs(slices.fullSlice)} analysing from scratch (${fmtMs(slices.fullAsync)} in all), ${fmtMs(slices.editSlice)} at most re-analysing after each of 20 keystrokes (median ${fmtMs(slices.editSliceMedian)}).`);
 if (repo) notes.push(`Repository run, ${repo.files} generated plans of 5–40 KB (${mb(repo.bytes)}), interleaved, median of ${repo.runs}: \`pm-lens check\` (--jobs ${availableParallelism()}) ${fmtMs(repo.pmLens)}, markdownlint-cli2 ${fmtMs(repo.markdownlint)} (${ratio(repo.pmLens, repo.markdownlint)}).`);
 if (Object.values(results).some((r) => r.baseline.runs === 1)) notes.push('¹ One run of each baseline (it takes minutes at 5 MB); other sizes: medians of 3 to 41 runs.');
-const cpuRows = sizes.filter((size) => Number.isFinite(results[size].reanalyze.cpu)).map((size) => `${size}: full ${fmtMs(results[size].analyze.cpu)}, re-analysis ${fmtMs(results[size].reanalyze.cpu)} (1/${Math.round(results[size].analyze.cpu / results[size].reanalyze.cpu)})`);
+const cpuRows = sizes.filter((size) => Number.isFinite(results[size].reanalyze.cpu)).map((size) => {
+  const { baseline, analyze, reanalyze } = results[size];
+  const base = Number.isFinite(baseline.cpu) ? `parse (a) ${fmtMs(baseline.cpu)}, ` : '';
+  const full = Number.isFinite(baseline.cpu) ? ` (${ratio(analyze.cpu, baseline.cpu)} of (a))` : '';
+  return `${size}: ${base}full ${fmtMs(analyze.cpu)}${full}, re-analysis ${fmtMs(reanalyze.cpu)} (1/${Math.round(analyze.cpu / reanalyze.cpu)})`;
+});
 if (cpuRows.length) notes.push(`Process CPU time, medians (steadier than wall time on a busy machine): ${cpuRows.join('; ')}.`);
 notes.push(`Medians; each measurement in a fresh Node ${process.version} process; peak RSS rise = the process's peak RSS minus its RSS before the work. Load average at the start: ${loadStart}, at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}.`);
 console.log('\n' + notes.join('\n'));

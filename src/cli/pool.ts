@@ -38,8 +38,8 @@ export function openRunner(jobs: number): JobRunner {
 
 /**
  * A worker's space for new objects. A parse makes many objects that live for one window of text:
- * with room for them, most die before a collection has to copy them (about an eighth less CPU
- * per file than Node's default, measured on generated plans), for some 100 MB more per worker.
+ * with room for them, most die before a collection has to copy them (about a tenth less CPU per
+ * file than with Node's default, measured on generated plans), for a few tens of MB more memory.
  */
 const YOUNG_GENERATION_MB = 96;
 
