@@ -7,6 +7,7 @@
 //   (c) re-analysis after a one-character edit in the middle (IncrementalAnalyzer primed with the
 //       original text, then 40 keystrokes of warm-up, as in an editing session);
 //   (d) the CLI, `node dist/cli.js check FILE`, on the 1 MB file, end to end;
+//   typing that inserts in the 1 MB plan (each keystroke moves everything after it);
 // plus the longest synchronous slice of analyzeAsync on 1 MB. Prints medians, ratios to (a), the
 // rise of each process's peak RSS over its RSS before the work, a Markdown table for the README
 // and the bars of issue 7.
@@ -82,6 +83,27 @@ if (mode === 'baseline') {
   for (let i = 0; i < reps; i++) times.push(time(() => analyzer.analyze(typed(i), defaultConfig)));
   extra.parsedChunks = analyzer.stats.parsedChunks;
   extra.chunks = analyzer.stats.chunks;
+} else if (mode === 'insert') {
+  // Typing that inserts: each keystroke adds a character after the last one, so everything after
+  // it moves (unlike (c), where versions differ by one character in place).
+  const analyzer = new IncrementalAnalyzer();
+  analyzer.analyze(text, defaultConfig);
+  let current = text;
+  let at = mid;
+  const type = (i) => {
+    current = current.slice(0, at) + 'abcdefghijklmnopqrstuvwxyz'[i % 26] + current.slice(at);
+    at++;
+    // Flat, as an editor's text is (a joined string is flattened on first read, in the timed run otherwise).
+    current.charCodeAt(0);
+  };
+  for (let i = 0; i < WARM_UP_KEYSTROKES; i++) {
+    type(i);
+    analyzer.analyze(current, defaultConfig);
+  }
+  for (let i = 0; i < reps; i++) {
+    type(i);
+    times.push(time(() => analyzer.analyze(current, defaultConfig)));
+  }
 } else if (mode === 'slices') {
   // The longest stretch the event loop was blocked: the largest gap between timer ticks.
   const longest = async (run) => {
@@ -234,6 +256,7 @@ for (const size of sizes) {
     reanalyze: measure('reanalyze', size, p.reanalyze, p.warmup),
   };
 }
+const insert = results['1mb'] ? measure('insert', '1mb', quick ? 5 : 21, false) : undefined;
 const cli = results['1mb'] ? measureCli('1mb', quick ? 1 : 3) : undefined;
 const slices = results['1mb'] ? measure('slices', '1mb', 0, false).extra : undefined;
 const repoFiles = process.argv.includes('--repo-files') ? Number(process.argv[process.argv.indexOf('--repo-files') + 1]) : quick ? 200 : 2000;
@@ -255,6 +278,7 @@ console.log('\n' + rows.join('\n'));
 const notes = [];
 if (cli) notes.push(`CLI \`pm-lens check\` on the 1 MB plan, end to end: ${fmtMs(cli.median)} (${ratio(cli.median, results['1mb'].baseline.median)} of (a)), peak RSS +${mb(cli.rise)} over a bare Node process.`);
 else if (results['1mb']) notes.push('CLI `pm-lens check` on the 1 MB plan: n/a (dist/cli.js not built).');
+if (insert) notes.push(`Typing that inserts in the 1 MB plan (everything after the keystroke moves): re-analysis median ${fmtMs(insert.median)} (process CPU ${fmtMs(insert.cpu)}), against ${fmtMs(results['1mb'].reanalyze.median)} (CPU ${fmtMs(results['1mb'].reanalyze.cpu)}) for (c).`);
 if (slices) notes.push(`Longest synchronous slice of \`analyzeAsync\` on 1 MB: ${fmtMs(slices.fullSlice)} analysing from scratch (${fmtMs(slices.fullAsync)} in all), ${fmtMs(slices.editSlice)} at most re-analysing after each of 20 keystrokes (median ${fmtMs(slices.editSliceMedian)}).`);
 if (repo) notes.push(`Repository run, ${repo.files} generated plans of 5–40 KB (${mb(repo.bytes)}), interleaved, median of ${repo.runs}: \`pm-lens check\` (--jobs ${availableParallelism()}) ${fmtMs(repo.pmLens)}, markdownlint-cli2 ${fmtMs(repo.markdownlint)} (${ratio(repo.pmLens, repo.markdownlint)}).`);
 if (Object.values(results).some((r) => r.baseline.runs === 1)) notes.push('¹ One run of each baseline (it takes minutes at 5 MB); other sizes: medians of 3 to 41 runs.');
