@@ -21,7 +21,7 @@ import { documentLean, isTitle, topConcern } from './document';
 import { addContextFeatures, addFormFeatures, channelOf, contextSource, featuresOfHit, headingForm, type ContextReading } from './features';
 import { addNameFeatures } from './named';
 import { defaultModel, predict, pushToward, type Features, type LoadedModel, type Model } from './model';
-import { scanBlock, scanPatterns, scanTerms, tokenize } from './read';
+import { proseStems, scanBlock, scanPatterns, scanTerms, tokenize } from './read';
 import { readAssignee, readProgress } from './progress';
 import { maskProse } from './scan';
 import { readSenses, readSubject, subjectWords } from './sense';
@@ -140,7 +140,7 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   // A delivery word that is the document's subject (its title) is not the work's process.
   const subject = readSubject(compiled, text, signals.hits.values(), subjectWords(compiled, lines, heading.start));
   // Measures, risks and planning nouns mean what the section's own words make them mean.
-  const senses = readSenses(compiled, text, lines, heading, input.blocks, signals);
+  const senses = readSenses(compiled, text, lines, proseStems(headingTokens, []), signals);
   const byConcern = new Map<string, number>();
   const own = { product: 0, project: 0, none: 0 };
   const groups = new Map<string, number>();
@@ -187,16 +187,25 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
 
   const { p } = predict(loaded, features);
   const { role, confidence } = decide(rule, p, loaded.model, !empty || children !== undefined);
-  const bothSides = rule === 'mixed' && role !== 'mixed' ? round(p[0] + p[1]) : undefined;
+  const bothSides = rule === 'mixed' ? round(p[0] + p[1]) : undefined;
   const top = p[0] >= p[1] ? 0 : 1;
   const verdictClass = role === 'mixed' ? top : classOf(role === 'none' ? 'none' : role);
 
-  // Each signal's share of its features' fitted push toward its own side.
+  // Each signal's share of its features' fitted push toward its own side. Signals share their
+  // few feature names, so each name's push toward each class is worked out once.
+  const pushes = new Map<string, [number, number, number]>();
   const pushOf = (hit: Hit): number => {
     let push = 0;
+    const c = classOf(hit.role);
     for (const name of hit.names ?? []) {
       const sum = groups.get(name) ?? 0;
-      if (sum > 0) push += (hit.contribution / sum) * pushToward(loaded, name, features.get(name) ?? 0, classOf(hit.role));
+      if (sum <= 0) continue;
+      let toward = pushes.get(name);
+      if (!toward) {
+        const x = features.get(name) ?? 0;
+        pushes.set(name, (toward = [pushToward(loaded, name, x, 0), pushToward(loaded, name, x, 1), pushToward(loaded, name, x, 2)]));
+      }
+      push += (hit.contribution / sum) * toward[c];
     }
     return push;
   };
@@ -227,17 +236,18 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   }
   // One line per place in the text: a word that several concerns list speaks once, for the
   // concern it pushes most.
-  const byPlace = new Map<string, { hit: Hit; push: number }>();
+  const byPlace: { hit: Hit; push: number }[] = [];
   // The push of a signal follows its contribution closely: weigh only the strongest few.
   const candidates = signals.hits.size > 3 * SCORING.maxEvidence ? strongest([...signals.hits.values()].map((hit) => ({ hit, push: hit.contribution })), 3 * SCORING.maxEvidence).map((c) => c.hit) : signals.hits.values();
   for (const hit of candidates) {
     if (!hit.quoted) continue;
     const push = pushOf(hit);
-    const place = `${hit.start}:${hit.end}:${hit.kind}`;
-    const seen = byPlace.get(place);
-    if (!seen || push > seen.push) byPlace.set(place, { hit, push });
+    // At most a few dozen candidates: a scan finds the one at the same place.
+    const seen = byPlace.find((e) => e.hit.start === hit.start && e.hit.end === hit.end && e.hit.kind === hit.kind);
+    if (!seen) byPlace.push({ hit, push });
+    else if (push > seen.push) Object.assign(seen, { hit, push });
   }
-  for (const { hit, push } of strongest(byPlace.values(), SCORING.maxEvidence)) {
+  for (const { hit, push } of strongest(byPlace, SCORING.maxEvidence)) {
     evidence.push({
       kind: hit.kind,
       text: text.slice(hit.start, hit.end),
@@ -305,8 +315,10 @@ function addBalanceFeatures(features: Map<string, number>, groups: ReadonlyMap<s
 export function decide(rule: InferredRole, p: readonly [number, number, number], m: Model, hasContent = true): { role: InferredRole; confidence: number } {
   const top = p[0] >= p[1] ? 0 : 1;
   // Both sides strong on their own: a side the model is sure of dominates (a section that mixes
-  // both belongs to its dominant side); otherwise it is a mix, as probable as either side owning it.
-  if (rule === 'mixed') return p[top] >= m.dominant ? { role: CLASS_ROLE[top] as Role, confidence: p[top] } : { role: 'mixed', confidence: p[0] + p[1] };
+  // both belongs to its dominant side). Otherwise it is a mix, and its confidence is that of its
+  // likelier side: a mix names no single owner, so it is no surer than the side it leans to
+  // (`bothSides` carries how probable it is that either side owns it).
+  if (rule === 'mixed') return { role: p[top] >= m.dominant ? (CLASS_ROLE[top] as Role) : 'mixed', confidence: p[top] };
   if (rule === 'product' || rule === 'project') {
     const c = classOf(rule);
     const quiet = hasContent && p[2] >= m.quiet;
