@@ -105,7 +105,10 @@ export function* parseDocumentSteps(text: string, previous?: ParsedDocument, siz
   yield;
 
   let at = chunks.length > 0 ? chunks[chunks.length - 1].end : 0;
-  let window = prev && edit && head < prev.chunks.length ? resumeWindow(prev.chunks, head, edit.delta, at, sizes) : sizes.window;
+  const resuming = prev !== undefined && edit !== undefined && head < prev.chunks.length;
+  let window = resuming ? resumeWindow(prev.chunks, head, edit.delta, at, sizes) : sizes.window;
+  // The window after an edit is sized to reach where the last version's cuts hold: not stretched to a heading.
+  let slack = resuming ? 0 : window;
   let parsedChunks = 0;
   const fresh: Chunk[] = [];
   while (at < text.length || chunks.length === 0) {
@@ -116,7 +119,7 @@ export function* parseDocumentSteps(text: string, previous?: ParsedDocument, siz
       break;
     }
     const atLeast = at === 0 && frontEnd > 0 ? frontEnd : 0;
-    const end = odd ? text.length : windowEnd(text, Math.min(text.length, Math.max(at + window, atLeast)), window);
+    const end = odd ? text.length : windowEnd(text, Math.min(text.length, Math.max(at + window, atLeast)), slack);
     const complete = end >= text.length;
     const parse = parseWindow(text, at, end, complete, candidates, prev !== undefined);
     const kids = parse.kids;
@@ -167,6 +170,7 @@ export function* parseDocumentSteps(text: string, previous?: ParsedDocument, siz
     }
     at = bounds[bounds.length - 1];
     window = sizes.window;
+    slack = window;
     yield;
   }
 
