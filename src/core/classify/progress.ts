@@ -48,7 +48,7 @@ const PLANNED = new RegExp(
 const WORK_REFERENCE = /(?:^|[\s[(])@[A-Za-z0-9][\w-]{0,38}\b|\b(?:19|20)\d\d-[01]\d-[0-3]\d\b/;
 
 /** What each reading weighs as evidence for the project side (a body pattern, saturating like a term). */
-const WEIGHT = { done: 1.5, planned: 1.5, logged: 2, assignee: 4 } as const;
+const WEIGHT = { done: 1.5, planned: 1.5, logged: 2, assignee: 6 } as const;
 
 /**
  * Reads the voice of a section's own body (code and HTML blocks left out) and, when `signals` is
