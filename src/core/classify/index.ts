@@ -22,7 +22,7 @@ import { addContextFeatures, addFormFeatures, channelOf, contextSource, features
 import { readListing } from './listing';
 import { addNameFeatures } from './named';
 import { defaultModel, predict, pushToward, type Features, type LoadedModel, type Model } from './model';
-import { scanBlock, scanPatterns, scanTerms, tokenize } from './read';
+import { proseStems, scanBlock, scanPatterns, scanTerms, tokenize } from './read';
 import { readAssignee, readProgress } from './progress';
 import { maskProse } from './scan';
 import { readSenses, readSubject, subjectWords } from './sense';
@@ -142,7 +142,7 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   // A delivery word that is the document's subject (its title) is not the work's process.
   const subject = readSubject(compiled, text, signals.hits.values(), subjectWords(compiled, lines, heading.start));
   // Measures, risks and planning nouns mean what the section's own words make them mean.
-  const senses = readSenses(compiled, text, lines, heading, input.blocks, signals);
+  const senses = readSenses(compiled, text, lines, proseStems(headingTokens, []), signals);
   const byConcern = new Map<string, number>();
   const own = { product: 0, project: 0, none: 0 };
   const groups = new Map<string, number>();
