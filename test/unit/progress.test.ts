@@ -45,6 +45,7 @@ describe('how a section reports delivery work', () => {
     it('reads the authors or a named person committing to a piece of work, and work named part of the project', () => {
       assert.equal(progressOf('We will maintain the seed library catalogue, and our team will port the loan ledger.').planned, 2);
       assert.equal(progressOf('Ilse will finalise the grading guide. As part of this grant the press gets new belts.').planned, 2);
+      assert.equal(progressOf('**Q3 2027**: the loan ledger will be released, and the grading guide will be made available to members.').planned, 2);
     });
 
     it('what the product will do, or what its users will do, commits no one to work', () => {

@@ -34,11 +34,13 @@ const PERSON = "(?!(?:The|This|That|It|Users?|Customers?|Admins?|Members?|Visito
 /**
  * Work the people of the plan commit to: a first-person or named subject, `will`, and a verb of
  * doing work (not of what a product offers: `we will support`, `it will allow` say nothing of
- * delivery), or the work named as part of the project or grant itself.
+ * delivery), a delivery in the future passive (`will be released`, as roadmaps announce it), or
+ * the work named as part of the project or grant itself.
  */
 const PLANNED = new RegExp(
   [
     `\\b(?:[Ww]e|I|[Oo]ur team|[Tt]he team|${PERSON})\\s+will\\s+(?:also\\s+|then\\s+|first\\s+)?(?:continue\\s+to\\s+|aim\\s+to\\s+)?(?:work\\s+on|maintain|implement|develop|build|deliver|create|finali[sz]e|port|migrate|write|publish|release|participate|address|fix|hire|prepare|refactor|integrate|set\\s+up|document|complete|design)\\b`,
+    '\\bwill\\s+be\\s+(?:made\\s+)?(?:available|released|launched|delivered|shipped|completed|deployed|rolled\\s+out)\\b',
     '\\b[Aa]s\\s+part\\s+of\\s+(?:this|the)\\s+(?:project|grant|proposal|milestone)\\b',
   ].join('|'),
   'g',
