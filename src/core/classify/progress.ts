@@ -67,7 +67,8 @@ export function readProgress(text: string, blocks: readonly BlockFact[], signals
     if (block.kind !== 'paragraph' && block.kind !== 'table-row') continue;
     const prose = text.slice(block.start, block.end);
     done += each(DONE, prose, (a, b) => found('done', 'status', WEIGHT.done, block.start + a, block.start + b));
-    planned += each(PLANNED, prose, (a, b) => found('planned', 'deliverables', WEIGHT.planned, block.start + a, block.start + b));
+    // Every commitment says `will` or `part of`: most paragraphs are skipped at the cost of two searches.
+    if (prose.includes('will') || prose.includes('part of')) planned += each(PLANNED, prose, (a, b) => found('planned', 'deliverables', WEIGHT.planned, block.start + a, block.start + b));
     if (block.checked === true) done++;
     // One list item counts once, however many of its lines carry a reference.
     const reference = block.inList && block.start !== item ? WORK_REFERENCE.exec(prose) : null;
