@@ -15,6 +15,7 @@ import type { ChangesBaseParams, DocumentStatus, InitializationOptions, SummaryE
 import type { Analysis, Summary, SummaryTotal } from '../core/types';
 import { CONFIG_FILE_NAME, IGNORED_SCHEMES, MARKDOWN_LANGUAGE } from './constants';
 import { guardListener, type Logger } from './log';
+import { DiagnosticDeltas } from './diagnosticDeltas';
 import { mapInSlices } from './slices';
 import { WorkspaceHandles } from './workspaceHandles';
 
@@ -53,6 +54,8 @@ export class PlanClient implements vscode.Disposable {
   private sentHandles = '[]';
   private readonly disposables: vscode.Disposable[] = [this.statusEmitter, this.handles];
   private client: BaseLanguageClient | undefined;
+  /** Open plans' diagnostics, which the server sends this client as deltas in pieces. */
+  private diagnostics: DiagnosticDeltas<vscode.Diagnostic> | undefined;
   private readonly ready: Promise<BaseLanguageClient>;
   private resolveReady!: (client: BaseLanguageClient) => void;
   private rejectReady!: (error: unknown) => void;
@@ -79,8 +82,18 @@ export class PlanClient implements vscode.Disposable {
     try {
       const client = this.create(clientOptions(this.log, () => this.sendHandles(), () => this.client));
       this.client = client;
-      const { ReadFileRequest, StatRequest, StatusNotification } = protocol();
-      client.onNotification(StatusNotification, (status) => this.didChangeStatus(status));
+      const { DiagnosticsNotification, ReadFileRequest, ResendDiagnosticsNotification, StatRequest, StatusNotification } = protocol();
+      const diagnostics = new DiagnosticDeltas<vscode.Diagnostic>({
+        // The language client's own converter and collection: the same diagnostics, code actions and Problems entries as its standard path.
+        convert: (diagnostic) => client.protocol2CodeConverter.asDiagnostic(diagnostic),
+        show: (uri, list) => client.diagnostics?.set(client.protocol2CodeConverter.asUri(uri), list),
+        lost: (uri) => void client.sendNotification(ResendDiagnosticsNotification, { uri }).catch((error: unknown) => this.log.error('Asking for diagnostics again', error)),
+        error: (what, error) => this.log.error(what, error),
+      });
+      this.diagnostics = diagnostics;
+      client.onNotification(DiagnosticsNotification, (piece) => diagnostics.receive(piece));
+      // A status says its version's diagnostics are current: it waits until they are shown.
+      client.onNotification(StatusNotification, (status) => void diagnostics.after(status.uri, () => this.didChangeStatus(status)));
       // The browser server has no file system: it reads configuration files through VS Code.
       client.onRequest(ReadFileRequest, (params) => readConfigFile(params.uri));
       client.onRequest(StatRequest, (params) => statUri(params.uri));
@@ -171,6 +184,7 @@ export class PlanClient implements vscode.Disposable {
     this.log.info('Workspace trusted: the regular expressions and globs of configuration files now apply');
     for (const uri of [...this.statuses.keys()]) this.forget(uri);
     this.sentHandles = '[]';
+    this.diagnostics?.reset();
     await client.stop();
     await client.start();
   }
@@ -259,7 +273,7 @@ function clientOptions(log: Logger, beforeCompletion: () => Promise<void>, curre
     documentSelector: [{ language: MARKDOWN_LANGUAGE }],
     outputChannel: log.channel,
     // Asked again on every start, so that a restart after trust was granted carries it.
-    initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted }),
+    initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted, diagnosticDeltas: true }),
     middleware: {
       didOpen: (document, next) => (skip(document) ? Promise.resolve() : next(document)),
       didChange: (event, next) => (skip(event.document) ? Promise.resolve() : next(event)),
