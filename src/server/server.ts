@@ -14,12 +14,13 @@ import {
   TextDocumentSyncKind,
   type CancellationToken,
   type Connection,
+  type CodeLens,
   type Diagnostic,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisRequest, AnalyzeRequest, ChangesRequest, DiagnosticsNotification, ResendDiagnosticsNotification, StatsRequest, StatusNotification, SummaryExportRequest, SummaryRequest, SummaryTotalRequest, WordsRequest, WorkspaceHandlesNotification, type InitializationOptions, type SummaryResult } from '../shared/serverProtocol';
+import { AnalysisRequest, AnalyzeRequest, ChangesRequest, CodeLensesRequest, DiagnosticsNotification, ResendDiagnosticsNotification, StatsRequest, StatusNotification, SummaryExportRequest, SummaryRequest, SummaryTotalRequest, WordsRequest, WorkspaceHandlesNotification, type InitializationOptions, type SummaryResult } from '../shared/serverProtocol';
 import { DEFAULT_BUDGET_MS, type AnalysisRunner } from './analysis/runner';
 import { ConfigStore, type ReadFile } from './config';
 import { configProblemDiagnostic, FIX_ALL_KIND, pausedDiagnostic, TAG_ALL_KIND, type EditTarget } from './convert';
@@ -31,7 +32,8 @@ import type { Analysis, ResolvedConfig } from './engine';
 import { codeActions, codeLenses, completionsAt, documentSymbols, hoverAt } from './features';
 import { WorkspaceFolders } from './folders';
 import { readServerSettings, type ServerSettings } from './settings';
-import { clearingPiece, diagnosticsPieces, PublishedDiagnostics, type Publish } from './publishedDiagnostics';
+import { clearingPiece, diagnosticsPieces, SentLists, type Sending } from './sentLists';
+import { CODE_LENS_DELTAS, DIAGNOSTIC_DELTAS, wholeList } from '../shared/deltas';
 
 export interface ServerOptions {
   /** The runner for a budget in milliseconds (worker threads on Node, slices in the browser). */
@@ -67,9 +69,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let pushedSettings: unknown = undefined;
   const settingsByFolder = new Map<string, Promise<ServerSettings>>();
   /** Documents with diagnostics or a status on the client (a change to none is said once), and what they were sent. */
-  const published = new PublishedDiagnostics();
+  const published = new SentLists(DIAGNOSTIC_DELTAS);
+  /** The lenses each document's last `pmLens/codeLenses` answer gave the client. */
+  const sentLenses = new SentLists(CODE_LENS_DELTAS);
   const justOpened = new Set<string>();
-  const sendPublish = (uri: string, version: number | undefined, publish: Publish): void => {
+  const sendPublish = (uri: string, version: number | undefined, publish: Sending<Diagnostic>): void => {
     if (!diagnosticDeltas) {
       void connection.sendDiagnostics({ uri, version, diagnostics: [...publish.list] });
       return;
@@ -141,8 +145,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const visible = diagnostics.length > 0 || state.state === 'analysed' || state.state === 'too-large';
       if (!visible && !published.has(uri)) return;
       if (visible) {
-        const publish = published.update(uri, diagnostics);
-        if (publish) sendPublish(uri, version, publish);
+        const publish = published.next(uri, diagnostics);
+        if (publish.changed) sendPublish(uri, version, publish);
       } else if (published.forget(uri)) sendCleared(uri);
       void connection.sendNotification(StatusNotification, { uri, version, ...state });
       // A lens request waiting for this very version is answered from this state: asking the
@@ -268,6 +272,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     justOpened.delete(uri);
     analyses.closed(uri);
     committed.delete(uri);
+    sentLenses.forget(uri);
     if (published.forget(uri)) sendCleared(uri);
   });
 
@@ -285,18 +290,25 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       return at ? codeActions(at.document, at.result, params, target(at.document)) : [];
     }),
   );
-  connection.onCodeLens(
-    guarded('CodeLens', [], async (params, token) => {
-      const uri = params.textDocument.uri;
-      if (!(await settingsFor(uri)).codeLensEnabled) return [];
-      const version = documents.get(uri)?.version;
-      if (version !== undefined) lensesAwaiting.set(uri, version);
-      try {
-        const at = await analysed(uri, token);
-        return at ? codeLenses(at.result) : [];
-      } finally {
-        if (lensesAwaiting.get(uri) === version) lensesAwaiting.delete(uri);
-      }
+  /** The lenses of a document's current version, once it is analysed. */
+  const lensesOf = async (uri: string, token: CancellationToken): Promise<CodeLens[]> => {
+    if (!(await settingsFor(uri)).codeLensEnabled) return [];
+    const version = documents.get(uri)?.version;
+    if (version !== undefined) lensesAwaiting.set(uri, version);
+    try {
+      const at = await analysed(uri, token);
+      return at ? codeLenses(at.result) : [];
+    } finally {
+      if (lensesAwaiting.get(uri) === version) lensesAwaiting.delete(uri);
+    }
+  };
+  connection.onCodeLens(guarded('CodeLens', [], (params, token) => lensesOf(params.textDocument.uri, token)));
+  connection.onRequest(
+    CodeLensesRequest,
+    guarded('CodeLens', { list: 0, base: 0, ...wholeList<CodeLens>([]) }, async (params, token) => {
+      const lenses = await lensesOf(params.uri, token);
+      const { delta, publish, base } = sentLenses.next(params.uri, lenses, params.base);
+      return { list: publish, base, ...delta };
     }),
   );
   connection.onDocumentSymbol(
@@ -330,8 +342,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     workspaceHandles = Array.isArray(params?.handles) ? params.handles.filter((h): h is string => typeof h === 'string') : [];
   });
   connection.onNotification(ResendDiagnosticsNotification, (params) => {
-    const publish = typeof params?.uri === 'string' ? published.resend(params.uri) : undefined;
-    if (publish) sendPublish(params.uri, documents.get(params.uri)?.version, publish);
+    const last = typeof params?.uri === 'string' ? published.last(params.uri) : undefined;
+    if (last) sendPublish(params.uri, documents.get(params.uri)?.version, published.whole(params.uri, last));
   });
   connection.onRequest(
     WordsRequest,

@@ -2,8 +2,8 @@
  * What the PM Lens language server says beyond LSP, in one place: the server and every client
  * (the VS Code extension, the tests) import these types, so both sides agree on each message.
  */
-import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
-import type { DiagnosticsDelta } from './diagnosticsDelta';
+import { NotificationType, RequestType, RequestType0, type CodeLens, type Diagnostic } from 'vscode-languageserver-protocol';
+import type { ListDelta } from './deltas';
 import type { FileStat } from '../core/config/types';
 import type { ChangesStatus, PanelChanges } from './panelProtocol';
 import type { Analysis, Summary, SummaryTotal } from '../core/types';
@@ -129,7 +129,7 @@ export type StatusParams = DocumentStatus & { readonly version: number };
  * millisecond. The client applies the publish once its last piece came. Other clients get
  * `textDocument/publishDiagnostics`.
  */
-export interface DiagnosticsPieceParams extends DiagnosticsDelta {
+export interface DiagnosticsPieceParams extends ListDelta<Diagnostic> {
   readonly uri: string;
   readonly version?: number;
   /** This publish's number for the document, counting up from 1. */
@@ -148,6 +148,24 @@ export const DiagnosticsNotification = new NotificationType<DiagnosticsPiecePara
  * diagnostics (a piece arrived for a publish it does not hold); the server sends them whole.
  */
 export const ResendDiagnosticsNotification = new NotificationType<DocumentParams>('pmLens/resendDiagnostics');
+
+/** A document's lenses asked for by a client that holds list `base` of them (0: none). */
+export interface CodeLensesParams extends DocumentParams {
+  readonly base: number;
+}
+
+/** The lenses as the change to the list the client holds (`base`; 0 when sent whole), numbered `list`. */
+export interface CodeLensesResult extends ListDelta<CodeLens> {
+  readonly list: number;
+  readonly base: number;
+}
+
+/**
+ * `pmLens/codeLenses`: `textDocument/codeLens` as a delta, for a client that keeps the lenses it
+ * was sent (the VS Code extension): typing changes few of a large plan's thousands of lenses.
+ * Answered, like the standard request, once the document's current version is analysed.
+ */
+export const CodeLensesRequest = new RequestType<CodeLensesParams, CodeLensesResult, void>('pmLens/codeLenses');
 
 /**
  * `pmLens/workspaceHandles`: the handles (`@name`) named in the workspace's Markdown files that are
