@@ -8,7 +8,6 @@
  * Free of `vscode`: the conversion and the collection are handed in, so plain tests run it.
  */
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { DIAGNOSTIC_DELTAS } from '../shared/deltas';
 import type { DiagnosticsPieceParams } from '../shared/serverProtocol';
 import { HeldLists } from './heldLists';
 
@@ -16,6 +15,8 @@ import { HeldLists } from './heldLists';
 export interface DiagnosticsSink<T> {
   /** One diagnostic in the editor's terms (the language client's own converter). */
   convert(diagnostic: Diagnostic): T;
+  /** One shown, moved down by `lines` (up when negative), as a new object. */
+  move(diagnostic: T, lines: number): T;
   /** Shows a document's diagnostics (the language client's collection). */
   show(uri: string, diagnostics: readonly T[], version: number | undefined): void;
   /** A piece came for a list this side does not hold: ask the server for the whole list. */
@@ -29,7 +30,10 @@ export class DiagnosticDeltas<T> {
   private readonly collecting = new Map<string, DiagnosticsPieceParams[]>();
 
   constructor(private readonly sink: DiagnosticsSink<T>) {
-    this.lists = new HeldLists(DIAGNOSTIC_DELTAS, (d) => sink.convert(d));
+    this.lists = new HeldLists<Diagnostic, T>(
+      (d) => sink.convert(d),
+      (d, lines) => sink.move(d, lines),
+    );
   }
 
   /** Takes a `pmLens/diagnostics` piece; a publish is shown once its last piece came. */

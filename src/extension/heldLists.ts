@@ -1,28 +1,30 @@
 /**
- * Lists the server sends this client as deltas (src/shared/deltas.ts), each document's held as
- * the server's items and their conversion to the editor's objects: a delta is applied to the
- * list held, and only its new and moved items are converted, in slices of about a millisecond.
+ * Lists the server sends this client as deltas (src/shared/deltas.ts), each document's held in
+ * the editor's objects: a delta keeps the head of the list held, converts its new items and
+ * moves the tail by its lines, in slices of about a millisecond. A moved item is a copy of the
+ * one held on other lines, not a new conversion: a new line in a large plan moves thousands.
  *
- * Free of `vscode`: the conversion is handed in, so plain tests run it.
+ * Free of `vscode`: the conversion and the move are handed in, so plain tests run it.
  */
-import { applyListDelta, type DeltaKind, type ListDelta } from '../shared/deltas';
+import type { ListDelta } from '../shared/deltas';
 import { mapInSlices } from './slices';
 
-/** A document's list as held: the server's items, their conversion and the list's number. */
-interface Held<L, T> {
+/** A document's list as held: its items in the editor's terms, and the list's number. */
+interface Held<T> {
   readonly list: number;
-  readonly items: readonly L[];
-  readonly converted: readonly T[];
+  readonly items: readonly T[];
 }
 
 export class HeldLists<L, T> {
-  private readonly held = new Map<string, Held<L, T>>();
+  private readonly held = new Map<string, Held<T>>();
   /** The end of each document's queue of work, while it has any. */
   private readonly queues = new Map<string, Promise<void>>();
 
   constructor(
-    private readonly kind: DeltaKind<L>,
+    /** An item the server sent, in the editor's terms (the language client's own converter). */
     private readonly convert: (item: L) => T,
+    /** An item held, moved down by `lines` (up when negative), as a new object. */
+    private readonly move: (item: T, lines: number) => T,
   ) {}
 
   /** The number of the list held for `uri`; 0 when none is. */
@@ -30,9 +32,9 @@ export class HeldLists<L, T> {
     return this.held.get(uri)?.list ?? 0;
   }
 
-  /** The list held for `uri`, converted. */
-  converted(uri: string): readonly T[] {
-    return this.held.get(uri)?.converted ?? [];
+  /** The list held for `uri`. */
+  items(uri: string): readonly T[] {
+    return this.held.get(uri)?.items ?? [];
   }
 
   /** Runs `then` once the work queued so far for `uri` is done: each document's deltas apply in the order they came. */
@@ -59,25 +61,24 @@ export class HeldLists<L, T> {
   }
 
   /**
-   * Applies list `list`, sent as `delta` from list `base` (0: whole); the new list, converted, or
-   * undefined when list `base` is not the one held (the delta cannot apply: ask for the whole list).
-   * Run it through `after`, so that no other delta for `uri` applies meanwhile.
+   * Applies list `list`, sent as `delta` from list `base` (0: whole); the new list, or undefined
+   * when list `base` is not the one held (the delta cannot apply: ask for the whole list). Run it
+   * through `after`, so that no other delta for `uri` applies meanwhile.
    */
   async apply(uri: string, list: number, base: number, delta: ListDelta<L>): Promise<readonly T[] | undefined> {
     const { head, tail, tailLineShift } = delta;
     // A delta that keeps nothing is a whole list, whatever it was sent against; an empty list is not held.
-    const before: Held<L, T> | undefined = head === 0 && tail === 0 ? { list: base, items: [], converted: [] } : this.held.get(uri);
+    const before: Held<T> | undefined = head === 0 && tail === 0 ? { list: base, items: [] } : this.held.get(uri);
     if (before?.list !== base) {
       this.held.delete(uri);
       return undefined;
     }
-    const items = applyListDelta(this.kind, before.items, delta);
-    // A tail that did not move keeps its converted items too; a moved one is converted again.
-    const kept = tailLineShift === 0 ? tail : 0;
-    const fresh = (await mapInSlices(items.slice(head, items.length - kept), this.convert)) ?? [];
-    const converted = [...before.converted.slice(0, head), ...fresh, ...before.converted.slice(before.converted.length - kept)];
+    const fresh = (await mapInSlices(delta.items, this.convert)) ?? [];
+    const kept = before.items.slice(before.items.length - tail);
+    const moved = tailLineShift === 0 ? kept : ((await mapInSlices(kept, (item) => this.move(item, tailLineShift))) ?? []);
+    const items = [...before.items.slice(0, head), ...fresh, ...moved];
     if (items.length === 0) this.held.delete(uri);
-    else this.held.set(uri, { list, items, converted });
-    return converted;
+    else this.held.set(uri, { list, items });
+    return items;
   }
 }

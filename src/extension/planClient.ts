@@ -11,7 +11,6 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import type { CodeLens } from 'vscode-languageserver-protocol';
-import { CODE_LENS_DELTAS } from '../shared/deltas';
 import type { PanelChanges } from '../shared/panelProtocol';
 import type { ChangesBaseParams, DocumentStatus, InitializationOptions, SummaryExportParams, SummaryResult, WordsResult } from '../shared/serverProtocol';
 import type { Analysis, Summary, SummaryTotal } from '../core/types';
@@ -90,12 +89,13 @@ export class PlanClient implements vscode.Disposable {
   async start(): Promise<void> {
     try {
       const client = this.create(clientOptions(this.log, () => this.sendHandles(), () => this.client && this.lenses && { client: this.client, lenses: this.lenses }));
-      this.lenses = new HeldLists(CODE_LENS_DELTAS, (lens) => client.protocol2CodeConverter.asCodeLens(lens));
+      this.lenses = new HeldLists<CodeLens, vscode.CodeLens>((lens) => client.protocol2CodeConverter.asCodeLens(lens), movedLens);
       this.client = client;
       const { DiagnosticsNotification, ReadFileRequest, ResendDiagnosticsNotification, StatRequest, StatusNotification } = protocol();
       const diagnostics = new DiagnosticDeltas<vscode.Diagnostic>({
         // The language client's own converter and collection: the same diagnostics, code actions and Problems entries as its standard path.
         convert: (diagnostic) => client.protocol2CodeConverter.asDiagnostic(diagnostic),
+        move: movedDiagnostic,
         show: (uri, list) => client.diagnostics?.set(client.protocol2CodeConverter.asUri(uri), list),
         lost: (uri) => void client.sendNotification(ResendDiagnosticsNotification, { uri }).catch((error: unknown) => this.log.error('Asking for diagnostics again', error)),
         error: (what, error) => this.log.error(what, error),
@@ -283,6 +283,25 @@ async function heldCodeLenses(client: BaseLanguageClient, lenses: HeldLists<Code
     return client.handleFailedRequest(languageClient().CodeLensRequest.type, token, error, null);
   }
 }
+
+/** `range` moved down by `lines` (up when negative). */
+function movedRange(range: vscode.Range, lines: number): vscode.Range {
+  return new vscode.Range(range.start.line + lines, range.start.character, range.end.line + lines, range.end.character);
+}
+
+/**
+ * A copy of a converted item (of the language client's own class, with all it carries) whose
+ * range moved: a new line moves thousands of a large plan's diagnostics and lenses, and copying
+ * allocates half of what converting them again would.
+ */
+function movedCopy<T extends { range: vscode.Range }>(item: T, lines: number): T {
+  const moved = Object.assign(Object.create(Object.getPrototypeOf(item) as object) as T, item);
+  moved.range = movedRange(item.range, lines);
+  return moved;
+}
+
+const movedDiagnostic: (diagnostic: vscode.Diagnostic, lines: number) => vscode.Diagnostic = movedCopy;
+const movedLens: (lens: vscode.CodeLens, lines: number) => vscode.CodeLens = movedCopy;
 
 /** URIs parsed, kept while there are few: mostly the rule pages each diagnostic's code links to. */
 const MAX_PARSED_URIS = 256;

@@ -30,6 +30,7 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { DiagnosticDeltas } from '../../src/extension/diagnosticDeltas';
+import { DIAGNOSTIC_DELTAS } from '../../src/shared/deltas';
 import { DiagnosticsNotification, ResendDiagnosticsNotification, StatusNotification, type StatusParams } from '../../src/shared/serverProtocol';
 import { fromRoot } from '../support/paths';
 
@@ -97,6 +98,7 @@ export class TestClient {
     });
     const deltas = new DiagnosticDeltas<Diagnostic>({
       convert: (diagnostic) => diagnostic,
+      move: (diagnostic, lines) => DIAGNOSTIC_DELTAS.shift(diagnostic, lines),
       show: (uri, diagnostics, version) => published({ uri, version, diagnostics: [...diagnostics] }),
       lost: (uri) => void connection.sendNotification(ResendDiagnosticsNotification, { uri }),
       error: (what, error) => client.deltaErrors.push(`${what}: ${String(error)}`),

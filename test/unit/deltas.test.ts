@@ -44,9 +44,14 @@ interface Converted {
   readonly conversion: number;
 }
 
-function recorder(): { convert: (d: Diagnostic) => Converted; count: () => number } {
+function recorder(): { convert: (d: Diagnostic) => Converted; move: (c: Converted, lines: number) => Converted; count: () => number } {
   let conversions = 0;
-  return { convert: (from) => ({ from, conversion: ++conversions }), count: () => conversions };
+  return {
+    convert: (from) => ({ from, conversion: ++conversions }),
+    // A moved copy keeps the conversion it was made from.
+    move: (c, lines) => ({ from: DIAGNOSTIC_DELTAS.shift(c.from, lines), conversion: c.conversion }),
+    count: () => conversions,
+  };
 }
 
 describe('deltas of diagnostics and lenses', () => {
@@ -88,8 +93,8 @@ describe('deltas of diagnostics and lenses', () => {
     const runs: { before: Diagnostic[]; after: Diagnostic[] }[] = fc.sample(edited, { seed: PROPERTY_SEED, numRuns: 60 });
     for (const { before, after } of runs) {
       const shown: Converted[][] = [];
-      const { convert, count } = recorder();
-      const deltas = new DiagnosticDeltas<Converted>({ convert, show: (_uri, list) => shown.push([...list]), lost: () => assert.fail('lost'), error: (what, e) => assert.fail(`${what}: ${String(e)}`) });
+      const { convert, move, count } = recorder();
+      const deltas = new DiagnosticDeltas<Converted>({ convert, move, show: (_uri, list) => shown.push([...list]), lost: () => assert.fail('lost'), error: (what, e) => assert.fail(`${what}: ${String(e)}`) });
       const sent = new SentLists(DIAGNOSTIC_DELTAS);
       // Pieces of two diagnostics: most publishes come in several.
       for (const list of [before, after]) {
@@ -98,16 +103,16 @@ describe('deltas of diagnostics and lenses', () => {
       }
       await deltas.after('file:///plan.md', () => undefined);
       assert.deepEqual(shown.at(-1)!.map((c) => c.from), after);
-      const delta = listDelta(DIAGNOSTIC_DELTAS, before, after);
-      const reconverted = delta.tailLineShift === 0 ? delta.items.length : after.length - delta.head;
-      if (shown.length === 2) assert.equal(count(), before.length + reconverted);
+      // Only the new diagnostics are converted: the moved ones are copies.
+      if (shown.length === 2) assert.equal(count(), before.length + listDelta(DIAGNOSTIC_DELTAS, before, after).items.length);
     }
   });
 
   it('the client keeps the converted objects of what did not move, and shows a status only after the diagnostics before it', async () => {
     const events: string[] = [];
     const shown: Converted[][] = [];
-    const deltas = new DiagnosticDeltas<Converted>({ convert: recorder().convert, show: (_uri, list) => (events.push('shown'), shown.push([...list])), lost: () => events.push('lost'), error: (what) => events.push(what) });
+    const { convert, move } = recorder();
+    const deltas = new DiagnosticDeltas<Converted>({ convert, move, show: (_uri, list) => (events.push('shown'), shown.push([...list])), lost: () => events.push('lost'), error: (what) => events.push(what) });
     const piece = (fields: Partial<DiagnosticsPieceParams>): DiagnosticsPieceParams => ({ uri: 'u', publish: 1, base: 0, head: 0, tail: 0, tailLineShift: 0, items: [], last: true, ...fields });
     deltas.receive(piece({ items: [diagnostic(1), diagnostic(5)], last: false }));
     deltas.receive(piece({ items: [diagnostic(9)] }));
@@ -121,20 +126,30 @@ describe('deltas of diagnostics and lenses', () => {
     assert.equal(shown[1][0], shown[0][0]);
     assert.equal(shown[1][2], shown[0][1]);
     assert.equal(shown[1][3], shown[0][2]);
+    // A new line above the last one: it moves as a copy of what was shown.
+    deltas.receive(piece({ publish: 3, base: 2, head: 3, tail: 1, tailLineShift: 1 }));
+    await deltas.after('u', () => undefined);
+    assert.deepEqual(shown[2].map((c) => c.from.range.start.line), [1, 3, 5, 10]);
+    assert.equal(shown[2][3].conversion, shown[1][3].conversion);
+    assert.equal(shown[2][0], shown[1][0]);
     // A delta from a publish not held is not applied: the client asks for the whole list.
     deltas.receive(piece({ publish: 9, base: 8, head: 1, items: [] }));
     await deltas.after('u', () => undefined);
-    assert.deepEqual(events.slice(4), ['Showing PM Lens diagnostics', 'lost']);
-    assert.equal(shown.length, 2);
+    assert.deepEqual(events.slice(5), ['Showing PM Lens diagnostics', 'lost']);
+    assert.equal(shown.length, 3);
   });
 
-  it('HeldLists converts in slices what a plain conversion gives', async () => {
-    const lists = new HeldLists(DIAGNOSTIC_DELTAS, (d: Diagnostic) => {
-      // Slow enough that the conversion gives the thread back between slices.
+  it('HeldLists converts and moves in slices what a plain conversion of the new list gives', async () => {
+    // Slow enough that the work gives the thread back between slices.
+    const slowly = <R>(make: () => R): R => {
       const until = performance.now() + 0.05;
       while (performance.now() < until);
-      return `${d.code}@${d.range.start.line}`;
-    });
+      return make();
+    };
+    const lists = new HeldLists<Diagnostic, string>(
+      (d) => slowly(() => `${d.code}@${d.range.start.line}`),
+      (text, lines) => slowly(() => text.replace(/\d+$/, (line) => String(Number(line) + lines))),
+    );
     const list = Array.from({ length: 100 }, (_, i) => diagnostic(i * 3));
     const whole: ListDelta<Diagnostic> = { head: 0, tail: 0, tailLineShift: 0, items: list };
     assert.deepEqual(await lists.apply('u', 1, 0, whole), list.map((d) => `${d.code}@${d.range.start.line}`));
