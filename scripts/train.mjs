@@ -146,7 +146,7 @@ function tuneDecision(oof) {
   const steps = (from, to) => Array.from({ length: Math.round((from - to) / 0.05) + 1 }, (_, i) => Math.round((from - 0.05 * i) * 100) / 100);
   for (const veto of steps(1, 0.5)) {
     for (const promote of steps(1, 0.6)) {
-      for (const quiet of steps(1, 0.4)) {
+      for (const quiet of steps(1, 0.25)) {
         for (const dominant of steps(1, 0.5)) {
           const m = evaluate(samples, oof, { temperature, veto, promote, quiet, dominant });
           const score = m.accuracy - 2 * m.cross;

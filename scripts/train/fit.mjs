@@ -33,7 +33,7 @@ export function decide(z, features, { temperature, veto = 1, promote = 1, quiet 
   const p = softmax(z, temperature);
   const top = p[0] >= p[1] ? 0 : 1;
   const rule = ruleOf(features);
-  if (rule === 'mixed') return p[top] >= dominant ? { cls: top, confidence: p[top], p } : { cls: 2, confidence: p[0] + p[1], p };
+  if (rule === 'mixed') return { cls: p[top] >= dominant ? top : 2, confidence: p[top], p };
   if (rule === 'product' || rule === 'project') {
     const c = rule === 'product' ? 0 : 1;
     // As at run time, a lone heading (no body, no subsections) is never quieted.

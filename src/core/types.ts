@@ -52,9 +52,9 @@ export interface Verdict {
   /** Strongest first. */
   readonly evidence: readonly Evidence[];
   /**
-   * Set when both sides read strong on their own but the model is sure of one, which the role
-   * names (a section that mixes both belongs to its dominant side): how probable it is that either
-   * side owns it, as a `mixed` verdict's confidence would be. `mixed-concerns` still warns on it.
+   * Set when both sides read strong on their own: how probable it is that either side owns the
+   * section. The role is `mixed`, or the dominant side when the model is sure of one (a section
+   * that mixes both belongs to its dominant side). `mixed-concerns` warns on it either way.
    */
   readonly bothSides?: number;
 }

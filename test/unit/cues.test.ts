@@ -1,15 +1,23 @@
 import * as assert from 'node:assert/strict';
 import { compileTaxonomy } from '../../src/core/classify/compile';
 import { countCues, cues, SectionWords } from '../../src/core/classify/cues';
+import { proseStems, scanBlock, tokenize } from '../../src/core/classify/read';
+import { maskProse } from '../../src/core/classify/scan';
+import { Signals } from '../../src/core/classify/signals';
 import { parseFacts } from '../../src/core/parse/facts';
 import { outlineSections } from '../../src/core/sections';
 import { defaultTaxonomy } from '../../src/core/taxonomy/default';
+import { LineIndex } from '../../src/core/text';
 
-/** The words the sense rules read in the section with this heading. */
+/** The words the sense rules read in the section with this heading, collected as the classifier reads the section. */
 function wordsOf(text: string, heading: string): SectionWords {
   const s = outlineSections(parseFacts(text), text.length).sections.find((x) => x.heading.text === heading);
   assert.ok(s, heading);
-  return new SectionWords(compileTaxonomy(defaultTaxonomy), text, s.heading, s.blocks);
+  const compiled = compileTaxonomy(defaultTaxonomy);
+  const lines = new LineIndex(text);
+  const signals = new Signals();
+  for (const block of s.blocks) scanBlock(compiled, text, lines, block, signals);
+  return new SectionWords(proseStems(tokenize(compiled, maskProse(text.slice(s.heading.start, s.heading.end))), []), signals.prose);
 }
 
 describe('sense cues', () => {

@@ -385,8 +385,10 @@ function evidence(role: 'product' | 'project', ...texts: string[]): Evidence[] {
   return texts.map((text) => ({ kind: 'body-term', text, range: { start: at, end: at }, concern: role === 'project' ? 'budget' : 'vision', role, weight: 1 }));
 }
 
+/** A verdict; a `mixed` one reads both sides as owning it as probably as `confidence`. */
 function verdict(role: Verdict['role'], confidence: number, product: number, project: number, ev: Evidence[]): Verdict {
-  return { role, concern: role === 'project' ? 'budget' : role === 'product' ? 'vision' : undefined, confidence, scores: { product, project, none: 0 }, evidence: ev };
+  const concern = role === 'project' ? 'budget' : role === 'product' ? 'vision' : undefined;
+  return { role, concern, confidence, scores: { product, project, none: 0 }, evidence: ev, ...(role === 'mixed' ? { bothSides: confidence } : {}) };
 }
 
 describe('strong-evidence thresholds', () => {

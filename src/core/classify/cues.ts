@@ -3,11 +3,9 @@
  * looked up against small lists of cue words, and the one way a rule acts on a signal, moving
  * part of its weight to the side its sense belongs to.
  */
-import type { BlockFact } from '../parse/facts';
 import type { Role } from '../types';
 import { termTokens, type CompiledTaxonomy } from './compile';
 import { tokenize } from './read';
-import { maskProse } from './scan';
 import type { Hit, Signals } from './signals';
 
 /** A list of cue words and phrases, as stems: one word (`latency`), a phrase (`on time`), a prefix (`adopt*`). */
@@ -22,64 +20,81 @@ export interface Cues {
 export function cues(terms: readonly string[]): Cues {
   const words = new Set<string>();
   const phrases = new Map<string, string[][]>();
-  const prefixes: string[] = [];
+  const prefixes = new Set<string>();
   for (const term of terms) {
-    if (term.endsWith('*')) prefixes.push(term.slice(0, -1).toLowerCase());
+    if (term.endsWith('*')) prefixes.add(term.slice(0, -1).toLowerCase());
     else {
       const tokens = termTokens(term);
+      const same = phrases.get(tokens[0]) ?? [];
       if (tokens.length === 1) words.add(tokens[0]);
-      else if (tokens.length > 1) phrases.set(tokens[0], [...(phrases.get(tokens[0]) ?? []), tokens]);
+      // Each phrase once: a cue counts once however often the list names it.
+      else if (tokens.length > 1 && !same.some((p) => p.join(' ') === tokens.join(' '))) phrases.set(tokens[0], [...same, tokens]);
     }
   }
-  return { words, phrases, prefixes };
+  return { words, phrases, prefixes: [...prefixes] };
 }
 
-/** The stems of a section's heading and prose, read once and only when a sense rule asks. */
+/** The stems of a section's heading and prose (as the section's reading collected them), counted against cue lists when a sense rule asks. */
 export class SectionWords {
   private stems: string[] | undefined;
-  private headingStems: string[] | undefined;
+  // The distinct stems, built on the first count: each list is looked up in them, not the other way round.
+  private allSet: Set<string> | undefined;
+  private headingSet: Set<string> | undefined;
 
+  /** `headingWords` and `bodyWords`: stems in order, code, identifiers and numbers left out (see `proseStems`). */
   constructor(
-    private readonly compiled: CompiledTaxonomy,
-    private readonly text: string,
-    private readonly heading: { readonly start: number; readonly end: number },
-    private readonly blocks: readonly BlockFact[],
+    readonly headingWords: readonly string[],
+    private readonly bodyWords: readonly string[],
   ) {}
 
-  /** The heading's stems. */
-  get headingWords(): readonly string[] {
-    return (this.headingStems ??= this.read(this.heading.start, this.heading.end));
-  }
-
-  /** The heading's and the prose body's stems, in order (code and HTML left out). */
+  /** The heading's and the prose body's stems, in order. */
   get all(): readonly string[] {
-    if (!this.stems) {
-      const stems = [...this.headingWords];
-      for (const block of this.blocks) if (block.kind === 'paragraph' || block.kind === 'table-row') stems.push(...this.read(block.start, block.end));
-      this.stems = stems;
-    }
-    return this.stems;
+    return (this.stems ??= [...this.headingWords, ...this.bodyWords]);
   }
 
   /** How many different cues of the list the section's words (or its heading's only) hold. */
   count(list: Cues, where: 'all' | 'heading' = 'all'): number {
-    return countCues(where === 'heading' ? this.headingWords : this.all, list);
-  }
-
-  private read(start: number, end: number): string[] {
-    const tokens = tokenize(this.compiled, maskProse(this.text.slice(start, end)));
-    const out: string[] = [];
-    tokens.infos.forEach((info, i) => {
-      // Words inside an identifier (`RISK-12`, `budget_id`) and plain numbers say nothing.
-      if (info.stem !== '' && !tokens.identifiers.has(i)) out.push(info.stem);
-    });
-    return out;
+    if (where === 'heading') return countIn(this.headingWords, (this.headingSet ??= new Set(this.headingWords)), list);
+    return countIn(this.all, (this.allSet ??= new Set(this.all)), list);
   }
 }
 
 /** How many different cues of `list` occur in `stems`. */
 export function countCues(stems: readonly string[], list: Cues): number {
-  return foundCues(stems, list).size;
+  return countIn(stems, new Set(stems), list);
+}
+
+/**
+ * `countCues` with the distinct stems at hand: the cost follows the list, not the section (a
+ * section asks several lists; most of its words are in none of them).
+ */
+function countIn(stems: readonly string[], distinct: ReadonlySet<string>, list: Cues): number {
+  let count = 0;
+  for (const word of list.words) if (distinct.has(word)) count++;
+  for (const prefix of list.prefixes) {
+    for (const s of distinct) {
+      if (s.startsWith(prefix)) {
+        count++;
+        break;
+      }
+    }
+  }
+  for (const [first, phrases] of list.phrases) {
+    if (!distinct.has(first)) continue;
+    for (const phrase of phrases) if (phraseAt(stems, phrase)) count++;
+  }
+  return count;
+}
+
+/** Whether `phrase` occurs in `stems`. */
+function phraseAt(stems: readonly string[], phrase: readonly string[]): boolean {
+  for (let i = 0; i + phrase.length <= stems.length; i++) {
+    if (stems[i] !== phrase[0]) continue;
+    let k = 1;
+    while (k < phrase.length && stems[i + k] === phrase[k]) k++;
+    if (k === phrase.length) return true;
+  }
+  return false;
 }
 
 /** The different cues of `list` that occur in `stems`. */

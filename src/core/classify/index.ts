@@ -21,7 +21,7 @@ import { documentLean, isTitle, topConcern } from './document';
 import { addContextFeatures, addFormFeatures, channelOf, contextSource, featuresOfHit, headingForm, type ContextReading } from './features';
 import { addNameFeatures } from './named';
 import { defaultModel, predict, pushToward, type Features, type LoadedModel, type Model } from './model';
-import { scanBlock, scanPatterns, scanTerms, tokenize } from './read';
+import { proseStems, scanBlock, scanPatterns, scanTerms, tokenize } from './read';
 import { readAssignee, readProgress } from './progress';
 import { maskProse } from './scan';
 import { readSenses, readSubject, subjectWords } from './sense';
@@ -140,7 +140,7 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   // A delivery word that is the document's subject (its title) is not the work's process.
   const subject = readSubject(compiled, text, signals.hits.values(), subjectWords(compiled, lines, heading.start));
   // Measures, risks and planning nouns mean what the section's own words make them mean.
-  const senses = readSenses(compiled, text, lines, heading, input.blocks, signals);
+  const senses = readSenses(compiled, text, lines, proseStems(headingTokens, []), signals);
   const byConcern = new Map<string, number>();
   const own = { product: 0, project: 0, none: 0 };
   const groups = new Map<string, number>();
@@ -187,7 +187,7 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
 
   const { p } = predict(loaded, features);
   const { role, confidence } = decide(rule, p, loaded.model, !empty || children !== undefined);
-  const bothSides = rule === 'mixed' && role !== 'mixed' ? round(p[0] + p[1]) : undefined;
+  const bothSides = rule === 'mixed' ? round(p[0] + p[1]) : undefined;
   const top = p[0] >= p[1] ? 0 : 1;
   const verdictClass = role === 'mixed' ? top : classOf(role === 'none' ? 'none' : role);
 
@@ -305,8 +305,10 @@ function addBalanceFeatures(features: Map<string, number>, groups: ReadonlyMap<s
 export function decide(rule: InferredRole, p: readonly [number, number, number], m: Model, hasContent = true): { role: InferredRole; confidence: number } {
   const top = p[0] >= p[1] ? 0 : 1;
   // Both sides strong on their own: a side the model is sure of dominates (a section that mixes
-  // both belongs to its dominant side); otherwise it is a mix, as probable as either side owning it.
-  if (rule === 'mixed') return p[top] >= m.dominant ? { role: CLASS_ROLE[top] as Role, confidence: p[top] } : { role: 'mixed', confidence: p[0] + p[1] };
+  // both belongs to its dominant side). Otherwise it is a mix, and its confidence is that of its
+  // likelier side: a mix names no single owner, so it is no surer than the side it leans to
+  // (`bothSides` carries how probable it is that either side owns it).
+  if (rule === 'mixed') return { role: p[top] >= m.dominant ? (CLASS_ROLE[top] as Role) : 'mixed', confidence: p[top] };
   if (rule === 'product' || rule === 'project') {
     const c = classOf(rule);
     const quiet = hasContent && p[2] >= m.quiet;

@@ -218,6 +218,15 @@ function structure(compiled: CompiledTaxonomy, kind: StructureKind, weight: numb
  */
 const DOCUMENT_STATE = /^[\s*_>-]{0,8}(draft|proposed|accepted|rejected|approved|withdrawn|superseded|deprecated|implementable|implemented|provisional|final|obsolete|declined|postponed|under review|in review)[\s*_.]{0,8}$/i;
 
+/** Appends the stems of `tokens` to `out`, leaving out words inside an identifier (`RISK-12`, `budget_id`) and plain numbers: they say nothing. */
+export function proseStems(tokens: Tokens, out: string[]): string[] {
+  for (let i = 0; i < tokens.infos.length; i++) {
+    const stem = tokens.infos[i].stem;
+    if (stem !== '' && !tokens.identifiers.has(i)) out.push(stem);
+  }
+  return out;
+}
+
 /** Reads one body block into `signals`; returns the words of prose it holds. */
 export function scanBlock(compiled: CompiledTaxonomy, text: string, lines: LineIndex, block: BlockFact, signals: Signals): number {
   if (block.kind === 'html' || block.end <= block.start) return 0;
@@ -257,7 +266,9 @@ export function scanBlock(compiled: CompiledTaxonomy, text: string, lines: LineI
     for (const [s, e] of block.cells) {
       if (e <= s) continue;
       const cell = masked.slice(s - block.start, e - block.start);
-      scanTerms(text, tokenize(compiled, cell), s, 'table', signals);
+      const tokens = tokenize(compiled, cell);
+      proseStems(tokens, signals.prose);
+      scanTerms(text, tokens, s, 'table', signals);
       if (RACI_CELL.test(cell.replace(/[*_|:\s]/g, ''))) raci++;
     }
     if (raci >= 3) structure(compiled, 'raci', SCORING.raci, block.start, block.end, signals);
@@ -277,6 +288,7 @@ export function scanBlock(compiled: CompiledTaxonomy, text: string, lines: LineI
     structure(compiled, 'work-breakdown', SCORING.outlineItem, at, at + outline[1].length, signals);
   }
   const tokens = tokenize(compiled, masked);
+  proseStems(tokens, signals.prose);
   readTechnical(tokens, marks, block.start, signals);
   readInteraction(tokens, block.start, signals);
   signals.named += countNamed(tokens, productName(compiled, lines));

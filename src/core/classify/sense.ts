@@ -4,7 +4,6 @@
  * what the product does; the same words in "Project Plan" would be the team's process. Such
  * words keep a fraction of their weight, so they cannot carry a section to the project side alone.
  */
-import type { BlockFact } from '../parse/facts';
 import type { LineIndex } from '../text';
 import type { CompiledTaxonomy } from './compile';
 import { SectionWords } from './cues';
@@ -79,9 +78,9 @@ export type SenseReading = Map<string, number>;
  * accordingly (measures, risks, strategies, money, planning nouns; the document's subject is read by `readSubject`).
  * `hits` are weighed: their contributions are set. Returns the features of the senses found.
  */
-export function readSenses(compiled: CompiledTaxonomy, text: string, lines: LineIndex, heading: { readonly start: number; readonly end: number }, blocks: readonly BlockFact[], signals: Signals): SenseReading {
+export function readSenses(compiled: CompiledTaxonomy, text: string, lines: LineIndex, headingWords: readonly string[], signals: Signals): SenseReading {
   const found: SenseReading = new Map();
-  const words = new SectionWords(compiled, text, heading, blocks);
+  const words = new SectionWords(headingWords, signals.prose);
   const metric = readMetricSense(compiled, text, lines, signals, words);
   if (metric) found.set(`sense:metric-${metric.sense}`, metric.moved);
   const risk = readRiskSense(compiled, text, signals, words);

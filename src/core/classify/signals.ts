@@ -32,6 +32,8 @@ export class Signals {
   technical = 0;
   /** Words of the body that name the product (see ./named). */
   named = 0;
+  /** The stems of the body's prose, in order (code, identifiers and numbers left out): what the word-sense rules read. */
+  readonly prose: string[] = [];
 
   constructor(private readonly vocabulary?: { has(stem: string): boolean }) {
     this.words = vocabulary ? new Map() : undefined;

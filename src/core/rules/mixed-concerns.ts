@@ -19,7 +19,7 @@ export const MIXED_MIN_BALANCE = 0.35;
 
 /**
  * How probable it must be that the section belongs to one of the two sides (the verdict's
- * confidence for `mixed`) before two owners are worth a warning.
+ * `bothSides`) before two owners are worth a warning.
  */
 export const MIXED_MIN_CONFIDENCE = 0.7;
 
@@ -35,7 +35,7 @@ export const mixedConcerns: Rule = {
   local: {},
   checkSection(section, context, report) {
     const verdict = section.inferred;
-    const both = verdict.role === 'mixed' ? verdict.confidence : verdict.bothSides;
+    const both = verdict.bothSides;
     if (both === undefined || both < MIXED_MIN_CONFIDENCE || section.tags[0]?.role === 'shared') return;
     const product = evidenceFor(verdict, 'product');
     const project = evidenceFor(verdict, 'project');

@@ -1,0 +1,105 @@
+// What the fitted classifier costs: the analysis of the 1 MB plan now, against the engine as it
+// was before the classifier became a fitted model (the revision below), in one run. Both engines
+// are bundled from their own sources with their own locked dependencies and run on the same
+// generated text, alternately, each measurement in a fresh Node process after a warm-up analysis.
+// Each measurement is split where the engines' own API splits it: the parse (`parseFacts`; the
+// parser itself changed in between, to unified + remark-parse) and everything after it (sections,
+// classification, rules: analyze with the parsed facts), which holds the classifier.
+//
+//   node scripts/bench-classifier.mjs [--against REV] [--runs N] [--size 1mb]
+//
+// Needs the repository's history (a clone, not an archive) and the npm registry or its cache;
+// without them it says why and measures nothing.
+import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generatePlan, parseSize } from './gen-plan.mjs';
+
+/** The last revision whose classifier was hand-set, before `npm run train` fitted it. */
+const BEFORE_FITTED_CLASSIFIER = 'b56373f';
+
+const root = join(import.meta.dirname, '..');
+const arg = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
+const against = arg('--against', BEFORE_FITTED_CLASSIFIER);
+const runs = Number(arg('--runs', '5'));
+const size = arg('--size', '1mb');
+const out = join(root, '.bench');
+mkdirSync(out, { recursive: true });
+
+const run = (cmd, args, options = {}) => spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20, ...options });
+const fail = (why) => {
+  console.log(`bench-classifier: not measured: ${why}`);
+  process.exit(0);
+};
+
+// The other revision's sources and locked dependencies, in a folder of their own.
+const dir = mkdtempSync(join(tmpdir(), 'pm-lens-before-'));
+try {
+  const archive = run('git', ['-C', root, 'archive', '--format=tar', against], { encoding: 'buffer' });
+  if (archive.status !== 0) fail(`git archive ${against}: ${String(archive.stderr).trim() || 'no repository history'}`);
+  const untar = run('tar', ['-x', '-C', dir], { input: archive.stdout });
+  if (untar.status !== 0) fail(`tar: ${untar.stderr.trim()}`);
+  const install = run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir });
+  if (install.status !== 0) fail(`npm ci for ${against}: ${install.stderr.trim().split('\n').slice(-3).join(' ')}`);
+
+  // One measuring worker per engine, each bundled from its own tree.
+  const worker = `
+import { readFileSync } from 'node:fs';
+import { analyze } from './src/core/analyze';
+import { parseFacts } from './src/core/parse/facts';
+const [file] = process.argv.slice(2);
+const text = readFileSync(file, 'utf8');
+analyze(text);
+const t0 = performance.now();
+const facts = parseFacts(text);
+const t1 = performance.now();
+analyze(text, { facts });
+const t2 = performance.now();
+process.stdout.write(JSON.stringify({ parse: t1 - t0, rest: t2 - t1 }));
+`;
+  const bundle = async (tree, name) => {
+    await esbuild.build({
+      stdin: { contents: worker, resolveDir: tree, loader: 'ts', sourcefile: 'bench-classifier-worker.ts' },
+      outfile: join(out, name),
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      logLevel: 'error',
+      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    });
+    return join(out, name);
+  };
+  const engines = { before: await bundle(dir, 'classifier-before.mjs'), now: await bundle(root, 'classifier-now.mjs') };
+
+  const file = join(out, `plan-${size}.md`);
+  if (!existsSync(file)) writeFileSync(file, generatePlan(parseSize(size)));
+  const times = { before: [], now: [] };
+  // Alternately, so that neither engine gets the quieter moments.
+  for (let i = 0; i < runs; i++) {
+    for (const name of i % 2 === 0 ? ['before', 'now'] : ['now', 'before']) {
+      const r = run(process.execPath, [engines[name], file]);
+      if (r.status !== 0) fail(`the ${name} engine failed: ${r.stderr.trim().split('\n')[0]}`);
+      times[name].push(JSON.parse(r.stdout));
+    }
+  }
+  const median = (a) => [...a].sort((x, y) => x - y)[(a.length - 1) >> 1];
+  const row = (name, label) => {
+    const parse = median(times[name].map((t) => t.parse));
+    const rest = median(times[name].map((t) => t.rest));
+    const total = median(times[name].map((t) => t.parse + t.rest));
+    console.log(`| ${label} | ${total.toFixed(0)} ms | ${parse.toFixed(0)} ms | ${rest.toFixed(0)} ms |`);
+    return { total, rest };
+  };
+  console.log(`\nAnalysis of the ${size.toUpperCase()} plan, medians of ${runs} fresh processes each, alternating (load ${loadavg().map((l) => l.toFixed(2)).join(' ')}):`);
+  console.log('| engine | whole analysis | parse | after the parse (sections, classifier, rules) |');
+  console.log('| --- | --- | --- | --- |');
+  const before = row('before', `before the fitted classifier (${against})`);
+  const now = row('now', 'now');
+  const ratio = now.rest / before.rest;
+  console.log(`${ratio <= 1 ? '✓' : '✗'} the ${size.toUpperCase()} analysis after the parse no slower than before the fitted classifier: ${ratio.toFixed(2)}× (whole analysis ${(now.total / before.total).toFixed(2)}×, the parse being remark's now)`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
