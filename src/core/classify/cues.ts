@@ -31,15 +31,43 @@ export function cues(terms: readonly string[]): Cues {
       else if (tokens.length > 1 && !same.some((p) => p.join(' ') === tokens.join(' '))) phrases.set(tokens[0], [...same, tokens]);
     }
   }
+  for (const word of words) ANY_CUE.words.add(word);
+  for (const first of phrases.keys()) ANY_CUE.words.add(first);
+  for (const prefix of prefixes) {
+    const head = prefix.charCodeAt(0);
+    ANY_CUE.prefixes.set(head, [...(ANY_CUE.prefixes.get(head) ?? []), prefix]);
+  }
+  ANY_CUE.version++;
   return { words, phrases, prefixes: [...prefixes] };
+}
+
+/**
+ * Every word, phrase opener and prefix of every cue list made so far: a section's words are
+ * sifted through it once, and each list is then looked up in the few that are left.
+ */
+const ANY_CUE = { words: new Set<string>(), prefixes: new Map<number, string[]>(), version: 0 };
+
+/** The distinct stems of `stems` that some cue list names (a word, a phrase's first word, a prefix). */
+function cueStems(stems: readonly string[]): Set<string> {
+  const found = new Set<string>();
+  for (const s of stems) {
+    if (ANY_CUE.words.has(s)) found.add(s);
+    else {
+      const prefixes = ANY_CUE.prefixes.get(s.charCodeAt(0));
+      if (prefixes?.some((p) => s.startsWith(p))) found.add(s);
+    }
+  }
+  return found;
 }
 
 /** The stems of a section's heading and prose (as the section's reading collected them), counted against cue lists when a sense rule asks. */
 export class SectionWords {
   private stems: string[] | undefined;
-  // The distinct stems, built on the first count: each list is looked up in them, not the other way round.
+  // The distinct stems some cue list names, sifted on the first count: each list is then looked
+  // up in them, not the other way round. Sifted again if a cue list was made since.
   private allSet: Set<string> | undefined;
   private headingSet: Set<string> | undefined;
+  private version = -1;
 
   /** `headingWords` and `bodyWords`: stems in order, code, identifiers and numbers left out (see `proseStems`). */
   constructor(
@@ -54,8 +82,12 @@ export class SectionWords {
 
   /** How many different cues of the list the section's words (or its heading's only) hold. */
   count(list: Cues, where: 'all' | 'heading' = 'all'): number {
-    if (where === 'heading') return countIn(this.headingWords, (this.headingSet ??= new Set(this.headingWords)), list);
-    return countIn(this.all, (this.allSet ??= new Set(this.all)), list);
+    if (this.version !== ANY_CUE.version) {
+      this.allSet = this.headingSet = undefined;
+      this.version = ANY_CUE.version;
+    }
+    if (where === 'heading') return countIn(this.headingWords, (this.headingSet ??= cueStems(this.headingWords)), list);
+    return countIn(this.all, (this.allSet ??= cueStems(this.all)), list);
   }
 }
 
@@ -70,7 +102,10 @@ export function countCues(stems: readonly string[], list: Cues): number {
  */
 function countIn(stems: readonly string[], distinct: ReadonlySet<string>, list: Cues): number {
   let count = 0;
-  for (const word of list.words) if (distinct.has(word)) count++;
+  // The words both hold, read from the smaller side.
+  if (distinct.size < list.words.size) {
+    for (const s of distinct) if (list.words.has(s)) count++;
+  } else for (const word of list.words) if (distinct.has(word)) count++;
   for (const prefix of list.prefixes) {
     for (const s of distinct) {
       if (s.startsWith(prefix)) {

@@ -191,12 +191,21 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   const top = p[0] >= p[1] ? 0 : 1;
   const verdictClass = role === 'mixed' ? top : classOf(role === 'none' ? 'none' : role);
 
-  // Each signal's share of its features' fitted push toward its own side.
+  // Each signal's share of its features' fitted push toward its own side. Signals share their
+  // few feature names, so each name's push toward each class is worked out once.
+  const pushes = new Map<string, [number, number, number]>();
   const pushOf = (hit: Hit): number => {
     let push = 0;
+    const c = classOf(hit.role);
     for (const name of hit.names ?? []) {
       const sum = groups.get(name) ?? 0;
-      if (sum > 0) push += (hit.contribution / sum) * pushToward(loaded, name, features.get(name) ?? 0, classOf(hit.role));
+      if (sum <= 0) continue;
+      let toward = pushes.get(name);
+      if (!toward) {
+        const x = features.get(name) ?? 0;
+        pushes.set(name, (toward = [pushToward(loaded, name, x, 0), pushToward(loaded, name, x, 1), pushToward(loaded, name, x, 2)]));
+      }
+      push += (hit.contribution / sum) * toward[c];
     }
     return push;
   };
@@ -227,17 +236,18 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   }
   // One line per place in the text: a word that several concerns list speaks once, for the
   // concern it pushes most.
-  const byPlace = new Map<string, { hit: Hit; push: number }>();
+  const byPlace: { hit: Hit; push: number }[] = [];
   // The push of a signal follows its contribution closely: weigh only the strongest few.
   const candidates = signals.hits.size > 3 * SCORING.maxEvidence ? strongest([...signals.hits.values()].map((hit) => ({ hit, push: hit.contribution })), 3 * SCORING.maxEvidence).map((c) => c.hit) : signals.hits.values();
   for (const hit of candidates) {
     if (!hit.quoted) continue;
     const push = pushOf(hit);
-    const place = `${hit.start}:${hit.end}:${hit.kind}`;
-    const seen = byPlace.get(place);
-    if (!seen || push > seen.push) byPlace.set(place, { hit, push });
+    // At most a few dozen candidates: a scan finds the one at the same place.
+    const seen = byPlace.find((e) => e.hit.start === hit.start && e.hit.end === hit.end && e.hit.kind === hit.kind);
+    if (!seen) byPlace.push({ hit, push });
+    else if (push > seen.push) Object.assign(seen, { hit, push });
   }
-  for (const { hit, push } of strongest(byPlace.values(), SCORING.maxEvidence)) {
+  for (const { hit, push } of strongest(byPlace, SCORING.maxEvidence)) {
     evidence.push({
       kind: hit.kind,
       text: text.slice(hit.start, hit.end),
