@@ -100,6 +100,11 @@ export function sectionHover(section: Section, taxonomy: Taxonomy): string {
   } else {
     out.push(`Inferred from the content, confidence ${section.confidence.toFixed(2)}. Not tagged: add \`<!-- owner: … -->\` to fix the owner.`);
   }
+  // A two-sided reading: how sure it is that one of the two owns the section, beside the
+  // confidence of the side it leans to (a mix names no single owner).
+  if (inferred.bothSides !== undefined) {
+    out.push(`Product and project both read strong here: confidence ${inferred.bothSides.toFixed(2)} that one of them owns it. Split the section, or tag it \`shared\` if both own it on purpose.`);
+  }
 
   const evidence = topEvidence(inferred.evidence, EVIDENCE_SHOWN);
   if (evidence.length > 0) {

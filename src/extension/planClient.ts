@@ -10,12 +10,14 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import type { CodeLens } from 'vscode-languageserver-protocol';
 import type { PanelChanges } from '../shared/panelProtocol';
 import type { ChangesBaseParams, DocumentStatus, InitializationOptions, SummaryExportParams, SummaryResult, WordsResult } from '../shared/serverProtocol';
 import type { Analysis, Summary, SummaryTotal } from '../core/types';
 import { CONFIG_FILE_NAME, IGNORED_SCHEMES, MARKDOWN_LANGUAGE } from './constants';
 import { guardListener, type Logger } from './log';
-import { mapInSlices } from './slices';
+import { DiagnosticDeltas } from './diagnosticDeltas';
+import { HeldLists } from './heldLists';
 import { WorkspaceHandles } from './workspaceHandles';
 
 type Protocol = typeof import('../shared/serverProtocol');
@@ -53,6 +55,10 @@ export class PlanClient implements vscode.Disposable {
   private sentHandles = '[]';
   private readonly disposables: vscode.Disposable[] = [this.statusEmitter, this.handles];
   private client: BaseLanguageClient | undefined;
+  /** Open plans' diagnostics, which the server sends this client as deltas in pieces. */
+  private diagnostics: DiagnosticDeltas<vscode.Diagnostic> | undefined;
+  /** The lenses last sent for each open plan, which the server sends this client as deltas. */
+  private lenses: HeldLists<CodeLens, vscode.CodeLens> | undefined;
   private readonly ready: Promise<BaseLanguageClient>;
   private resolveReady!: (client: BaseLanguageClient) => void;
   private rejectReady!: (error: unknown) => void;
@@ -68,7 +74,12 @@ export class PlanClient implements vscode.Disposable {
     // Commands that come before the server is up wait; a failed start is logged once.
     this.ready.catch(() => undefined);
     this.disposables.push(
-      vscode.workspace.onDidCloseTextDocument(guardListener(log, 'document closed', (document: vscode.TextDocument) => this.forget(document.uri.toString()))),
+      vscode.workspace.onDidCloseTextDocument(
+        guardListener(log, 'document closed', (document: vscode.TextDocument) => {
+          this.forget(document.uri.toString());
+          if (this.client) this.lenses?.forget(this.client.code2ProtocolConverter.asUri(document.uri));
+        }),
+      ),
       // Granted trust lets the regular expressions and globs of `.pmlens.json` run: start over.
       vscode.workspace.onDidGrantWorkspaceTrust(guardListener(log, 'workspace trust granted', () => this.restart())),
     );
@@ -77,10 +88,22 @@ export class PlanClient implements vscode.Disposable {
   /** Starts the client and the server. Called once, after activation returned. */
   async start(): Promise<void> {
     try {
-      const client = this.create(clientOptions(this.log, () => this.sendHandles(), () => this.client));
+      const client = this.create(clientOptions(this.log, () => this.sendHandles(), () => this.client && this.lenses && { client: this.client, lenses: this.lenses }));
+      this.lenses = new HeldLists<CodeLens, vscode.CodeLens>((lens) => client.protocol2CodeConverter.asCodeLens(lens), movedLens);
       this.client = client;
-      const { ReadFileRequest, StatRequest, StatusNotification } = protocol();
-      client.onNotification(StatusNotification, (status) => this.didChangeStatus(status));
+      const { DiagnosticsNotification, ReadFileRequest, ResendDiagnosticsNotification, StatRequest, StatusNotification } = protocol();
+      const diagnostics = new DiagnosticDeltas<vscode.Diagnostic>({
+        // The language client's own converter and collection: the same diagnostics, code actions and Problems entries as its standard path.
+        convert: (diagnostic) => client.protocol2CodeConverter.asDiagnostic(diagnostic),
+        move: movedDiagnostic,
+        show: (uri, list) => client.diagnostics?.set(client.protocol2CodeConverter.asUri(uri), list),
+        lost: (uri) => void client.sendNotification(ResendDiagnosticsNotification, { uri }).catch((error: unknown) => this.log.error('Asking for diagnostics again', error)),
+        error: (what, error) => this.log.error(what, error),
+      });
+      this.diagnostics = diagnostics;
+      client.onNotification(DiagnosticsNotification, (piece) => diagnostics.receive(piece));
+      // A status says its version's diagnostics are current: it waits until they are shown.
+      client.onNotification(StatusNotification, (status) => void diagnostics.after(status.uri, () => this.didChangeStatus(status)));
       // The browser server has no file system: it reads configuration files through VS Code.
       client.onRequest(ReadFileRequest, (params) => readConfigFile(params.uri));
       client.onRequest(StatRequest, (params) => statUri(params.uri));
@@ -171,6 +194,8 @@ export class PlanClient implements vscode.Disposable {
     this.log.info('Workspace trusted: the regular expressions and globs of configuration files now apply');
     for (const uri of [...this.statuses.keys()]) this.forget(uri);
     this.sentHandles = '[]';
+    this.diagnostics?.reset();
+    this.lenses?.clear();
     await client.stop();
     await client.start();
   }
@@ -237,36 +262,90 @@ function isCandidate(document: vscode.TextDocument): boolean {
 }
 
 /**
- * The lenses of a document, fetched as the language client does, converted in slices: a large
- * plan has a lens per heading, thousands of them, and the client would convert them in one go.
+ * The lenses of a document as the change to those held (`pmLens/codeLenses`), converted in
+ * slices: a large plan has a lens per heading, thousands of them, of which typing changes few.
+ * The request is not cancelled on the way: a list the server answered is applied, so that the
+ * next answer, a delta from it, applies too.
  */
-async function codeLensesInSlices(client: BaseLanguageClient, document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[] | null> {
-  const { CodeLensRequest } = languageClient();
+async function heldCodeLenses(client: BaseLanguageClient, lenses: HeldLists<CodeLens, vscode.CodeLens>, document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[] | null> {
+  const { CodeLensesRequest } = protocol();
+  const uri = client.code2ProtocolConverter.asUri(document.uri);
   try {
-    const lenses = await client.sendRequest(CodeLensRequest.type, client.code2ProtocolConverter.asCodeLensParams(document), token);
-    if (!lenses || token.isCancellationRequested) return null;
-    return (await mapInSlices(lenses, (lens) => client.protocol2CodeConverter.asCodeLens(lens), token)) ?? null;
+    // Twice at most: an answer that another overtook applies to a list no longer held; the next is sent whole.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const answer = await client.sendRequest(CodeLensesRequest, { uri, base: lenses.number(uri) });
+      const converted = await lenses.after(uri, () => lenses.apply(uri, answer.list, answer.base, answer));
+      if (token.isCancellationRequested) return null;
+      if (converted) return [...converted];
+    }
+    return null;
   } catch (error) {
-    return client.handleFailedRequest(CodeLensRequest.type, token, error, null);
+    return client.handleFailedRequest(languageClient().CodeLensRequest.type, token, error, null);
   }
 }
 
+/** `range` moved down by `lines` (up when negative). */
+function movedRange(range: vscode.Range, lines: number): vscode.Range {
+  return new vscode.Range(range.start.line + lines, range.start.character, range.end.line + lines, range.end.character);
+}
+
+/**
+ * A copy of a converted item (of the language client's own class, with all it carries) whose
+ * range moved: a new line moves thousands of a large plan's diagnostics and lenses, and copying
+ * allocates half of what converting them again would.
+ */
+function movedCopy<T extends { range: vscode.Range }>(item: T, lines: number): T {
+  const moved = Object.assign(Object.create(Object.getPrototypeOf(item) as object) as T, item);
+  moved.range = movedRange(item.range, lines);
+  return moved;
+}
+
+const movedDiagnostic: (diagnostic: vscode.Diagnostic, lines: number) => vscode.Diagnostic = movedCopy;
+const movedLens: (lens: vscode.CodeLens, lines: number) => vscode.CodeLens = movedCopy;
+
+/** URIs parsed, kept while there are few: mostly the rule pages each diagnostic's code links to. */
+const MAX_PARSED_URIS = 256;
+
+/**
+ * `Uri.parse`, remembered: every diagnostic's code links to its rule's page, and a publish of a
+ * large plan would parse the same few addresses thousands of times and keep each copy alive.
+ * A `vscode.Uri` never changes, so one can be shared.
+ */
+function parsedUris(): (value: string) => vscode.Uri {
+  const parsed = new Map<string, vscode.Uri>();
+  return (value) => {
+    let uri = parsed.get(value);
+    if (!uri) {
+      if (parsed.size >= MAX_PARSED_URIS) parsed.clear();
+      uri = vscode.Uri.parse(value);
+      parsed.set(value, uri);
+    }
+    return uri;
+  };
+}
+
 /** What both platforms' clients are started with; `current` is the client once it exists. */
-function clientOptions(log: Logger, beforeCompletion: () => Promise<void>, current: () => BaseLanguageClient | undefined): LanguageClientOptions {
+function clientOptions(
+  log: Logger,
+  beforeCompletion: () => Promise<void>,
+  current: () => { readonly client: BaseLanguageClient; readonly lenses: HeldLists<CodeLens, vscode.CodeLens> } | undefined,
+): LanguageClientOptions {
   // Views of something else (diffs, notebooks, chat) are never sent to the server.
   const skip = (document: vscode.TextDocument): boolean => !isCandidate(document);
   return {
     documentSelector: [{ language: MARKDOWN_LANGUAGE }],
     outputChannel: log.channel,
+    // As the client converts URIs by default (`toString()`, `Uri.parse`), each address parsed once.
+    uriConverters: { code2Protocol: (uri) => uri.toString(), protocol2Code: parsedUris() },
     // Asked again on every start, so that a restart after trust was granted carries it.
-    initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted }),
+    initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted, diagnosticDeltas: true }),
     middleware: {
       didOpen: (document, next) => (skip(document) ? Promise.resolve() : next(document)),
       didChange: (event, next) => (skip(event.document) ? Promise.resolve() : next(event)),
       didClose: (document, next) => (skip(document) ? Promise.resolve() : next(document)),
       provideCodeLenses: (document, token, next) => {
-        const client = current();
-        return client ? codeLensesInSlices(client, document, token) : next(document, token);
+        const started = current();
+        return started ? heldCodeLenses(started.client, started.lenses, document, token) : next(document, token);
       },
       provideCompletionItem: async (document, position, context, token, next) => {
         // Inside an HTML comment (a tag or directive) handles may complete; a failed index still completes the rest.

@@ -14,12 +14,13 @@ import {
   TextDocumentSyncKind,
   type CancellationToken,
   type Connection,
+  type CodeLens,
   type Diagnostic,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisRequest, AnalyzeRequest, ChangesRequest, StatsRequest, StatusNotification, SummaryExportRequest, SummaryRequest, SummaryTotalRequest, WordsRequest, WorkspaceHandlesNotification, type InitializationOptions, type SummaryResult } from '../shared/serverProtocol';
+import { AnalysisRequest, AnalyzeRequest, ChangesRequest, CodeLensesRequest, DiagnosticsNotification, ResendDiagnosticsNotification, StatsRequest, StatusNotification, SummaryExportRequest, SummaryRequest, SummaryTotalRequest, WordsRequest, WorkspaceHandlesNotification, type InitializationOptions, type SummaryResult } from '../shared/serverProtocol';
 import { DEFAULT_BUDGET_MS, type AnalysisRunner } from './analysis/runner';
 import { ConfigStore, type ReadFile } from './config';
 import { configProblemDiagnostic, FIX_ALL_KIND, pausedDiagnostic, TAG_ALL_KIND, type EditTarget } from './convert';
@@ -31,7 +32,8 @@ import type { Analysis, ResolvedConfig } from './engine';
 import { codeActions, codeLenses, completionsAt, documentSymbols, hoverAt } from './features';
 import { WorkspaceFolders } from './folders';
 import { readServerSettings, type ServerSettings } from './settings';
-import { PublishedDiagnostics } from './publishedDiagnostics';
+import { clearingPiece, diagnosticsPieces, SentLists, type Sending } from './sentLists';
+import { CODE_LENS_DELTAS, DIAGNOSTIC_DELTAS, wholeList } from '../shared/deltas';
 
 export interface ServerOptions {
   /** The runner for a budget in milliseconds (worker threads on Node, slices in the browser). */
@@ -59,14 +61,29 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let canWatchFiles = false;
   let canRefreshLenses = false;
   let versionedEdits = false;
+  /** The client takes diagnostics of open documents as `pmLens/diagnostics` deltas. */
+  let diagnosticDeltas = false;
   let retrigger: string | undefined;
   let trusted = true;
   /** What a client that cannot be asked last pushed with didChangeConfiguration. */
   let pushedSettings: unknown = undefined;
   const settingsByFolder = new Map<string, Promise<ServerSettings>>();
   /** Documents with diagnostics or a status on the client (a change to none is said once), and what they were sent. */
-  const published = new PublishedDiagnostics();
+  const published = new SentLists(DIAGNOSTIC_DELTAS);
+  /** The lenses each document's last `pmLens/codeLenses` answer gave the client. */
+  const sentLenses = new SentLists(CODE_LENS_DELTAS);
   const justOpened = new Set<string>();
+  const sendPublish = (uri: string, version: number | undefined, publish: Sending<Diagnostic>): void => {
+    if (!diagnosticDeltas) {
+      void connection.sendDiagnostics({ uri, version, diagnostics: [...publish.list] });
+      return;
+    }
+    for (const piece of diagnosticsPieces(uri, version, publish)) void connection.sendNotification(DiagnosticsNotification, piece);
+  };
+  const sendCleared = (uri: string): void => {
+    if (diagnosticDeltas) void connection.sendNotification(DiagnosticsNotification, clearingPiece(uri));
+    else void connection.sendDiagnostics({ uri, diagnostics: [] });
+  };
   /** The version each document's latest CodeLens request asked about, while it waits for its analysis. */
   const lensesAwaiting = new Map<string, number>();
   /** Handles of the workspace's files that are not open, as the client last sent them. */
@@ -127,8 +144,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       else if (state.state === 'paused') diagnostics = [pausedDiagnostic(state.budgetMs)];
       const visible = diagnostics.length > 0 || state.state === 'analysed' || state.state === 'too-large';
       if (!visible && !published.has(uri)) return;
-      const send = visible ? published.changed(uri, diagnostics) : published.forget(uri);
-      if (send) void connection.sendDiagnostics({ uri, version, diagnostics });
+      if (visible) {
+        const publish = published.next(uri, diagnostics);
+        if (publish.changed) sendPublish(uri, version, publish);
+      } else if (published.forget(uri)) sendCleared(uri);
       void connection.sendNotification(StatusNotification, { uri, version, ...state });
       // A lens request waiting for this very version is answered from this state: asking the
       // client to refresh would only fetch every lens of the document a second time.
@@ -187,6 +206,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     else if (params.rootUri) folders.set([{ uri: params.rootUri, name: params.rootUri.slice(params.rootUri.lastIndexOf('/') + 1) }]);
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     trusted = init.trusted !== false;
+    diagnosticDeltas = init.diagnosticDeltas === true;
     const budget = typeof init.analysisBudgetMs === 'number' && init.analysisBudgetMs > 0 ? init.analysisBudgetMs : DEFAULT_BUDGET_MS;
     runner = options.createRunner(budget, (key, message) => log.error(`Analysis worker for ${key}`, message));
     return {
@@ -252,7 +272,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     justOpened.delete(uri);
     analyses.closed(uri);
     committed.delete(uri);
-    if (published.forget(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    sentLenses.forget(uri);
+    if (published.forget(uri)) sendCleared(uri);
   });
 
   const target = (document: TextDocument): EditTarget => ({ uri: document.uri, version: document.version, versioned: versionedEdits });
@@ -269,18 +290,25 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       return at ? codeActions(at.document, at.result, params, target(at.document)) : [];
     }),
   );
-  connection.onCodeLens(
-    guarded('CodeLens', [], async (params, token) => {
-      const uri = params.textDocument.uri;
-      if (!(await settingsFor(uri)).codeLensEnabled) return [];
-      const version = documents.get(uri)?.version;
-      if (version !== undefined) lensesAwaiting.set(uri, version);
-      try {
-        const at = await analysed(uri, token);
-        return at ? codeLenses(at.result) : [];
-      } finally {
-        if (lensesAwaiting.get(uri) === version) lensesAwaiting.delete(uri);
-      }
+  /** The lenses of a document's current version, once it is analysed. */
+  const lensesOf = async (uri: string, token: CancellationToken): Promise<CodeLens[]> => {
+    if (!(await settingsFor(uri)).codeLensEnabled) return [];
+    const version = documents.get(uri)?.version;
+    if (version !== undefined) lensesAwaiting.set(uri, version);
+    try {
+      const at = await analysed(uri, token);
+      return at ? codeLenses(at.result) : [];
+    } finally {
+      if (lensesAwaiting.get(uri) === version) lensesAwaiting.delete(uri);
+    }
+  };
+  connection.onCodeLens(guarded('CodeLens', [], (params, token) => lensesOf(params.textDocument.uri, token)));
+  connection.onRequest(
+    CodeLensesRequest,
+    guarded('CodeLens', { list: 0, base: 0, ...wholeList<CodeLens>([]) }, async (params, token) => {
+      const lenses = await lensesOf(params.uri, token);
+      const { delta, publish, base } = sentLenses.next(params.uri, lenses, params.base);
+      return { list: publish, base, ...delta };
     }),
   );
   connection.onDocumentSymbol(
@@ -312,6 +340,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   );
   connection.onNotification(WorkspaceHandlesNotification, (params) => {
     workspaceHandles = Array.isArray(params?.handles) ? params.handles.filter((h): h is string => typeof h === 'string') : [];
+  });
+  connection.onNotification(ResendDiagnosticsNotification, (params) => {
+    const last = typeof params?.uri === 'string' ? published.last(params.uri) : undefined;
+    if (last) sendPublish(params.uri, documents.get(params.uri)?.version, published.whole(params.uri, last));
   });
   connection.onRequest(
     WordsRequest,

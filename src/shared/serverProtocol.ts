@@ -2,7 +2,8 @@
  * What the PM Lens language server says beyond LSP, in one place: the server and every client
  * (the VS Code extension, the tests) import these types, so both sides agree on each message.
  */
-import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0, type CodeLens, type Diagnostic } from 'vscode-languageserver-protocol';
+import type { ListDelta } from './deltas';
 import type { FileStat } from '../core/config/types';
 import type { ChangesStatus, PanelChanges } from './panelProtocol';
 import type { Analysis, Summary, SummaryTotal } from '../core/types';
@@ -122,6 +123,51 @@ export const StatusNotification = new NotificationType<StatusParams>('pmLens/sta
 export type StatusParams = DocumentStatus & { readonly version: number };
 
 /**
+ * One piece of a document's new diagnostics, for a client that asked for them this way
+ * (`InitializationOptions.diagnosticDeltas`): the change to the list it holds from publish `base`
+ * (0: from an empty list), its items split over pieces small enough to parse in well under a
+ * millisecond. The client applies the publish once its last piece came. Other clients get
+ * `textDocument/publishDiagnostics`.
+ */
+export interface DiagnosticsPieceParams extends ListDelta<Diagnostic> {
+  readonly uri: string;
+  readonly version?: number;
+  /** This publish's number for the document, counting up from 1. */
+  readonly publish: number;
+  /** The publish whose list the delta changes; 0 for a list sent whole. */
+  readonly base: number;
+  /** Whether this piece is the publish's last. */
+  readonly last: boolean;
+}
+
+/** `pmLens/diagnostics`: a piece of a document's diagnostics (see DiagnosticsPieceParams). */
+export const DiagnosticsNotification = new NotificationType<DiagnosticsPieceParams>('pmLens/diagnostics');
+
+/**
+ * `pmLens/resendDiagnostics`, client to server: the client lost track of a document's
+ * diagnostics (a piece arrived for a publish it does not hold); the server sends them whole.
+ */
+export const ResendDiagnosticsNotification = new NotificationType<DocumentParams>('pmLens/resendDiagnostics');
+
+/** A document's lenses asked for by a client that holds list `base` of them (0: none). */
+export interface CodeLensesParams extends DocumentParams {
+  readonly base: number;
+}
+
+/** The lenses as the change to the list the client holds (`base`; 0 when sent whole), numbered `list`. */
+export interface CodeLensesResult extends ListDelta<CodeLens> {
+  readonly list: number;
+  readonly base: number;
+}
+
+/**
+ * `pmLens/codeLenses`: `textDocument/codeLens` as a delta, for a client that keeps the lenses it
+ * was sent (the VS Code extension): typing changes few of a large plan's thousands of lenses.
+ * Answered, like the standard request, once the document's current version is analysed.
+ */
+export const CodeLensesRequest = new RequestType<CodeLensesParams, CodeLensesResult, void>('pmLens/codeLenses');
+
+/**
  * `pmLens/workspaceHandles`: the handles (`@name`) named in the workspace's Markdown files that are
  * not open, which completion offers beside those of the open documents. A client that can read
  * the workspace sends them (the VS Code extension does, before a completion request).
@@ -169,6 +215,12 @@ export interface InitializationOptions {
    * and globs of its `.pmlens.json` files are left out.
    */
   readonly trusted?: boolean;
+  /**
+   * Whether the client takes an open document's diagnostics as `pmLens/diagnostics` deltas in
+   * pieces instead of `textDocument/publishDiagnostics` (default false). The VS Code extension
+   * does: its thread parses and converts only what changed, in slices.
+   */
+  readonly diagnosticDeltas?: boolean;
 }
 
 export type { Analysis };

@@ -16,6 +16,9 @@ export interface PmLensApiLike {
   readonly plans: {
     /** The analysis of the document's current version, from the language server. */
     ensure(document: vscode.TextDocument): Promise<{ readonly version: number; readonly analysis: AnalysisLike } | undefined>;
+    /** The last status the server sent for a document: it comes after that version's diagnostics are shown. */
+    status(uri: vscode.Uri): { readonly state: string; readonly version?: number } | undefined;
+    readonly onDidChangeStatus: vscode.Event<unknown>;
   };
   readonly statusBar: { readonly text: string; readonly onDidChange: vscode.Event<string> };
 }
@@ -122,6 +125,16 @@ export async function diagnosticsWhere(
     throw new Error(`${error.message}; diagnostics now: [${now.join(', ')}]`);
   });
   return pmDiagnostics(uri);
+}
+
+/** Waits until the status of the document's current version says it is analysed: its diagnostics are shown by then. */
+export async function settled(api: PmLensApiLike, document: vscode.TextDocument): Promise<vscode.Diagnostic[]> {
+  const done = (): boolean => {
+    const status = api.plans.status(document.uri);
+    return status?.state === 'analysed' && status.version === document.version;
+  };
+  if (!done()) await waitFor(`the status of ${vscode.workspace.asRelativePath(document.uri)} v${document.version}`, api.plans.onDidChangeStatus, done);
+  return pmDiagnostics(document.uri);
 }
 
 /** Waits until the document has been analysed at its current version, and returns the analysis. */

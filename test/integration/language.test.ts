@@ -20,6 +20,7 @@ import {
   replaceText,
   revertAndCloseAll,
   setSetting,
+  settled,
   waitFor,
   type PmLensApiLike,
 } from './helpers';
@@ -87,6 +88,29 @@ describe('PM Lens language features', () => {
       const result = await api.plans.ensure(document);
       assert.equal(result?.version, document.version);
       assert.ok(!result.analysis.findings.some((f) => f.ruleId === 'invalid-tag'));
+    });
+
+    it('after edits that move them, shows what a fresh document of the same text shows, and their quick fixes still apply', async () => {
+      const { document } = await openFixture('checkout-prd.md');
+      await diagnosticsWhere(document.uri, 'invalid-tag', has('invalid-tag'));
+      // Two new lines under the title move every diagnostic below it; then one goes, and a line goes again.
+      await replaceText(document, '# One-page checkout', '# One-page checkout\n\nIntro line.');
+      await replaceText(document, '<!-- owner: project/schedule -->', '');
+      await replaceText(document, '\n\nIntro line.', '');
+      await replaceText(document, '# One-page checkout', '# One-page checkout\n');
+      const shown = await settled(api, document);
+      const fresh = await vscode.workspace.openTextDocument({ language: 'markdown', content: document.getText() });
+      await vscode.window.showTextDocument(fresh);
+      const expected = await settled(api, fresh);
+      const plain = (d: vscode.Diagnostic) => ({ code: codeOf(d), target: (d.code as { target?: vscode.Uri }).target?.toString(), range: d.range, message: d.message, severity: d.severity });
+      assert.ok(expected.length > 2, `${expected.length} diagnostics`);
+      assert.deepEqual(shown.map(plain), expected.map(plain));
+
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, rangeOf(document, 'prodcut'), vscode.CodeActionKind.QuickFix.value);
+      const fix = actions.find((a) => a.title === "Change to 'product'");
+      assert.ok(fix?.edit, `quick fixes: ${actions.map((a) => a.title).join(', ')}`);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      await diagnosticsWhere(document.uri, 'no invalid-tag', hasNo('invalid-tag'));
     });
 
     it('clears diagnostics when the document is closed', async () => {
@@ -445,6 +469,23 @@ describe('PM Lens language features', () => {
       assert.equal(metrics?.command?.title, 'Product · metrics · tagged');
       // The top heading has no tag: its lens shows a confidence.
       assert.match(titles[0], /^(Product|Project|Mixed|None)( · [a-z-]+)? · \d\.\d\d$/);
+    });
+
+    it('follows edits: after a new line every lens stands above its heading again', async () => {
+      const { document } = await openFixture('checkout-prd.md');
+      await analysed(api, document);
+      await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 100);
+      await replaceText(document, '## Vision', '\n## Vision');
+      const analysis = await analysed(api, document);
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 100);
+      assert.equal(lenses.length, analysis.sections.length);
+      const headings = document
+        .getText()
+        .split('\n')
+        .flatMap((line, i) => (/^#{1,6} /.test(line) ? [i] : []));
+      const lensLines = lenses.map((l) => l.range.start.line);
+      for (const line of headings) assert.ok(lensLines.includes(line), `a lens on line ${line}: ${lensLines.join(', ')}`);
+      assert.equal(lenses.find((l) => l.range.start.line === rangeOf(document, '## Vision').start.line)?.command?.title, 'Product · vision · tagged');
     });
 
     it('goes away with pmLens.codeLens.enabled off', async () => {

@@ -24,11 +24,14 @@ import {
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  type Diagnostic,
   type InitializeResult,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { StatusNotification, type StatusParams } from '../../src/shared/serverProtocol';
+import { DiagnosticDeltas } from '../../src/extension/diagnosticDeltas';
+import { DIAGNOSTIC_DELTAS } from '../../src/shared/deltas';
+import { DiagnosticsNotification, ResendDiagnosticsNotification, StatusNotification, type StatusParams } from '../../src/shared/serverProtocol';
 import { fromRoot } from '../support/paths';
 
 export interface StartOptions {
@@ -41,12 +44,23 @@ export interface StartOptions {
   readonly settings?: Record<string, unknown>;
   /** Whether the client says it supports `workspace/codeLens/refresh` (counted in `lensRefreshes`). */
   readonly lensRefresh?: boolean;
+  /**
+   * Whether the client takes diagnostics as `pmLens/diagnostics` deltas, as the VS Code extension
+   * does, applied by the extension's own DiagnosticDeltas; recorded in `diagnostics` all the same.
+   */
+  readonly diagnosticDeltas?: boolean;
 }
 
 export class TestClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
   readonly statuses = new Map<string, StatusParams[]>();
   readonly stderr: string[] = [];
+  /** The URI of every `textDocument/publishDiagnostics` received. */
+  readonly standardPublishes: string[] = [];
+  /** The `pmLens/diagnostics` pieces received, by URI (with `diagnosticDeltas`). */
+  readonly pieces = new Map<string, number>();
+  /** Errors the delta path reported (with `diagnosticDeltas`). */
+  readonly deltaErrors: string[] = [];
   /** How many `workspace/codeLens/refresh` requests the server sent. */
   lensRefreshes = 0;
   settings: Record<string, unknown>;
@@ -74,13 +88,31 @@ export class TestClient {
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(connection, child, root, options.settings ?? {});
     child.stderr!.on('data', (d: Buffer) => client.stderr.push(d.toString()));
-    connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+    const published = (params: PublishDiagnosticsParams): void => {
       client.diagnostics.set(params.uri, [...(client.diagnostics.get(params.uri) ?? []), params]);
       client.wake();
+    };
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      client.standardPublishes.push(params.uri);
+      published(params);
+    });
+    const deltas = new DiagnosticDeltas<Diagnostic>({
+      convert: (diagnostic) => diagnostic,
+      move: (diagnostic, lines) => DIAGNOSTIC_DELTAS.shift(diagnostic, lines),
+      show: (uri, diagnostics, version) => published({ uri, version, diagnostics: [...diagnostics] }),
+      lost: (uri) => void connection.sendNotification(ResendDiagnosticsNotification, { uri }),
+      error: (what, error) => client.deltaErrors.push(`${what}: ${String(error)}`),
+    });
+    connection.onNotification(DiagnosticsNotification, (piece) => {
+      client.pieces.set(piece.uri, (client.pieces.get(piece.uri) ?? 0) + 1);
+      deltas.receive(piece);
     });
     connection.onNotification(StatusNotification, (params) => {
-      client.statuses.set(params.uri, [...(client.statuses.get(params.uri) ?? []), params]);
-      client.wake();
+      // As the extension does: a status once the diagnostics before it are shown.
+      void deltas.after(params.uri, () => {
+        client.statuses.set(params.uri, [...(client.statuses.get(params.uri) ?? []), params]);
+        client.wake();
+      });
     });
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'pmLens' ? client.settings : null)));
     connection.onRequest(RegistrationRequest.type, () => undefined);
@@ -97,7 +129,7 @@ export class TestClient {
         workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true }, workspaceFolders: true, codeLens: { refreshSupport: options.lensRefresh === true } },
         textDocument: { publishDiagnostics: { versionSupport: true } },
       },
-      initializationOptions: { analysisBudgetMs: options.budgetMs, trusted: options.trusted },
+      initializationOptions: { analysisBudgetMs: options.budgetMs, trusted: options.trusted, diagnosticDeltas: options.diagnosticDeltas },
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return client;

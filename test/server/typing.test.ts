@@ -77,35 +77,39 @@ describe('language server: while typing', function () {
     assert.ok(!client.statuses.get(uri)?.some((s) => s.version === waiting), 'the waiting change was overtaken, not analysed');
   });
 
-  it('publishes, edit after edit, the diagnostics a fresh analysis of the same text finds', async () => {
-    client = await TestClient.start({ settings: { debounceMs: 0 } });
-    const uri = await client.open('checkout-prd.md', CHECKOUT_PRD);
-    await client.diagnosticsFor(uri, 1);
-    const edits: ((text: string) => string)[] = [
-      // Nothing changes: typing inside a paragraph.
-      (t) => t.replace('slow and users', 'slow, and users'),
-      // Every diagnostic moves down two lines.
-      (t) => t.replace('# Checkout revamp', '# Checkout revamp\n\nIntro line.'),
-      // One goes (the mis-tag is fixed), the others stay.
-      (t) => t.replace('<!-- owner: product/vision -->', '<!-- owner: project/budget -->'),
-      // One comes back in the middle.
-      (t) => t.replace('<!-- owner: project/budget -->', '<!-- owner: product/vision -->'),
-      // A new untagged section at the end.
-      (t) => `${t}\n## Risks\n\nThe payments team may slip by two weeks; the budget has no buffer.\n`,
-      // The first section gone.
-      (t) => t.replace(/## Problem\n\n[^\n]*\n\n/, ''),
-      // Everything gone, then back.
-      () => '',
-      () => CHECKOUT_PRD,
-    ];
-    let text = CHECKOUT_PRD;
-    for (const [i, edit] of edits.entries()) {
-      text = edit(text);
-      const version = await client.change(uri, text);
-      const published = await client.diagnosticsFor(uri, version);
-      assert.deepEqual(published.diagnostics, await freshDiagnostics(client, `fresh-${i}-prd.md`, text), `after edit ${i}`);
-    }
-  });
+  for (const diagnosticDeltas of [false, true]) {
+    it(`publishes, edit after edit, the diagnostics a fresh analysis of the same text finds${diagnosticDeltas ? ' (as pmLens/diagnostics deltas)' : ''}`, async () => {
+      client = await TestClient.start({ settings: { debounceMs: 0 }, diagnosticDeltas });
+      const uri = await client.open('checkout-prd.md', CHECKOUT_PRD);
+      await client.diagnosticsFor(uri, 1);
+      const edits: ((text: string) => string)[] = [
+        // Nothing changes: typing inside a paragraph.
+        (t) => t.replace('slow and users', 'slow, and users'),
+        // Every diagnostic moves down two lines.
+        (t) => t.replace('# Checkout revamp', '# Checkout revamp\n\nIntro line.'),
+        // One goes (the mis-tag is fixed), the others stay.
+        (t) => t.replace('<!-- owner: product/vision -->', '<!-- owner: project/budget -->'),
+        // One comes back in the middle.
+        (t) => t.replace('<!-- owner: project/budget -->', '<!-- owner: product/vision -->'),
+        // A new untagged section at the end.
+        (t) => `${t}\n## Risks\n\nThe payments team may slip by two weeks; the budget has no buffer.\n`,
+        // The first section gone.
+        (t) => t.replace(/## Problem\n\n[^\n]*\n\n/, ''),
+        // Everything gone, then back.
+        () => '',
+        () => CHECKOUT_PRD,
+      ];
+      let text = CHECKOUT_PRD;
+      for (const [i, edit] of edits.entries()) {
+        text = edit(text);
+        const version = await client.change(uri, text);
+        const published = await client.diagnosticsFor(uri, version);
+        assert.deepEqual(published.diagnostics, await freshDiagnostics(client, `fresh-${i}-prd.md`, text), `after edit ${i}`);
+      }
+      assert.deepEqual(client.deltaErrors, []);
+      if (diagnosticDeltas) assert.ok(!client.standardPublishes.includes(uri), 'no textDocument/publishDiagnostics for a plan');
+    });
+  }
 
   it('answers requests from an analysis fetched on demand, even once the worker that held it was stopped', async () => {
     client = await TestClient.start({ budgetMs: 1500, settings: { debounceMs: 0 } });

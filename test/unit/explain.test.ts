@@ -107,6 +107,27 @@ describe('explain', function () {
       assert.ok(!/Project owns/.test(text));
     });
 
+    it('says when both sides read strong: how sure it is that one of them owns the section', function () {
+      const mixed = analyze(
+        [
+          '## Budget and User Personas',
+          '',
+          'Our primary persona is the receptionist: her pain point is rebooking. As a receptionist, I want to move',
+          'a patient in one tap, so that the queue keeps moving. Practice owners need fewer empty slots.',
+          '',
+          'The build costs $48,000 and hosting $400 per month; the budget keeps a 10% contingency and the grant',
+          'pays the invoice in two instalments.',
+          '',
+        ].join('\n'),
+      ).sections[0];
+      assert.ok(mixed.inferred.bothSides !== undefined, JSON.stringify(mixed.inferred));
+      const text = sectionHover(mixed, taxonomy);
+      assert.match(text, /Product and project both read strong here: confidence (\d\.\d\d) that one of them owns it/);
+      assert.equal(Number(/confidence (\d\.\d\d) that one/.exec(text)![1]), mixed.inferred.bothSides);
+      const one = sectionHover(section('Launch budget'), taxonomy);
+      assert.ok(!/both read strong/.test(one), one);
+    });
+
     it('names the handles of the tag', function () {
       assert.match(sectionHover(section('Vision'), taxonomy), /Tagged by @dana\./);
     });

@@ -41,6 +41,25 @@ describe('how a section reports delivery work', () => {
     });
   });
 
+  describe('work the plan commits to', () => {
+    it('reads the authors or a named person committing to a piece of work, and work named part of the project', () => {
+      assert.equal(progressOf('We will maintain the seed library catalogue, and our team will port the loan ledger.').planned, 2);
+      assert.equal(progressOf('Ilse will finalise the grading guide. As part of this grant the press gets new belts.').planned, 2);
+      assert.equal(progressOf('**Q3 2027**: the loan ledger will be released, and the grading guide will be made available to members.').planned, 2);
+    });
+
+    it('what the product will do, or what its users will do, commits no one to work', () => {
+      assert.equal(progressOf('The app will show each grower the price per crate. Users will build their own crate lists.').planned, 0);
+      assert.equal(progressOf('We will support payment by card and it will allow refunds.').planned, 0);
+    });
+
+    it('a commitment to work is project evidence, quoted as deliverables', () => {
+      const { section, features } = read('We will continue to maintain the cider press scheduler and Ilse will write its operating guide.', 'Maintenance');
+      assert.ok((features.get('bp:deliverables') ?? 0) > 0, [...features.keys()].join(', '));
+      assert.ok(section.inferred.evidence.some((e) => e.concern === 'deliverables' && /will (?:continue to maintain|write)/.test(e.text)), JSON.stringify(section.inferred.evidence));
+    });
+  });
+
   describe('a delivery log', () => {
     it('counts list items that carry who did the work or when, once per item', () => {
       const log = '- Rebuild the press frame @mira 2026-03-02\n- Replace the belts @tomasz\n- Sand the crates, see notes 2026-04-11';

@@ -16,9 +16,11 @@ import type { BlockFact, HeadingFact } from '../parse/facts';
 import type { LineIndex } from '../text';
 import type { Taxonomy } from '../taxonomy/types';
 import type { Evidence, InferredRole, Role, Verdict } from '../types';
+import { readAudience } from './audience';
 import { compileTaxonomy, type CompiledTaxonomy } from './compile';
 import { documentLean, isTitle, topConcern } from './document';
 import { addContextFeatures, addFormFeatures, channelOf, contextSource, featuresOfHit, headingForm, type ContextReading } from './features';
+import { readListing } from './listing';
 import { addNameFeatures } from './named';
 import { defaultModel, predict, pushToward, type Features, type LoadedModel, type Model } from './model';
 import { proseStems, scanBlock, scanPatterns, scanTerms, tokenize } from './read';
@@ -126,6 +128,8 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   // How the section reports work done and names who does it: project evidence without a planning noun.
   readProgress(text, input.blocks, signals);
   readAssignee(heading.text, heading.start, heading.end, signals);
+  readListing(text, input.blocks, signals);
+  readAudience(heading.text, heading.start, heading.end, signals);
 
   // Body evidence is scaled by length, then as a whole so that it approaches `bodyCap` however
   // long and wordy the body is (the heading keeps its say); the sides keep their shares.

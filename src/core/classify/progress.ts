@@ -13,6 +13,8 @@ import type { Signals } from './signals';
 export interface ProgressReading {
   /** Work reported done: `we completed`, `was merged`, `50% complete`, ticked task items. */
   readonly done: number;
+  /** Work the authors commit to do: `we will maintain`, `Dana will port`, `as part of this project`. */
+  readonly planned: number;
   /** List items that record a piece of work with who did it or when (`@handle`, an ISO date). */
   readonly logged: number;
 }
@@ -27,11 +29,28 @@ const DONE = new RegExp(
   ].join('|'),
   'gi',
 );
+/** A person's first name as a sentence's subject (a capitalised word that is not a common subject of product prose). */
+const PERSON = "(?!(?:The|This|That|It|Users?|Customers?|Admins?|Members?|Visitors?|Everyone|Each|There|These|Those|They|You|Our|Your|Teams?|Developers?|Operators?|Maintainers?|Contributors?|Buyers?|Sellers?|Players?|Readers?|Clients?|Staff|People|Nobody|Someone|Anyone|Everybody|Which|What|Who)\\b)[A-Z][a-z]{2,20}";
+/**
+ * Work the people of the plan commit to: a first-person or named subject, `will`, and a verb of
+ * doing work (not of what a product offers: `we will support`, `it will allow` say nothing of
+ * delivery), a delivery in the future passive (`will be released`, as roadmaps announce it), or
+ * the work named as part of the project or grant itself.
+ */
+const PLANNED = new RegExp(
+  [
+    `\\b(?:[Ww]e|I|[Oo]ur team|[Tt]he team|${PERSON})\\s+will\\s+(?:also\\s+|then\\s+|first\\s+)?(?:continue\\s+to\\s+|aim\\s+to\\s+)?(?:work\\s+on|maintain|implement|develop|build|deliver|create|finali[sz]e|port|migrate|write|publish|release|participate|address|fix|hire|prepare|refactor|integrate|set\\s+up|document|complete|design)\\b`,
+    '\\bwill\\s+be\\s+(?:made\\s+)?(?:available|released|launched|delivered|shipped|completed|deployed|rolled\\s+out)\\b',
+    '\\b[Aa]s\\s+part\\s+of\\s+(?:this|the)\\s+(?:project|grant|proposal|milestone)\\b',
+  ].join('|'),
+  'g',
+);
+
 /** A mark of who did a piece of work or when it landed: an `@handle` or an ISO date (issue links name features as often as work). */
 const WORK_REFERENCE = /(?:^|[\s[(])@[A-Za-z0-9][\w-]{0,38}\b|\b(?:19|20)\d\d-[01]\d-[0-3]\d\b/;
 
 /** What each reading weighs as evidence for the project side (a body pattern, saturating like a term). */
-const WEIGHT = { done: 1.5, logged: 2, assignee: 4 } as const;
+const WEIGHT = { done: 1.5, planned: 1.5, logged: 2, assignee: 6 } as const;
 
 /**
  * Reads the voice of a section's own body (code and HTML blocks left out) and, when `signals` is
@@ -39,6 +58,7 @@ const WEIGHT = { done: 1.5, logged: 2, assignee: 4 } as const;
  */
 export function readProgress(text: string, blocks: readonly BlockFact[], signals?: Signals): ProgressReading {
   let done = 0;
+  let planned = 0;
   let logged = 0;
   let item = -1;
   const found = (key: string, concern: string, weight: number, start: number, end: number): void =>
@@ -47,6 +67,8 @@ export function readProgress(text: string, blocks: readonly BlockFact[], signals
     if (block.kind !== 'paragraph' && block.kind !== 'table-row') continue;
     const prose = text.slice(block.start, block.end);
     done += each(DONE, prose, (a, b) => found('done', 'status', WEIGHT.done, block.start + a, block.start + b));
+    // Every commitment says `will` or `part of`: most paragraphs are skipped at the cost of two searches.
+    if (prose.includes('will') || prose.includes('part of')) planned += each(PLANNED, prose, (a, b) => found('planned', 'deliverables', WEIGHT.planned, block.start + a, block.start + b));
     if (block.checked === true) done++;
     // One list item counts once, however many of its lines carry a reference.
     const reference = block.inList && block.start !== item ? WORK_REFERENCE.exec(prose) : null;
@@ -56,7 +78,7 @@ export function readProgress(text: string, blocks: readonly BlockFact[], signals
       found('logged', 'deliverables', WEIGHT.logged, block.start, block.start + Math.min(prose.length, reference.index + reference[0].length));
     }
   }
-  return { done, logged };
+  return { done, planned, logged };
 }
 
 /** Calls `hit` with the offsets of each match of a global `pattern`; returns how many there were. */
