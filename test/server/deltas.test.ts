@@ -62,8 +62,9 @@ describe('language server: diagnostics and lenses as deltas (the VS Code client)
     assert.ok(held.length > 2);
     assert.deepEqual(held, await lenses());
 
-    // Two new lines under the title: the lenses below move, the title's stays; nothing new is sent.
-    await client.change(uri, CHECKOUT_PRD.replace('# Checkout revamp', '# Checkout revamp\n\nIntro line.'));
+    // Two blank lines under the title: the lenses below move, the title's stays (its content is
+    // the same); nothing new is sent.
+    await client.change(uri, CHECKOUT_PRD.replace('# Checkout revamp', '# Checkout revamp\n\n'));
     const moved = await client.connection.sendRequest(CodeLensesRequest, { uri, base: whole.list });
     assert.equal(moved.base, whole.list);
     assert.deepEqual({ head: moved.head, tailLineShift: moved.tailLineShift, items: moved.items.length }, { head: 1, tailLineShift: 2, items: 0 });
