@@ -1,6 +1,6 @@
 import { LineIndex } from '../text';
 import { defaultConfig } from './defaults';
-import { jsonNodeAt, jsonValue, parseJson, type JsonNode } from './json';
+import { jsonNodeAt, jsonValue, parseJson, type JsonNode } from './jsonc';
 import type { PmLensSettings } from './schema';
 import { applySettings, readSettings, type ConfigPath, type ProblemSink } from './settings';
 import { withoutUntrustedParts } from './trust';
