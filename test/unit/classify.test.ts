@@ -14,6 +14,7 @@ import { LineIndex } from '../../src/core/text';
 import type { Evidence, Verdict } from '../../src/core/types';
 import { fromRoot } from '../support/paths';
 import { PROPERTY_SEED } from '../support/property-seed';
+import { TWO_SIDED_SECTION } from '../support/two-sided';
 
 interface Classified {
   readonly heading: string;
@@ -204,16 +205,7 @@ describe('classify', () => {
 
   describe('mixed', () => {
     it('strong signals of both sides make a section mixed; one strong side does not', () => {
-      const text = [
-        '## Budget and User Personas',
-        '',
-        'Our primary persona is the receptionist: her pain point is rebooking. As a receptionist, I want to move',
-        'a patient in one tap, so that the queue keeps moving. Practice owners need fewer empty slots.',
-        '',
-        'The build costs $48,000 and hosting $400 per month; the budget keeps a 10% contingency and the grant',
-        'pays the invoice in two instalments.',
-        '',
-      ].join('\n');
+      const text = TWO_SIDED_SECTION;
       const v = section(text, 'Budget and User Personas');
       // Both sides read strong: the role is mixed or names the dominant side, and the reading of
       // both stays. A mix is no surer than the side it leans to (it names no single owner).

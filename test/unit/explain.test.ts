@@ -13,6 +13,7 @@ import {
 } from '../../src/core/explain';
 import { rules } from '../../src/core/rules/registry';
 import type { Evidence, Section, TextEdit } from '../../src/core/types';
+import { TWO_SIDED_SECTION } from '../support/two-sided';
 
 const taxonomy = defaultConfig.taxonomy;
 
@@ -108,18 +109,7 @@ describe('explain', function () {
     });
 
     it('says when both sides read strong: how sure it is that one of them owns the section', function () {
-      const mixed = analyze(
-        [
-          '## Budget and User Personas',
-          '',
-          'Our primary persona is the receptionist: her pain point is rebooking. As a receptionist, I want to move',
-          'a patient in one tap, so that the queue keeps moving. Practice owners need fewer empty slots.',
-          '',
-          'The build costs $48,000 and hosting $400 per month; the budget keeps a 10% contingency and the grant',
-          'pays the invoice in two instalments.',
-          '',
-        ].join('\n'),
-      ).sections[0];
+      const mixed = analyze(TWO_SIDED_SECTION).sections[0];
       assert.ok(mixed.inferred.bothSides !== undefined, JSON.stringify(mixed.inferred));
       const text = sectionHover(mixed, taxonomy);
       assert.match(text, /Product and project both read strong here: confidence (\d\.\d\d) that one of them owns it/);
