@@ -29,13 +29,14 @@ const out = join(root, '.bench');
 mkdirSync(out, { recursive: true });
 
 const run = (cmd, args, options = {}) => spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20, ...options });
-const fail = (why) => {
-  console.log(`bench-classifier: not measured: ${why}`);
-  process.exit(0);
-};
-
 // The other revision's sources and locked dependencies, in a folder of their own.
 const dir = mkdtempSync(join(tmpdir(), 'pm-lens-before-'));
+/** Says why nothing was measured and ends the run (exiting skips `finally`: the folder goes here). */
+const fail = (why) => {
+  console.log(`bench-classifier: not measured: ${why}`);
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+};
 try {
   const archive = run('git', ['-C', root, 'archive', '--format=tar', against], { encoding: 'buffer' });
   if (archive.status !== 0) fail(`git archive ${against}: ${String(archive.stderr).trim() || 'no repository history'}`);

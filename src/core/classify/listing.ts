@@ -6,6 +6,7 @@
  * as delivery. One pass over the section's paragraphs.
  */
 import type { BlockFact } from '../parse/facts';
+import { ISO_DATE, WORK_HANDLE } from './progress';
 import type { Signals } from './signals';
 
 /** What the items of a section's lists are. */
@@ -45,8 +46,6 @@ export function readListing(text: string, blocks: readonly BlockFact[], signals?
   return { items, logged };
 }
 
-const HANDLE = /(?:^|[\s[(])@[A-Za-z0-9][\w-]{0,38}\b/;
-const DATE = /\b(?:19|20)\d\d-[01]\d-[0-3]\d\b/;
 const CHANGE = /(?:^|[\s[(])#\d{1,7}\b|\/(?:pull|pulls|issues|merge_requests|commit)\/\w/;
 
 /**
@@ -54,7 +53,7 @@ const CHANGE = /(?:^|[\s[(])#\d{1,7}\b|\/(?:pull|pulls|issues|merge_requests|com
  * as which change (`2026-03-02` and `#123` or a pull-request link). A dated goal is not one.
  */
 export function isLogEntry(item: string): boolean {
-  return HANDLE.test(item) || (DATE.test(item) && CHANGE.test(item));
+  return WORK_HANDLE.test(item) || (ISO_DATE.test(item) && CHANGE.test(item));
 }
 
 /** Whether most of a section's list items are logged work. */

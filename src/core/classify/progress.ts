@@ -46,8 +46,12 @@ const PLANNED = new RegExp(
   'g',
 );
 
+/** Who did a piece of work: an `@handle` (as a word of its own, or opening a link or a bracket). */
+export const WORK_HANDLE = /(?:^|[\s[(])@[A-Za-z0-9][\w-]{0,38}\b/;
+/** An ISO date (`2026-03-02`). */
+export const ISO_DATE = /\b(?:19|20)\d\d-[01]\d-[0-3]\d\b/;
 /** A mark of who did a piece of work or when it landed: an `@handle` or an ISO date (issue links name features as often as work). */
-const WORK_REFERENCE = /(?:^|[\s[(])@[A-Za-z0-9][\w-]{0,38}\b|\b(?:19|20)\d\d-[01]\d-[0-3]\d\b/;
+const WORK_REFERENCE = new RegExp(`${WORK_HANDLE.source}|${ISO_DATE.source}`);
 
 /** What each reading weighs as evidence for the project side (a body pattern, saturating like a term). */
 const WEIGHT = { done: 1.5, planned: 1.5, logged: 2, assignee: 6 } as const;
