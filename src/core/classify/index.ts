@@ -17,6 +17,7 @@ import type { LineIndex } from '../text';
 import type { Taxonomy } from '../taxonomy/types';
 import type { Evidence, InferredRole, Role, Verdict } from '../types';
 import { readAudience } from './audience';
+import { lazyVerdict } from './evidence';
 import { compileTaxonomy, type CompiledTaxonomy } from './compile';
 import { documentLean, isTitle, topConcern } from './document';
 import { addContextFeatures, addFormFeatures, channelOf, contextSource, featuresOfHit, headingForm, type ContextReading } from './features';
@@ -195,6 +196,47 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   const top = p[0] >= p[1] ? 0 : 1;
   const verdictClass = role === 'mixed' ? top : classOf(role === 'none' ? 'none' : role);
 
+
+  const concernSide: Role | undefined = role === 'product' || role === 'project' ? role : role === 'mixed' ? (CLASS_ROLE[top] as Role) : undefined;
+  const concern = concernSide ? topConcern(compiled, byConcern, concernSide) : undefined;
+  const scores = children
+    ? { product: own.product + reading.children!.product, project: own.project + reading.children!.project, none: own.none + reading.children!.none }
+    : own;
+  const explained: EvidenceReading = { compiled, loaded, text, lines, heading, hits: signals.hits, groups, features, byConcern, verdictClass, kindRole: context.kind?.role };
+  return lazyVerdict(
+    {
+      role,
+      concern,
+      confidence: round(Math.min(1, Math.max(0, confidence))),
+      scores: { product: round(scores.product), project: round(scores.project), none: round(scores.none) },
+      ...(bothSides !== undefined ? { bothSides } : {}),
+    },
+    () => explain(explained),
+  );
+}
+
+/** What a verdict's evidence is built from (see `explain`). */
+interface EvidenceReading {
+  readonly compiled: CompiledTaxonomy;
+  readonly loaded: LoadedModel;
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly heading: HeadingFact;
+  readonly hits: ReadonlyMap<string, Hit>;
+  readonly groups: ReadonlyMap<string, number>;
+  readonly features: ReadonlyMap<string, number>;
+  readonly byConcern: ReadonlyMap<string, number>;
+  /** The class the verdict names (for a mix, its likelier side). */
+  readonly verdictClass: number;
+  readonly kindRole: Role | 'mixed' | undefined;
+}
+
+/**
+ * The evidence of a verdict, strongest first: the context that pushed it and the signals of the
+ * section, each with its fitted contribution.
+ */
+function explain(reading: EvidenceReading): Evidence[] {
+  const { compiled, loaded, text, lines, heading, groups, features, byConcern, verdictClass } = reading;
   // Each signal's share of its features' fitted push toward its own side. Signals share their
   // few feature names, so each name's push toward each class is worked out once.
   const pushes = new Map<string, [number, number, number]>();
@@ -234,7 +276,7 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
     evidence.push({ kind: 'context', text: say(sideRole), range: headingRange, concern, role: sideRole, weight: round(v[side]) });
   }
   // A declared kind acts through the rule (a fixed prior: the labelled plans declare none).
-  const kindRole = context.kind?.role;
+  const kindRole = reading.kindRole;
   if ((kindRole === 'product' || kindRole === 'project') && !evidence.some((e) => e.text === CONTEXT_TEXT.kind?.(kindRole))) {
     evidence.push({ kind: 'context', text: `document kind is ${kindRole}`, range: headingRange, concern: topConcern(compiled, byConcern, kindRole) ?? 'none', role: kindRole, weight: SCORING.kind });
   }
@@ -242,7 +284,7 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   // concern it pushes most.
   const byPlace: { hit: Hit; push: number }[] = [];
   // The push of a signal follows its contribution closely: weigh only the strongest few.
-  const candidates = signals.hits.size > 3 * SCORING.maxEvidence ? strongest([...signals.hits.values()].map((hit) => ({ hit, push: hit.contribution })), 3 * SCORING.maxEvidence).map((c) => c.hit) : signals.hits.values();
+  const candidates = reading.hits.size > 3 * SCORING.maxEvidence ? strongest([...reading.hits.values()].map((hit) => ({ hit, push: hit.contribution })), 3 * SCORING.maxEvidence).map((c) => c.hit) : reading.hits.values();
   for (const hit of candidates) {
     if (!hit.quoted) continue;
     const push = pushOf(hit);
@@ -262,20 +304,7 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
     });
   }
   evidence.sort((a, b) => b.weight - a.weight);
-
-  const concernSide: Role | undefined = role === 'product' || role === 'project' ? role : role === 'mixed' ? (CLASS_ROLE[top] as Role) : undefined;
-  const concern = concernSide ? topConcern(compiled, byConcern, concernSide) : undefined;
-  const scores = children
-    ? { product: own.product + reading.children!.product, project: own.project + reading.children!.project, none: own.none + reading.children!.none }
-    : own;
-  return {
-    role,
-    concern,
-    confidence: round(Math.min(1, Math.max(0, confidence))),
-    scores: { product: round(scores.product), project: round(scores.project), none: round(scores.none) },
-    evidence: evidence.slice(0, SCORING.maxEvidence),
-    ...(bothSides !== undefined ? { bothSides } : {}),
-  };
+  return evidence.slice(0, SCORING.maxEvidence);
 }
 
 /** The `k` strongest signals by push, strongest first (earlier in the text first on a tie), without sorting them all. */

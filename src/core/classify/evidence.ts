@@ -1,0 +1,28 @@
+/**
+ * A verdict's evidence, worked out when it is first read. Most readers of a verdict (the rules of
+ * untagged sections, the editor's lenses, a document's summary) never look at it; a hover, a
+ * report or a rule that quotes it does. What the list is built from (the section's signals and
+ * features) stays with the verdict until then, and is let go once the list is built.
+ */
+import type { Evidence, Verdict } from '../types';
+
+/** A verdict whose `evidence` is built by `build` on its first read (the same list at every read). */
+export function lazyVerdict(fields: Omit<Verdict, 'evidence'>, build: () => readonly Evidence[]): Verdict {
+  let later: (() => readonly Evidence[]) | undefined = build;
+  let list: readonly Evidence[] | undefined;
+  // The fields in the order they have always come in (JSON output keeps it).
+  return {
+    role: fields.role,
+    concern: fields.concern,
+    confidence: fields.confidence,
+    scores: fields.scores,
+    get evidence(): readonly Evidence[] {
+      if (!list) {
+        list = later!();
+        later = undefined;
+      }
+      return list;
+    },
+    ...(fields.bothSides !== undefined ? { bothSides: fields.bothSides } : {}),
+  };
+}
