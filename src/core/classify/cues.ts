@@ -53,7 +53,14 @@ function cueStems(stems: readonly string[], found = new Set<string>()): Set<stri
     if (ANY_CUE.words.has(s)) found.add(s);
     else {
       const prefixes = ANY_CUE.prefixes.get(s.charCodeAt(0));
-      if (prefixes?.some((p) => s.startsWith(p))) found.add(s);
+      if (prefixes) {
+        for (const p of prefixes) {
+          if (s.startsWith(p)) {
+            found.add(s);
+            break;
+          }
+        }
+      }
     }
   }
   return found;

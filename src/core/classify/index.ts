@@ -180,11 +180,15 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
       none: children.none / children.count,
     },
   };
-  addContextFeatures(features, reading, own);
+  // Kept apart as well: the evidence explains them without looking through every feature.
+  const contextFeatures = new Map<string, number>();
+  addContextFeatures(contextFeatures, reading, own);
+  for (const [name, x] of contextFeatures) features.set(name, x);
   const rule = ruleVerdict(own, signals, reading);
   features.set(`rule:${rule}`, 1);
   addBalanceFeatures(features, groups);
-  addFormFeatures(features, { ...headingForm(heading.text), technical: signals.technical, words });
+  const form = headingForm(heading.text);
+  addFormFeatures(features, { question: form.question, version: form.version, technical: signals.technical, words });
   addNameFeatures(features, signals.named);
   if (subject > 0) features.set('sense:subject', Math.log1p(subject));
   for (const [name, count] of senses) features.set(name, Math.log1p(count));
@@ -202,7 +206,7 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   const scores = children
     ? { product: own.product + reading.children!.product, project: own.project + reading.children!.project, none: own.none + reading.children!.none }
     : own;
-  const explained: EvidenceReading = { compiled, loaded, text, lines, heading, hits: signals.hits, groups, features, byConcern, verdictClass, kindRole: context.kind?.role };
+  const explained: EvidenceReading = { compiled, loaded, text, lines, heading, hits: signals.hits, groups, contextFeatures, byConcern, verdictClass, kindRole: context.kind?.role };
   return lazyVerdict(
     {
       role,
@@ -224,7 +228,8 @@ interface EvidenceReading {
   readonly heading: HeadingFact;
   readonly hits: ReadonlyMap<string, Hit>;
   readonly groups: ReadonlyMap<string, number>;
-  readonly features: ReadonlyMap<string, number>;
+  /** The context features (see `addContextFeatures`), in the order the model reads them. */
+  readonly contextFeatures: ReadonlyMap<string, number>;
   readonly byConcern: ReadonlyMap<string, number>;
   /** The class the verdict names (for a mix, its likelier side). */
   readonly verdictClass: number;
@@ -236,7 +241,7 @@ interface EvidenceReading {
  * section, each with its fitted contribution.
  */
 function explain(reading: EvidenceReading): Evidence[] {
-  const { compiled, loaded, text, lines, heading, groups, features, byConcern, verdictClass } = reading;
+  const { compiled, loaded, text, lines, heading, groups, contextFeatures, byConcern, verdictClass } = reading;
   // Each signal's share of its features' fitted push toward its own side. Signals share their
   // few feature names, so each name's push toward each class is worked out once.
   const pushes = new Map<string, [number, number, number]>();
@@ -248,7 +253,8 @@ function explain(reading: EvidenceReading): Evidence[] {
       if (sum <= 0) continue;
       let toward = pushes.get(name);
       if (!toward) {
-        const x = features.get(name) ?? 0;
+        // The feature's value, as the classifier set it from the group's sum.
+        const x = Math.log1p(sum);
         pushes.set(name, (toward = [pushToward(loaded, name, x, 0), pushToward(loaded, name, x, 1), pushToward(loaded, name, x, 2)]));
       }
       push += (hit.contribution / sum) * toward[c];
@@ -258,7 +264,7 @@ function explain(reading: EvidenceReading): Evidence[] {
   const evidence: Evidence[] = [];
   const headingRange = lines.range(heading.start, heading.end);
   const bySource = new Map<string, [number, number, number]>();
-  for (const [name, x] of features) {
+  for (const [name, x] of contextFeatures) {
     const source = contextSource(name);
     if (!source) continue;
     const v = bySource.get(source) ?? [0, 0, 0];

@@ -18,6 +18,17 @@ const TERM_KIND: Record<Channel, EvidenceKind> = { heading: 'heading-term', body
 /** Phrase tokens may be joined by spaces, hyphens, slashes and emphasis, nothing else. */
 const PHRASE_GAP = /^[\s\-–—/*_]{0,4}$/;
 
+/** `PHRASE_GAP` on [from, to) of `text`; the common gaps (a space, a hyphen) without a slice. */
+function phraseGap(text: string, from: number, to: number): boolean {
+  if (to - from > 4) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    // Space, tab, line breaks, `*`, `-`, `/`, `_`; anything else is left to the expression.
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 42 && c !== 45 && c !== 47 && c !== 95) return PHRASE_GAP.test(text.slice(from, to));
+  }
+  return true;
+}
+
 /** The words of a prose slice, with their places in it. */
 export interface Tokens {
   readonly infos: WordInfo[];
@@ -122,7 +133,7 @@ export function scanTerms(text: string, tokens: Tokens, offset: number, channel:
         if (i + len >= n) continue;
         let ok = true;
         for (let k = 0; k < len && ok; k++) {
-          ok = infos[i + 1 + k].stem === phrase.rest[k] && PHRASE_GAP.test(text.slice(offset + ends[i + k], offset + starts[i + 1 + k]));
+          ok = infos[i + 1 + k].stem === phrase.rest[k] && phraseGap(text, offset + ends[i + k], offset + starts[i + 1 + k]);
         }
         if (ok) {
           record(phrase.entries, starts[i], ends[i + len]);
