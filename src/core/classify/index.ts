@@ -109,8 +109,9 @@ const CONTEXT_SHOWN = 0.1;
  * Classifies one section: its role (`product`, `project`, `mixed` when both sides are strong on
  * their own, `none` when nothing is decisive), its concern, a calibrated confidence in 0–1 (the
  * fitted model's probability of the verdict) and the evidence, strongest first, each with its
- * fitted contribution. Linear in the section's size; the taxonomy is compiled once per taxonomy
- * object and the document-wide context once per document.
+ * fitted contribution (built when first read: most verdicts are never asked why). Linear in the
+ * section's size; the taxonomy is compiled once per taxonomy object and the document-wide context
+ * once per document.
  */
 export function classifySection(input: ClassifyInput, context: ClassifyContext): Verdict {
   const compiled = compileTaxonomy(context.taxonomy);
@@ -199,7 +200,6 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   const bothSides = rule === 'mixed' ? round(p[0] + p[1]) : undefined;
   const top = p[0] >= p[1] ? 0 : 1;
   const verdictClass = role === 'mixed' ? top : classOf(role === 'none' ? 'none' : role);
-
 
   const concernSide: Role | undefined = role === 'product' || role === 'project' ? role : role === 'mixed' ? (CLASS_ROLE[top] as Role) : undefined;
   const concern = concernSide ? topConcern(compiled, byConcern, concernSide) : undefined;
