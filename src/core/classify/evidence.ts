@@ -10,19 +10,34 @@ import type { Evidence, Verdict } from '../types';
 export function lazyVerdict(fields: Omit<Verdict, 'evidence'>, build: () => readonly Evidence[]): Verdict {
   let later: (() => readonly Evidence[]) | undefined = build;
   let list: readonly Evidence[] | undefined;
-  // The fields in the order they have always come in (JSON output keeps it).
-  return {
-    role: fields.role,
-    concern: fields.concern,
-    confidence: fields.confidence,
-    scores: fields.scores,
-    get evidence(): readonly Evidence[] {
-      if (!list) {
-        list = later!();
-        later = undefined;
-      }
-      return list;
-    },
-    ...(fields.bothSides !== undefined ? { bothSides: fields.bothSides } : {}),
+  const evidence = (): readonly Evidence[] => {
+    if (!list) {
+      list = later!();
+      later = undefined;
+    }
+    return list;
   };
+  const { role, concern, confidence, scores, bothSides } = fields;
+  // The fields in the order they have always come in (JSON output keeps it); two literals, no
+  // spread, so that every verdict has one of two shapes.
+  return bothSides === undefined
+    ? {
+        role,
+        concern,
+        confidence,
+        scores,
+        get evidence() {
+          return evidence();
+        },
+      }
+    : {
+        role,
+        concern,
+        confidence,
+        scores,
+        get evidence() {
+          return evidence();
+        },
+        bothSides,
+      };
 }
