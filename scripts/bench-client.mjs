@@ -12,10 +12,12 @@
 //     After each burst the run waits for that version's diagnostics, then for what follows a pause
 //     (the status bar's request, the lenses VS Code asks for 250 ms after the last change).
 //     Measured on this thread meanwhile: (a) the longest block (threadBusyMonitor: the thread's
-//     own CPU time between two ticks of a 1 ms timer, garbage collection included; it holds everything the thread did: the client sending
-//     changes, parsing and converting diagnostics and lenses, the status bar); the bar is 5 ms;
-//     (b) the longest event-loop delay (wall clock, monitorEventLoopDelay), which on a shared
-//     machine also holds waits for a core; (c) the longest single keystroke's listeners; (d) the
+//     own CPU time between two ticks of a 1 ms timer; it holds everything the thread did: the
+//     client sending changes, parsing and converting diagnostics and lenses, the status bar,
+//     garbage collection); the bar is 5 ms;
+//     (b) V8's longest pause for garbage collection (wall clock, PerformanceObserver 'gc');
+//     (c) the longest event-loop delay (wall clock, monitorEventLoopDelay), which on a shared
+//     machine also holds waits for a core; (d) the longest single keystroke's listeners; (e) the
 //     messages each way by method, and how often the document's whole text was read.
 //     The server's own work runs in its process and does not count.
 //   --trace lists every block of 2 ms or more among the messages (with their sizes) around it;
@@ -28,7 +30,7 @@ import { spawnSync } from 'node:child_process';
 import { openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -82,6 +84,7 @@ async function parent() {
   console.log(`  longest block of the host's thread (${t.busyClock}): ${t.longestBusyMs.toFixed(2)} ms  bar 5 ms: ${ok(t.longestBusyMs, 5)}`);
   if (t.clockErrorMs !== undefined) console.log(`  the clock against 3 ms busy loops (largest error): ${t.clockErrorMs >= 0 ? '+' : ''}${t.clockErrorMs.toFixed(3)} ms`);
   if (t.parseFloor) console.log(`  of which at least one JSON.parse of the largest message, ${t.parseFloor.message} (${t.parseFloor.kb.toFixed(0)} KB): ${t.parseFloor.parseMs.toFixed(2)} ms (median of ${PARSE_RUNS}, same process, after the run)`);
+  console.log(`  longest garbage-collection pause (wall clock): ${t.longestGcMs.toFixed(2)} ms`);
   console.log(`  longest event-loop delay (wall clock, with waits for a core on this shared machine): ${t.longestBlockMs.toFixed(2)} ms`);
   console.log(`  longest keystroke's listeners: ${t.longestListenersMs.toFixed(3)} ms (median ${t.medianListenersMs.toFixed(3)} ms)`);
   console.log(`  messages while typing: ${Object.entries(t.traffic).map(([k, n]) => `${n} ${k}`).join(', ')}`);
@@ -152,6 +155,12 @@ async function typing() {
   globalThis.gc?.();
   const busy = threadBusyMonitor();
   const delay = monitorEventLoopDelay({ resolution: 1 });
+  // V8's pauses of the thread for garbage collection, by the wall clock.
+  let longestGcMs = 0;
+  const collections = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longestGcMs = Math.max(longestGcMs, entry.duration);
+  });
+  collections.observe({ entryTypes: ['gc'] });
   const listeners = [];
   const keystrokes = Number(values.keystrokes);
   const bursts = Math.max(1, Math.min(keystrokes, Number(values.bursts)));
@@ -179,6 +188,7 @@ async function typing() {
   }
   busy.stop();
   delay.disable();
+  collections.disconnect();
   const measuredMs = performance.now() - measuredFrom;
   listeners.sort((a, b) => a - b);
   const traffic = wire.since(received);
@@ -197,6 +207,7 @@ async function typing() {
     clockErrorMs: busy.check?.(),
     longestGapMs: busy.longestWallMs(),
     longestBlockMs: delay.max / 1e6,
+    longestGcMs,
     longestListenersMs: listeners[listeners.length - 1],
     medianListenersMs: listeners[Math.floor(listeners.length / 2)],
     traffic,
