@@ -10,34 +10,22 @@ import type { Evidence, Verdict } from '../types';
 export function lazyVerdict(fields: Omit<Verdict, 'evidence'>, build: () => readonly Evidence[]): Verdict {
   let later: (() => readonly Evidence[]) | undefined = build;
   let list: readonly Evidence[] | undefined;
-  const evidence = (): readonly Evidence[] => {
-    if (!list) {
-      list = later!();
-      later = undefined;
-    }
-    return list;
-  };
   const { role, concern, confidence, scores, bothSides } = fields;
-  // The fields in the order they have always come in (JSON output keeps it); two literals, no
-  // spread, so that every verdict has one of two shapes.
-  return bothSides === undefined
-    ? {
-        role,
-        concern,
-        confidence,
-        scores,
-        get evidence() {
-          return evidence();
-        },
+  // The fields in the order they have always come in (JSON output keeps it); no spread, so that
+  // every verdict has one of two shapes.
+  const verdict: { -readonly [K in keyof Verdict]: Verdict[K] } = {
+    role,
+    concern,
+    confidence,
+    scores,
+    get evidence(): readonly Evidence[] {
+      if (!list) {
+        list = later!();
+        later = undefined;
       }
-    : {
-        role,
-        concern,
-        confidence,
-        scores,
-        get evidence() {
-          return evidence();
-        },
-        bothSides,
-      };
+      return list;
+    },
+  };
+  if (bothSides !== undefined) verdict.bothSides = bothSides;
+  return verdict;
 }
