@@ -1,8 +1,8 @@
 /**
- * A verdict's evidence, worked out when it is first read. Most readers of a verdict (the rules of
+ * A verdict's evidence, built when it is first read. Most readers of a verdict (the rules of
  * untagged sections, the editor's lenses, a document's summary) never look at it; a hover, a
- * report or a rule that quotes it does. What the list is built from (the section's signals and
- * features) stays with the verdict until then, and is let go once the list is built.
+ * report or a rule that quotes it does. The classifier weighs and orders the pieces at once and
+ * keeps them (a dozen at most); the quoted text and the ranges are made on the first read.
  */
 import type { Evidence, Verdict } from '../types';
 

@@ -206,7 +206,8 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   const scores = children
     ? { product: own.product + reading.children!.product, project: own.project + reading.children!.project, none: own.none + reading.children!.none }
     : own;
-  const explained: EvidenceReading = { compiled, loaded, text, lines, heading, hits: signals.hits, groups, contextFeatures, byConcern, verdictClass, kindRole: context.kind?.role };
+  // What the evidence says is worked out now (its pushes, its order); its text and ranges when it is read.
+  const drafts = explain({ compiled, loaded, heading, hits: signals.hits, groups, contextFeatures, byConcern, verdictClass, kindRole: context.kind?.role });
   return lazyVerdict(
     {
       role,
@@ -215,16 +216,14 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
       scores: { product: round(scores.product), project: round(scores.project), none: round(scores.none) },
       ...(bothSides !== undefined ? { bothSides } : {}),
     },
-    () => explain(explained),
+    quoting(drafts, text, lines, heading),
   );
 }
 
-/** What a verdict's evidence is built from (see `explain`). */
+/** What a verdict's evidence is worked out from (see `explain`). */
 interface EvidenceReading {
   readonly compiled: CompiledTaxonomy;
   readonly loaded: LoadedModel;
-  readonly text: string;
-  readonly lines: LineIndex;
   readonly heading: HeadingFact;
   readonly hits: ReadonlyMap<string, Hit>;
   readonly groups: ReadonlyMap<string, number>;
@@ -236,12 +235,23 @@ interface EvidenceReading {
   readonly kindRole: Role | 'mixed' | undefined;
 }
 
+/** A piece of evidence before it quotes the text: a context line has its text, a signal its place. */
+interface Draft {
+  readonly kind: Evidence['kind'];
+  readonly text: string | undefined;
+  readonly start: number;
+  readonly end: number;
+  readonly concern: string;
+  readonly role: Evidence['role'];
+  readonly weight: number;
+}
+
 /**
  * The evidence of a verdict, strongest first: the context that pushed it and the signals of the
- * section, each with its fitted contribution.
+ * section, each with its fitted contribution (see `quoting` for the text and ranges).
  */
-function explain(reading: EvidenceReading): Evidence[] {
-  const { compiled, loaded, text, lines, heading, groups, contextFeatures, byConcern, verdictClass } = reading;
+function explain(reading: EvidenceReading): Draft[] {
+  const { compiled, loaded, heading, groups, contextFeatures, byConcern, verdictClass } = reading;
   // Each signal's share of its features' fitted push toward its own side. Signals share their
   // few feature names, so each name's push toward each class is worked out once.
   const pushes = new Map<string, [number, number, number]>();
@@ -261,8 +271,7 @@ function explain(reading: EvidenceReading): Evidence[] {
     }
     return push;
   };
-  const evidence: Evidence[] = [];
-  const headingRange = lines.range(heading.start, heading.end);
+  const evidence: Draft[] = [];
   const bySource = new Map<string, [number, number, number]>();
   for (const [name, x] of contextFeatures) {
     const source = contextSource(name);
@@ -279,12 +288,12 @@ function explain(reading: EvidenceReading): Evidence[] {
     if (v[side] < CONTEXT_SHOWN) continue;
     const sideRole = CLASS_ROLE[side];
     const concern = sideRole === 'none' ? 'none' : (topConcern(compiled, byConcern, sideRole) ?? 'none');
-    evidence.push({ kind: 'context', text: say(sideRole), range: headingRange, concern, role: sideRole, weight: round(v[side]) });
+    evidence.push({ kind: 'context', text: say(sideRole), start: heading.start, end: heading.end, concern, role: sideRole, weight: round(v[side]) });
   }
   // A declared kind acts through the rule (a fixed prior: the labelled plans declare none).
   const kindRole = reading.kindRole;
   if ((kindRole === 'product' || kindRole === 'project') && !evidence.some((e) => e.text === CONTEXT_TEXT.kind?.(kindRole))) {
-    evidence.push({ kind: 'context', text: `document kind is ${kindRole}`, range: headingRange, concern: topConcern(compiled, byConcern, kindRole) ?? 'none', role: kindRole, weight: SCORING.kind });
+    evidence.push({ kind: 'context', text: `document kind is ${kindRole}`, start: heading.start, end: heading.end, concern: topConcern(compiled, byConcern, kindRole) ?? 'none', role: kindRole, weight: SCORING.kind });
   }
   // One line per place in the text: a word that several concerns list speaks once, for the
   // concern it pushes most.
@@ -300,17 +309,22 @@ function explain(reading: EvidenceReading): Evidence[] {
     else if (push > seen.push) Object.assign(seen, { hit, push });
   }
   for (const { hit, push } of strongest(byPlace, SCORING.maxEvidence)) {
-    evidence.push({
-      kind: hit.kind,
-      text: text.slice(hit.start, hit.end),
-      range: lines.range(hit.start, hit.end),
-      concern: hit.concern,
-      role: hit.role,
-      weight: round(push),
-    });
+    evidence.push({ kind: hit.kind, text: undefined, start: hit.start, end: hit.end, concern: hit.concern, role: hit.role, weight: round(push) });
   }
   evidence.sort((a, b) => b.weight - a.weight);
   return evidence.slice(0, SCORING.maxEvidence);
+}
+
+/** Builds the evidence of `drafts` when asked: the text each signal quotes, and the ranges (context lines point at the heading). */
+function quoting(drafts: readonly Draft[], text: string, lines: LineIndex, heading: HeadingFact): () => Evidence[] {
+  return () => {
+    const headingRange = lines.range(heading.start, heading.end);
+    return drafts.map((d) =>
+      d.text !== undefined
+        ? { kind: d.kind, text: d.text, range: headingRange, concern: d.concern, role: d.role, weight: d.weight }
+        : { kind: d.kind, text: text.slice(d.start, d.end), range: lines.range(d.start, d.end), concern: d.concern, role: d.role, weight: d.weight },
+    );
+  };
 }
 
 /** The `k` strongest signals by push, strongest first (earlier in the text first on a tie), without sorting them all. */
