@@ -3,7 +3,7 @@
  * directives → summary. Pure: no I/O, no editor. Linear in the document's size: parsing goes
  * chunk by chunk (./parse/chunks) and nothing here compares every finding with every section.
  */
-import { classifySection, readChildren, type LoadedModel } from './classify';
+import { classifySection, readChildren, type ChildrenReading, type ClassifyContext, type LoadedModel } from './classify';
 import type { Features } from './classify/model';
 import { compileTaxonomy } from './classify/compile';
 import { documentLeanSteps, isTitle } from './classify/document';
@@ -162,12 +162,17 @@ export function* analyzeSteps(
   }
   yield;
 
-  const classifierOf = (index: number) => ({
+  // One object per section, written out (no spread): thousands of sections are read.
+  const classifierOf = (index: number, parent: Verdict | undefined, parentIsTitle: boolean, previous: Verdict | undefined, children?: ChildrenReading): ClassifyContext => ({
     taxonomy: config.taxonomy,
     kind: kindDef,
     model: classifier.model ?? config.model,
     vocabulary: classifier.vocabulary,
     observe: classifier.observe && ((features: Features) => classifier.observe?.(index, features)),
+    parent,
+    parentIsTitle,
+    previous,
+    children,
   });
   const documentContext = memo ? yield* documentContextSteps(text, config, kindDef, lines, facts) : undefined;
   const sections: Section[] = [];
@@ -189,7 +194,7 @@ export function* analyzeSteps(
     const compute = (): SectionParts => {
       const read = readSectionComments(s.comments, lines, config);
       return {
-        verdict: classifySection({ text, lines, heading: s.heading, blocks: s.blocks }, { ...classifierOf(s.index), parent, parentIsTitle: s.parent === titleAt, previous }),
+        verdict: classifySection({ text, lines, heading: s.heading, blocks: s.blocks }, classifierOf(s.index, parent, s.parent === titleAt, previous)),
         words: s.blocks.filter((b) => b.kind !== 'code' && b.kind !== 'html').reduce((n, b) => n + countWords(text.slice(b.start, b.end)), 0),
         ...read,
       };
@@ -250,7 +255,7 @@ export function* analyzeSteps(
     const previous = previousOf[i] >= 0 ? verdicts[previousOf[i]] : undefined;
     const parentIsTitle = s.parent === titleAt;
     const read = (): Verdict =>
-      classifySection({ text, lines, heading: s.heading, blocks: s.blocks }, { ...classifierOf(s.index), parent, parentIsTitle, previous, children: readChildren(childVerdicts) });
+      classifySection({ text, lines, heading: s.heading, blocks: s.blocks }, classifierOf(s.index, parent, parentIsTitle, previous, readChildren(childVerdicts)));
     const verdict = memo ? memo.reread(s.heading.start, [parent, previous, parentIsTitle, ...childVerdicts], read) : read();
     const old = sections[i];
     sections[i] = { ...old, ...owned(old.tags[0], verdict) };

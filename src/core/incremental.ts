@@ -221,6 +221,8 @@ class SectionResults implements SectionMemo {
     const kept = entry?.reread;
     if (kept && kept.inputs.length === inputs.length && kept.inputs.every((input, i) => input === inputs[i])) return kept.verdict;
     const verdict = read();
+    // Built now: a kept verdict does not hold on to the reading of the text it came from.
+    void verdict.evidence;
     if (entry) entry.reread = { inputs, verdict };
     return verdict;
   }

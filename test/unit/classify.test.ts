@@ -220,6 +220,24 @@ describe('classify', () => {
     });
   });
 
+  describe('evidence', () => {
+    it('is built on its first read, the same list at every read, in copies and in JSON', () => {
+      const text = `# Clinic booking\n\n${TWO_SIDED_SECTION}\n## Rollout\n\nWe will ship the pilot by 2027-03-01 with two engineers.\n`;
+      const read = classifyAll(text).map((c) => c.verdict);
+      const copied = classifyAll(text).map((c) => ({ ...c.verdict }));
+      const serialised = classifyAll(text).map((c) => JSON.stringify(c.verdict));
+      for (let i = 0; i < read.length; i++) {
+        const first = read[i].evidence;
+        assert.ok(first.length > 0, why(read[i]));
+        // Read once more, the very same list; a copy or JSON made before any read holds it too.
+        assert.equal(read[i].evidence, first);
+        assert.deepEqual(copied[i], { ...read[i] });
+        assert.deepEqual(Object.keys(copied[i]), ['role', 'concern', 'confidence', 'scores', 'evidence', ...(read[i].bothSides !== undefined ? ['bothSides'] : [])]);
+        assert.equal(serialised[i], JSON.stringify(read[i]));
+      }
+    });
+  });
+
   describe('scoring', () => {
     it('saturates: a term repeated never counts more than twice its weight', () => {
       assert.equal(saturate(1), 1);

@@ -255,7 +255,8 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
     if (ALL_DIGITS.test(key)) termNumbers.add(key);
   }
   const word = (raw: string): WordInfo => {
-    if (ALL_DIGITS.test(raw) && !termNumbers.has(raw)) return numberInfo;
+    const c = raw.charCodeAt(0);
+    if (c >= 48 && c <= 57 && ALL_DIGITS.test(raw) && !termNumbers.has(raw)) return numberInfo;
     const remember = raw.length <= WORD_MEMO_LENGTH;
     let info = remember ? memo.get(raw) : undefined;
     if (info) return info;

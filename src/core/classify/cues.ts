@@ -48,13 +48,19 @@ export function cues(terms: readonly string[]): Cues {
 const ANY_CUE = { words: new Set<string>(), prefixes: new Map<number, string[]>(), version: 0 };
 
 /** The distinct stems of `stems` that some cue list names (a word, a phrase's first word, a prefix). */
-function cueStems(stems: readonly string[]): Set<string> {
-  const found = new Set<string>();
+function cueStems(stems: readonly string[], found = new Set<string>()): Set<string> {
   for (const s of stems) {
     if (ANY_CUE.words.has(s)) found.add(s);
     else {
       const prefixes = ANY_CUE.prefixes.get(s.charCodeAt(0));
-      if (prefixes?.some((p) => s.startsWith(p))) found.add(s);
+      if (prefixes) {
+        for (const p of prefixes) {
+          if (s.startsWith(p)) {
+            found.add(s);
+            break;
+          }
+        }
+      }
     }
   }
   return found;
@@ -86,21 +92,22 @@ export class SectionWords {
       this.allSet = this.headingSet = undefined;
       this.version = ANY_CUE.version;
     }
-    if (where === 'heading') return countIn(this.headingWords, (this.headingSet ??= cueStems(this.headingWords)), list);
-    return countIn(this.all, (this.allSet ??= cueStems(this.all)), list);
+    if (where === 'heading') return countIn(() => this.headingWords, (this.headingSet ??= cueStems(this.headingWords)), list);
+    // Sifted part by part: the words are joined only when a phrase has to be looked for.
+    return countIn(() => this.all, (this.allSet ??= cueStems(this.bodyWords, cueStems(this.headingWords))), list);
   }
 }
 
 /** How many different cues of `list` occur in `stems`. */
 export function countCues(stems: readonly string[], list: Cues): number {
-  return countIn(stems, new Set(stems), list);
+  return countIn(() => stems, new Set(stems), list);
 }
 
 /**
  * `countCues` with the distinct stems at hand: the cost follows the list, not the section (a
  * section asks several lists; most of its words are in none of them).
  */
-function countIn(stems: readonly string[], distinct: ReadonlySet<string>, list: Cues): number {
+function countIn(stems: () => readonly string[], distinct: ReadonlySet<string>, list: Cues): number {
   let count = 0;
   // The words both hold, read from the smaller side.
   if (distinct.size < list.words.size) {
@@ -116,7 +123,7 @@ function countIn(stems: readonly string[], distinct: ReadonlySet<string>, list: 
   }
   for (const [first, phrases] of list.phrases) {
     if (!distinct.has(first)) continue;
-    for (const phrase of phrases) if (phraseAt(stems, phrase)) count++;
+    for (const phrase of phrases) if (phraseAt(stems(), phrase)) count++;
   }
   return count;
 }

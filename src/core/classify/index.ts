@@ -17,6 +17,7 @@ import type { LineIndex } from '../text';
 import type { Taxonomy } from '../taxonomy/types';
 import type { Evidence, InferredRole, Role, Verdict } from '../types';
 import { readAudience } from './audience';
+import { lazyVerdict } from './evidence';
 import { compileTaxonomy, type CompiledTaxonomy } from './compile';
 import { documentLean, isTitle, topConcern } from './document';
 import { addContextFeatures, addFormFeatures, channelOf, contextSource, featuresOfHit, headingForm, type ContextReading } from './features';
@@ -108,8 +109,9 @@ const CONTEXT_SHOWN = 0.1;
  * Classifies one section: its role (`product`, `project`, `mixed` when both sides are strong on
  * their own, `none` when nothing is decisive), its concern, a calibrated confidence in 0–1 (the
  * fitted model's probability of the verdict) and the evidence, strongest first, each with its
- * fitted contribution. Linear in the section's size; the taxonomy is compiled once per taxonomy
- * object and the document-wide context once per document.
+ * fitted contribution (built when first read: most verdicts are never asked why). Linear in the
+ * section's size; the taxonomy is compiled once per taxonomy object and the document-wide context
+ * once per document.
  */
 export function classifySection(input: ClassifyInput, context: ClassifyContext): Verdict {
   const compiled = compileTaxonomy(context.taxonomy);
@@ -179,11 +181,15 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
       none: children.none / children.count,
     },
   };
-  addContextFeatures(features, reading, own);
+  // Kept apart as well: the evidence explains them without looking through every feature.
+  const contextFeatures = new Map<string, number>();
+  addContextFeatures(contextFeatures, reading, own);
+  for (const [name, x] of contextFeatures) features.set(name, x);
   const rule = ruleVerdict(own, signals, reading);
   features.set(`rule:${rule}`, 1);
   addBalanceFeatures(features, groups);
-  addFormFeatures(features, { ...headingForm(heading.text), technical: signals.technical, words });
+  const form = headingForm(heading.text);
+  addFormFeatures(features, { question: form.question, version: form.version, technical: signals.technical, words });
   addNameFeatures(features, signals.named);
   if (subject > 0) features.set('sense:subject', Math.log1p(subject));
   for (const [name, count] of senses) features.set(name, Math.log1p(count));
@@ -195,6 +201,57 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   const top = p[0] >= p[1] ? 0 : 1;
   const verdictClass = role === 'mixed' ? top : classOf(role === 'none' ? 'none' : role);
 
+  const concernSide: Role | undefined = role === 'product' || role === 'project' ? role : role === 'mixed' ? (CLASS_ROLE[top] as Role) : undefined;
+  const concern = concernSide ? topConcern(compiled, byConcern, concernSide) : undefined;
+  const scores = children
+    ? { product: own.product + reading.children!.product, project: own.project + reading.children!.project, none: own.none + reading.children!.none }
+    : own;
+  // What the evidence says is worked out now (its pushes, its order); its text and ranges when it is read.
+  const drafts = explain({ compiled, loaded, heading, hits: signals.hits, groups, contextFeatures, byConcern, verdictClass, kindRole: context.kind?.role });
+  return lazyVerdict(
+    {
+      role,
+      concern,
+      confidence: round(Math.min(1, Math.max(0, confidence))),
+      scores: { product: round(scores.product), project: round(scores.project), none: round(scores.none) },
+      ...(bothSides !== undefined ? { bothSides } : {}),
+    },
+    quoting(drafts, text, lines, heading),
+  );
+}
+
+/** What a verdict's evidence is worked out from (see `explain`). */
+interface EvidenceReading {
+  readonly compiled: CompiledTaxonomy;
+  readonly loaded: LoadedModel;
+  readonly heading: HeadingFact;
+  readonly hits: ReadonlyMap<string, Hit>;
+  readonly groups: ReadonlyMap<string, number>;
+  /** The context features (see `addContextFeatures`), in the order the model reads them. */
+  readonly contextFeatures: ReadonlyMap<string, number>;
+  readonly byConcern: ReadonlyMap<string, number>;
+  /** The class the verdict names (for a mix, its likelier side). */
+  readonly verdictClass: number;
+  readonly kindRole: Role | 'mixed' | undefined;
+}
+
+/** A piece of evidence before it quotes the text: a context line has its text, a signal its place. */
+interface Draft {
+  readonly kind: Evidence['kind'];
+  readonly text: string | undefined;
+  readonly start: number;
+  readonly end: number;
+  readonly concern: string;
+  readonly role: Evidence['role'];
+  readonly weight: number;
+}
+
+/**
+ * The evidence of a verdict, strongest first: the context that pushed it and the signals of the
+ * section, each with its fitted contribution (see `quoting` for the text and ranges).
+ */
+function explain(reading: EvidenceReading): Draft[] {
+  const { compiled, loaded, heading, groups, contextFeatures, byConcern, verdictClass } = reading;
   // Each signal's share of its features' fitted push toward its own side. Signals share their
   // few feature names, so each name's push toward each class is worked out once.
   const pushes = new Map<string, [number, number, number]>();
@@ -206,17 +263,17 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
       if (sum <= 0) continue;
       let toward = pushes.get(name);
       if (!toward) {
-        const x = features.get(name) ?? 0;
+        // The feature's value, as the classifier set it from the group's sum.
+        const x = Math.log1p(sum);
         pushes.set(name, (toward = [pushToward(loaded, name, x, 0), pushToward(loaded, name, x, 1), pushToward(loaded, name, x, 2)]));
       }
       push += (hit.contribution / sum) * toward[c];
     }
     return push;
   };
-  const evidence: Evidence[] = [];
-  const headingRange = lines.range(heading.start, heading.end);
+  const evidence: Draft[] = [];
   const bySource = new Map<string, [number, number, number]>();
-  for (const [name, x] of features) {
+  for (const [name, x] of contextFeatures) {
     const source = contextSource(name);
     if (!source) continue;
     const v = bySource.get(source) ?? [0, 0, 0];
@@ -231,18 +288,18 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
     if (v[side] < CONTEXT_SHOWN) continue;
     const sideRole = CLASS_ROLE[side];
     const concern = sideRole === 'none' ? 'none' : (topConcern(compiled, byConcern, sideRole) ?? 'none');
-    evidence.push({ kind: 'context', text: say(sideRole), range: headingRange, concern, role: sideRole, weight: round(v[side]) });
+    evidence.push({ kind: 'context', text: say(sideRole), start: heading.start, end: heading.end, concern, role: sideRole, weight: round(v[side]) });
   }
   // A declared kind acts through the rule (a fixed prior: the labelled plans declare none).
-  const kindRole = context.kind?.role;
+  const kindRole = reading.kindRole;
   if ((kindRole === 'product' || kindRole === 'project') && !evidence.some((e) => e.text === CONTEXT_TEXT.kind?.(kindRole))) {
-    evidence.push({ kind: 'context', text: `document kind is ${kindRole}`, range: headingRange, concern: topConcern(compiled, byConcern, kindRole) ?? 'none', role: kindRole, weight: SCORING.kind });
+    evidence.push({ kind: 'context', text: `document kind is ${kindRole}`, start: heading.start, end: heading.end, concern: topConcern(compiled, byConcern, kindRole) ?? 'none', role: kindRole, weight: SCORING.kind });
   }
   // One line per place in the text: a word that several concerns list speaks once, for the
   // concern it pushes most.
   const byPlace: { hit: Hit; push: number }[] = [];
   // The push of a signal follows its contribution closely: weigh only the strongest few.
-  const candidates = signals.hits.size > 3 * SCORING.maxEvidence ? strongest([...signals.hits.values()].map((hit) => ({ hit, push: hit.contribution })), 3 * SCORING.maxEvidence).map((c) => c.hit) : signals.hits.values();
+  const candidates = reading.hits.size > 3 * SCORING.maxEvidence ? strongest([...reading.hits.values()].map((hit) => ({ hit, push: hit.contribution })), 3 * SCORING.maxEvidence).map((c) => c.hit) : reading.hits.values();
   for (const hit of candidates) {
     if (!hit.quoted) continue;
     const push = pushOf(hit);
@@ -252,29 +309,21 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
     else if (push > seen.push) Object.assign(seen, { hit, push });
   }
   for (const { hit, push } of strongest(byPlace, SCORING.maxEvidence)) {
-    evidence.push({
-      kind: hit.kind,
-      text: text.slice(hit.start, hit.end),
-      range: lines.range(hit.start, hit.end),
-      concern: hit.concern,
-      role: hit.role,
-      weight: round(push),
-    });
+    evidence.push({ kind: hit.kind, text: undefined, start: hit.start, end: hit.end, concern: hit.concern, role: hit.role, weight: round(push) });
   }
   evidence.sort((a, b) => b.weight - a.weight);
+  return evidence.slice(0, SCORING.maxEvidence);
+}
 
-  const concernSide: Role | undefined = role === 'product' || role === 'project' ? role : role === 'mixed' ? (CLASS_ROLE[top] as Role) : undefined;
-  const concern = concernSide ? topConcern(compiled, byConcern, concernSide) : undefined;
-  const scores = children
-    ? { product: own.product + reading.children!.product, project: own.project + reading.children!.project, none: own.none + reading.children!.none }
-    : own;
-  return {
-    role,
-    concern,
-    confidence: round(Math.min(1, Math.max(0, confidence))),
-    scores: { product: round(scores.product), project: round(scores.project), none: round(scores.none) },
-    evidence: evidence.slice(0, SCORING.maxEvidence),
-    ...(bothSides !== undefined ? { bothSides } : {}),
+/** Builds the evidence of `drafts` when asked: the text each signal quotes, and the ranges (context lines point at the heading). */
+function quoting(drafts: readonly Draft[], text: string, lines: LineIndex, heading: HeadingFact): () => Evidence[] {
+  return () => {
+    const headingRange = lines.range(heading.start, heading.end);
+    return drafts.map((d) =>
+      d.text !== undefined
+        ? { kind: d.kind, text: d.text, range: headingRange, concern: d.concern, role: d.role, weight: d.weight }
+        : { kind: d.kind, text: text.slice(d.start, d.end), range: lines.range(d.start, d.end), concern: d.concern, role: d.role, weight: d.weight },
+    );
   };
 }
 

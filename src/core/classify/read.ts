@@ -18,14 +18,28 @@ const TERM_KIND: Record<Channel, EvidenceKind> = { heading: 'heading-term', body
 /** Phrase tokens may be joined by spaces, hyphens, slashes and emphasis, nothing else. */
 const PHRASE_GAP = /^[\s\-–—/*_]{0,4}$/;
 
+/** `PHRASE_GAP` on [from, to) of `text`; the common gaps (a space, a hyphen) without a slice. */
+function phraseGap(text: string, from: number, to: number): boolean {
+  if (to - from > 4) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    // Space, tab, line breaks, `*`, `-`, `/`, `_`; anything else is left to the expression.
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 42 && c !== 45 && c !== 47 && c !== 95) return PHRASE_GAP.test(text.slice(from, to));
+  }
+  return true;
+}
+
 /** The words of a prose slice, with their places in it. */
 export interface Tokens {
   readonly infos: WordInfo[];
   readonly starts: number[];
   readonly ends: number[];
   /** Indexes of words that are part of an identifier (`RISK-12`): patterns may start there, terms are not read. */
-  readonly identifiers: Set<number>;
+  readonly identifiers: ReadonlySet<number>;
 }
+
+/** The identifiers of a slice that has none (most have none: no set is made for them). */
+const NO_IDENTIFIERS: ReadonlySet<number> = new Set();
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
@@ -42,12 +56,29 @@ function insideIdentifier(text: string, start: number, end: number): boolean {
   if (before === '_' || after === '_') return true;
   if (after === '-' && DIGIT.test(text[end + 1] ?? '') && LETTER.test(text[start])) return true;
   if ((after === '.' && LETTER.test(text[end + 1] ?? '')) || (before === '.' && LETTER.test(text[start - 2] ?? ''))) return true;
-  return LETTER.test(text[start]) && /\p{Ll}\p{Lu}/u.test(text.slice(start, end));
+  return LETTER.test(text[start]) && camelCase(text, start, end);
+}
+
+const CAMEL = /\p{Ll}\p{Lu}/u;
+
+/** Whether a lower-case letter is followed by an upper-case one in [start, end); ASCII words without a slice. */
+function camelCase(text: string, start: number, end: number): boolean {
+  let lower = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return CAMEL.test(text.slice(start, end));
+    if (lower && c >= 65 && c <= 90) return true;
+    lower = c >= 97 && c <= 122;
+  }
+  return false;
 }
 
 /** Splits prose into words (letters and digits; `&` stands for "and") in one pass. */
 export function tokenize(compiled: CompiledTaxonomy, masked: string): Tokens {
-  const tokens: Tokens = { infos: [], starts: [], ends: [], identifiers: new Set() };
+  const infos: WordInfo[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let identifiers: Set<number> | undefined;
   const n = masked.length;
   let i = 0;
   while (i < n) {
@@ -55,9 +86,9 @@ export function tokenize(compiled: CompiledTaxonomy, masked: string): Tokens {
     const word = c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : WORD_CHAR.test(masked[i]);
     if (!word) {
       if (c === 38 /* & */) {
-        tokens.infos.push(compiled.word('&'));
-        tokens.starts.push(i);
-        tokens.ends.push(i + 1);
+        infos.push(compiled.word('&'));
+        starts.push(i);
+        ends.push(i + 1);
       }
       i++;
       continue;
@@ -68,13 +99,13 @@ export function tokenize(compiled: CompiledTaxonomy, masked: string): Tokens {
       if (d < 128 ? !((d >= 48 && d <= 57) || (d >= 65 && d <= 90) || (d >= 97 && d <= 122)) : !WORD_CHAR.test(masked[j])) break;
       j++;
     }
-    tokens.infos.push(compiled.word(masked.slice(i, j)));
-    tokens.starts.push(i);
-    tokens.ends.push(j);
-    if (insideIdentifier(masked, i, j)) tokens.identifiers.add(tokens.infos.length - 1);
+    infos.push(compiled.word(masked.slice(i, j)));
+    starts.push(i);
+    ends.push(j);
+    if (insideIdentifier(masked, i, j)) (identifiers ??= new Set()).add(infos.length - 1);
     i = j;
   }
-  return tokens;
+  return { infos, starts, ends, identifiers: identifiers ?? NO_IDENTIFIERS };
 }
 
 /**
@@ -102,7 +133,7 @@ export function scanTerms(text: string, tokens: Tokens, offset: number, channel:
         if (i + len >= n) continue;
         let ok = true;
         for (let k = 0; k < len && ok; k++) {
-          ok = infos[i + 1 + k].stem === phrase.rest[k] && PHRASE_GAP.test(text.slice(offset + ends[i + k], offset + starts[i + 1 + k]));
+          ok = infos[i + 1 + k].stem === phrase.rest[k] && phraseGap(text, offset + ends[i + k], offset + starts[i + 1 + k]);
         }
         if (ok) {
           record(phrase.entries, starts[i], ends[i + len]);
