@@ -46,10 +46,16 @@ export interface Verdict {
   readonly role: InferredRole;
   /** The strongest concern of the winning role (for `mixed`, of the stronger side). */
   readonly concern: string | undefined;
-  /** 0–1: how decisively the winning side beat the others. */
+  /**
+   * 0–1: the fitted model's calibrated probability of the verdict (for `mixed`, of the side it
+   * leans to); the README's reliability table shows what it is worth.
+   */
   readonly confidence: number;
   readonly scores: { readonly product: number; readonly project: number; readonly none: number };
-  /** Strongest first. */
+  /**
+   * Strongest first, each with its fitted push. The classifier's verdicts make the quotes and
+   * ranges on the first read (a getter; the same list at every read, in copies and in JSON).
+   */
   readonly evidence: readonly Evidence[];
   /**
    * Set when both sides read strong on their own: how probable it is that either side owns the
