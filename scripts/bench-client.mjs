@@ -230,7 +230,8 @@ async function typing() {
  * what ran between two ticks is one block that nothing else on the thread could interrupt. A
  * block counts the thread's own CPU time over it (`threadCpuClock`), not the wall clock, which on
  * a shared machine also holds the time the thread waited for a core that another process held
- * (the language server analysing, on these two cores).
+ * (the language server analysing, on these two cores). Where only the process's CPU time is to
+ * be had, the smaller of it and the wall clock.
  */
 function threadBusyMonitor() {
   const clock = threadCpuClock();
@@ -272,8 +273,8 @@ function threadBusyMonitor() {
  * The CPU time, in ms, of the calling thread alone. On Linux it is the scheduler's runtime of the
  * thread (`/proc/thread-self/schedstat`), which the kernel brings up to date when the thread
  * leaves the CPU: a wait of 10 µs (`Atomics.wait`) just before reading makes it leave, so the
- * figure is exact to the read (within 0.1 ms of a busy loop's wall time on an idle core, where
- * without the wait it lags by up to a scheduler tick, several ms). Elsewhere, the process's CPU
+ * figure is exact to the read (`checkClock` measures it in each run: a few tenths of a ms at
+ * most, where without the wait it lags by up to a scheduler tick, several ms). Elsewhere, the process's CPU
  * time, which also holds V8's helper threads (concurrent marking, compiling): never less than the
  * thread's own.
  */

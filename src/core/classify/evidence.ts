@@ -6,7 +6,7 @@
  */
 import type { Evidence, Verdict } from '../types';
 
-/** A verdict whose `evidence` is built by `build` on its first read (the same list at every read). */
+/** A verdict whose `evidence` is built by `build` on its first read (the same list at every read); `bothSides` is left out when undefined. */
 export function lazyVerdict(fields: Omit<Verdict, 'evidence'>, build: () => readonly Evidence[]): Verdict {
   let later: (() => readonly Evidence[]) | undefined = build;
   let list: readonly Evidence[] | undefined;

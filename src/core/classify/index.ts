@@ -214,7 +214,7 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
       concern,
       confidence: round(Math.min(1, Math.max(0, confidence))),
       scores: { product: round(scores.product), project: round(scores.project), none: round(scores.none) },
-      ...(bothSides !== undefined ? { bothSides } : {}),
+      bothSides,
     },
     quoting(drafts, text, lines, heading),
   );

@@ -1,9 +1,9 @@
 /**
  * What a section's list is made of: a list whose items mostly record pieces of work with who did
- * them (`@handle`) or when they landed as which change (an ISO date and `#123`) is a delivery log, such as the release entries of an
- * implementation history. The log as a whole is project evidence of its own, beside the items'
- * single saturating pattern (./progress), so that a long log of technical item titles still reads
- * as delivery. One pass over the section's paragraphs.
+ * them (`@handle`) or when they landed as which change (an ISO date and `#123`) is a delivery
+ * log, such as the release entries of an implementation history. The log as a whole is project
+ * evidence of its own, beside the items' single saturating pattern (./progress), so that a long
+ * log of technical item titles still reads as delivery. One pass over the section's paragraphs.
  */
 import type { BlockFact } from '../parse/facts';
 import { ISO_DATE, WORK_HANDLE } from './progress';
