@@ -5,12 +5,108 @@
  * document's lean, the subsections of an empty section) and, when the model keeps a vocabulary,
  * the stemmed words of its heading and body. The same function serves training and run time, so
  * the model is fitted on exactly what it later sees.
+ *
+ * Every feature name is numbered once (`featureId`), and a section's features are a sparse
+ * vector of numbers (`FeatureVector`): weighing a section builds no names. Its names are read
+ * back only for training (`FeatureVector.named`).
  */
-import type { Role } from '../types';
+import type { InferredRole, Role } from '../types';
 import type { Hit } from './signals';
 
+/** Feature names by number, and numbers by name: a few hundred names (more when training reads every word). */
+const featureNames: string[] = [];
+const featureIds = new Map<string, number>();
+
+/** The number of a feature name, the same for the life of the process. */
+export function featureId(name: string): number {
+  let id = featureIds.get(name);
+  if (id === undefined) {
+    id = featureNames.length;
+    featureNames.push(name);
+    featureIds.set(name, id);
+  }
+  return id;
+}
+
+/** How many feature names are numbered so far (every id is below it). */
+export function featureCount(): number {
+  return featureNames.length;
+}
+
+/**
+ * A section's features: values by feature id, in the order they were first set (the order the
+ * model sums them in, as a map of names kept it). Meant to be reused: `clear` costs what was set.
+ */
+export class FeatureVector {
+  /** Feature ids, in the order first set. */
+  private readonly order: number[] = [];
+  private values = new Float64Array(256);
+  /** 1 where a feature is set (a feature may be set to 0). */
+  private present = new Uint8Array(256);
+
+  get size(): number {
+    return this.order.length;
+  }
+
+  /** The id of the `i`-th feature set. */
+  idAt(i: number): number {
+    return this.order[i];
+  }
+
+  has(id: number): boolean {
+    return id < this.present.length && this.present[id] === 1;
+  }
+
+  /** The feature's value; 0 when it is not set. */
+  get(id: number): number {
+    return id < this.values.length ? this.values[id] : 0;
+  }
+
+  set(id: number, x: number): void {
+    if (!this.has(id)) this.append(id);
+    this.values[id] = x;
+  }
+
+  add(id: number, x: number): void {
+    if (!this.has(id)) this.append(id);
+    this.values[id] += x;
+  }
+
+  /** Calls `fn` with every feature set, in order. */
+  forEach(fn: (id: number, x: number) => void): void {
+    for (const id of this.order) fn(id, this.values[id]);
+  }
+
+  clear(): void {
+    for (const id of this.order) {
+      this.values[id] = 0;
+      this.present[id] = 0;
+    }
+    this.order.length = 0;
+  }
+
+  /** The features by name, in order: what training records. */
+  named(): Map<string, number> {
+    return new Map(this.order.map((id) => [featureNames[id], this.values[id]]));
+  }
+
+  private append(id: number): void {
+    if (id >= this.values.length) {
+      const length = Math.max(2 * this.values.length, featureCount());
+      const values = new Float64Array(length);
+      values.set(this.values);
+      const present = new Uint8Array(length);
+      present.set(this.present);
+      this.values = values;
+      this.present = present;
+    }
+    this.present[id] = 1;
+    this.order.push(id);
+  }
+}
+
 /** The channel a signal came from, by its key: heading, body or table term, pattern, structure. */
-export function channelOf(hit: Hit, key: string): string {
+function channelOf(hit: Hit, key: string): string {
   if (key.startsWith('structure\u0000')) return 's';
   if (key.startsWith('heading\u0000pattern')) return 'hp';
   if (key.startsWith('body\u0000pattern')) return 'bp';
@@ -23,20 +119,61 @@ export function channelOf(hit: Hit, key: string): string {
   return hit.scaled ? 'b' : 'h';
 }
 
-/** The feature names a signal feeds: its channel and side, and its channel and concern. */
-export function featuresOfHit(channel: string, hit: Hit): readonly string[] {
-  const key = `${channel}\u0000${hit.concern}`;
-  let names = namesCache.get(key);
-  if (!names) {
-    names = hit.role === 'none' ? [`${channel}:none`] : [`${channel}:${hit.role}`, `${channel}:${hit.concern}`];
-    if (namesCache.size > 10_000) namesCache.clear();
-    namesCache.set(key, names);
+/** Features of signals by channel, then by concern: asked for at every signal. */
+const hitFeatures = new Map<string, Map<string, readonly number[]>>();
+
+/** The features a signal (by its key) feeds: its channel and side, and its channel and concern. */
+export function featuresOfHit(hit: Hit, key: string): readonly number[] {
+  const channel = channelOf(hit, key);
+  let byConcern = hitFeatures.get(channel);
+  if (!byConcern) hitFeatures.set(channel, (byConcern = new Map()));
+  let ids = byConcern.get(hit.concern);
+  if (!ids) {
+    ids = hit.role === 'none' ? [featureId(`${channel}:none`)] : [featureId(`${channel}:${hit.role}`), featureId(`${channel}:${hit.concern}`)];
+    byConcern.set(hit.concern, ids);
   }
-  return names;
+  return ids;
 }
 
-/** Feature names by channel and concern: a few hundred at most, asked for at every signal. */
-const namesCache = new Map<string, readonly string[]>();
+/** The channels of the heading and of the body, by side (see `addBalanceFeatures`). */
+const BALANCE = {
+  heading: channelSides(['h', 'hp']),
+  body: channelSides(['b', 't', 'bp', 's']),
+  hdiff: featureId('hdiff'),
+  bdiff: featureId('bdiff'),
+  bodyProduct: featureId('conflict:body-product'),
+  bodyProject: featureId('conflict:body-project'),
+};
+
+function channelSides(channels: readonly string[]): { readonly product: readonly number[]; readonly project: readonly number[] } {
+  return { product: channels.map((c) => featureId(`${c}:product`)), project: channels.map((c) => featureId(`${c}:project`)) };
+}
+
+/**
+ * Adds which way the heading and the body each lean, -1 (project) to 1 (product), and where
+ * they disagree, how strongly (`groups`: the signals summed per feature, see `featuresOfHit`):
+ * so the fit can learn that the body, not one heading word, decides.
+ */
+export function addBalanceFeatures(out: FeatureVector, groups: FeatureVector): void {
+  const sum = (ids: readonly number[]): number => ids.reduce((n, id) => n + groups.get(id), 0);
+  const heading = { product: sum(BALANCE.heading.product), project: sum(BALANCE.heading.project) };
+  const body = { product: sum(BALANCE.body.product), project: sum(BALANCE.body.project) };
+  if (heading.product + heading.project > 0) out.set(BALANCE.hdiff, (heading.product - heading.project) / (heading.product + heading.project + 1));
+  if (body.product + body.project > 0) out.set(BALANCE.bdiff, (body.product - body.project) / (body.product + body.project + 1));
+  const against = (h: number, b: number): number => Math.log1p(Math.min(h, b));
+  if (heading.project > 0 && body.product > 0) out.set(BALANCE.bodyProduct, against(heading.project, body.product));
+  if (heading.product > 0 && body.project > 0) out.set(BALANCE.bodyProject, against(heading.product, body.project));
+}
+
+/** Features of the words the model keeps, by stem (`hw:` heading words, `bw:` body words). */
+const wordFeatures = { hw: new Map<string, number>(), bw: new Map<string, number>() };
+
+/** The feature of a heading (`hw`) or body (`bw`) word. */
+export function wordFeature(channel: 'hw' | 'bw', stem: string): number {
+  let id = wordFeatures[channel].get(stem);
+  if (id === undefined) wordFeatures[channel].set(stem, (id = featureId(`${channel}:${stem}`)));
+  return id;
+}
 
 /** The evidence of one side, summed: what a section says on its own. */
 export interface SideTotals {
@@ -66,94 +203,103 @@ export interface ContextReading {
   readonly children: SideTotals | undefined;
 }
 
-/** Which context source a feature belongs to (for explaining it), by its name. */
-export function contextSource(name: string): ContextSource | undefined {
-  let known = sourceCache.get(name);
-  if (known === undefined) {
-    known = sourceOf(name) ?? null;
-    if (sourceCache.size > 10_000) sourceCache.clear();
-    sourceCache.set(name, known);
-  }
-  return known ?? undefined;
+export type ContextSource = 'title' | 'parent' | 'previous' | 'kind' | 'lean' | 'children' | 'shape';
+
+/** The source of every context feature, by feature id (for explaining it). */
+const contextSources: ContextSource[] = [];
+
+function contextFeature(name: string, source: ContextSource): number {
+  const id = featureId(name);
+  contextSources[id] = source;
+  return id;
 }
 
-type ContextSource = 'title' | 'parent' | 'previous' | 'kind' | 'lean' | 'children' | 'shape';
-/** Sources by feature name: the names are few and asked for at every section. */
-const sourceCache = new Map<string, ContextSource | null>();
-
-function sourceOf(name: string): ContextSource | undefined {
-  const head = name.slice(0, name.indexOf(':') < 0 ? name.length : name.indexOf(':'));
-  switch (head) {
-    case 'title':
-      return 'title';
-    case 'parent':
-    case 'parentw':
-      return 'parent';
-    case 'kind':
-    case 'kindw':
-      return 'kind';
-    case 'lean':
-    case 'leanw':
-      return 'lean';
-    case 'kids':
-      return 'children';
-    case 'prev':
-    case 'prevw':
-      return 'previous';
-    case 'empty':
-    case 'level':
-    case 'words':
-      return 'shape';
-    default:
-      return undefined;
-  }
+/** Which context source a context feature belongs to. */
+export function contextSource(id: number): ContextSource {
+  return contextSources[id];
 }
 
 const SIDES = ['product', 'project', 'none'] as const;
+const LEAN_SIDES = ['product', 'project'] as const;
+const KINDS = ['product', 'project', 'mixed'] as const;
+type Side = (typeof SIDES)[number];
+
+/** A context feature per side: `prefix:product`, `prefix:project`… */
+function sided<S extends string>(prefix: string, source: ContextSource, sides: readonly S[]): Readonly<Record<S, number>> {
+  return Object.fromEntries(sides.map((side) => [side, contextFeature(`${prefix}:${side}`, source)])) as Record<S, number>;
+}
+
+/** The context features, in pairs: as it is, and `weak` (scaled by how little the section says itself). */
+const CONTEXT = {
+  title: contextFeature('title', 'title'),
+  empty: contextFeature('empty', 'shape'),
+  /** By heading level: 1, 2, 3, and 4 for any deeper. */
+  level: [1, 2, 3, 4].map((level) => contextFeature(`level:${level}`, 'shape')),
+  words: contextFeature('words', 'shape'),
+  parentIsTitle: contextFeature('parent:title', 'parent'),
+  parent: { strong: sided('parent', 'parent', SIDES), weak: sided('parentw', 'parent', SIDES) },
+  previous: { strong: sided('prev', 'previous', SIDES), weak: sided('prevw', 'previous', SIDES) },
+  kind: { strong: sided('kind', 'kind', KINDS), weak: sided('kindw', 'kind', KINDS) },
+  lean: { strong: sided('lean', 'lean', LEAN_SIDES), weak: sided('leanw', 'lean', LEAN_SIDES) },
+  kids: contextFeature('kids', 'children'),
+  kidsBySide: sided('kids', 'children', SIDES),
+};
 
 /**
  * Adds the context features to `out`. Each source appears twice: as it is, and scaled by how
  * little the section says itself (`weak`, 1 for a section with no signal, towards 0 for a
  * clear one), so the fit can let context break ties without letting it outvote own evidence.
  */
-export function addContextFeatures(out: Map<string, number>, c: ContextReading, own: SideTotals): void {
+export function addContextFeatures(out: FeatureVector, c: ContextReading, own: SideTotals): void {
   const ownTotal = own.product + own.project + own.none;
   const weak = Math.exp(-ownTotal / 2);
-  if (c.title) out.set('title', 1);
-  if (c.empty) out.set('empty', 1);
-  out.set(`level:${Math.min(c.level, 4)}`, 1);
-  if (c.words > 0) out.set('words', Math.log1p(c.words) / 4);
-  if (c.parentIsTitle) out.set('parent:title', 1);
-  if (c.parent) addShares(out, 'parent', c.parent, weak);
-  if (c.previous) addShares(out, 'prev', c.previous, weak);
+  if (c.title) out.set(CONTEXT.title, 1);
+  if (c.empty) out.set(CONTEXT.empty, 1);
+  out.set(CONTEXT.level[Math.min(c.level, 4) - 1], 1);
+  if (c.words > 0) out.set(CONTEXT.words, Math.log1p(c.words) / 4);
+  if (c.parentIsTitle) out.set(CONTEXT.parentIsTitle, 1);
+  if (c.parent) addShares(out, CONTEXT.parent, c.parent, weak);
+  if (c.previous) addShares(out, CONTEXT.previous, c.previous, weak);
   if (c.kind) {
-    out.set(`kind:${c.kind}`, 1);
-    out.set(`kindw:${c.kind}`, weak);
+    out.set(CONTEXT.kind.strong[c.kind], 1);
+    out.set(CONTEXT.kind.weak[c.kind], weak);
   }
   if (c.lean) {
-    for (const side of ['product', 'project'] as const) {
+    for (const side of LEAN_SIDES) {
       if (c.lean[side] <= 0) continue;
-      out.set(`lean:${side}`, c.lean[side]);
-      out.set(`leanw:${side}`, c.lean[side] * weak);
+      out.set(CONTEXT.lean.strong[side], c.lean[side]);
+      out.set(CONTEXT.lean.weak[side], c.lean[side] * weak);
     }
   }
   if (c.children) {
-    out.set('kids', 1);
-    for (const side of SIDES) if (c.children[side] > 0) out.set(`kids:${side}`, Math.log1p(c.children[side]));
+    out.set(CONTEXT.kids, 1);
+    for (const side of SIDES) if (c.children[side] > 0) out.set(CONTEXT.kidsBySide[side], Math.log1p(c.children[side]));
   }
 }
 
 /** A neighbour's evidence as shares of its sides, times how much it says (full at 3 and more). */
-function addShares(out: Map<string, number>, prefix: string, totals: SideTotals, weak: number): void {
+function addShares(out: FeatureVector, features: { readonly strong: Readonly<Record<Side, number>>; readonly weak: Readonly<Record<Side, number>> }, totals: SideTotals, weak: number): void {
   const total = totals.product + totals.project + totals.none;
   if (total <= 0) return;
   const strength = Math.min(1, total / 3);
   for (const side of SIDES) {
     const share = (totals[side] / total) * strength;
     if (share <= 0) continue;
-    out.set(`${prefix}:${side}`, share);
-    out.set(`${prefix}w:${side}`, share * weak);
+    out.set(features.strong[side], share);
+    out.set(features.weak[side], share * weak);
   }
+}
+
+const RULE: Readonly<Record<InferredRole, number>> = {
+  product: featureId('rule:product'),
+  project: featureId('rule:project'),
+  mixed: featureId('rule:mixed'),
+  none: featureId('rule:none'),
+};
+
+/** Adds the verdict of the hand-set rule (see `ruleVerdict`), one feature per verdict. */
+export function addRuleFeature(out: FeatureVector, rule: InferredRole): void {
+  out.set(RULE[rule], 1);
 }
 
 /** What the heading's form and the body's register say, apart from any term. */
@@ -176,9 +322,11 @@ export function headingForm(heading: string): Pick<FormReading, 'question' | 've
   return { question: QUESTION.test(heading), version: VERSION_ONLY.test(heading) };
 }
 
+const FORM = { question: featureId('form:question'), version: featureId('form:version'), technical: featureId('form:technical') };
+
 /** Adds the form features to `out`: the heading's form, and the share of the body that is technical reference. */
-export function addFormFeatures(out: Map<string, number>, f: FormReading): void {
-  if (f.question) out.set('form:question', 1);
-  if (f.version) out.set('form:version', 1);
-  if (f.technical > 0) out.set('form:technical', f.technical / (f.technical + f.words));
+export function addFormFeatures(out: FeatureVector, f: FormReading): void {
+  if (f.question) out.set(FORM.question, 1);
+  if (f.version) out.set(FORM.version, 1);
+  if (f.technical > 0) out.set(FORM.technical, f.technical / (f.technical + f.words));
 }

@@ -20,7 +20,7 @@ import { readAudience } from './audience';
 import { lazyVerdict } from './evidence';
 import { compileTaxonomy, type CompiledTaxonomy } from './compile';
 import { documentLean, isTitle, topConcern } from './document';
-import { addContextFeatures, addFormFeatures, channelOf, contextSource, featuresOfHit, headingForm, type ContextReading } from './features';
+import { addBalanceFeatures, addContextFeatures, addFormFeatures, addRuleFeature, contextSource, featureId, featuresOfHit, FeatureVector, headingForm, wordFeature, type ContextReading, type ContextSource } from './features';
 import { readListing } from './listing';
 import { addNameFeatures } from './named';
 import { defaultModel, predict, pushToward, type Features, type LoadedModel, type Model } from './model';
@@ -92,18 +92,27 @@ export function readChildren(children: readonly Verdict[]): ChildrenReading {
 const CLASS_ROLE: readonly (Role | 'none')[] = ['product', 'project', 'none'];
 const classOf = (role: Role | 'none'): number => (role === 'product' ? 0 : role === 'project' ? 1 : 2);
 
-/** What a context source says, as a line of evidence for the side it pushes toward. */
-const CONTEXT_TEXT: Partial<Record<string, (side: Role | 'none') => string>> = {
-  title: () => 'document title',
-  previous: (side) => (side === 'none' ? 'the section before is on neither side' : `the section before is ${side}`),
-  parent: (side) => (side === 'none' ? 'parent section is on neither side' : `parent section leans ${side}`),
-  kind: (side) => (side === 'none' ? 'document kind' : `document kind is ${side}`),
-  lean: (side) => (side === 'none' ? 'the document leans to neither side' : `the document leans ${side}`),
-  children: (side) => (side === 'none' ? 'its subsections are on neither side' : `its subsections are ${side}`),
+/** What a context source says, as a line of evidence for the side (product, project, none) it pushes toward. */
+const CONTEXT_TEXT: Partial<Record<ContextSource, readonly [string, string, string]>> = {
+  title: ['document title', 'document title', 'document title'],
+  previous: ['the section before is product', 'the section before is project', 'the section before is on neither side'],
+  parent: ['parent section leans product', 'parent section leans project', 'parent section is on neither side'],
+  kind: ['document kind is product', 'document kind is project', 'document kind'],
+  lean: ['the document leans product', 'the document leans project', 'the document leans to neither side'],
+  children: ['its subsections are product', 'its subsections are project', 'its subsections are on neither side'],
 };
 
 /** Context evidence below this push is left out of the explanation. */
 const CONTEXT_SHOWN = 0.1;
+
+/**
+ * What one section is weighed with, reused from section to section (one at a time, and nothing
+ * keeps them): its signals summed per feature, its context features, all its features.
+ */
+const groups = new FeatureVector();
+const contextFeatures = new FeatureVector();
+const features = new FeatureVector();
+const SUBJECT = featureId('sense:subject');
 
 /**
  * Classifies one section: its role (`product`, `project`, `mixed` when both sides are strong on
@@ -149,17 +158,17 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   const senses = readSenses(compiled, text, lines, proseStems(headingTokens, []), signals);
   const byConcern = new Map<string, number>();
   const own = { product: 0, project: 0, none: 0 };
-  const groups = new Map<string, number>();
+  groups.clear();
   for (const [key, hit] of signals.hits) {
     own[hit.role] += hit.contribution;
     if (hit.role !== 'none') byConcern.set(hit.concern, (byConcern.get(hit.concern) ?? 0) + hit.contribution);
-    hit.names = featuresOfHit(channelOf(hit, key), hit);
-    for (const name of hit.names) groups.set(name, (groups.get(name) ?? 0) + hit.contribution);
+    hit.features = featuresOfHit(hit, key);
+    for (const id of hit.features) groups.add(id, hit.contribution);
   }
-  const features = new Map<string, number>();
-  for (const [name, sum] of groups) features.set(name, Math.log1p(sum));
-  if (headingWords) for (const w of headingWords) features.set(`hw:${w}`, 1);
-  if (signals.words) for (const [w, n] of signals.words) features.set(`bw:${w}`, Math.log1p(n) * norm);
+  features.clear();
+  groups.forEach((id, sum) => features.set(id, Math.log1p(sum)));
+  if (headingWords) for (const w of headingWords) features.set(wordFeature('hw', w), 1);
+  if (signals.words) for (const [w, n] of signals.words) features.set(wordFeature('bw', w), Math.log1p(n) * norm);
 
   const title = isTitle(lines, heading.level, heading.start, input.index);
   const empty = words === 0 && bodyRaw === 0;
@@ -182,18 +191,17 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
     },
   };
   // Kept apart as well: the evidence explains them without looking through every feature.
-  const contextFeatures = new Map<string, number>();
+  contextFeatures.clear();
   addContextFeatures(contextFeatures, reading, own);
-  for (const [name, x] of contextFeatures) features.set(name, x);
+  contextFeatures.forEach((id, x) => features.set(id, x));
   const rule = ruleVerdict(own, signals, reading);
-  features.set(`rule:${rule}`, 1);
+  addRuleFeature(features, rule);
   addBalanceFeatures(features, groups);
   const form = headingForm(heading.text);
   addFormFeatures(features, { question: form.question, version: form.version, technical: signals.technical, words });
   addNameFeatures(features, signals.named);
-  if (subject > 0) features.set('sense:subject', Math.log1p(subject));
-  for (const [name, count] of senses) features.set(name, Math.log1p(count));
-  context.observe?.(features);
+  if (subject > 0) features.set(SUBJECT, Math.log1p(subject));
+  for (const [name, count] of senses) features.set(featureId(name), Math.log1p(count));
 
   const { p } = predict(loaded, features);
   const { role, confidence } = decide(rule, p, loaded.model, !empty || children !== undefined);
@@ -207,7 +215,9 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
     ? { product: own.product + reading.children!.product, project: own.project + reading.children!.project, none: own.none + reading.children!.none }
     : own;
   // What the evidence says is worked out now (its pushes, its order); its text and ranges when it is read.
-  const drafts = explain({ compiled, loaded, heading, hits: signals.hits, groups, contextFeatures, byConcern, verdictClass, kindRole: context.kind?.role });
+  const drafts = explain({ compiled, loaded, heading, hits: signals.hits, byConcern, verdictClass, kindRole: context.kind?.role });
+  // Last, when the vectors are no longer read: the observer may do anything, even weigh another section.
+  context.observe?.(features.named());
   return lazyVerdict(
     {
       role,
@@ -220,15 +230,12 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   );
 }
 
-/** What a verdict's evidence is worked out from (see `explain`). */
+/** What a verdict's evidence is worked out from (see `explain`), beside the section's vectors. */
 interface EvidenceReading {
   readonly compiled: CompiledTaxonomy;
   readonly loaded: LoadedModel;
   readonly heading: HeadingFact;
   readonly hits: ReadonlyMap<string, Hit>;
-  readonly groups: ReadonlyMap<string, number>;
-  /** The context features (see `addContextFeatures`), in the order the model reads them. */
-  readonly contextFeatures: ReadonlyMap<string, number>;
   readonly byConcern: ReadonlyMap<string, number>;
   /** The class the verdict names (for a mix, its likelier side). */
   readonly verdictClass: number;
@@ -248,52 +255,52 @@ interface Draft {
 
 /**
  * The evidence of a verdict, strongest first: the context that pushed it and the signals of the
- * section, each with its fitted contribution (see `quoting` for the text and ranges).
+ * section, each with its fitted contribution (see `quoting` for the text and ranges). Reads the
+ * section's `groups` and `contextFeatures`.
  */
 function explain(reading: EvidenceReading): Draft[] {
-  const { compiled, loaded, heading, groups, contextFeatures, byConcern, verdictClass } = reading;
-  // Each signal's share of its features' fitted push toward its own side. Signals share their
-  // few feature names, so each name's push toward each class is worked out once.
-  const pushes = new Map<string, [number, number, number]>();
+  const { compiled, loaded, heading, byConcern, verdictClass } = reading;
+  // Each signal's share of its features' fitted push toward its own side.
   const pushOf = (hit: Hit): number => {
     let push = 0;
     const c = classOf(hit.role);
-    for (const name of hit.names ?? []) {
-      const sum = groups.get(name) ?? 0;
+    for (const id of hit.features ?? []) {
+      const sum = groups.get(id);
       if (sum <= 0) continue;
-      let toward = pushes.get(name);
-      if (!toward) {
-        // The feature's value, as the classifier set it from the group's sum.
-        const x = Math.log1p(sum);
-        pushes.set(name, (toward = [pushToward(loaded, name, x, 0), pushToward(loaded, name, x, 1), pushToward(loaded, name, x, 2)]));
-      }
-      push += (hit.contribution / sum) * toward[c];
+      // The feature's value, as the classifier set it from the group's sum.
+      push += (hit.contribution / sum) * pushToward(loaded, id, Math.log1p(sum), c);
     }
     return push;
   };
   const evidence: Draft[] = [];
-  const bySource = new Map<string, [number, number, number]>();
-  for (const [name, x] of contextFeatures) {
-    const source = contextSource(name);
-    if (!source) continue;
-    const v = bySource.get(source) ?? [0, 0, 0];
-    for (let c = 0; c < 3; c++) v[c] += pushToward(loaded, name, x, c);
-    bySource.set(source, v);
-  }
-  for (const [source, v] of bySource) {
+  // The context features' pushes toward each class, summed per source (in the order the sources come).
+  const sources: ContextSource[] = [];
+  const bySource: [number, number, number][] = [];
+  contextFeatures.forEach((id, x) => {
+    const source = contextSource(id);
+    let i = sources.indexOf(source);
+    if (i < 0) i = sources.push(source) - 1;
+    const v = (bySource[i] ??= [0, 0, 0]);
+    for (let c = 0; c < 3; c++) v[c] += pushToward(loaded, id, x, c);
+  });
+  sources.forEach((source, i) => {
     // The section's shape (level, length) weighs in but says nothing a reader could act on.
     const say = CONTEXT_TEXT[source];
-    if (!say) continue;
-    const side = v[verdictClass] >= CONTEXT_SHOWN ? verdictClass : v.indexOf(Math.max(...v));
-    if (v[side] < CONTEXT_SHOWN) continue;
+    if (!say) return;
+    const v = bySource[i];
+    const side = v[verdictClass] >= CONTEXT_SHOWN ? verdictClass : v.indexOf(Math.max(v[0], v[1], v[2]));
+    if (v[side] < CONTEXT_SHOWN) return;
     const sideRole = CLASS_ROLE[side];
     const concern = sideRole === 'none' ? 'none' : (topConcern(compiled, byConcern, sideRole) ?? 'none');
-    evidence.push({ kind: 'context', text: say(sideRole), start: heading.start, end: heading.end, concern, role: sideRole, weight: round(v[side]) });
-  }
+    evidence.push({ kind: 'context', text: say[side], start: heading.start, end: heading.end, concern, role: sideRole, weight: round(v[side]) });
+  });
   // A declared kind acts through the rule (a fixed prior: the labelled plans declare none).
   const kindRole = reading.kindRole;
-  if ((kindRole === 'product' || kindRole === 'project') && !evidence.some((e) => e.text === CONTEXT_TEXT.kind?.(kindRole))) {
-    evidence.push({ kind: 'context', text: `document kind is ${kindRole}`, start: heading.start, end: heading.end, concern: topConcern(compiled, byConcern, kindRole) ?? 'none', role: kindRole, weight: SCORING.kind });
+  if (kindRole === 'product' || kindRole === 'project') {
+    const text = CONTEXT_TEXT.kind![classOf(kindRole)];
+    if (!evidence.some((e) => e.text === text)) {
+      evidence.push({ kind: 'context', text, start: heading.start, end: heading.end, concern: topConcern(compiled, byConcern, kindRole) ?? 'none', role: kindRole, weight: SCORING.kind });
+    }
   }
   // One line per place in the text: a word that several concerns list speaks once, for the
   // concern it pushes most.
@@ -304,15 +311,38 @@ function explain(reading: EvidenceReading): Draft[] {
     if (!hit.quoted) continue;
     const push = pushOf(hit);
     // At most a few dozen candidates: a scan finds the one at the same place.
-    const seen = byPlace.find((e) => e.hit.start === hit.start && e.hit.end === hit.end && e.hit.kind === hit.kind);
+    let seen: { hit: Hit; push: number } | undefined;
+    for (const e of byPlace) {
+      if (e.hit.start === hit.start && e.hit.end === hit.end && e.hit.kind === hit.kind) {
+        seen = e;
+        break;
+      }
+    }
     if (!seen) byPlace.push({ hit, push });
-    else if (push > seen.push) Object.assign(seen, { hit, push });
+    else if (push > seen.push) {
+      seen.hit = hit;
+      seen.push = push;
+    }
   }
   for (const { hit, push } of strongest(byPlace, SCORING.maxEvidence)) {
     evidence.push({ kind: hit.kind, text: undefined, start: hit.start, end: hit.end, concern: hit.concern, role: hit.role, weight: round(push) });
   }
-  evidence.sort((a, b) => b.weight - a.weight);
-  return evidence.slice(0, SCORING.maxEvidence);
+  sortByWeight(evidence);
+  if (evidence.length > SCORING.maxEvidence) evidence.length = SCORING.maxEvidence;
+  return evidence;
+}
+
+/** Sorts evidence strongest first, equal weights in the order they came: a few pieces, most already in order. */
+function sortByWeight(evidence: Draft[]): void {
+  for (let i = 1; i < evidence.length; i++) {
+    const e = evidence[i];
+    let j = i;
+    while (j > 0 && evidence[j - 1].weight < e.weight) {
+      evidence[j] = evidence[j - 1];
+      j--;
+    }
+    evidence[j] = e;
+  }
 }
 
 /** Builds the evidence of `drafts` when asked: the text each signal quotes, and the ranges (context lines point at the heading). */
@@ -341,21 +371,6 @@ function strongest(hits: Iterable<{ hit: Hit; push: number }>, k: number): { hit
     top[i] = hit;
   }
   return top;
-}
-
-/**
- * Which way the heading and the body each lean, -1 (project) to 1 (product), and where they
- * disagree, how strongly: so the fit can learn that the body, not one heading word, decides.
- */
-function addBalanceFeatures(features: Map<string, number>, groups: ReadonlyMap<string, number>): void {
-  const sum = (channels: readonly string[], side: string): number => channels.reduce((n, c) => n + (groups.get(`${c}:${side}`) ?? 0), 0);
-  const heading = { product: sum(['h', 'hp'], 'product'), project: sum(['h', 'hp'], 'project') };
-  const body = { product: sum(['b', 't', 'bp', 's'], 'product'), project: sum(['b', 't', 'bp', 's'], 'project') };
-  if (heading.product + heading.project > 0) features.set('hdiff', (heading.product - heading.project) / (heading.product + heading.project + 1));
-  if (body.product + body.project > 0) features.set('bdiff', (body.product - body.project) / (body.product + body.project + 1));
-  const against = (h: number, b: number): number => Math.log1p(Math.min(h, b));
-  if (heading.project > 0 && body.product > 0) features.set('conflict:body-product', against(heading.project, body.product));
-  if (heading.product > 0 && body.project > 0) features.set('conflict:body-project', against(heading.product, body.project));
 }
 
 /**

@@ -4,6 +4,7 @@
  * Reading it is validated, so a team's own fitted file with a mistake gets a clear message.
  */
 import { z } from 'zod';
+import { featureCount, featureId, type FeatureVector } from './features';
 import fitted from './weights.json';
 
 /** The classes the model tells apart, in the order of every weight vector. */
@@ -35,10 +36,13 @@ export const modelSchema = z.object({
 
 export type Model = z.infer<typeof modelSchema>;
 
-/** A model ready to score: its weights in a map, its vocabulary in a set. */
+/** A model ready to score: its weights by feature id (see `featureId`), its vocabulary in a set. */
 export interface LoadedModel {
   readonly model: Model;
-  readonly weights: ReadonlyMap<string, readonly [number, number, number]>;
+  /** Three weights per feature id (product, project, none); a feature the model does not list weighs 0, one numbered after loading is past the end. */
+  readonly weights: Float64Array;
+  /** Each weight less the mean of the feature's three: what it pushes one class ahead of the others. */
+  readonly centred: Float64Array;
   readonly vocabulary: ReadonlySet<string>;
 }
 
@@ -50,7 +54,17 @@ export function loadModel(value: unknown): LoadedModel {
     throw new Error(`not a PM Lens model: ${issue.path.join('.') || '(top)'}: ${issue.message}`);
   }
   const model = parsed.data;
-  return { model, weights: new Map(Object.entries(model.weights)), vocabulary: new Set(model.vocabulary) };
+  const listed = Object.entries(model.weights).map(([name, w]) => [featureId(name), w] as const);
+  const weights = new Float64Array(3 * featureCount());
+  const centred = new Float64Array(3 * featureCount());
+  for (const [id, w] of listed) {
+    const mean = (w[0] + w[1] + w[2]) / 3;
+    for (let c = 0; c < 3; c++) {
+      weights[3 * id + c] = w[c];
+      centred[3 * id + c] = w[c] - mean;
+    }
+  }
+  return { model, weights, centred, vocabulary: new Set(model.vocabulary) };
 }
 
 let builtIn: LoadedModel | undefined;
@@ -69,15 +83,17 @@ export interface Prediction {
   readonly logits: readonly [number, number, number];
 }
 
-/** Scores features with a model: softmax of the tempered logits. */
-export function predict(loaded: LoadedModel, features: Features): Prediction {
+/** Scores features with a model: softmax of the tempered logits (summed in the features' order). */
+export function predict(loaded: LoadedModel, features: FeatureVector): Prediction {
   const z: [number, number, number] = [...loaded.model.bias];
-  for (const [name, x] of features) {
-    const w = loaded.weights.get(name);
-    if (!w || x === 0) continue;
-    z[0] += w[0] * x;
-    z[1] += w[1] * x;
-    z[2] += w[2] * x;
+  const w = loaded.weights;
+  for (let i = 0; i < features.size; i++) {
+    const id = features.idAt(i);
+    const x = features.get(id);
+    if (3 * id >= w.length || x === 0) continue;
+    z[0] += w[3 * id] * x;
+    z[1] += w[3 * id + 1] * x;
+    z[2] += w[3 * id + 2] * x;
   }
   const t = loaded.model.temperature;
   return { p: softmax([z[0] / t, z[1] / t, z[2] / t]), logits: z };
@@ -94,11 +110,10 @@ export function softmax(z: readonly [number, number, number]): [number, number, 
 }
 
 /**
- * How much one feature pushed class `c` ahead of the others: its value times its weight for `c`
- * less the mean of its weights (tempered like the logits).
+ * How much one feature (by id, with value `x`) pushed class `c` ahead of the others: its value
+ * times its weight for `c` less the mean of its weights (tempered like the logits).
  */
-export function pushToward(loaded: LoadedModel, name: string, x: number, c: number): number {
-  const w = loaded.weights.get(name);
-  if (!w) return 0;
-  return (x * (w[c] - (w[0] + w[1] + w[2]) / 3)) / loaded.model.temperature;
+export function pushToward(loaded: LoadedModel, id: number, x: number, c: number): number {
+  const i = 3 * id + c;
+  return i < loaded.centred.length ? (x * loaded.centred[i]) / loaded.model.temperature : 0;
 }

@@ -6,6 +6,7 @@
  */
 import type { LineIndex } from '../text';
 import type { CompiledTaxonomy } from './compile';
+import { featureId, type FeatureVector } from './features';
 import type { Tokens } from './read';
 import { tokenize } from './read';
 import { headingOutline, maskProse } from './scan';
@@ -49,7 +50,9 @@ export function countNamed(tokens: Tokens, name: ReadonlySet<string>): number {
   return count;
 }
 
+const NAMES_PRODUCT = featureId('name:product');
+
 /** Adds the feature of a body that names the product, growing with diminishing returns. */
-export function addNameFeatures(out: Map<string, number>, named: number): void {
-  if (named > 0) out.set('name:product', Math.log1p(named));
+export function addNameFeatures(out: FeatureVector, named: number): void {
+  if (named > 0) out.set(NAMES_PRODUCT, Math.log1p(named));
 }

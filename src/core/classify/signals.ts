@@ -19,8 +19,8 @@ export interface Hit {
   start: number;
   end: number;
   contribution: number;
-  /** The model's feature names this signal feeds (set when the section is weighed). */
-  names?: readonly string[];
+  /** The model's features this signal feeds, by id (set when the section is weighed). */
+  features?: readonly number[];
 }
 
 /** Collects signals, one per (channel, concern, term), counting repeats. */
