@@ -35,73 +35,81 @@ export function featureCount(): number {
 
 /**
  * A section's features: values by feature id, in the order they were first set (the order the
- * model sums them in, as a map of names kept it). Meant to be reused: `clear` costs what was set.
+ * model sums them in, as a map of names kept it). Meant to be reused: `clear` costs nothing.
  */
 export class FeatureVector {
-  /** Feature ids, in the order first set. */
-  private readonly order: number[] = [];
-  private values = new Float64Array(256);
-  /** 1 where a feature is set (a feature may be set to 0). */
-  private present = new Uint8Array(256);
+  /** Feature ids and their values, in the order first set; `size` of them are in use. */
+  private readonly ids: number[] = [];
+  private readonly values: number[] = [];
+  private length = 0;
+  /** Where each feature id stands in `ids`, valid when its stamp is the current generation. */
+  private slots = new Int32Array(256);
+  private stamps = new Uint32Array(256);
+  private generation = 1;
 
   get size(): number {
-    return this.order.length;
+    return this.length;
   }
 
   /** The id of the `i`-th feature set. */
   idAt(i: number): number {
-    return this.order[i];
+    return this.ids[i];
   }
 
-  has(id: number): boolean {
-    return id < this.present.length && this.present[id] === 1;
+  /** The value of the `i`-th feature set. */
+  valueAt(i: number): number {
+    return this.values[i];
   }
 
   /** The feature's value; 0 when it is not set. */
   get(id: number): number {
-    return id < this.values.length ? this.values[id] : 0;
+    return this.has(id) ? this.values[this.slots[id]] : 0;
   }
 
   set(id: number, x: number): void {
-    if (!this.has(id)) this.append(id);
-    this.values[id] = x;
+    if (this.has(id)) this.values[this.slots[id]] = x;
+    else this.append(id, x);
   }
 
   add(id: number, x: number): void {
-    if (!this.has(id)) this.append(id);
-    this.values[id] += x;
-  }
-
-  /** Calls `fn` with every feature set, in order. */
-  forEach(fn: (id: number, x: number) => void): void {
-    for (const id of this.order) fn(id, this.values[id]);
+    if (this.has(id)) this.values[this.slots[id]] += x;
+    else this.append(id, x);
   }
 
   clear(): void {
-    for (const id of this.order) {
-      this.values[id] = 0;
-      this.present[id] = 0;
+    this.length = 0;
+    if (++this.generation === 0xffffffff) {
+      this.stamps.fill(0);
+      this.generation = 1;
     }
-    this.order.length = 0;
   }
 
   /** The features by name, in order: what training records. */
   named(): Map<string, number> {
-    return new Map(this.order.map((id) => [featureNames[id], this.values[id]]));
+    const named = new Map<string, number>();
+    for (let i = 0; i < this.length; i++) named.set(featureNames[this.ids[i]], this.values[i]);
+    return named;
   }
 
-  private append(id: number): void {
-    if (id >= this.values.length) {
-      const length = Math.max(2 * this.values.length, featureCount());
-      const values = new Float64Array(length);
-      values.set(this.values);
-      const present = new Uint8Array(length);
-      present.set(this.present);
-      this.values = values;
-      this.present = present;
+  private has(id: number): boolean {
+    return id < this.stamps.length && this.stamps[id] === this.generation;
+  }
+
+  private append(id: number, x: number): void {
+    if (id >= this.stamps.length) {
+      const length = Math.max(2 * this.stamps.length, featureCount());
+      const slots = new Int32Array(length);
+      slots.set(this.slots);
+      const stamps = new Uint32Array(length);
+      stamps.set(this.stamps);
+      this.slots = slots;
+      this.stamps = stamps;
     }
-    this.present[id] = 1;
-    this.order.push(id);
+    this.stamps[id] = this.generation;
+    this.slots[id] = this.length;
+    this.ids[this.length] = id;
+    this.values[this.length] = x;
+    this.length++;
   }
 }
 
@@ -119,19 +127,17 @@ function channelOf(hit: Hit, key: string): string {
   return hit.scaled ? 'b' : 'h';
 }
 
-/** Features of signals by channel, then by concern: asked for at every signal. */
-const hitFeatures = new Map<string, Map<string, readonly number[]>>();
+/** The features of signals by key (the taxonomy's keys, a few thousand), with what they were worked out from. */
+const hitFeatures = new Map<string, { readonly concern: string; readonly role: Role | 'none'; readonly scaled: boolean; readonly ids: readonly number[] }>();
 
 /** The features a signal (by its key) feeds: its channel and side, and its channel and concern. */
 export function featuresOfHit(hit: Hit, key: string): readonly number[] {
+  const known = hitFeatures.get(key);
+  if (known && known.concern === hit.concern && known.role === hit.role && known.scaled === hit.scaled) return known.ids;
   const channel = channelOf(hit, key);
-  let byConcern = hitFeatures.get(channel);
-  if (!byConcern) hitFeatures.set(channel, (byConcern = new Map()));
-  let ids = byConcern.get(hit.concern);
-  if (!ids) {
-    ids = hit.role === 'none' ? [featureId(`${channel}:none`)] : [featureId(`${channel}:${hit.role}`), featureId(`${channel}:${hit.concern}`)];
-    byConcern.set(hit.concern, ids);
-  }
+  const ids = hit.role === 'none' ? [featureId(`${channel}:none`)] : [featureId(`${channel}:${hit.role}`), featureId(`${channel}:${hit.concern}`)];
+  if (hitFeatures.size > 50_000) hitFeatures.clear();
+  hitFeatures.set(key, { concern: hit.concern, role: hit.role, scaled: hit.scaled, ids });
   return ids;
 }
 

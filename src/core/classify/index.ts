@@ -160,13 +160,15 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   const own = { product: 0, project: 0, none: 0 };
   groups.clear();
   for (const [key, hit] of signals.hits) {
-    own[hit.role] += hit.contribution;
+    if (hit.role === 'product') own.product += hit.contribution;
+    else if (hit.role === 'project') own.project += hit.contribution;
+    else own.none += hit.contribution;
     if (hit.role !== 'none') byConcern.set(hit.concern, (byConcern.get(hit.concern) ?? 0) + hit.contribution);
     hit.features = featuresOfHit(hit, key);
     for (const id of hit.features) groups.add(id, hit.contribution);
   }
   features.clear();
-  groups.forEach((id, sum) => features.set(id, Math.log1p(sum)));
+  for (let i = 0; i < groups.size; i++) features.set(groups.idAt(i), Math.log1p(groups.valueAt(i)));
   if (headingWords) for (const w of headingWords) features.set(wordFeature('hw', w), 1);
   if (signals.words) for (const [w, n] of signals.words) features.set(wordFeature('bw', w), Math.log1p(n) * norm);
 
@@ -193,7 +195,7 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   // Kept apart as well: the evidence explains them without looking through every feature.
   contextFeatures.clear();
   addContextFeatures(contextFeatures, reading, own);
-  contextFeatures.forEach((id, x) => features.set(id, x));
+  for (let i = 0; i < contextFeatures.size; i++) features.set(contextFeatures.idAt(i), contextFeatures.valueAt(i));
   const rule = ruleVerdict(own, signals, reading);
   addRuleFeature(features, rule);
   addBalanceFeatures(features, groups);
@@ -276,13 +278,14 @@ function explain(reading: EvidenceReading): Draft[] {
   // The context features' pushes toward each class, summed per source (in the order the sources come).
   const sources: ContextSource[] = [];
   const bySource: [number, number, number][] = [];
-  contextFeatures.forEach((id, x) => {
+  for (let f = 0; f < contextFeatures.size; f++) {
+    const id = contextFeatures.idAt(f);
     const source = contextSource(id);
     let i = sources.indexOf(source);
     if (i < 0) i = sources.push(source) - 1;
     const v = (bySource[i] ??= [0, 0, 0]);
-    for (let c = 0; c < 3; c++) v[c] += pushToward(loaded, id, x, c);
-  });
+    for (let c = 0; c < 3; c++) v[c] += pushToward(loaded, id, contextFeatures.valueAt(f), c);
+  }
   sources.forEach((source, i) => {
     // The section's shape (level, length) weighs in but says nothing a reader could act on.
     const say = CONTEXT_TEXT[source];
