@@ -185,7 +185,7 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
     parentIsTitle: context.parentIsTitle === true,
     previous: context.previous?.scores,
     kind: context.kind?.role,
-    lean: context.kind ? undefined : documentLeanOf(compiled, lines, heading.start, heading.end),
+    lean: context.kind ? undefined : documentLeanOf(compiled, lines, heading.start),
     children: children && {
       product: children.product / children.count,
       project: children.project / children.count,
@@ -212,12 +212,13 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   const verdictClass = role === 'mixed' ? top : classOf(role === 'none' ? 'none' : role);
 
   const concernSide: Role | undefined = role === 'product' || role === 'project' ? role : role === 'mixed' ? (CLASS_ROLE[top] as Role) : undefined;
-  const concern = concernSide ? topConcern(compiled, byConcern, concernSide) : undefined;
+  const concernOf = topConcerns(compiled, byConcern);
+  const concern = concernSide ? concernOf(concernSide) : undefined;
   const scores = children
     ? { product: own.product + reading.children!.product, project: own.project + reading.children!.project, none: own.none + reading.children!.none }
     : own;
   // What the evidence says is worked out now (its pushes, its order); its text and ranges when it is read.
-  const drafts = explain({ compiled, loaded, heading, hits: signals.hits, byConcern, verdictClass, kindRole: context.kind?.role });
+  const drafts = explain({ loaded, heading, hits: signals.hits, concernOf, verdictClass, kindRole: context.kind?.role });
   // Last, when the vectors are no longer read: the observer may do anything, even weigh another section.
   context.observe?.(features.named());
   return lazyVerdict(
@@ -234,11 +235,11 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
 
 /** What a verdict's evidence is worked out from (see `explain`), beside the section's vectors. */
 interface EvidenceReading {
-  readonly compiled: CompiledTaxonomy;
   readonly loaded: LoadedModel;
   readonly heading: HeadingFact;
   readonly hits: ReadonlyMap<string, Hit>;
-  readonly byConcern: ReadonlyMap<string, number>;
+  /** The concern a side's evidence names most (see `topConcerns`). */
+  readonly concernOf: (side: Role) => string | undefined;
   /** The class the verdict names (for a mix, its likelier side). */
   readonly verdictClass: number;
   readonly kindRole: Role | 'mixed' | undefined;
@@ -261,7 +262,7 @@ interface Draft {
  * section's `groups` and `contextFeatures`.
  */
 function explain(reading: EvidenceReading): Draft[] {
-  const { compiled, loaded, heading, byConcern, verdictClass } = reading;
+  const { loaded, heading, concernOf, verdictClass } = reading;
   // Each signal's share of its features' fitted push toward its own side.
   const pushOf = (hit: Hit): number => {
     let push = 0;
@@ -294,7 +295,7 @@ function explain(reading: EvidenceReading): Draft[] {
     const side = v[verdictClass] >= CONTEXT_SHOWN ? verdictClass : v.indexOf(Math.max(v[0], v[1], v[2]));
     if (v[side] < CONTEXT_SHOWN) return;
     const sideRole = CLASS_ROLE[side];
-    const concern = sideRole === 'none' ? 'none' : (topConcern(compiled, byConcern, sideRole) ?? 'none');
+    const concern = sideRole === 'none' ? 'none' : (concernOf(sideRole) ?? 'none');
     evidence.push({ kind: 'context', text: say[side], start: heading.start, end: heading.end, concern, role: sideRole, weight: round(v[side]) });
   });
   // A declared kind acts through the rule (a fixed prior: the labelled plans declare none).
@@ -302,37 +303,44 @@ function explain(reading: EvidenceReading): Draft[] {
   if (kindRole === 'product' || kindRole === 'project') {
     const text = CONTEXT_TEXT.kind![classOf(kindRole)];
     if (!evidence.some((e) => e.text === text)) {
-      evidence.push({ kind: 'context', text, start: heading.start, end: heading.end, concern: topConcern(compiled, byConcern, kindRole) ?? 'none', role: kindRole, weight: SCORING.kind });
+      evidence.push({ kind: 'context', text, start: heading.start, end: heading.end, concern: concernOf(kindRole) ?? 'none', role: kindRole, weight: SCORING.kind });
     }
   }
   // One line per place in the text: a word that several concerns list speaks once, for the
   // concern it pushes most.
-  const byPlace: { hit: Hit; push: number }[] = [];
-  // The push of a signal follows its contribution closely: weigh only the strongest few.
-  const candidates = reading.hits.size > 3 * SCORING.maxEvidence ? strongest([...reading.hits.values()].map((hit) => ({ hit, push: hit.contribution })), 3 * SCORING.maxEvidence).map((c) => c.hit) : reading.hits.values();
-  for (const hit of candidates) {
+  const placed: Hit[] = [];
+  const pushes: number[] = [];
+  for (const hit of candidatesOf(reading.hits)) {
     if (!hit.quoted) continue;
     const push = pushOf(hit);
     // At most a few dozen candidates: a scan finds the one at the same place.
-    let seen: { hit: Hit; push: number } | undefined;
-    for (const e of byPlace) {
-      if (e.hit.start === hit.start && e.hit.end === hit.end && e.hit.kind === hit.kind) {
-        seen = e;
-        break;
-      }
-    }
-    if (!seen) byPlace.push({ hit, push });
-    else if (push > seen.push) {
-      seen.hit = hit;
-      seen.push = push;
+    let i = 0;
+    while (i < placed.length && !(placed[i].start === hit.start && placed[i].end === hit.end && placed[i].kind === hit.kind)) i++;
+    if (i === placed.length) {
+      placed.push(hit);
+      pushes.push(push);
+    } else if (push > pushes[i]) {
+      placed[i] = hit;
+      pushes[i] = push;
     }
   }
-  for (const { hit, push } of strongest(byPlace, SCORING.maxEvidence)) {
-    evidence.push({ kind: hit.kind, text: undefined, start: hit.start, end: hit.end, concern: hit.concern, role: hit.role, weight: round(push) });
+  for (const i of strongest(placed, pushes, SCORING.maxEvidence)) {
+    const hit = placed[i];
+    evidence.push({ kind: hit.kind, text: undefined, start: hit.start, end: hit.end, concern: hit.concern, role: hit.role, weight: round(pushes[i]) });
   }
   sortByWeight(evidence);
   if (evidence.length > SCORING.maxEvidence) evidence.length = SCORING.maxEvidence;
   return evidence;
+}
+
+/** `topConcern` of each side, worked out when first asked: the verdict and its context lines ask, often for the same side. */
+function topConcerns(compiled: CompiledTaxonomy, byConcern: ReadonlyMap<string, number>): (side: Role) => string | undefined {
+  const known: Partial<Record<Role, string | null>> = {};
+  return (side) => {
+    let concern = known[side];
+    if (concern === undefined) known[side] = concern = topConcern(compiled, byConcern, side) ?? null;
+    return concern ?? undefined;
+  };
 }
 
 /** Sorts evidence strongest first, equal weights in the order they came: a few pieces, most already in order. */
@@ -360,18 +368,28 @@ function quoting(drafts: readonly Draft[], text: string, lines: LineIndex, headi
   };
 }
 
-/** The `k` strongest signals by push, strongest first (earlier in the text first on a tie), without sorting them all. */
-function strongest(hits: Iterable<{ hit: Hit; push: number }>, k: number): { hit: Hit; push: number }[] {
-  const top: { hit: Hit; push: number }[] = [];
-  const before = (a: { hit: Hit; push: number }, b: { hit: Hit; push: number }): boolean => a.push > b.push || (a.push === b.push && a.hit.start < b.hit.start);
-  for (const hit of hits) {
-    if (top.length === k && !before(hit, top[k - 1])) continue;
+/** The signals worth weighing for the evidence: the push of a signal follows its contribution closely, so only the strongest few. */
+function candidatesOf(hits: ReadonlyMap<string, Hit>): Iterable<Hit> {
+  if (hits.size <= 3 * SCORING.maxEvidence) return hits.values();
+  const all = [...hits.values()];
+  return strongest(all, all.map((hit) => hit.contribution), 3 * SCORING.maxEvidence).map((i) => all[i]);
+}
+
+/**
+ * Where the `k` strongest signals by push stand in `hits` (and `pushes`), strongest first (earlier
+ * in the text first on a tie), without sorting them all.
+ */
+function strongest(hits: readonly Hit[], pushes: readonly number[], k: number): number[] {
+  const top: number[] = [];
+  const before = (a: number, b: number): boolean => pushes[a] > pushes[b] || (pushes[a] === pushes[b] && hits[a].start < hits[b].start);
+  for (let h = 0; h < hits.length; h++) {
+    if (top.length === k && !before(h, top[k - 1])) continue;
     let i = top.length < k ? top.length : k - 1;
-    while (i > 0 && before(hit, top[i - 1])) {
+    while (i > 0 && before(h, top[i - 1])) {
       if (i < k) top[i] = top[i - 1];
       i--;
     }
-    top[i] = hit;
+    top[i] = h;
   }
   return top;
 }
@@ -443,9 +461,9 @@ function ruleVerdict(own: { product: number; project: number; none: number }, si
  * The document's lean as the section sees it (its own heading left out): 0–1 for the side the
  * document's headings lean to, growing with their number and one-sidedness.
  */
-function documentLeanOf(compiled: CompiledTaxonomy, lines: LineIndex, start: number, end: number): { product: number; project: number } | undefined {
+function documentLeanOf(compiled: CompiledTaxonomy, lines: LineIndex, start: number): { product: number; project: number } | undefined {
   const lean = documentLean(compiled, lines);
-  const own = lean.byLine.get(lines.range(start, end).start.line) ?? [0, 0];
+  const own = lean.byLine.get(lines.positionAt(start).line) ?? [0, 0];
   const p = Math.max(0, lean.product - own[0]);
   const j = Math.max(0, lean.project - own[1]);
   const total = p + j;

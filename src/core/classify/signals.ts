@@ -3,8 +3,15 @@ import type { EvidenceKind, Role } from '../types';
 
 /** Diminishing returns: 1, 1.5, 1.75, … never more than 2 for one term however often it repeats. */
 export function saturate(count: number): number {
+  return SATURATED[count] ?? saturation(count);
+}
+
+function saturation(count: number): number {
   return 2 - 2 ** (1 - count);
 }
+
+/** `saturate` of the counts most signals have, worked out once: it is asked for every signal. */
+const SATURATED: readonly (number | undefined)[] = Array.from({ length: 64 }, (_, count) => saturation(count));
 
 /** One signal: a term or pattern of one concern, however often it was found. */
 export interface Hit {
