@@ -287,17 +287,17 @@ function explain(reading: EvidenceReading): Draft[] {
     const v = (bySource[i] ??= [0, 0, 0]);
     for (let c = 0; c < 3; c++) v[c] += pushToward(loaded, id, contextFeatures.valueAt(f), c);
   }
-  sources.forEach((source, i) => {
+  for (let i = 0; i < sources.length; i++) {
     // The section's shape (level, length) weighs in but says nothing a reader could act on.
-    const say = CONTEXT_TEXT[source];
-    if (!say) return;
+    const say = CONTEXT_TEXT[sources[i]];
+    if (!say) continue;
     const v = bySource[i];
     const side = v[verdictClass] >= CONTEXT_SHOWN ? verdictClass : v.indexOf(Math.max(v[0], v[1], v[2]));
-    if (v[side] < CONTEXT_SHOWN) return;
+    if (v[side] < CONTEXT_SHOWN) continue;
     const sideRole = CLASS_ROLE[side];
     const concern = sideRole === 'none' ? 'none' : (concernOf(sideRole) ?? 'none');
     evidence.push({ kind: 'context', text: say[side], start: heading.start, end: heading.end, concern, role: sideRole, weight: round(v[side]) });
-  });
+  }
   // A declared kind acts through the rule (a fixed prior: the labelled plans declare none).
   const kindRole = reading.kindRole;
   if (kindRole === 'product' || kindRole === 'project') {
@@ -315,7 +315,7 @@ function explain(reading: EvidenceReading): Draft[] {
     const push = pushOf(hit);
     // At most a few dozen candidates: a scan finds the one at the same place.
     let i = 0;
-    while (i < placed.length && !(placed[i].start === hit.start && placed[i].end === hit.end && placed[i].kind === hit.kind)) i++;
+    while (i < placed.length && !samePlace(placed[i], hit)) i++;
     if (i === placed.length) {
       placed.push(hit);
       pushes.push(push);
@@ -331,6 +331,10 @@ function explain(reading: EvidenceReading): Draft[] {
   sortByWeight(evidence);
   if (evidence.length > SCORING.maxEvidence) evidence.length = SCORING.maxEvidence;
   return evidence;
+}
+
+function samePlace(a: Hit, b: Hit): boolean {
+  return a.start === b.start && a.end === b.end && a.kind === b.kind;
 }
 
 /** `topConcern` of each side, worked out when first asked: the verdict and its context lines ask, often for the same side. */
