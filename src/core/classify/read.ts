@@ -160,10 +160,14 @@ export function scanPatterns(set: PatternSet, masked: string, tokens: Tokens, of
     const p = set.patterns[index];
     signals.add(scaled ? p.keys.body : p.keys.heading, p.role === 'none' ? 'neutral' : 'pattern', p.concern, p.role, p.weight * factor, offset + start, offset + end, scaled);
   };
+  // Where the last digit of the slice stands (-1: none), found when a pattern that needs one is tried.
+  let lastDigit: number | undefined;
   const tryAt = (candidates: readonly number[], at: number): number => {
     for (const i of candidates) {
-      const re = set.patterns[i].sticky;
+      const p = set.patterns[i];
+      const re = p.sticky;
       if (!re) continue;
+      if (p.digit && at > (lastDigit ??= lastDigitOf(masked))) continue;
       re.lastIndex = at;
       const m = re.exec(masked);
       if (m && m[0].length > 0) {
@@ -229,6 +233,17 @@ export function scanPatterns(set: PatternSet, masked: string, tokens: Tokens, of
       else note(i, m.index, m.index + m[0].length);
     }
   });
+}
+
+/** The place of the last ASCII digit of `text`, or -1. */
+function lastDigitOf(text: string): number {
+  let i = text.length - 1;
+  while (i >= 0) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) break;
+    i--;
+  }
+  return i;
 }
 
 const RACI_CELL = /^(?:r|a|c|i|responsible|accountable|consulted|informed|raci)$/i;
