@@ -16,6 +16,8 @@ export interface Cues {
   readonly prefixes: readonly string[];
   /** Its place among the cue lists made so far (see `ANY_CUE`). */
   readonly index: number;
+  /** Every phrase, in one list: a section looks for the few whose first word it holds. */
+  readonly phraseList: readonly (readonly string[])[];
 }
 
 /** Compiles cue terms written as in the taxonomy (plural-insensitive; a trailing `*` for a prefix). */
@@ -44,7 +46,7 @@ export function cues(terms: readonly string[]): Cues {
     if (found) found.lists.push(index);
     else bucket.push({ prefix, lists: [index] });
   }
-  return { words, phrases, prefixes: [...prefixes], index };
+  return { words, phrases, prefixes: [...prefixes], index, phraseList: [...phrases.values()].flat() };
 }
 
 function listsOf(map: Map<string, number[]>, stem: string): number[] {
@@ -74,6 +76,9 @@ class Tally {
   readonly stems = new Set<string>();
   private readonly prefixes = new Set<CuePrefix>();
 
+  /** `ordered`: all the stems tallied, in order, should a phrase be looked for. */
+  constructor(private readonly ordered: () => readonly string[]) {}
+
   /** Tallies `stems` in. */
   add(stems: readonly string[]): this {
     for (const s of stems) {
@@ -95,13 +100,10 @@ class Tally {
     return this;
   }
 
-  /** How many different cues of `list` occur (`stems`: all the stems tallied, in order, for its phrases). */
-  count(list: Cues, stems: () => readonly string[]): number {
+  /** How many different cues of `list` occur. */
+  count(list: Cues): number {
     let count = this.counts[list.index];
-    for (const [first, phrases] of list.phrases) {
-      if (!this.stems.has(first)) continue;
-      for (const phrase of phrases) if (phraseAt(stems(), phrase)) count++;
-    }
+    for (const phrase of list.phraseList) if (this.stems.has(phrase[0]) && phraseAt(this.ordered(), phrase)) count++;
     return count;
   }
 }
@@ -129,18 +131,18 @@ export class SectionWords {
   /** How many different cues of the list the section's words (or its heading's only) hold. */
   count(list: Cues, where: 'all' | 'heading' = 'all'): number {
     if (where === 'heading') {
-      if (!this.headingTally || this.headingTally.counts.length !== ANY_CUE.lists) this.headingTally = new Tally().add(this.headingWords);
-      return this.headingTally.count(list, () => this.headingWords);
+      if (!this.headingTally || this.headingTally.counts.length !== ANY_CUE.lists) this.headingTally = new Tally(() => this.headingWords).add(this.headingWords);
+      return this.headingTally.count(list);
     }
     // Tallied part by part: the words are joined only when a phrase has to be looked for.
-    if (!this.allTally || this.allTally.counts.length !== ANY_CUE.lists) this.allTally = new Tally().add(this.headingWords).add(this.bodyWords);
-    return this.allTally.count(list, () => this.all);
+    if (!this.allTally || this.allTally.counts.length !== ANY_CUE.lists) this.allTally = new Tally(() => this.all).add(this.headingWords).add(this.bodyWords);
+    return this.allTally.count(list);
   }
 }
 
 /** How many different cues of `list` occur in `stems`. */
 export function countCues(stems: readonly string[], list: Cues): number {
-  return new Tally().add(stems).count(list, () => stems);
+  return new Tally(() => stems).add(stems).count(list);
 }
 
 /** Whether `phrase` occurs in `stems`. */
