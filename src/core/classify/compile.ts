@@ -9,6 +9,7 @@ import type { Role } from '../types';
 import type { PatternDef, StructureKind, Taxonomy } from '../taxonomy/types';
 import { RecentMemo } from '../memo';
 import { detach } from '../parse/collect';
+import { needsDigit } from './digits';
 
 /** Where a term was listed in the taxonomy. */
 export type TermSource = 'heading' | 'body' | 'table';
@@ -55,6 +56,8 @@ export interface CompiledPattern {
   readonly weight: number;
   /** Tried at its start places only (sticky); undefined for a pattern without `starts`. */
   readonly sticky: RegExp | undefined;
+  /** Whether every match holds a digit (see ./digits): not tried where no digit follows. */
+  readonly digit: boolean;
   /** Index of its wrapping group in the combined expression; -1 when it is not in it. */
   readonly group: number;
   /** Its own expression when it runs over the whole text but cannot join the combined one. */
@@ -347,7 +350,7 @@ function buildPatternSet(sources: readonly PatternSource[]): PatternSet {
     }
     const index = patterns.length;
     const key = `pattern\u0000${concern}\u0000${def.name}`;
-    const base = { name: def.name, concern, role, weight: def.weight, keys: { heading: `heading\u0000${key}`, body: `body\u0000${key}` } };
+    const base = { name: def.name, concern, role, weight: def.weight, keys: { heading: `heading\u0000${key}`, body: `body\u0000${key}` }, digit: needsDigit(def.regex) };
     if (def.starts && def.starts.length > 0) {
       patterns.push({ ...base, sticky: stickyOf(def), group: -1, alone: undefined });
       for (const start of def.starts) {

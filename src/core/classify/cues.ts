@@ -14,6 +14,10 @@ export interface Cues {
   /** Phrases by their first stem. */
   readonly phrases: ReadonlyMap<string, readonly (readonly string[])[]>;
   readonly prefixes: readonly string[];
+  /** Its place among the cue lists made so far (see `ANY_CUE`). */
+  readonly index: number;
+  /** Every phrase, in one list: a section looks for the few whose first word it holds. */
+  readonly phraseList: readonly (readonly string[])[];
 }
 
 /** Compiles cue terms written as in the taxonomy (plural-insensitive; a trailing `*` for a prefix). */
@@ -31,49 +35,87 @@ export function cues(terms: readonly string[]): Cues {
       else if (tokens.length > 1 && !same.some((p) => p.join(' ') === tokens.join(' '))) phrases.set(tokens[0], [...same, tokens]);
     }
   }
-  for (const word of words) ANY_CUE.words.add(word);
-  for (const first of phrases.keys()) ANY_CUE.words.add(first);
+  const index = ANY_CUE.lists++;
+  for (const word of words) listsOf(ANY_CUE.words, word).push(index);
+  for (const first of phrases.keys()) listsOf(ANY_CUE.words, first);
   for (const prefix of prefixes) {
     const head = prefix.charCodeAt(0);
-    ANY_CUE.prefixes.set(head, [...(ANY_CUE.prefixes.get(head) ?? []), prefix]);
+    const bucket = ANY_CUE.prefixes.get(head) ?? [];
+    ANY_CUE.prefixes.set(head, bucket);
+    const found = bucket.find((p) => p.prefix === prefix);
+    if (found) found.lists.push(index);
+    else bucket.push({ prefix, lists: [index] });
   }
-  ANY_CUE.version++;
-  return { words, phrases, prefixes: [...prefixes] };
+  return { words, phrases, prefixes: [...prefixes], index, phraseList: [...phrases.values()].flat() };
+}
+
+function listsOf(map: Map<string, number[]>, stem: string): number[] {
+  let lists = map.get(stem);
+  if (!lists) map.set(stem, (lists = []));
+  return lists;
+}
+
+/** A prefix of some cue lists, and which lists (by index) name it. */
+interface CuePrefix {
+  readonly prefix: string;
+  readonly lists: number[];
 }
 
 /**
- * Every word, phrase opener and prefix of every cue list made so far: a section's words are
- * sifted through it once, and each list is then looked up in the few that are left.
+ * Every cue list made so far, by its words (each with the lists that name it as a word; a phrase's
+ * first word with none) and its prefixes (by first letter): a section's words are tallied against
+ * all lists in one pass, and each list's count is then read, not searched for.
  */
-const ANY_CUE = { words: new Set<string>(), prefixes: new Map<number, string[]>(), version: 0 };
+const ANY_CUE = { words: new Map<string, number[]>(), prefixes: new Map<number, CuePrefix[]>(), lists: 0 };
 
-/** The distinct stems of `stems` that some cue list names (a word, a phrase's first word, a prefix). */
-function cueStems(stems: readonly string[], found = new Set<string>()): Set<string> {
-  for (const s of stems) {
-    if (ANY_CUE.words.has(s)) found.add(s);
-    else {
+/** What some stems hold of every cue list: per list, its different words and prefixes found. */
+class Tally {
+  /** Per list (by index), how many of its words and prefixes occur. */
+  readonly counts: number[] = new Array<number>(ANY_CUE.lists).fill(0);
+  /** The distinct stems some list names (a word, a phrase's first word, a prefix). */
+  readonly stems = new Set<string>();
+  private readonly prefixes = new Set<CuePrefix>();
+
+  /** `ordered`: all the stems tallied, in order, should a phrase be looked for. */
+  constructor(private readonly ordered: () => readonly string[]) {}
+
+  /** Tallies `stems` in. */
+  add(stems: readonly string[]): this {
+    for (const s of stems) {
+      const lists = ANY_CUE.words.get(s);
       const prefixes = ANY_CUE.prefixes.get(s.charCodeAt(0));
-      if (prefixes) {
-        for (const p of prefixes) {
-          if (s.startsWith(p)) {
-            found.add(s);
-            break;
-          }
-        }
+      if ((!lists && !prefixes) || this.stems.has(s)) continue;
+      let cue = lists !== undefined;
+      if (lists) for (const l of lists) this.counts[l]++;
+      for (const p of prefixes ?? NO_PREFIXES) {
+        if (!s.startsWith(p.prefix)) continue;
+        cue = true;
+        // A prefix counts once, however many words it starts.
+        if (this.prefixes.has(p)) continue;
+        this.prefixes.add(p);
+        for (const l of p.lists) this.counts[l]++;
       }
+      if (cue) this.stems.add(s);
     }
+    return this;
   }
-  return found;
+
+  /** How many different cues of `list` occur. */
+  count(list: Cues): number {
+    let count = this.counts[list.index];
+    for (const phrase of list.phraseList) if (this.stems.has(phrase[0]) && phraseAt(this.ordered(), phrase)) count++;
+    return count;
+  }
 }
+
+const NO_PREFIXES: readonly CuePrefix[] = [];
 
 /** The stems of a section's heading and prose (as the section's reading collected them), counted against cue lists when a sense rule asks. */
 export class SectionWords {
   private stems: string[] | undefined;
-  // The distinct stems some cue list names, sifted on the first count: each list is then looked
-  // up in them, not the other way round. Sifted again if a cue list was made since.
-  private allSet: Set<string> | undefined;
-  private headingSet: Set<string> | undefined;
-  private version = -1;
+  // Tallied on the first count, again if a cue list was made since.
+  private allTally: Tally | undefined;
+  private headingTally: Tally | undefined;
 
   /** `headingWords` and `bodyWords`: stems in order, code, identifiers and numbers left out (see `proseStems`). */
   constructor(
@@ -88,44 +130,19 @@ export class SectionWords {
 
   /** How many different cues of the list the section's words (or its heading's only) hold. */
   count(list: Cues, where: 'all' | 'heading' = 'all'): number {
-    if (this.version !== ANY_CUE.version) {
-      this.allSet = this.headingSet = undefined;
-      this.version = ANY_CUE.version;
+    if (where === 'heading') {
+      if (!this.headingTally || this.headingTally.counts.length !== ANY_CUE.lists) this.headingTally = new Tally(() => this.headingWords).add(this.headingWords);
+      return this.headingTally.count(list);
     }
-    if (where === 'heading') return countIn(() => this.headingWords, (this.headingSet ??= cueStems(this.headingWords)), list);
-    // Sifted part by part: the words are joined only when a phrase has to be looked for.
-    return countIn(() => this.all, (this.allSet ??= cueStems(this.bodyWords, cueStems(this.headingWords))), list);
+    // Tallied part by part: the words are joined only when a phrase has to be looked for.
+    if (!this.allTally || this.allTally.counts.length !== ANY_CUE.lists) this.allTally = new Tally(() => this.all).add(this.headingWords).add(this.bodyWords);
+    return this.allTally.count(list);
   }
 }
 
 /** How many different cues of `list` occur in `stems`. */
 export function countCues(stems: readonly string[], list: Cues): number {
-  return countIn(() => stems, new Set(stems), list);
-}
-
-/**
- * `countCues` with the distinct stems at hand: the cost follows the list, not the section (a
- * section asks several lists; most of its words are in none of them).
- */
-function countIn(stems: () => readonly string[], distinct: ReadonlySet<string>, list: Cues): number {
-  let count = 0;
-  // The words both hold, read from the smaller side.
-  if (distinct.size < list.words.size) {
-    for (const s of distinct) if (list.words.has(s)) count++;
-  } else for (const word of list.words) if (distinct.has(word)) count++;
-  for (const prefix of list.prefixes) {
-    for (const s of distinct) {
-      if (s.startsWith(prefix)) {
-        count++;
-        break;
-      }
-    }
-  }
-  for (const [first, phrases] of list.phrases) {
-    if (!distinct.has(first)) continue;
-    for (const phrase of phrases) if (phraseAt(stems(), phrase)) count++;
-  }
-  return count;
+  return new Tally(() => stems).add(stems).count(list);
 }
 
 /** Whether `phrase` occurs in `stems`. */

@@ -53,7 +53,8 @@ const CHANGE = /(?:^|[\s[(])#\d{1,7}\b|\/(?:pull|pulls|issues|merge_requests|com
  * as which change (`2026-03-02` and `#123` or a pull-request link). A dated goal is not one.
  */
 export function isLogEntry(item: string): boolean {
-  return WORK_HANDLE.test(item) || (ISO_DATE.test(item) && CHANGE.test(item));
+  // A handle holds `@` and a date `-`: most items have neither and skip both searches.
+  return (item.includes('@') && WORK_HANDLE.test(item)) || (item.includes('-') && ISO_DATE.test(item) && CHANGE.test(item));
 }
 
 /** Whether most of a section's list items are logged work. */

@@ -75,7 +75,8 @@ export function readProgress(text: string, blocks: readonly BlockFact[], signals
     if (prose.includes('will') || prose.includes('part of')) planned += each(PLANNED, prose, (a, b) => found('planned', 'deliverables', WEIGHT.planned, block.start + a, block.start + b));
     if (block.checked === true) done++;
     // One list item counts once, however many of its lines carry a reference.
-    const reference = block.inList && block.start !== item ? WORK_REFERENCE.exec(prose) : null;
+    // A handle holds `@` and a date `-`: most items have neither and skip the search.
+    const reference = block.inList && block.start !== item && (prose.includes('@') || prose.includes('-')) ? WORK_REFERENCE.exec(prose) : null;
     if (reference) {
       logged++;
       item = block.start;

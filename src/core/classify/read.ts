@@ -44,19 +44,28 @@ const NO_IDENTIFIERS: ReadonlySet<number> = new Set();
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 const LETTER = /\p{L}/u;
-const DIGIT = /[0-9]/;
+
+/** Whether the code unit at `i` is a letter (`\p{L}`); ASCII without an expression, none out of range. */
+function letterAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return c > 0 && LETTER.test(text[i]);
+}
 
 /**
  * Whether the word at [start, end) is part of an identifier rather than prose: `RISK-12`,
  * `snake_case`, `file.json`, `camelCase`. Its words are not evidence of anything.
  */
 function insideIdentifier(text: string, start: number, end: number): boolean {
-  const before = start > 0 ? text[start - 1] : '';
-  const after = end < text.length ? text[end] : '';
-  if (before === '_' || after === '_') return true;
-  if (after === '-' && DIGIT.test(text[end + 1] ?? '') && LETTER.test(text[start])) return true;
-  if ((after === '.' && LETTER.test(text[end + 1] ?? '')) || (before === '.' && LETTER.test(text[start - 2] ?? ''))) return true;
-  return LETTER.test(text[start]) && camelCase(text, start, end);
+  // Read as code units: out of range is NaN, which is no character.
+  const before = text.charCodeAt(start - 1);
+  const after = text.charCodeAt(end);
+  if (before === 95 /* _ */ || after === 95) return true;
+  const letter = letterAt(text, start);
+  const digitAfter = text.charCodeAt(end + 1) >= 48 && text.charCodeAt(end + 1) <= 57;
+  if (after === 45 /* - */ && digitAfter && letter) return true;
+  if ((after === 46 /* . */ && letterAt(text, end + 1)) || (before === 46 && letterAt(text, start - 2))) return true;
+  return letter && camelCase(text, start, end);
 }
 
 const CAMEL = /\p{Ll}\p{Lu}/u;
@@ -160,15 +169,20 @@ export function scanPatterns(set: PatternSet, masked: string, tokens: Tokens, of
     const p = set.patterns[index];
     signals.add(scaled ? p.keys.body : p.keys.heading, p.role === 'none' ? 'neutral' : 'pattern', p.concern, p.role, p.weight * factor, offset + start, offset + end, scaled);
   };
+  // Where the last digit of the slice stands (-1: none), found when a pattern that needs one is tried.
+  let lastDigit: number | undefined;
   const tryAt = (candidates: readonly number[], at: number): number => {
     for (const i of candidates) {
-      const re = set.patterns[i].sticky;
+      const p = set.patterns[i];
+      const re = p.sticky;
       if (!re) continue;
+      if (p.digit && at > (lastDigit ??= lastDigitOf(masked))) continue;
       re.lastIndex = at;
-      const m = re.exec(masked);
-      if (m && m[0].length > 0) {
-        note(i, at, at + m[0].length);
-        return at + m[0].length;
+      // A sticky expression's `test` leaves lastIndex at the match's end, and builds no match.
+      if (re.test(masked) && re.lastIndex > at) {
+        const end = re.lastIndex;
+        note(i, at, end);
+        return end;
       }
     }
     return at;
@@ -229,6 +243,17 @@ export function scanPatterns(set: PatternSet, masked: string, tokens: Tokens, of
       else note(i, m.index, m.index + m[0].length);
     }
   });
+}
+
+/** The place of the last ASCII digit of `text`, or -1. */
+function lastDigitOf(text: string): number {
+  let i = text.length - 1;
+  while (i >= 0) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) break;
+    i--;
+  }
+  return i;
 }
 
 const RACI_CELL = /^(?:r|a|c|i|responsible|accountable|consulted|informed|raci)$/i;

@@ -41,8 +41,8 @@ const MONEY_PATTERN = 'currency amount';
 export function readMoneySense(compiled: CompiledTaxonomy, text: string, signals: Signals, words: SectionWords): { product: number; unit: number } {
   const found = { product: 0, unit: 0 };
   const money: [string, Hit][] = [];
-  // A heading that names paying for the work (Funding, Costs) or prices it (9kEUR) says what the money is.
-  let headingMoney = words.count(WORK_MONEY_HEADING, 'heading') > 0;
+  // A heading that prices the work (9kEUR) says what the money is.
+  let headingMoney = false;
   for (const [key, hit] of signals.hits) {
     if (hit.role !== 'project' || hit.concern !== 'budget') continue;
     if (!hit.scaled && hit.kind === 'pattern') headingMoney = true;
@@ -51,7 +51,8 @@ export function readMoneySense(compiled: CompiledTaxonomy, text: string, signals
       found.unit++;
     } else if (hit.kind !== 'pattern' || key.endsWith(`\u0000${MONEY_PATTERN}`)) money.push([key, hit]);
   }
-  if (headingMoney || money.length === 0) return found;
+  // So does one that names paying for the work (Funding, Costs); read only where there is money to move.
+  if (money.length === 0 || headingMoney || words.count(WORK_MONEY_HEADING, 'heading') > 0) return found;
   const product = words.count(PRODUCT_MONEY);
   if (product < MIN_PRODUCT_MONEY || product <= words.count(PROJECT_MONEY)) return found;
   for (const [key, hit] of money) moveHit(signals, key, hit, MONEY_KEEP, 'product', 'market', 'money-product');
