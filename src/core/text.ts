@@ -72,8 +72,37 @@ export class LineIndex {
   private eolCache: string | undefined;
 }
 
-/** Counts words the way a person would (letters or digits, with inner apostrophes and hyphens). */
-export function countWords(text: string): number {
-  const m = text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu);
-  return m ? m.length : 0;
+/**
+ * Counts words the way a person would: runs of letters or digits, joined by single inner
+ * apostrophes and hyphens (`go-to-market` is one). Reads `text` from `start` to `end` in place:
+ * every section's body is counted, and a slice and a list of its words for each is garbage.
+ */
+export function countWords(text: string, start = 0, end = text.length): number {
+  let count = 0;
+  // The code point before is a letter or digit; it is a joiner right after one.
+  let inWord = false;
+  let joining = false;
+  for (let i = start; i < end; ) {
+    const c = text.codePointAt(i)!;
+    const size = c > 0xffff ? 2 : 1;
+    // A pair cut by `end` is a lone surrogate, as in a slice.
+    const letter = i + size <= end && isLetterOrDigit(c);
+    if (letter) {
+      if (!inWord && !joining) count++;
+      inWord = true;
+      joining = false;
+    } else {
+      joining = inWord && (c === 0x27 || c === 0x2019 || c === 0x2d);
+      inWord = false;
+    }
+    i += size;
+  }
+  return count;
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+function isLetterOrDigit(c: number): boolean {
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(c));
 }
