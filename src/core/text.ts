@@ -79,14 +79,18 @@ export class LineIndex {
  */
 export function countWords(text: string, start = 0, end = text.length): number {
   let count = 0;
-  // The code point before is a letter or digit; it is a joiner right after one.
+  // The character before is a letter or digit; it is a joiner right after one.
   let inWord = false;
   let joining = false;
-  for (let i = start; i < end; ) {
-    const c = text.codePointAt(i)!;
-    const size = c > 0xffff ? 2 : 1;
-    // A pair cut by `end` is a lone surrogate, as in a slice.
-    const letter = i + size <= end && isLetterOrDigit(c);
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    let letter: boolean;
+    if (c < 0x80) letter = ASCII_LETTER_OR_DIGIT[c] === 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < end && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      // A surrogate pair within the range is one character (a pair cut by `end` is a lone surrogate, as in a slice).
+      letter = LETTER_OR_DIGIT.test(text.slice(i, i + 2));
+      i++;
+    } else letter = LETTER_OR_DIGIT.test(String.fromCharCode(c));
     if (letter) {
       if (!inWord && !joining) count++;
       inWord = true;
@@ -95,14 +99,9 @@ export function countWords(text: string, start = 0, end = text.length): number {
       joining = inWord && (c === 0x27 || c === 0x2019 || c === 0x2d);
       inWord = false;
     }
-    i += size;
   }
   return count;
 }
 
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
-
-function isLetterOrDigit(c: number): boolean {
-  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
-  return LETTER_OR_DIGIT.test(String.fromCodePoint(c));
-}
+const ASCII_LETTER_OR_DIGIT = Uint8Array.from({ length: 0x80 }, (_, c) => (LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 0));
