@@ -286,7 +286,7 @@ export function* analyzeSteps(
   for (const section of sections) {
     if (section.index % SECTIONS_PER_STEP === SECTIONS_PER_STEP - 1) yield;
     if (memo) for (const finding of memo.findings(section, ruleContext, () => checkLocal(section))) findings.push(finding);
-    else for (const { rule, severity } of local) rule.checkSection?.(section, context, reporter(rule, severity, findings));
+    else for (const { rule, report } of local) rule.checkSection?.(section, context, report);
     for (const { rule, report } of bySection) rule.checkSection?.(section, context, report);
   }
   yield;
