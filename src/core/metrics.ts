@@ -121,7 +121,7 @@ const successes = new WeakMap<RuleContext, Map<Section, SuccessItems>>();
  * A success section's side and its items, or undefined when the section holds no success
  * measures. Read once per section of an analysis: both metric rules ask for every section.
  */
-export function successItems(section: Section, context: RuleContext): { readonly side: Role; readonly items: readonly Item[] } | undefined {
+export function successItems(section: Section, context: RuleContext): NonNullable<SuccessItems> | undefined {
   let bySection = successes.get(context);
   if (!bySection) successes.set(context, (bySection = new Map()));
   let success = bySection.get(section);

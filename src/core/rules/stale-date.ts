@@ -10,10 +10,9 @@ const DATED_CONCERNS: ReadonlySet<string | undefined> = new Set(['schedule', 'st
 
 /** Says an item is not finished, whatever else it says ("not done", "in progress"). */
 const NOT_DONE = /\b(?:not|un)[ -]?(?:yet[ -])?(?:done|complete|completed|started|shipped|delivered|finished)\b|\b(?:in progress|blocked|at risk|delayed|slipp(?:ed|ing)|overdue|pending|open|to do|todo)\b/i;
-const DIGIT = /\d/;
-
 /** Says an item is finished. */
 const DONE = /✅|✔|☑|\b(?:done|completed|shipped|delivered|finished|launched|released|achieved|closed|met)\b/i;
+const DIGIT = /\d/;
 
 /**
  * A dated item of a project section (schedule, status, deliverables) whose date has passed and
