@@ -14,7 +14,7 @@ import { own } from './config/dictionary';
 import type { KindDef, ResolvedConfig } from './config/types';
 import { readFrontMatter } from './frontmatter';
 import { labelKeys } from './parse/definitions';
-import { parseFacts, type CommentFact, type DocumentFacts } from './parse/facts';
+import { parseFacts, type BlockFact, type CommentFact, type DocumentFacts } from './parse/facts';
 import { documentStart, frontMatterEnd } from './parse/markdown';
 import { finish, type Steps } from './steps';
 import { rules, ruleIds } from './rules/registry';
@@ -192,11 +192,13 @@ export function* analyzeSteps(
     lastChild.set(s.parent ?? -1, s.index);
     const previous = previousOf[s.index] >= 0 ? verdicts[previousOf[s.index]] : undefined;
     const compute = (): SectionParts => {
-      const read = readSectionComments(s.comments, lines, config);
+      const { tags, directives, problems } = readSectionComments(s.comments, lines, config);
       return {
         verdict: classifySection({ text, lines, heading: s.heading, blocks: s.blocks }, classifierOf(s.index, parent, s.parent === titleAt, previous)),
-        words: s.blocks.filter((b) => b.kind !== 'code' && b.kind !== 'html').reduce((n, b) => n + countWords(text.slice(b.start, b.end)), 0),
-        ...read,
+        words: proseWords(text, s.blocks),
+        tags,
+        directives,
+        problems,
       };
     };
     let result: SectionParts;
@@ -225,24 +227,24 @@ export function* analyzeSteps(
     } else result = compute();
     for (const p of result.problems) problems.push(p);
     for (const d of result.directives) directives.push(d);
-    const tags = result.tags;
-    const verdict = result.verdict;
-    verdicts.push(verdict);
-    const tag = tags[0];
-    sections.push({
-      index: s.index,
-      heading: s.heading.text,
-      level: s.heading.level,
-      headingRange: lines.range(s.heading.start, s.heading.end),
-      range: lines.range(s.heading.start, s.end),
-      bodyRange: lines.range(s.bodyStart, s.end),
-      parent: s.parent,
-      children: s.children,
-      wordCount: result.words,
-      tags,
-      ...owned(tag, verdict),
-      tagged: tag !== undefined,
-    });
+    verdicts.push(result.verdict);
+    sections.push(
+      withVerdict(
+        {
+          index: s.index,
+          heading: s.heading.text,
+          level: s.heading.level,
+          headingRange: lines.range(s.heading.start, s.heading.end),
+          range: lines.range(s.heading.start, s.end),
+          bodyRange: lines.range(s.bodyStart, s.end),
+          parent: s.parent,
+          children: s.children,
+          wordCount: result.words,
+          tags: result.tags,
+        },
+        result.verdict,
+      ),
+    );
   }
   yield;
   // A section with no body of its own takes its role from its subsections: read again, deepest
@@ -257,8 +259,7 @@ export function* analyzeSteps(
     const read = (): Verdict =>
       classifySection({ text, lines, heading: s.heading, blocks: s.blocks }, classifierOf(s.index, parent, parentIsTitle, previous, readChildren(childVerdicts)));
     const verdict = memo ? memo.reread(s.heading.start, [parent, previous, parentIsTitle, ...childVerdicts], read) : read();
-    const old = sections[i];
-    sections[i] = { ...old, ...owned(old.tags[0], verdict) };
+    sections[i] = withVerdict(sections[i], verdict);
   }
   if (memo) for (const s of outline.sections) sections[s.index] = memo.settle(s.heading.start, sections[s.index]);
   yield;
@@ -285,7 +286,7 @@ export function* analyzeSteps(
   for (const section of sections) {
     if (section.index % SECTIONS_PER_STEP === SECTIONS_PER_STEP - 1) yield;
     if (memo) for (const finding of memo.findings(section, ruleContext, () => checkLocal(section))) findings.push(finding);
-    else for (const { rule, severity } of local) rule.checkSection?.(section, context, reporter(rule, severity, findings));
+    else for (const { rule, report } of local) rule.checkSection?.(section, context, report);
     for (const { rule, report } of bySection) rule.checkSection?.(section, context, report);
   }
   yield;
@@ -301,14 +302,39 @@ export function* analyzeSteps(
   return { kind, frontMatter, sections, findings: kept, summary };
 }
 
-/** What a section's owner tag, when it has one, and its verdict make of its role. */
-function owned(tag: OwnerTag | undefined, verdict: Verdict): Pick<Section, 'inferred' | 'role' | 'concern' | 'confidence'> {
+/** What a section is before its verdict: where it stands, its words and its tags. */
+type SectionPlace = Omit<Section, 'inferred' | 'role' | 'concern' | 'confidence' | 'tagged'>;
+
+/**
+ * The section `place` with `verdict`, and the role its owner tag, when it has one, and the
+ * verdict make. Every field is written out (no spread): thousands of sections get one shape.
+ */
+function withVerdict(place: SectionPlace, verdict: Verdict): Section {
+  const tag = place.tags[0];
   return {
+    index: place.index,
+    heading: place.heading,
+    level: place.level,
+    headingRange: place.headingRange,
+    range: place.range,
+    bodyRange: place.bodyRange,
+    parent: place.parent,
+    children: place.children,
+    wordCount: place.wordCount,
+    tags: place.tags,
     inferred: verdict,
     role: tag ? tag.role : verdict.role,
     concern: tag ? tag.concern ?? (tag.role === verdict.role ? verdict.concern : undefined) : verdict.concern,
     confidence: tag ? 1 : verdict.confidence,
+    tagged: tag !== undefined,
   };
+}
+
+/** The words of a section's own blocks, code and HTML left out. */
+function proseWords(text: string, blocks: readonly BlockFact[]): number {
+  let words = 0;
+  for (const block of blocks) if (block.kind !== 'code' && block.kind !== 'html') words += countWords(text, block.start, block.end);
+  return words;
 }
 
 const configIds = new WeakMap<object, number>();
@@ -359,7 +385,7 @@ function readSectionComments(comments: readonly CommentFact[], lines: LineIndex,
   const problems: TagProblem[] = [];
   for (const comment of comments) {
     const reading = readComment(comment, lines, config.taxonomy, ruleIds);
-    problems.push(...reading.problems);
+    for (const problem of reading.problems) problems.push(problem);
     if (reading.meaning.type === 'directive') directives.push(reading.meaning.directive);
     else if (reading.meaning.type === 'owner') tags.push(reading.meaning.tag);
   }

@@ -58,9 +58,16 @@ export interface MeasureReading {
   readonly measurable: boolean;
 }
 
-/** Reads what an item measures. */
+const measures = new WeakMap<Item, MeasureReading>();
+
+/** Reads what an item measures (once per item: both metric rules read the items of a success section). */
 export function readMeasure(item: Item): MeasureReading {
-  const text = item.plain;
+  let reading = measures.get(item);
+  if (!reading) measures.set(item, (reading = measureOf(item.plain)));
+  return reading;
+}
+
+function measureOf(text: string): MeasureReading {
   const outcome = OUTCOME.exec(text)?.[0];
   const dates = findDates(text);
   // A date alone measures delivery ("Launch by Q3 2026"); beside a target of its own ("time to
@@ -105,10 +112,25 @@ export function successSide(section: Section, context: RuleContext): Role | unde
   return documentLean(context);
 }
 
-/** A success section's side and its items, or undefined when the section holds no success measures. */
-export function successItems(section: Section, context: RuleContext): { side: Role; items: Item[] } | undefined {
-  const side = successSide(section, context);
-  return side ? { side, items: itemsOf(context.text, context.blocks[section.index]) } : undefined;
+/** A section's success measures: the side they speak for and the items; null for none. */
+type SuccessItems = { readonly side: Role; readonly items: readonly Item[] } | null;
+
+const successes = new WeakMap<RuleContext, Map<Section, SuccessItems>>();
+
+/**
+ * A success section's side and its items, or undefined when the section holds no success
+ * measures. Read once per section of an analysis: both metric rules ask for every section.
+ */
+export function successItems(section: Section, context: RuleContext): NonNullable<SuccessItems> | undefined {
+  let bySection = successes.get(context);
+  if (!bySection) successes.set(context, (bySection = new Map()));
+  let success = bySection.get(section);
+  if (success === undefined) {
+    const side = successSide(section, context);
+    success = side ? { side, items: itemsOf(context.text, context.blocks[section.index]) } : null;
+    bySection.set(section, success);
+  }
+  return success ?? undefined;
 }
 
 const leans = new WeakMap<readonly Section[], Role | undefined>();

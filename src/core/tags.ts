@@ -39,15 +39,16 @@ export interface CommentReading {
  */
 export function readComment(comment: CommentFact, lines: LineIndex, taxonomy: Taxonomy, ruleIds: ReadonlySet<string>): CommentReading {
   const body = comment.body;
+  const trimmed = body.trim();
+  const ownerMatch = /^owners?\b\s*(:?)/i.exec(trimmed);
+  const directiveMatch = ownerMatch ? null : /^pm-?lens[-\w]*/i.exec(trimmed);
+  // Most comments of a plan are neither: they cost no ranges.
+  if (!ownerMatch && !directiveMatch) return NOT_A_TAG;
+
   const range = lines.range(comment.start, comment.end);
   const lead = body.length - body.trimStart().length;
-  const trimmed = body.trim();
   const at = (start: number, length: number): Range =>
     lines.range(comment.bodyStart + start, comment.bodyStart + start + length);
-
-  const ownerMatch = /^owners?\b\s*(:?)/i.exec(trimmed);
-  const directiveMatch = /^pm-?lens[-\w]*/i.exec(trimmed);
-  if (!ownerMatch && !directiveMatch) return { meaning: { type: 'other' }, problems: [] };
 
   if (!comment.closed) {
     return {
@@ -92,11 +93,23 @@ export function readComment(comment: CommentFact, lines: LineIndex, taxonomy: Ta
   return { meaning: { type: 'directive', directive: { kind, rules, range }, start: comment.start }, problems };
 }
 
-/** The concern names of a role, from the taxonomy. */
-export function concernsOf(role: TagRole, taxonomy: Taxonomy): string[] {
-  return Object.entries(taxonomy.concerns)
-    .filter(([, def]) => def.role === role)
-    .map(([name]) => name);
+/** A comment that is neither an owner tag nor a directive. */
+const NOT_A_TAG: CommentReading = { meaning: { type: 'other' }, problems: [] };
+
+const concernLists = new WeakMap<Taxonomy, Map<TagRole, readonly string[]>>();
+
+/** The concern names of a role, from the taxonomy (listed once per taxonomy: every tag asks). */
+export function concernsOf(role: TagRole, taxonomy: Taxonomy): readonly string[] {
+  let byRole = concernLists.get(taxonomy);
+  if (!byRole) concernLists.set(taxonomy, (byRole = new Map()));
+  let names = byRole.get(role);
+  if (!names) {
+    names = Object.entries(taxonomy.concerns)
+      .filter(([, def]) => def.role === role)
+      .map(([name]) => name);
+    byRole.set(role, names);
+  }
+  return names;
 }
 
 /**
@@ -114,8 +127,9 @@ function readOwnerTag(
   taxonomy: Taxonomy,
 ): CommentReading {
   const problems: TagProblem[] = [];
-  const rest = body.slice(restStart);
-  const value = /^(\s*)([^\s/@]*)(?:(\s*\/\s*)([^\s@]*))?/.exec(rest) as RegExpExecArray;
+  const valuePattern = /(\s*)([^\s/@]*)(?:(\s*\/\s*)([^\s@]*))?/y;
+  valuePattern.lastIndex = restStart;
+  const value = valuePattern.exec(body) as RegExpExecArray;
   const [, space, roleText, slash, concernText] = value;
   const roleStart = restStart + space.length;
   const roleEnd = roleStart + roleText.length;
@@ -128,11 +142,11 @@ function readOwnerTag(
 
   if (ownerMatch[1] !== ':' || /^owners/i.test(ownerMatch[0])) {
     // "owner product" or "owners: project" is a tag written wrong; "owner to confirm" is prose.
-    if (!nearRole) return { meaning: { type: 'other' }, problems: [] };
+    if (!nearRole) return NOT_A_TAG;
     problems.push({
       message: `Malformed owner tag '${body.trim()}': expected '<!-- owner: ROLE[/CONCERN] @handle -->'`,
       range,
-      suggestion: { title: "Write it as 'owner:'", newText: `<!-- owner: ${rest.trim()} -->` },
+      suggestion: { title: "Write it as 'owner:'", newText: `<!-- owner: ${body.slice(restStart).trim()} -->` },
     });
     return { meaning: { type: 'other' }, problems };
   }
@@ -176,29 +190,32 @@ function readOwnerTag(
 
   const handles: string[] = [];
   const afterValue = restStart + value[0].length;
-  const words = [...body.slice(afterValue).matchAll(/\S+/g)].map((m) => ({ text: m[0], start: afterValue + (m.index ?? 0) }));
-  words.forEach((word, i) => {
-    if (HANDLE.test(word.text)) {
-      handles.push(word.text);
-      return;
+  // The words after the value, read in place (every tag of a plan is read at every analysis).
+  const words = /\S+/g;
+  words.lastIndex = afterValue;
+  for (let m = words.exec(body), first = true; m; m = words.exec(body), first = false) {
+    const word = m[0];
+    if (HANDLE.test(word)) {
+      handles.push(word);
+      continue;
     }
     // "product vision": a concern written without its slash.
-    const asConcern = i === 0 && slash === undefined && !word.text.startsWith('@') ? nearest(word.text.toLowerCase(), known) ?? concernNamedBy(word.text, role, taxonomy) : undefined;
+    const asConcern = first && slash === undefined && !word.startsWith('@') ? nearest(word.toLowerCase(), known) ?? concernNamedBy(word, role, taxonomy) : undefined;
     if (asConcern) {
       problems.push({
-        message: `Concern '${word.text}' must follow the role with a slash: '${role}/${asConcern}'`,
-        range: at(roleStart, word.start + word.text.length - roleStart),
+        message: `Concern '${word}' must follow the role with a slash: '${role}/${asConcern}'`,
+        range: at(roleStart, m.index + word.length - roleStart),
         suggestion: { title: `Change to '${role}/${asConcern}'`, newText: `${role}/${asConcern}` },
       });
-      return;
+      continue;
     }
-    const fixed = '@' + word.text.replace(/^@+/, '').replace(/[^A-Za-z0-9._-]/g, '');
+    const fixed = '@' + word.replace(/^@+/, '').replace(/[^A-Za-z0-9._-]/g, '');
     problems.push({
-      message: `'${word.text}' is not a handle: handles look like @name (letters, digits, '.', '_', '-')`,
-      range: at(word.start, word.text.length),
+      message: `'${word}' is not a handle: handles look like @name (letters, digits, '.', '_', '-')`,
+      range: at(m.index, word.length),
       suggestion: fixed.length > 1 ? { title: `Change to '${fixed}'`, newText: fixed } : undefined,
     });
-  });
+  }
   const tag: OwnerTag = { role, concern, handles, range, valueRange: at(roleStart, valueEnd - roleStart), raw: `<!--${body}-->` };
   return { meaning: { type: 'owner', tag, start: commentStart }, problems };
 }

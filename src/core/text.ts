@@ -72,8 +72,36 @@ export class LineIndex {
   private eolCache: string | undefined;
 }
 
-/** Counts words the way a person would (letters or digits, with inner apostrophes and hyphens). */
-export function countWords(text: string): number {
-  const m = text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu);
-  return m ? m.length : 0;
+/**
+ * Counts words the way a person would: runs of letters or digits, joined by single inner
+ * apostrophes and hyphens (`go-to-market` is one). Reads `text` from `start` to `end` in place:
+ * every section's body is counted, and a slice and a list of its words for each is garbage.
+ */
+export function countWords(text: string, start = 0, end = text.length): number {
+  let count = 0;
+  // The character before is a letter or digit; it is a joiner right after one.
+  let inWord = false;
+  let joining = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    let letter: boolean;
+    if (c < 0x80) letter = ASCII_LETTER_OR_DIGIT[c] === 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < end && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      // A surrogate pair within the range is one character (a pair cut by `end` is a lone surrogate, as in a slice).
+      letter = LETTER_OR_DIGIT.test(text.slice(i, i + 2));
+      i++;
+    } else letter = LETTER_OR_DIGIT.test(String.fromCharCode(c));
+    if (letter) {
+      if (!inWord && !joining) count++;
+      inWord = true;
+      joining = false;
+    } else {
+      joining = inWord && (c === 0x27 || c === 0x2019 || c === 0x2d);
+      inWord = false;
+    }
+  }
+  return count;
 }
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const ASCII_LETTER_OR_DIGIT = Uint8Array.from({ length: 0x80 }, (_, c) => (LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 0));

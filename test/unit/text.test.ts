@@ -109,4 +109,22 @@ describe('countWords', () => {
     assert.equal(countWords('😀 🚀 --- ***'), 0);
     assert.equal(countWords('Größe naïve 日本語'), 3);
   });
+
+  it('counts a range of a text in place as the words of its slice', () => {
+    const words = (text: string): number => text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+    const alphabet = ['a', 'Z', '7', ' ', '\n', "'", '’', '-', '—', 'é', '日', '𝒜', '😀', '\uD835', '\uDC9C', '.', '_'];
+    let x = 7;
+    const next = (n: number): number => {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      return x % n;
+    };
+    for (let run = 0; run < 500; run++) {
+      let text = '';
+      for (let i = next(40); i > 0; i--) text += alphabet[next(alphabet.length)];
+      const start = next(text.length + 1);
+      const end = start + next(text.length - start + 1);
+      assert.equal(countWords(text, start, end), words(text.slice(start, end)), JSON.stringify([text, start, end]));
+      assert.equal(countWords(text), words(text), JSON.stringify(text));
+    }
+  });
 });

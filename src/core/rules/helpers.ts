@@ -23,13 +23,15 @@ export function describe(role: string, concern: string | undefined): string {
 }
 
 /**
- * The distinct pieces of evidence that speak for `role`, strongest first. Context evidence (the
- * document kind, the parent) is left out: it is not in the section's own words.
+ * The distinct pieces of evidence that speak for `role`, strongest first, the first `limit` of
+ * them. Context evidence (the document kind, the parent) is left out: it is not in the section's
+ * own words.
  */
-export function evidenceFor(verdict: Verdict, role: Role): Evidence[] {
+export function evidenceFor(verdict: Verdict, role: Role, limit = Infinity): Evidence[] {
   const seen = new Set<string>();
   const out: Evidence[] = [];
   for (const e of verdict.evidence) {
+    if (out.length === limit) break;
     if (e.role !== role || e.kind === 'context' || e.weight <= 0) continue;
     const key = evidenceKey(e.text);
     if (key === '' || seen.has(key)) continue;
@@ -59,12 +61,17 @@ export interface Strength {
   readonly dominance: number;
 }
 
-/** Whether the content says `role` decisively enough for a rule to contradict a person. */
-export function stronglySays(verdict: Verdict, role: Role, strength: Strength): boolean {
-  if (verdict.role !== role || verdict.confidence < strength.minConfidence) return false;
+/**
+ * When the content says `role` decisively enough for a rule to contradict a person: the evidence
+ * for it, as much as decides that and a message quotes; otherwise undefined. The evidence is read
+ * only when the verdict's role, confidence and scores already say so.
+ */
+export function strongEvidence(verdict: Verdict, role: Role, strength: Strength): Evidence[] | undefined {
+  if (verdict.role !== role || verdict.confidence < strength.minConfidence) return undefined;
   const other = verdict.scores[role === 'product' ? 'project' : 'product'];
-  if (verdict.scores[role] < strength.dominance * other) return false;
-  return evidenceFor(verdict, role).length >= strength.minEvidence;
+  if (verdict.scores[role] < strength.dominance * other) return undefined;
+  const evidence = evidenceFor(verdict, role, Math.max(strength.minEvidence, QUOTED_EVIDENCE));
+  return evidence.length >= strength.minEvidence ? evidence : undefined;
 }
 
 /** The other side. */

@@ -1,5 +1,5 @@
 import { disableNextSectionEdit, setTagEdit } from '../fixes';
-import { describe, evidenceFor, otherRole, quote, sectionName, stronglySays, type Strength } from './helpers';
+import { describe, otherRole, quote, sectionName, strongEvidence, type Strength } from './helpers';
 import type { Rule } from './rule';
 
 /** How sure untagged content must be before it is called out of place in its document. */
@@ -31,8 +31,9 @@ export const misplacedConcern: Rule = {
       if (tag.role !== foreign) return;
       reads = `is tagged ${describe(tag.role, tag.concern)}`;
     } else {
-      if (!stronglySays(section.inferred, foreign, MISPLACED_STRENGTH)) return;
-      reads = `reads as ${describe(foreign, section.inferred.concern)} ${quote(evidenceFor(section.inferred, foreign))}`;
+      const evidence = strongEvidence(section.inferred, foreign, MISPLACED_STRENGTH);
+      if (!evidence) return;
+      reads = `reads as ${describe(foreign, section.inferred.concern)} ${quote(evidence)}`;
     }
     report({
       section: section.index,

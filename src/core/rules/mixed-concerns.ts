@@ -37,11 +37,12 @@ export const mixedConcerns: Rule = {
     const verdict = section.inferred;
     const both = verdict.bothSides;
     if (both === undefined || both < MIXED_MIN_CONFIDENCE || section.tags[0]?.role === 'shared') return;
+    // The scores first: the evidence is read only for sections they leave in doubt.
+    const { product: p, project: q } = verdict.scores;
+    if (Math.min(p, q) < MIXED_MIN_BALANCE * Math.max(p, q)) return;
     const product = evidenceFor(verdict, 'product');
     const project = evidenceFor(verdict, 'project');
     if (!strongInBody(section, product) || !strongInBody(section, project)) return;
-    const { product: p, project: q } = verdict.scores;
-    if (Math.min(p, q) < MIXED_MIN_BALANCE * Math.max(p, q)) return;
     if (isPhaseListingScope(section, project, context.blocks[section.index] ?? [])) return;
     const fixes: Fix[] = [{ title: 'Tag as shared (owned by both on purpose)', edits: [setTagEdit(section, 'shared', undefined, context.lines)] }];
     const split = splitFix(section, product, project, context);
@@ -57,9 +58,15 @@ export const mixedConcerns: Rule = {
 
 /** Whether a side's evidence in the body (not the heading) is enough on its own. */
 function strongInBody(section: Section, evidence: readonly Evidence[]): boolean {
-  const body = evidence.filter((e) => e.range.start.offset >= section.bodyRange.start.offset);
-  const push = body.reduce((sum, e) => sum + e.weight, 0);
-  return body.length >= MIXED_MIN_EVIDENCE && push >= MIXED_MIN_BODY_PUSH;
+  const bodyStart = section.bodyRange.start.offset;
+  let count = 0;
+  let push = 0;
+  for (const e of evidence) {
+    if (e.range.start.offset < bodyStart) continue;
+    count++;
+    push += e.weight;
+  }
+  return count >= MIXED_MIN_EVIDENCE && push >= MIXED_MIN_BODY_PUSH;
 }
 
 /**
@@ -82,7 +89,11 @@ function isPhaseListingScope(section: Section, project: readonly Evidence[], blo
 function splitFix(section: Section, product: readonly Evidence[], project: readonly Evidence[], context: RuleContext): Fix | undefined {
   const body = section.bodyRange;
   const inBody = (e: Evidence): boolean => e.range.start.offset >= body.start.offset && e.range.end.offset <= body.end.offset;
-  const first = (list: readonly Evidence[]): number => Math.min(...list.filter(inBody).map((e) => e.range.start.offset));
+  const first = (list: readonly Evidence[]): number => {
+    let at = Infinity;
+    for (const e of list) if (inBody(e) && e.range.start.offset < at) at = e.range.start.offset;
+    return at;
+  };
   const firstProduct = first(product);
   const firstProject = first(project);
   if (!Number.isFinite(firstProduct) || !Number.isFinite(firstProject)) return undefined;

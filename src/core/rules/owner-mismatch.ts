@@ -1,5 +1,5 @@
 import { retagEdit } from '../fixes';
-import { describe, evidenceFor, otherRole, quote, sectionName, stronglySays, type Strength } from './helpers';
+import { describe, otherRole, quote, sectionName, strongEvidence, type Strength } from './helpers';
 import type { Rule } from './rule';
 
 /**
@@ -23,12 +23,13 @@ export const ownerMismatch: Rule = {
     const tag = section.tags[0];
     if (!tag || (tag.role !== 'product' && tag.role !== 'project')) return;
     const inferred = otherRole(tag.role);
-    if (!stronglySays(section.inferred, inferred, MISMATCH_STRENGTH)) return;
+    const evidence = strongEvidence(section.inferred, inferred, MISMATCH_STRENGTH);
+    if (!evidence) return;
     const concern = section.inferred.concern;
     report({
       section: section.index,
       range: tag.range,
-      message: `Section ${sectionName(section)} reads as ${describe(inferred, concern)} ${quote(evidenceFor(section.inferred, inferred))} but is tagged ${describe(tag.role, tag.concern)}`,
+      message: `Section ${sectionName(section)} reads as ${describe(inferred, concern)} ${quote(evidence)} but is tagged ${describe(tag.role, tag.concern)}`,
       fixes: [{ title: `Retag as ${describe(inferred, concern)}`, edits: [retagEdit(tag, inferred, concern)], preferred: true }],
     });
   },

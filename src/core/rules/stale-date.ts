@@ -12,6 +12,7 @@ const DATED_CONCERNS: ReadonlySet<string | undefined> = new Set(['schedule', 'st
 const NOT_DONE = /\b(?:not|un)[ -]?(?:yet[ -])?(?:done|complete|completed|started|shipped|delivered|finished)\b|\b(?:in progress|blocked|at risk|delayed|slipp(?:ed|ing)|overdue|pending|open|to do|todo)\b/i;
 /** Says an item is finished. */
 const DONE = /✅|✔|☑|\b(?:done|completed|shipped|delivered|finished|launched|released|achieved|closed|met)\b/i;
+const DIGIT = /\d/;
 
 /**
  * A dated item of a project section (schedule, status, deliverables) whose date has passed and
@@ -27,7 +28,8 @@ export const staleDate: Rule = {
     if (!isDatedSection(section)) return;
     const today = todayOf(context);
     for (const item of itemsOf(context.text, context.blocks[section.index])) {
-      const due = latestDate(item.plain);
+      // Every date form has a digit: an item without one is not searched for dates.
+      const due = DIGIT.test(item.plain) ? latestDate(item.plain) : undefined;
       if (!due || due.day >= today || isDone(item, context.text)) continue;
       const ago = today - due.day;
       report({
