@@ -221,11 +221,13 @@ describe('classify', () => {
   });
 
   describe('evidence', () => {
-    it('is built on its first read, the same list at every read, in copies and in JSON', () => {
+    it('is built on its first read, the same list at every read, in copies, structured clones and JSON', () => {
       const text = `# Clinic booking\n\n${TWO_SIDED_SECTION}\n## Rollout\n\nWe will ship the pilot by 2027-03-01 with two engineers.\n`;
       const read = classifyAll(text).map((c) => c.verdict);
       const copied = classifyAll(text).map((c) => ({ ...c.verdict }));
       const serialised = classifyAll(text).map((c) => JSON.stringify(c.verdict));
+      // What a worker posts to the language server.
+      const cloned = classifyAll(text).map((c) => structuredClone(c.verdict));
       for (let i = 0; i < read.length; i++) {
         const first = read[i].evidence;
         assert.ok(first.length > 0, why(read[i]));
@@ -234,6 +236,7 @@ describe('classify', () => {
         assert.deepEqual(copied[i], { ...read[i] });
         assert.deepEqual(Object.keys(copied[i]), ['role', 'concern', 'confidence', 'scores', 'evidence', ...(read[i].bothSides !== undefined ? ['bothSides'] : [])]);
         assert.equal(serialised[i], JSON.stringify(read[i]));
+        assert.deepStrictEqual(cloned[i], { ...read[i] });
       }
     });
   });
