@@ -23,11 +23,14 @@ export function isTitle(lines: LineIndex, level: number, start: number, index: n
   return lines.positionAt(start).line === headingOutline(lines).first;
 }
 
+/** The concern each side speaks most for. */
+export type SideConcerns = Readonly<Record<Role, string | undefined>>;
+
 export interface DocumentLean {
   readonly product: number;
   readonly project: number;
   /** The concern each side speaks most for, over the headings. */
-  readonly concerns: { readonly product: string | undefined; readonly project: string | undefined };
+  readonly concerns: SideConcerns;
   /** Each heading's own scores by line, so a section can leave itself out. */
   readonly byLine: ReadonlyMap<number, readonly [number, number]>;
 }
@@ -69,7 +72,7 @@ export function* documentLeanSteps(compiled: CompiledTaxonomy, lines: LineIndex)
     product += own.vote[0];
     project += own.vote[1];
   }
-  const lean = { product, project, concerns: { product: topConcern(compiled, byConcern, 'product'), project: topConcern(compiled, byConcern, 'project') }, byLine };
+  const lean = { product, project, concerns: topConcerns(compiled, byConcern), byLine };
   perTaxonomy.set(compiled, lean);
   return lean;
 }
@@ -113,15 +116,20 @@ function headingVote(compiled: CompiledTaxonomy, line: string): HeadingVote {
   return vote;
 }
 
-/** The concern of a side with the highest score, if any. */
-export function topConcern(compiled: CompiledTaxonomy, scores: ReadonlyMap<string, number>, side: Role): string | undefined {
-  let best = 0;
-  let concern: string | undefined;
+/** The concern each side scores highest, if any (read in one pass over the scores). */
+export function topConcerns(compiled: CompiledTaxonomy, scores: ReadonlyMap<string, number>): SideConcerns {
+  let product = 0;
+  let project = 0;
+  const top: { product: string | undefined; project: string | undefined } = { product: undefined, project: undefined };
   for (const [name, score] of scores) {
-    if (compiled.roles.get(name) === side && score > best) {
-      best = score;
-      concern = name;
+    const role = compiled.roles.get(name);
+    if (role === 'product' && score > product) {
+      product = score;
+      top.product = name;
+    } else if (role === 'project' && score > project) {
+      project = score;
+      top.project = name;
     }
   }
-  return concern;
+  return top;
 }

@@ -19,7 +19,7 @@ import type { Evidence, InferredRole, Role, Verdict } from '../types';
 import { readAudience } from './audience';
 import { lazyVerdict } from './evidence';
 import { compileTaxonomy, type CompiledTaxonomy } from './compile';
-import { documentLean, isTitle, topConcern } from './document';
+import { documentLean, isTitle, topConcerns, type SideConcerns } from './document';
 import { addBalanceFeatures, addContextFeatures, addFormFeatures, addRuleFeature, contextSource, featureId, featuresOfHit, FeatureVector, headingForm, wordFeature, type ContextReading, type ContextSource } from './features';
 import { readListing } from './listing';
 import { addNameFeatures } from './named';
@@ -112,6 +112,8 @@ const CONTEXT_SHOWN = 0.1;
 const groups = new FeatureVector();
 const contextFeatures = new FeatureVector();
 const features = new FeatureVector();
+/** Its signals summed per concern (the sides' own only). */
+const byConcern = new Map<string, number>();
 const SUBJECT = featureId('sense:subject');
 
 /**
@@ -156,8 +158,8 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   const subject = readSubject(compiled, text, signals.hits.values(), subjectWords(compiled, lines, heading.start));
   // Measures, risks and planning nouns mean what the section's own words make them mean.
   const senses = readSenses(compiled, text, lines, proseStems(headingTokens, []), signals);
-  const byConcern = new Map<string, number>();
   const own = { product: 0, project: 0, none: 0 };
+  byConcern.clear();
   groups.clear();
   for (const [key, hit] of signals.hits) {
     if (hit.role === 'product') own.product += hit.contribution;
@@ -212,13 +214,13 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   const verdictClass = role === 'mixed' ? top : classOf(role === 'none' ? 'none' : role);
 
   const concernSide: Role | undefined = role === 'product' || role === 'project' ? role : role === 'mixed' ? (CLASS_ROLE[top] as Role) : undefined;
-  const concernOf = topConcerns(compiled, byConcern);
-  const concern = concernSide ? concernOf(concernSide) : undefined;
+  const concerns = topConcerns(compiled, byConcern);
+  const concern = concernSide ? concerns[concernSide] : undefined;
   const scores = children
     ? { product: own.product + reading.children!.product, project: own.project + reading.children!.project, none: own.none + reading.children!.none }
     : own;
   // What the evidence says is worked out now (its pushes, its order); its text and ranges when it is read.
-  const drafts = explain({ loaded, heading, hits: signals.hits, concernOf, verdictClass, kindRole: context.kind?.role });
+  const drafts = explain({ loaded, heading, hits: signals.hits, concerns, verdictClass, kindRole: context.kind?.role });
   // Last, when the vectors are no longer read: the observer may do anything, even weigh another section.
   context.observe?.(features.named());
   return lazyVerdict(
@@ -238,8 +240,8 @@ interface EvidenceReading {
   readonly loaded: LoadedModel;
   readonly heading: HeadingFact;
   readonly hits: ReadonlyMap<string, Hit>;
-  /** The concern a side's evidence names most (see `topConcerns`). */
-  readonly concernOf: (side: Role) => string | undefined;
+  /** The concern each side's evidence names most. */
+  readonly concerns: SideConcerns;
   /** The class the verdict names (for a mix, its likelier side). */
   readonly verdictClass: number;
   readonly kindRole: Role | 'mixed' | undefined;
@@ -262,19 +264,7 @@ interface Draft {
  * section's `groups` and `contextFeatures`.
  */
 function explain(reading: EvidenceReading): Draft[] {
-  const { loaded, heading, concernOf, verdictClass } = reading;
-  // Each signal's share of its features' fitted push toward its own side.
-  const pushOf = (hit: Hit): number => {
-    let push = 0;
-    const c = classOf(hit.role);
-    for (const id of hit.features ?? []) {
-      const sum = groups.get(id);
-      if (sum <= 0) continue;
-      // The feature's value, as the classifier set it from the group's sum.
-      push += (hit.contribution / sum) * pushToward(loaded, id, Math.log1p(sum), c);
-    }
-    return push;
-  };
+  const { loaded, heading, concerns, verdictClass } = reading;
   const evidence: Draft[] = [];
   // The context features' pushes toward each class, summed per source (in the order the sources come).
   const sources: ContextSource[] = [];
@@ -295,7 +285,7 @@ function explain(reading: EvidenceReading): Draft[] {
     const side = v[verdictClass] >= CONTEXT_SHOWN ? verdictClass : v.indexOf(Math.max(v[0], v[1], v[2]));
     if (v[side] < CONTEXT_SHOWN) continue;
     const sideRole = CLASS_ROLE[side];
-    const concern = sideRole === 'none' ? 'none' : (concernOf(sideRole) ?? 'none');
+    const concern = sideRole === 'none' ? 'none' : (concerns[sideRole] ?? 'none');
     evidence.push({ kind: 'context', text: say[side], start: heading.start, end: heading.end, concern, role: sideRole, weight: round(v[side]) });
   }
   // A declared kind acts through the rule (a fixed prior: the labelled plans declare none).
@@ -303,7 +293,7 @@ function explain(reading: EvidenceReading): Draft[] {
   if (kindRole === 'product' || kindRole === 'project') {
     const text = CONTEXT_TEXT.kind![classOf(kindRole)];
     if (!evidence.some((e) => e.text === text)) {
-      evidence.push({ kind: 'context', text, start: heading.start, end: heading.end, concern: concernOf(kindRole) ?? 'none', role: kindRole, weight: SCORING.kind });
+      evidence.push({ kind: 'context', text, start: heading.start, end: heading.end, concern: concerns[kindRole] ?? 'none', role: kindRole, weight: SCORING.kind });
     }
   }
   // One line per place in the text: a word that several concerns list speaks once, for the
@@ -312,7 +302,7 @@ function explain(reading: EvidenceReading): Draft[] {
   const pushes: number[] = [];
   for (const hit of candidatesOf(reading.hits)) {
     if (!hit.quoted) continue;
-    const push = pushOf(hit);
+    const push = pushOf(loaded, hit);
     // At most a few dozen candidates: a scan finds the one at the same place.
     let i = 0;
     while (i < placed.length && !samePlace(placed[i], hit)) i++;
@@ -333,18 +323,22 @@ function explain(reading: EvidenceReading): Draft[] {
   return evidence;
 }
 
-function samePlace(a: Hit, b: Hit): boolean {
-  return a.start === b.start && a.end === b.end && a.kind === b.kind;
+/** A signal's share of its features' fitted push toward its own side. */
+function pushOf(loaded: LoadedModel, hit: Hit): number {
+  const ids = hit.features!;
+  const c = classOf(hit.role);
+  let push = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const sum = groups.get(ids[i]);
+    if (sum <= 0) continue;
+    // The feature's value, as the classifier set it from the group's sum.
+    push += (hit.contribution / sum) * pushToward(loaded, ids[i], Math.log1p(sum), c);
+  }
+  return push;
 }
 
-/** `topConcern` of each side, worked out when first asked: the verdict and its context lines ask, often for the same side. */
-function topConcerns(compiled: CompiledTaxonomy, byConcern: ReadonlyMap<string, number>): (side: Role) => string | undefined {
-  const known: Partial<Record<Role, string | null>> = {};
-  return (side) => {
-    let concern = known[side];
-    if (concern === undefined) known[side] = concern = topConcern(compiled, byConcern, side) ?? null;
-    return concern ?? undefined;
-  };
+function samePlace(a: Hit, b: Hit): boolean {
+  return a.start === b.start && a.end === b.end && a.kind === b.kind;
 }
 
 /** Sorts evidence strongest first, equal weights in the order they came: a few pieces, most already in order. */
