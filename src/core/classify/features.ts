@@ -209,7 +209,9 @@ export interface ContextReading {
   readonly children: SideTotals | undefined;
 }
 
-export type ContextSource = 'title' | 'parent' | 'previous' | 'kind' | 'lean' | 'children' | 'shape';
+/** Where a context feature comes from. */
+export const CONTEXT_SOURCES = ['title', 'parent', 'previous', 'kind', 'lean', 'children', 'shape'] as const;
+export type ContextSource = (typeof CONTEXT_SOURCES)[number];
 
 /** The source of every context feature, by feature id (for explaining it). */
 const contextSources: ContextSource[] = [];

@@ -20,7 +20,7 @@ import { readAudience } from './audience';
 import { lazyVerdict } from './evidence';
 import { compileTaxonomy, type CompiledTaxonomy } from './compile';
 import { documentLean, isTitle, topConcerns, type SideConcerns } from './document';
-import { addBalanceFeatures, addContextFeatures, addFormFeatures, addRuleFeature, contextSource, featureId, featuresOfHit, FeatureVector, headingForm, wordFeature, type ContextReading, type ContextSource } from './features';
+import { addBalanceFeatures, addContextFeatures, addFormFeatures, addRuleFeature, CONTEXT_SOURCES, contextSource, featureId, featuresOfHit, FeatureVector, headingForm, wordFeature, type ContextReading, type ContextSource } from './features';
 import { readListing } from './listing';
 import { addNameFeatures } from './named';
 import { defaultModel, predict, pushToward, type Features, type LoadedModel, type Model } from './model';
@@ -105,6 +105,9 @@ const CONTEXT_TEXT: Partial<Record<ContextSource, readonly [string, string, stri
 /** Context evidence below this push is left out of the explanation. */
 const CONTEXT_SHOWN = 0.1;
 
+/** How many signals are weighed for the evidence, at most (see `candidatesOf`). */
+const CANDIDATES = 3 * SCORING.maxEvidence;
+
 /**
  * What one section is weighed with, reused from section to section (one at a time, and nothing
  * keeps them): its signals summed per feature, its context features, all its features.
@@ -115,6 +118,15 @@ const features = new FeatureVector();
 /** Its signals summed per concern (the sides' own only). */
 const byConcern = new Map<string, number>();
 const SUBJECT = featureId('sense:subject');
+/**
+ * What `explain` works in, reused the same way (the first few entries of each are the section's):
+ * the context sources in the order they come and their pushes toward each class (three per
+ * source); the signals at distinct places and their pushes.
+ */
+const sources: ContextSource[] = [];
+const bySource = new Float64Array(3 * CONTEXT_SOURCES.length);
+const placed: Hit[] = [];
+const pushes = new Float64Array(CANDIDATES);
 
 /**
  * Classifies one section: its role (`product`, `project`, `mixed` when both sides are strong on
@@ -161,7 +173,9 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   const own = { product: 0, project: 0, none: 0 };
   byConcern.clear();
   groups.clear();
-  for (const [key, hit] of signals.hits) {
+  // By key and lookup: a loop over the map's entries makes an array per signal.
+  for (const key of signals.hits.keys()) {
+    const hit = signals.hits.get(key)!;
     if (hit.role === 'product') own.product += hit.contribution;
     else if (hit.role === 'project') own.project += hit.contribution;
     else own.none += hit.contribution;
@@ -267,26 +281,28 @@ function explain(reading: EvidenceReading): Draft[] {
   const { loaded, heading, concerns, verdictClass } = reading;
   const evidence: Draft[] = [];
   // The context features' pushes toward each class, summed per source (in the order the sources come).
-  const sources: ContextSource[] = [];
-  const bySource: [number, number, number][] = [];
+  let met = 0;
   for (let f = 0; f < contextFeatures.size; f++) {
     const id = contextFeatures.idAt(f);
     const source = contextSource(id);
-    let i = sources.indexOf(source);
-    if (i < 0) i = sources.push(source) - 1;
-    const v = (bySource[i] ??= [0, 0, 0]);
-    for (let c = 0; c < 3; c++) v[c] += pushToward(loaded, id, contextFeatures.valueAt(f), c);
+    let i = 0;
+    while (i < met && sources[i] !== source) i++;
+    if (i === met) {
+      sources[met++] = source;
+      bySource.fill(0, 3 * i, 3 * i + 3);
+    }
+    for (let c = 0; c < 3; c++) bySource[3 * i + c] += pushToward(loaded, id, contextFeatures.valueAt(f), c);
   }
-  for (let i = 0; i < sources.length; i++) {
+  for (let i = 0; i < met; i++) {
     // The section's shape (level, length) weighs in but says nothing a reader could act on.
     const say = CONTEXT_TEXT[sources[i]];
     if (!say) continue;
-    const v = bySource[i];
-    const side = v[verdictClass] >= CONTEXT_SHOWN ? verdictClass : v.indexOf(Math.max(v[0], v[1], v[2]));
-    if (v[side] < CONTEXT_SHOWN) continue;
+    const side = bySource[3 * i + verdictClass] >= CONTEXT_SHOWN ? verdictClass : strongestClass(bySource, 3 * i);
+    const push = bySource[3 * i + side];
+    if (push < CONTEXT_SHOWN) continue;
     const sideRole = CLASS_ROLE[side];
     const concern = sideRole === 'none' ? 'none' : (concerns[sideRole] ?? 'none');
-    evidence.push({ kind: 'context', text: say[side], start: heading.start, end: heading.end, concern, role: sideRole, weight: round(v[side]) });
+    evidence.push({ kind: 'context', text: say[side], start: heading.start, end: heading.end, concern, role: sideRole, weight: round(push) });
   }
   // A declared kind acts through the rule (a fixed prior: the labelled plans declare none).
   const kindRole = reading.kindRole;
@@ -298,23 +314,22 @@ function explain(reading: EvidenceReading): Draft[] {
   }
   // One line per place in the text: a word that several concerns list speaks once, for the
   // concern it pushes most.
-  const placed: Hit[] = [];
-  const pushes: number[] = [];
+  let count = 0;
   for (const hit of candidatesOf(reading.hits)) {
     if (!hit.quoted) continue;
     const push = pushOf(loaded, hit);
     // At most a few dozen candidates: a scan finds the one at the same place.
     let i = 0;
-    while (i < placed.length && !samePlace(placed[i], hit)) i++;
-    if (i === placed.length) {
-      placed.push(hit);
-      pushes.push(push);
+    while (i < count && !samePlace(placed[i], hit)) i++;
+    if (i === count) {
+      placed[count] = hit;
+      pushes[count++] = push;
     } else if (push > pushes[i]) {
       placed[i] = hit;
       pushes[i] = push;
     }
   }
-  for (const i of strongest(placed, pushes, SCORING.maxEvidence)) {
+  for (const i of strongest(placed, pushes, count, SCORING.maxEvidence)) {
     const hit = placed[i];
     evidence.push({ kind: hit.kind, text: undefined, start: hit.start, end: hit.end, concern: hit.concern, role: hit.role, weight: round(pushes[i]) });
   }
@@ -335,6 +350,15 @@ function pushOf(loaded: LoadedModel, hit: Hit): number {
     push += (hit.contribution / sum) * pushToward(loaded, ids[i], Math.log1p(sum), c);
   }
   return push;
+}
+
+/** The class a source pushes most toward (the first of equals), its pushes standing at `at` in `pushes`. */
+function strongestClass(pushes: Float64Array, at: number): number {
+  const product = pushes[at];
+  const project = pushes[at + 1];
+  const none = pushes[at + 2];
+  if (project > product) return none > project ? 2 : 1;
+  return none > product ? 2 : 0;
 }
 
 function samePlace(a: Hit, b: Hit): boolean {
@@ -368,28 +392,32 @@ function quoting(drafts: readonly Draft[], text: string, lines: LineIndex, headi
 
 /** The signals worth weighing for the evidence: the push of a signal follows its contribution closely, so only the strongest few. */
 function candidatesOf(hits: ReadonlyMap<string, Hit>): Iterable<Hit> {
-  if (hits.size <= 3 * SCORING.maxEvidence) return hits.values();
+  if (hits.size <= CANDIDATES) return hits.values();
   const all = [...hits.values()];
-  return strongest(all, all.map((hit) => hit.contribution), 3 * SCORING.maxEvidence).map((i) => all[i]);
+  return strongest(all, all.map((hit) => hit.contribution), all.length, CANDIDATES).map((i) => all[i]);
 }
 
 /**
- * Where the `k` strongest signals by push stand in `hits` (and `pushes`), strongest first (earlier
- * in the text first on a tie), without sorting them all.
+ * Where the `k` strongest of the first `n` signals by push stand in `hits` (and `pushes`),
+ * strongest first (earlier in the text first on a tie), without sorting them all.
  */
-function strongest(hits: readonly Hit[], pushes: readonly number[], k: number): number[] {
+function strongest(hits: readonly Hit[], pushes: ArrayLike<number>, n: number, k: number): number[] {
   const top: number[] = [];
-  const before = (a: number, b: number): boolean => pushes[a] > pushes[b] || (pushes[a] === pushes[b] && hits[a].start < hits[b].start);
-  for (let h = 0; h < hits.length; h++) {
-    if (top.length === k && !before(h, top[k - 1])) continue;
+  for (let h = 0; h < n; h++) {
+    if (top.length === k && !before(hits, pushes, h, top[k - 1])) continue;
     let i = top.length < k ? top.length : k - 1;
-    while (i > 0 && before(h, top[i - 1])) {
+    while (i > 0 && before(hits, pushes, h, top[i - 1])) {
       if (i < k) top[i] = top[i - 1];
       i--;
     }
     top[i] = h;
   }
   return top;
+}
+
+/** Whether signal `a` comes before signal `b` among the strongest. */
+function before(hits: readonly Hit[], pushes: ArrayLike<number>, a: number, b: number): boolean {
+  return pushes[a] > pushes[b] || (pushes[a] === pushes[b] && hits[a].start < hits[b].start);
 }
 
 /**
