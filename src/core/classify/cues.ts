@@ -186,7 +186,7 @@ export function moveHit(signals: Signals, key: string, hit: Hit, keep: number, r
     return found;
   }
   const kind = role === 'none' ? 'neutral' : hit.kind === 'neutral' ? 'body-term' : hit.kind;
-  const next: Hit = { kind, concern, role, scaled: hit.scaled, quoted: hit.quoted, base: hit.base, count: hit.count, start: hit.start, end: hit.end, contribution: moved };
+  const next: Hit = { kind, concern, role, scaled: hit.scaled, quoted: hit.quoted, base: hit.base, count: hit.count, start: hit.start, end: hit.end, contribution: moved, features: undefined };
   signals.hits.set(newKey, next);
   return next;
 }

@@ -26,8 +26,11 @@ export interface Hit {
   start: number;
   end: number;
   contribution: number;
-  /** The model's features this signal feeds, by id (set when the section is weighed). */
-  features?: readonly number[];
+  /**
+   * The model's features this signal feeds, by id (set when the section is weighed). Made
+   * undefined with the signal, so that setting it later finds a slot instead of growing the object.
+   */
+  features: readonly number[] | undefined;
 }
 
 /** Collects signals, one per (channel, concern, term), counting repeats. */
@@ -55,7 +58,7 @@ export class Signals {
     if (weight <= 0) return;
     const hit = this.hits.get(key);
     if (!hit) {
-      this.hits.set(key, { kind, concern, role, scaled, quoted, base: weight, count: 1, start, end, contribution: 0 });
+      this.hits.set(key, { kind, concern, role, scaled, quoted, base: weight, count: 1, start, end, contribution: 0, features: undefined });
       return;
     }
     hit.count++;
