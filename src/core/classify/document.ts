@@ -121,7 +121,9 @@ export function topConcerns(compiled: CompiledTaxonomy, scores: ReadonlyMap<stri
   let product = 0;
   let project = 0;
   const top: { product: string | undefined; project: string | undefined } = { product: undefined, project: undefined };
-  for (const [name, score] of scores) {
+  // By key and lookup: a loop over the map's entries makes an array per concern.
+  for (const name of scores.keys()) {
+    const score = scores.get(name)!;
     const role = compiled.roles.get(name);
     if (role === 'product' && score > product) {
       product = score;
