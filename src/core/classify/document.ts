@@ -12,6 +12,7 @@ import { finish, type Steps } from '../steps';
 import { RecentMemo } from '../memo';
 import { detach } from '../parse/collect';
 import { saturate, Signals } from './signals';
+import { concernName, concernNumber, FeatureVector } from './features';
 
 /**
  * Whether a heading is the document's title: the first heading, at level 1. `index` (the
@@ -61,13 +62,13 @@ export function* documentLeanSteps(compiled: CompiledTaxonomy, lines: LineIndex)
   const headings = (yield* headingOutlineSteps(lines)).headings;
   let product = 0;
   let project = 0;
-  const byConcern = new Map<string, number>();
+  const byConcern = new FeatureVector();
   const byLine = new Map<number, readonly [number, number]>();
   for (let i = 0; i < headings.length; i++) {
     if (i % HEADINGS_PER_STEP === HEADINGS_PER_STEP - 1) yield;
     const [line, start, end] = headings[i];
     const own = headingVote(compiled, lines.text.slice(start, end));
-    for (const [concern, weight] of own.concerns) byConcern.set(concern, (byConcern.get(concern) ?? 0) + weight);
+    for (const [concern, weight] of own.concerns) byConcern.add(concernNumber(concern), weight);
     byLine.set(line, own.vote);
     product += own.vote[0];
     project += own.vote[1];
@@ -116,14 +117,14 @@ function headingVote(compiled: CompiledTaxonomy, line: string): HeadingVote {
   return vote;
 }
 
-/** The concern each side scores highest, if any (read in one pass over the scores). */
-export function topConcerns(compiled: CompiledTaxonomy, scores: ReadonlyMap<string, number>): SideConcerns {
+/** The concern each side scores highest, if any (read in one pass over the scores, by concern number). */
+export function topConcerns(compiled: CompiledTaxonomy, scores: FeatureVector): SideConcerns {
   let product = 0;
   let project = 0;
   const top: { product: string | undefined; project: string | undefined } = { product: undefined, project: undefined };
-  // By key and lookup: a loop over the map's entries makes an array per concern.
-  for (const name of scores.keys()) {
-    const score = scores.get(name)!;
+  for (let i = 0; i < scores.size; i++) {
+    const name = concernName(scores.idAt(i));
+    const score = scores.valueAt(i);
     const role = compiled.roles.get(name);
     if (role === 'product' && score > product) {
       product = score;

@@ -36,6 +36,7 @@ export function featureCount(): number {
 /**
  * A section's features: values by feature id, in the order they were first set (the order the
  * model sums them in, as a map of names kept it). Meant to be reused: `clear` costs nothing.
+ * Sums by concern number (see `concernNumber`) are kept the same way.
  */
 export class FeatureVector {
   /** Feature ids and their values, in the order first set; `size` of them are in use. */
@@ -127,6 +128,32 @@ function channelOf(hit: Hit, key: string): string {
   return hit.scaled ? 'b' : 'h';
 }
 
+/** Concern names by number, and numbers by name: the taxonomies' concerns. */
+const concernNames: string[] = [];
+const concernNumbers = new Map<string, number>();
+/** The concern of each `channel:concern` feature, by feature id. */
+const featureConcerns: number[] = [];
+
+/** The number of a concern, the same for the life of the process. */
+export function concernNumber(name: string): number {
+  let n = concernNumbers.get(name);
+  if (n === undefined) {
+    n = concernNames.push(name) - 1;
+    concernNumbers.set(name, n);
+  }
+  return n;
+}
+
+/** The concern named by `concernNumber`. */
+export function concernName(n: number): string {
+  return concernNames[n];
+}
+
+/** The concern (by number) of a side's signal, from its features (see `featuresOfHit`): no lookup by name. */
+export function concernOfFeatures(ids: readonly number[]): number {
+  return featureConcerns[ids[1]];
+}
+
 /** The features of signals by key (the taxonomy's keys, a few thousand), with what they were worked out from. */
 const hitFeatures = new Map<string, { readonly concern: string; readonly role: Role | 'none'; readonly scaled: boolean; readonly ids: readonly number[] }>();
 
@@ -136,6 +163,7 @@ export function featuresOfHit(hit: Hit, key: string): readonly number[] {
   if (known && known.concern === hit.concern && known.role === hit.role && known.scaled === hit.scaled) return known.ids;
   const channel = channelOf(hit, key);
   const ids = hit.role === 'none' ? [featureId(`${channel}:none`)] : [featureId(`${channel}:${hit.role}`), featureId(`${channel}:${hit.concern}`)];
+  if (hit.role !== 'none') featureConcerns[ids[1]] = concernNumber(hit.concern);
   if (hitFeatures.size > 50_000) hitFeatures.clear();
   hitFeatures.set(key, { concern: hit.concern, role: hit.role, scaled: hit.scaled, ids });
   return ids;

@@ -20,7 +20,7 @@ import { readAudience } from './audience';
 import { lazyVerdict } from './evidence';
 import { compileTaxonomy, type CompiledTaxonomy } from './compile';
 import { documentLean, isTitle, topConcerns, type SideConcerns } from './document';
-import { addBalanceFeatures, addContextFeatures, addFormFeatures, addRuleFeature, CONTEXT_SOURCES, contextSource, featureId, featuresOfHit, FeatureVector, headingForm, wordFeature, type ContextReading, type ContextSource } from './features';
+import { addBalanceFeatures, addContextFeatures, addFormFeatures, addRuleFeature, concernOfFeatures, CONTEXT_SOURCES, contextSource, featureId, featuresOfHit, FeatureVector, headingForm, wordFeature, type ContextReading, type ContextSource } from './features';
 import { readListing } from './listing';
 import { addNameFeatures } from './named';
 import { defaultModel, predict, pushToward, type Features, type LoadedModel, type Model } from './model';
@@ -115,8 +115,8 @@ const CANDIDATES = 3 * SCORING.maxEvidence;
 const groups = new FeatureVector();
 const contextFeatures = new FeatureVector();
 const features = new FeatureVector();
-/** Its signals summed per concern (the sides' own only). */
-const byConcern = new Map<string, number>();
+/** Its signals summed per concern, by number (the sides' own only). */
+const byConcern = new FeatureVector();
 const SUBJECT = featureId('sense:subject');
 /**
  * What `explain` works in, reused the same way (the first few entries of each are the section's):
@@ -179,8 +179,8 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
     if (hit.role === 'product') own.product += hit.contribution;
     else if (hit.role === 'project') own.project += hit.contribution;
     else own.none += hit.contribution;
-    if (hit.role !== 'none') byConcern.set(hit.concern, (byConcern.get(hit.concern) ?? 0) + hit.contribution);
     hit.features = featuresOfHit(hit, key);
+    if (hit.role !== 'none') byConcern.add(concernOfFeatures(hit.features), hit.contribution);
     for (const id of hit.features) groups.add(id, hit.contribution);
   }
   features.clear();
