@@ -85,18 +85,21 @@ export interface Prediction {
 
 /** Scores features with a model: softmax of the tempered logits (summed in the features' order). */
 export function predict(loaded: LoadedModel, features: FeatureVector): Prediction {
-  const z: [number, number, number] = [...loaded.model.bias];
+  const bias = loaded.model.bias;
+  let z0 = bias[0];
+  let z1 = bias[1];
+  let z2 = bias[2];
   const w = loaded.weights;
   for (let i = 0; i < features.size; i++) {
     const id = features.idAt(i);
-    const x = features.get(id);
+    const x = features.valueAt(i);
     if (3 * id >= w.length || x === 0) continue;
-    z[0] += w[3 * id] * x;
-    z[1] += w[3 * id + 1] * x;
-    z[2] += w[3 * id + 2] * x;
+    z0 += w[3 * id] * x;
+    z1 += w[3 * id + 1] * x;
+    z2 += w[3 * id + 2] * x;
   }
   const t = loaded.model.temperature;
-  return { p: softmax([z[0] / t, z[1] / t, z[2] / t]), logits: z };
+  return { p: softmax([z0 / t, z1 / t, z2 / t]), logits: [z0, z1, z2] };
 }
 
 /** Softmax of three logits, stable for large values. */
