@@ -10,6 +10,7 @@ import type { PatternDef, StructureKind, Taxonomy } from '../taxonomy/types';
 import { RecentMemo } from '../memo';
 import { detach } from '../parse/collect';
 import { needsDigit } from './digits';
+import type { WordCue } from './cues';
 
 /** Where a term was listed in the taxonomy. */
 export type TermSource = 'heading' | 'body' | 'table';
@@ -94,6 +95,8 @@ export interface WordInfo {
   /** Indexes of the patterns that can start at it, in heading and in body text, in taxonomy order. */
   readonly headingStarts: readonly number[];
   readonly bodyStarts: readonly number[];
+  /** Which cue lists of the sense rules name it: worked out by ./cues when a section is first tallied. */
+  cue: WordCue | undefined;
 }
 
 export interface CompiledTaxonomy {
@@ -252,7 +255,7 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
   const memo = new RecentMemo<WordInfo>(WORD_MEMO_GENERATION);
   // Plain numbers are many and all alike (no term is a number): one shared entry, not memoised.
   // (Numbers that terms spell out, like the 2 of "SOC 2", are looked up as words.)
-  const numberInfo: WordInfo = { stem: '', terms: NONE, phrases: undefined, headingStarts: startsAt(headingSet, '0'), bodyStarts: startsAt(bodySet, '0') };
+  const numberInfo: WordInfo = { stem: '', terms: NONE, phrases: undefined, headingStarts: startsAt(headingSet, '0'), bodyStarts: startsAt(bodySet, '0'), cue: undefined };
   const termNumbers = new Set<string>();
   for (const key of [...words.keys(), ...phraseMap.keys(), ...[...phraseMap.values()].flatMap((b) => [...b.values()].flatMap((p) => p.rest))]) {
     if (ALL_DIGITS.test(key)) termNumbers.add(key);
@@ -280,6 +283,7 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
       phrases: phrases.get(stemmed),
       headingStarts: startsAt(headingSet, lower),
       bodyStarts: startsAt(bodySet, lower),
+      cue: undefined,
     };
     if (remember) memo.set(own, info);
     return info;

@@ -274,11 +274,11 @@ function structure(compiled: CompiledTaxonomy, kind: StructureKind, weight: numb
  */
 const DOCUMENT_STATE = /^[\s*_>-]{0,8}(draft|proposed|accepted|rejected|approved|withdrawn|superseded|deprecated|implementable|implemented|provisional|final|obsolete|declined|postponed|under review|in review)[\s*_.]{0,8}$/i;
 
-/** Appends the stems of `tokens` to `out`, leaving out words inside an identifier (`RISK-12`, `budget_id`) and plain numbers: they say nothing. */
-export function proseStems(tokens: Tokens, out: string[]): string[] {
+/** Appends the words of `tokens` to `out`, leaving out words inside an identifier (`RISK-12`, `budget_id`) and plain numbers: they say nothing. */
+export function proseWords(tokens: Tokens, out: WordInfo[]): WordInfo[] {
   for (let i = 0; i < tokens.infos.length; i++) {
-    const stem = tokens.infos[i].stem;
-    if (stem !== '' && !tokens.identifiers.has(i)) out.push(stem);
+    const info = tokens.infos[i];
+    if (info.stem !== '' && !tokens.identifiers.has(i)) out.push(info);
   }
   return out;
 }
@@ -323,7 +323,7 @@ export function scanBlock(compiled: CompiledTaxonomy, text: string, lines: LineI
       if (e <= s) continue;
       const cell = masked.slice(s - block.start, e - block.start);
       const tokens = tokenize(compiled, cell);
-      proseStems(tokens, signals.prose);
+      proseWords(tokens, signals.prose);
       scanTerms(text, tokens, s, 'table', signals);
       if (RACI_CELL.test(cell.replace(/[*_|:\s]/g, ''))) raci++;
     }
@@ -344,7 +344,7 @@ export function scanBlock(compiled: CompiledTaxonomy, text: string, lines: LineI
     structure(compiled, 'work-breakdown', SCORING.outlineItem, at, at + outline[1].length, signals);
   }
   const tokens = tokenize(compiled, masked);
-  proseStems(tokens, signals.prose);
+  proseWords(tokens, signals.prose);
   readTechnical(tokens, marks, block.start, signals);
   readInteraction(tokens, block.start, signals);
   signals.named += countNamed(tokens, productName(compiled, lines));
