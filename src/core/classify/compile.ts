@@ -10,6 +10,7 @@ import type { PatternDef, StructureKind, Taxonomy } from '../taxonomy/types';
 import { RecentMemo } from '../memo';
 import { detach } from '../parse/collect';
 import { needsDigit } from './digits';
+import { interactionKind } from './register';
 import type { WordCue } from './cues';
 
 /** Where a term was listed in the taxonomy. */
@@ -95,6 +96,8 @@ export interface WordInfo {
   /** Indexes of the patterns that can start at it, in heading and in body text, in taxonomy order. */
   readonly headingStarts: readonly number[];
   readonly bodyStarts: readonly number[];
+  /** What it is to an interaction (see `interactionKind`). */
+  readonly interaction: number;
   /** Which cue lists of the sense rules name it: worked out by ./cues when a section is first tallied. */
   cue: WordCue | undefined;
 }
@@ -255,7 +258,7 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
   const memo = new RecentMemo<WordInfo>(WORD_MEMO_GENERATION);
   // Plain numbers are many and all alike (no term is a number): one shared entry, not memoised.
   // (Numbers that terms spell out, like the 2 of "SOC 2", are looked up as words.)
-  const numberInfo: WordInfo = { stem: '', terms: NONE, phrases: undefined, headingStarts: startsAt(headingSet, '0'), bodyStarts: startsAt(bodySet, '0'), cue: undefined };
+  const numberInfo: WordInfo = { stem: '', terms: NONE, phrases: undefined, headingStarts: startsAt(headingSet, '0'), bodyStarts: startsAt(bodySet, '0'), interaction: 0, cue: undefined };
   const termNumbers = new Set<string>();
   for (const key of [...words.keys(), ...phraseMap.keys(), ...[...phraseMap.values()].flatMap((b) => [...b.values()].flatMap((p) => p.rest))]) {
     if (ALL_DIGITS.test(key)) termNumbers.add(key);
@@ -283,6 +286,7 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
       phrases: phrases.get(stemmed),
       headingStarts: startsAt(headingSet, lower),
       bodyStarts: startsAt(bodySet, lower),
+      interaction: interactionKind(stemmed),
       cue: undefined,
     };
     if (remember) memo.set(own, info);
