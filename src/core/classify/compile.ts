@@ -113,12 +113,16 @@ export interface CompiledTaxonomy {
   readonly roles: ReadonlyMap<string, Role>;
   /** What a word (as written) means to this taxonomy; memoised. */
   word(raw: string): WordInfo;
+  /** `word` of the word at [start, end) of `text`, found without cutting it out when it was met lately. */
+  wordIn(text: string, start: number, end: number): WordInfo;
 }
 
 /** Distinct words per generation of the word memo (see `RecentMemo`; bounds memory). */
 const WORD_MEMO_GENERATION = 20_000;
 /** Longer words are not remembered: they are one-offs (an identifier, a run of typed letters). */
 const WORD_MEMO_LENGTH = 40;
+/** Slots of the table of words met lately (a power of two; bounds its memory). */
+const SEEN_SLOTS = 16_384;
 
 const cache = new WeakMap<Taxonomy, CompiledTaxonomy>();
 
@@ -292,7 +296,23 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
     if (remember) memo.set(own, info);
     return info;
   };
-  return { words, phrases, prefixes, headingPatterns: headingSet, bodyPatterns: bodySet, structures, roles, word };
+  // A text repeats a few thousand words: one slot per word, found by a hash of its characters,
+  // answers most of them without making a string of the word or hashing one in a map.
+  const seen: ({ readonly raw: string; readonly info: WordInfo } | undefined)[] = new Array(SEEN_SLOTS).fill(undefined);
+  const wordIn = (text: string, start: number, end: number): WordInfo => {
+    const length = end - start;
+    if (length > WORD_MEMO_LENGTH) return word(text.slice(start, end));
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    const slot = (hash ^ (hash >>> 16)) & (SEEN_SLOTS - 1);
+    const found = seen[slot];
+    if (found !== undefined && found.raw.length === length && text.startsWith(found.raw, start)) return found.info;
+    const raw = detach(text.slice(start, end));
+    const info = word(raw);
+    seen[slot] = { raw, info };
+    return info;
+  };
+  return { words, phrases, prefixes, headingPatterns: headingSet, bodyPatterns: bodySet, structures, roles, word, wordIn };
 }
 
 const NUMBER_START = /^\p{N}/u;

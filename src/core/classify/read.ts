@@ -108,7 +108,7 @@ export function tokenize(compiled: CompiledTaxonomy, masked: string): Tokens {
       if (d < 128 ? !((d >= 48 && d <= 57) || (d >= 65 && d <= 90) || (d >= 97 && d <= 122)) : !WORD_CHAR.test(masked[j])) break;
       j++;
     }
-    infos.push(compiled.word(masked.slice(i, j)));
+    infos.push(compiled.wordIn(masked, i, j));
     starts.push(i);
     ends.push(j);
     if (insideIdentifier(masked, i, j)) (identifiers ??= new Set()).add(infos.length - 1);
