@@ -62,8 +62,6 @@ export interface CompiledPattern {
   readonly digit: boolean;
   /** Index of its wrapping group in the combined expression; -1 when it is not in it. */
   readonly group: number;
-  /** Its own expression when it runs over the whole text but cannot join the combined one. */
-  readonly alone: RegExp | undefined;
 }
 
 export interface PatternSet {
@@ -78,6 +76,8 @@ export interface PatternSet {
   readonly symbols: RegExp | undefined;
   /** Patterns without start places, as one alternation `(a)|(b)|…`; undefined when none. */
   readonly combined: RegExp | undefined;
+  /** Patterns that run over the whole text but cannot join `combined`, by index, with their own expression: most sets have none. */
+  readonly alone: readonly (readonly [index: number, expression: RegExp])[];
 }
 
 export interface StructureTarget {
@@ -364,6 +364,7 @@ function buildPatternSet(sources: readonly PatternSource[]): PatternSet {
   const byNumber: number[] = [];
   const bySymbol = new Map<string, number[]>();
   const parts: string[] = [];
+  const alone: [number, RegExp][] = [];
   let group = 1;
   const push = <K>(map: Map<K, number[]>, key: K, index: number): void => {
     const list = map.get(key) ?? [];
@@ -380,7 +381,7 @@ function buildPatternSet(sources: readonly PatternSource[]): PatternSet {
     const key = `pattern\u0000${concern}\u0000${def.name}`;
     const base = { name: def.name, concern, role, weight: def.weight, keys: { heading: `heading\u0000${key}`, body: `body\u0000${key}` }, digit: needsDigit(def.regex) };
     if (def.starts && def.starts.length > 0) {
-      patterns.push({ ...base, sticky: stickyOf(def), group: -1, alone: undefined });
+      patterns.push({ ...base, sticky: stickyOf(def), group: -1 });
       for (const start of def.starts) {
         const s = start.trim().toLowerCase();
         if (s === '#') {
@@ -399,10 +400,11 @@ function buildPatternSet(sources: readonly PatternSource[]): PatternSet {
       continue;
     }
     if (/\\[1-9]|\\k<|\(\?<[A-Za-z]/.test(def.regex)) {
-      patterns.push({ ...base, sticky: undefined, group: -1, alone: new RegExp(def.regex, 'giu') });
+      patterns.push({ ...base, sticky: undefined, group: -1 });
+      alone.push([index, new RegExp(def.regex, 'giu')]);
       continue;
     }
-    patterns.push({ ...base, sticky: undefined, group, alone: undefined });
+    patterns.push({ ...base, sticky: undefined, group });
     parts.push(`(${def.regex})`);
     group += groupCount(def.regex) + 1;
   }
@@ -415,5 +417,6 @@ function buildPatternSet(sources: readonly PatternSource[]): PatternSet {
     bySymbol,
     symbols: bySymbol.size > 0 ? new RegExp(`[${[...bySymbol.keys()].map(escape).join('')}]`, 'gu') : undefined,
     combined: parts.length > 0 ? new RegExp(parts.join('|'), 'giu') : undefined,
+    alone,
   };
 }

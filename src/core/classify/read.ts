@@ -200,7 +200,6 @@ export function scanPatterns(set: PatternSet, masked: string, tokens: Tokens, of
     }
   }
   const { infos, starts } = tokens;
-  const wordStarts = scaled ? 'bodyStarts' : 'headingStarts';
   let cursor = 0;
   let t = 0;
   let y = 0;
@@ -212,7 +211,7 @@ export function scanPatterns(set: PatternSet, masked: string, tokens: Tokens, of
       if (at >= cursor && candidates) cursor = tryAt(candidates, at);
     } else {
       const at = starts[t];
-      const candidates = infos[t][wordStarts];
+      const candidates = scaled ? infos[t].bodyStarts : infos[t].headingStarts;
       t++;
       if (at >= cursor && candidates.length > 0) cursor = tryAt(candidates, at);
     }
@@ -235,14 +234,13 @@ export function scanPatterns(set: PatternSet, masked: string, tokens: Tokens, of
       }
     }
   }
-  set.patterns.forEach((p, i) => {
-    if (!p.alone) return;
-    p.alone.lastIndex = 0;
-    for (let m = p.alone.exec(masked); m; m = p.alone.exec(masked)) {
-      if (m[0].length === 0) p.alone.lastIndex++;
+  for (const [i, re] of set.alone) {
+    re.lastIndex = 0;
+    for (let m = re.exec(masked); m; m = re.exec(masked)) {
+      if (m[0].length === 0) re.lastIndex++;
       else note(i, m.index, m.index + m[0].length);
     }
-  });
+  }
 }
 
 /** The place of the last ASCII digit of `text`, or -1. */
