@@ -37,7 +37,7 @@ export function cues(terms: readonly string[]): Cues {
   }
   const index = ANY_CUE.lists++;
   for (const word of words) listsOf(ANY_CUE.words, word).push(index);
-  for (const first of phrases.keys()) listsOf(ANY_CUE.words, first);
+  for (const phrase of [...phrases.values()].flat()) for (const word of phrase) listsOf(ANY_CUE.words, word);
   for (const prefix of prefixes) {
     const head = prefix.charCodeAt(0);
     const bucket = ANY_CUE.prefixes.get(head) ?? [];
@@ -62,15 +62,15 @@ interface CuePrefix {
 }
 
 /**
- * Every cue list made so far, by its words (each with the lists that name it as a word; a phrase's
- * first word with none) and its prefixes (by first letter): a section's words are tallied against
+ * Every cue list made so far, by its words (each with the lists that name it as a word; the words of
+ * phrases with none) and its prefixes (by first letter): a section's words are tallied against
  * all lists in one pass, and each list's count is then read, not searched for.
  */
 const ANY_CUE = { words: new Map<string, number[]>(), prefixes: new Map<number, CuePrefix[]>(), lists: 0 };
 
 /** Which cue lists name a word: as a word (by list index) and by prefix; `made`: how many lists there were then. */
 export interface WordCue {
-  /** Whether any list names it (a word, a phrase's first word, a prefix). */
+  /** Whether any list names it (a word, a word of a phrase, a prefix). */
   readonly named: boolean;
   readonly lists: readonly number[];
   readonly prefixes: readonly CuePrefix[];
@@ -100,7 +100,7 @@ function cueOf(info: WordInfo): WordCue {
 class Tally {
   /** Per list (by index), how many of its words and prefixes occur. */
   readonly counts: number[] = new Array<number>(ANY_CUE.lists).fill(0);
-  /** The distinct stems some list names (a word, a phrase's first word, a prefix). */
+  /** The distinct stems some list names (a word, a word of a phrase, a prefix). */
   readonly stems = new Set<string>();
   private readonly prefixes = new Set<CuePrefix>();
 
@@ -127,7 +127,8 @@ class Tally {
   /** How many different cues of `list` occur. */
   count(list: Cues): number {
     let count = this.counts[list.index];
-    for (const phrase of list.phraseList) if (this.stems.has(phrase[0]) && phraseAt(this.ordered(), phrase)) count++;
+    // A phrase is looked for in order only where all its words occur (`on` alone is everywhere).
+    for (const phrase of list.phraseList) if (phrase.every((w) => this.stems.has(w)) && phraseAt(this.ordered(), phrase)) count++;
     return count;
   }
 }
