@@ -10,6 +10,8 @@ import type { PatternDef, StructureKind, Taxonomy } from '../taxonomy/types';
 import { RecentMemo } from '../memo';
 import { detach } from '../parse/collect';
 import { needsDigit } from './digits';
+import { interactionKind } from './register';
+import type { WordCue } from './cues';
 
 /** Where a term was listed in the taxonomy. */
 export type TermSource = 'heading' | 'body' | 'table';
@@ -60,8 +62,6 @@ export interface CompiledPattern {
   readonly digit: boolean;
   /** Index of its wrapping group in the combined expression; -1 when it is not in it. */
   readonly group: number;
-  /** Its own expression when it runs over the whole text but cannot join the combined one. */
-  readonly alone: RegExp | undefined;
 }
 
 export interface PatternSet {
@@ -76,6 +76,8 @@ export interface PatternSet {
   readonly symbols: RegExp | undefined;
   /** Patterns without start places, as one alternation `(a)|(b)|…`; undefined when none. */
   readonly combined: RegExp | undefined;
+  /** Patterns that run over the whole text but cannot join `combined`, by index, with their own expression: most sets have none. */
+  readonly alone: readonly (readonly [index: number, expression: RegExp])[];
 }
 
 export interface StructureTarget {
@@ -94,6 +96,10 @@ export interface WordInfo {
   /** Indexes of the patterns that can start at it, in heading and in body text, in taxonomy order. */
   readonly headingStarts: readonly number[];
   readonly bodyStarts: readonly number[];
+  /** What it is to an interaction (see `interactionKind`). */
+  readonly interaction: number;
+  /** Which cue lists of the sense rules name it: worked out by ./cues when a section is first tallied. */
+  cue: WordCue | undefined;
 }
 
 export interface CompiledTaxonomy {
@@ -107,12 +113,16 @@ export interface CompiledTaxonomy {
   readonly roles: ReadonlyMap<string, Role>;
   /** What a word (as written) means to this taxonomy; memoised. */
   word(raw: string): WordInfo;
+  /** `word` of the word at [start, end) of `text`, found without cutting it out when it was met lately. */
+  wordIn(text: string, start: number, end: number): WordInfo;
 }
 
 /** Distinct words per generation of the word memo (see `RecentMemo`; bounds memory). */
 const WORD_MEMO_GENERATION = 20_000;
 /** Longer words are not remembered: they are one-offs (an identifier, a run of typed letters). */
 const WORD_MEMO_LENGTH = 40;
+/** Slots of the table of words met lately (a power of two; bounds its memory). */
+const SEEN_SLOTS = 16_384;
 
 const cache = new WeakMap<Taxonomy, CompiledTaxonomy>();
 
@@ -252,7 +262,7 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
   const memo = new RecentMemo<WordInfo>(WORD_MEMO_GENERATION);
   // Plain numbers are many and all alike (no term is a number): one shared entry, not memoised.
   // (Numbers that terms spell out, like the 2 of "SOC 2", are looked up as words.)
-  const numberInfo: WordInfo = { stem: '', terms: NONE, phrases: undefined, headingStarts: startsAt(headingSet, '0'), bodyStarts: startsAt(bodySet, '0') };
+  const numberInfo: WordInfo = { stem: '', terms: NONE, phrases: undefined, headingStarts: startsAt(headingSet, '0'), bodyStarts: startsAt(bodySet, '0'), interaction: 0, cue: undefined };
   const termNumbers = new Set<string>();
   for (const key of [...words.keys(), ...phraseMap.keys(), ...[...phraseMap.values()].flatMap((b) => [...b.values()].flatMap((p) => p.rest))]) {
     if (ALL_DIGITS.test(key)) termNumbers.add(key);
@@ -280,11 +290,29 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
       phrases: phrases.get(stemmed),
       headingStarts: startsAt(headingSet, lower),
       bodyStarts: startsAt(bodySet, lower),
+      interaction: interactionKind(stemmed),
+      cue: undefined,
     };
     if (remember) memo.set(own, info);
     return info;
   };
-  return { words, phrases, prefixes, headingPatterns: headingSet, bodyPatterns: bodySet, structures, roles, word };
+  // A text repeats a few thousand words: one slot per word, found by a hash of its characters,
+  // answers most of them without making a string of the word or hashing one in a map.
+  const seen: ({ readonly raw: string; readonly info: WordInfo } | undefined)[] = new Array(SEEN_SLOTS).fill(undefined);
+  const wordIn = (text: string, start: number, end: number): WordInfo => {
+    const length = end - start;
+    if (length > WORD_MEMO_LENGTH) return word(text.slice(start, end));
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    const slot = (hash ^ (hash >>> 16)) & (SEEN_SLOTS - 1);
+    const found = seen[slot];
+    if (found !== undefined && found.raw.length === length && text.startsWith(found.raw, start)) return found.info;
+    const raw = detach(text.slice(start, end));
+    const info = word(raw);
+    seen[slot] = { raw, info };
+    return info;
+  };
+  return { words, phrases, prefixes, headingPatterns: headingSet, bodyPatterns: bodySet, structures, roles, word, wordIn };
 }
 
 const NUMBER_START = /^\p{N}/u;
@@ -336,6 +364,7 @@ function buildPatternSet(sources: readonly PatternSource[]): PatternSet {
   const byNumber: number[] = [];
   const bySymbol = new Map<string, number[]>();
   const parts: string[] = [];
+  const alone: [number, RegExp][] = [];
   let group = 1;
   const push = <K>(map: Map<K, number[]>, key: K, index: number): void => {
     const list = map.get(key) ?? [];
@@ -352,7 +381,7 @@ function buildPatternSet(sources: readonly PatternSource[]): PatternSet {
     const key = `pattern\u0000${concern}\u0000${def.name}`;
     const base = { name: def.name, concern, role, weight: def.weight, keys: { heading: `heading\u0000${key}`, body: `body\u0000${key}` }, digit: needsDigit(def.regex) };
     if (def.starts && def.starts.length > 0) {
-      patterns.push({ ...base, sticky: stickyOf(def), group: -1, alone: undefined });
+      patterns.push({ ...base, sticky: stickyOf(def), group: -1 });
       for (const start of def.starts) {
         const s = start.trim().toLowerCase();
         if (s === '#') {
@@ -371,10 +400,11 @@ function buildPatternSet(sources: readonly PatternSource[]): PatternSet {
       continue;
     }
     if (/\\[1-9]|\\k<|\(\?<[A-Za-z]/.test(def.regex)) {
-      patterns.push({ ...base, sticky: undefined, group: -1, alone: new RegExp(def.regex, 'giu') });
+      patterns.push({ ...base, sticky: undefined, group: -1 });
+      alone.push([index, new RegExp(def.regex, 'giu')]);
       continue;
     }
-    patterns.push({ ...base, sticky: undefined, group, alone: undefined });
+    patterns.push({ ...base, sticky: undefined, group });
     parts.push(`(${def.regex})`);
     group += groupCount(def.regex) + 1;
   }
@@ -387,5 +417,6 @@ function buildPatternSet(sources: readonly PatternSource[]): PatternSet {
     bySymbol,
     symbols: bySymbol.size > 0 ? new RegExp(`[${[...bySymbol.keys()].map(escape).join('')}]`, 'gu') : undefined,
     combined: parts.length > 0 ? new RegExp(parts.join('|'), 'giu') : undefined,
+    alone,
   };
 }

@@ -4,7 +4,7 @@
  * part of its weight to the side its sense belongs to.
  */
 import type { Role } from '../types';
-import { termTokens, type CompiledTaxonomy } from './compile';
+import { termTokens, type CompiledTaxonomy, type WordInfo } from './compile';
 import { tokenize } from './read';
 import type { Hit, Signals } from './signals';
 
@@ -37,7 +37,7 @@ export function cues(terms: readonly string[]): Cues {
   }
   const index = ANY_CUE.lists++;
   for (const word of words) listsOf(ANY_CUE.words, word).push(index);
-  for (const first of phrases.keys()) listsOf(ANY_CUE.words, first);
+  for (const phrase of [...phrases.values()].flat()) for (const word of phrase) listsOf(ANY_CUE.words, word);
   for (const prefix of prefixes) {
     const head = prefix.charCodeAt(0);
     const bucket = ANY_CUE.prefixes.get(head) ?? [];
@@ -62,40 +62,64 @@ interface CuePrefix {
 }
 
 /**
- * Every cue list made so far, by its words (each with the lists that name it as a word; a phrase's
- * first word with none) and its prefixes (by first letter): a section's words are tallied against
+ * Every cue list made so far, by its words (each with the lists that name it as a word; the words of
+ * phrases with none) and its prefixes (by first letter): a section's words are tallied against
  * all lists in one pass, and each list's count is then read, not searched for.
  */
 const ANY_CUE = { words: new Map<string, number[]>(), prefixes: new Map<number, CuePrefix[]>(), lists: 0 };
 
-/** What some stems hold of every cue list: per list, its different words and prefixes found. */
+/** Which cue lists name a word: as a word (by list index) and by prefix; `made`: how many lists there were then. */
+export interface WordCue {
+  /** Whether any list names it (a word, a word of a phrase, a prefix). */
+  readonly named: boolean;
+  readonly lists: readonly number[];
+  readonly prefixes: readonly CuePrefix[];
+  readonly made: number;
+}
+
+const NO_LISTS: readonly number[] = [];
+const NO_PREFIXES: readonly CuePrefix[] = [];
+/** The cue of the many words no list names, for as long as no list is made. */
+let unnamed: WordCue = { named: false, lists: NO_LISTS, prefixes: NO_PREFIXES, made: 0 };
+
+/** The cue lists that name a word, worked out once per word (again if a list was made since). */
+function cueOf(info: WordInfo): WordCue {
+  const known = info.cue;
+  if (known !== undefined && known.made === ANY_CUE.lists) return known;
+  const s = info.stem;
+  const lists = ANY_CUE.words.get(s);
+  const prefixes = (ANY_CUE.prefixes.get(s.charCodeAt(0)) ?? NO_PREFIXES).filter((p) => s.startsWith(p.prefix));
+  let cue: WordCue;
+  if (lists || prefixes.length > 0) cue = { named: true, lists: lists ?? NO_LISTS, prefixes, made: ANY_CUE.lists };
+  else cue = unnamed.made === ANY_CUE.lists ? unnamed : (unnamed = { named: false, lists: NO_LISTS, prefixes: NO_PREFIXES, made: ANY_CUE.lists });
+  info.cue = cue;
+  return cue;
+}
+
+/** What some words hold of every cue list: per list, its different words and prefixes found. */
 class Tally {
   /** Per list (by index), how many of its words and prefixes occur. */
   readonly counts: number[] = new Array<number>(ANY_CUE.lists).fill(0);
-  /** The distinct stems some list names (a word, a phrase's first word, a prefix). */
+  /** The distinct stems some list names (a word, a word of a phrase, a prefix). */
   readonly stems = new Set<string>();
   private readonly prefixes = new Set<CuePrefix>();
 
-  /** `ordered`: all the stems tallied, in order, should a phrase be looked for. */
+  /** `ordered`: all the words tallied, in order, should a phrase be looked for. */
   constructor(private readonly ordered: () => readonly string[]) {}
 
-  /** Tallies `stems` in. */
-  add(stems: readonly string[]): this {
-    for (const s of stems) {
-      const lists = ANY_CUE.words.get(s);
-      const prefixes = ANY_CUE.prefixes.get(s.charCodeAt(0));
-      if ((!lists && !prefixes) || this.stems.has(s)) continue;
-      let cue = lists !== undefined;
-      if (lists) for (const l of lists) this.counts[l]++;
-      for (const p of prefixes ?? NO_PREFIXES) {
-        if (!s.startsWith(p.prefix)) continue;
-        cue = true;
+  /** Tallies `words` in. */
+  add(words: readonly WordInfo[]): this {
+    for (const word of words) {
+      const cue = cueOf(word);
+      if (!cue.named || this.stems.has(word.stem)) continue;
+      this.stems.add(word.stem);
+      for (const l of cue.lists) this.counts[l]++;
+      for (const p of cue.prefixes) {
         // A prefix counts once, however many words it starts.
         if (this.prefixes.has(p)) continue;
         this.prefixes.add(p);
         for (const l of p.lists) this.counts[l]++;
       }
-      if (cue) this.stems.add(s);
     }
     return this;
   }
@@ -103,35 +127,36 @@ class Tally {
   /** How many different cues of `list` occur. */
   count(list: Cues): number {
     let count = this.counts[list.index];
-    for (const phrase of list.phraseList) if (this.stems.has(phrase[0]) && phraseAt(this.ordered(), phrase)) count++;
+    // A phrase is looked for in order only where all its words occur (`on` alone is everywhere).
+    for (const phrase of list.phraseList) if (phrase.every((w) => this.stems.has(w)) && phraseAt(this.ordered(), phrase)) count++;
     return count;
   }
 }
 
-const NO_PREFIXES: readonly CuePrefix[] = [];
+const stemsOf = (words: readonly WordInfo[]): string[] => words.map((w) => w.stem);
 
-/** The stems of a section's heading and prose (as the section's reading collected them), counted against cue lists when a sense rule asks. */
+/** The words of a section's heading and prose (as the section's reading collected them), counted against cue lists when a sense rule asks. */
 export class SectionWords {
   private stems: string[] | undefined;
   // Tallied on the first count, again if a cue list was made since.
   private allTally: Tally | undefined;
   private headingTally: Tally | undefined;
 
-  /** `headingWords` and `bodyWords`: stems in order, code, identifiers and numbers left out (see `proseStems`). */
+  /** `headingWords` and `bodyWords`: in order, code, identifiers and numbers left out (see `proseWords`). */
   constructor(
-    readonly headingWords: readonly string[],
-    private readonly bodyWords: readonly string[],
+    readonly headingWords: readonly WordInfo[],
+    private readonly bodyWords: readonly WordInfo[],
   ) {}
 
   /** The heading's and the prose body's stems, in order. */
   get all(): readonly string[] {
-    return (this.stems ??= [...this.headingWords, ...this.bodyWords]);
+    return (this.stems ??= [...stemsOf(this.headingWords), ...stemsOf(this.bodyWords)]);
   }
 
   /** How many different cues of the list the section's words (or its heading's only) hold. */
   count(list: Cues, where: 'all' | 'heading' = 'all'): number {
     if (where === 'heading') {
-      if (!this.headingTally || this.headingTally.counts.length !== ANY_CUE.lists) this.headingTally = new Tally(() => this.headingWords).add(this.headingWords);
+      if (!this.headingTally || this.headingTally.counts.length !== ANY_CUE.lists) this.headingTally = new Tally(() => stemsOf(this.headingWords)).add(this.headingWords);
       return this.headingTally.count(list);
     }
     // Tallied part by part: the words are joined only when a phrase has to be looked for.
@@ -140,9 +165,9 @@ export class SectionWords {
   }
 }
 
-/** How many different cues of `list` occur in `stems`. */
-export function countCues(stems: readonly string[], list: Cues): number {
-  return new Tally(() => stems).add(stems).count(list);
+/** How many different cues of `list` occur in `words`. */
+export function countCues(words: readonly WordInfo[], list: Cues): number {
+  return new Tally(() => stemsOf(words)).add(words).count(list);
 }
 
 /** Whether `phrase` occurs in `stems`. */

@@ -24,7 +24,7 @@ import { addBalanceFeatures, addContextFeatures, addFormFeatures, addRuleFeature
 import { readListing } from './listing';
 import { addNameFeatures } from './named';
 import { defaultModel, predict, pushToward, type Features, type LoadedModel, type Model } from './model';
-import { proseStems, scanBlock, scanPatterns, scanTerms, tokenize } from './read';
+import { proseWords, scanBlock, scanPatterns, scanTerms, tokenize } from './read';
 import { readAssignee, readProgress } from './progress';
 import { maskProse } from './scan';
 import { readSenses, readSubject, subjectWords } from './sense';
@@ -169,7 +169,7 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   // A delivery word that is the document's subject (its title) is not the work's process.
   const subject = readSubject(compiled, text, signals.hits.values(), subjectWords(compiled, lines, heading.start));
   // Measures, risks and planning nouns mean what the section's own words make them mean.
-  const senses = readSenses(compiled, text, lines, proseStems(headingTokens, []), signals);
+  const senses = readSenses(compiled, text, lines, proseWords(headingTokens, []), signals);
   const own = { product: 0, project: 0, none: 0 };
   byConcern.clear();
   groups.clear();

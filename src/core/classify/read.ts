@@ -108,7 +108,7 @@ export function tokenize(compiled: CompiledTaxonomy, masked: string): Tokens {
       if (d < 128 ? !((d >= 48 && d <= 57) || (d >= 65 && d <= 90) || (d >= 97 && d <= 122)) : !WORD_CHAR.test(masked[j])) break;
       j++;
     }
-    infos.push(compiled.word(masked.slice(i, j)));
+    infos.push(compiled.wordIn(masked, i, j));
     starts.push(i);
     ends.push(j);
     if (insideIdentifier(masked, i, j)) (identifiers ??= new Set()).add(infos.length - 1);
@@ -200,7 +200,6 @@ export function scanPatterns(set: PatternSet, masked: string, tokens: Tokens, of
     }
   }
   const { infos, starts } = tokens;
-  const wordStarts = scaled ? 'bodyStarts' : 'headingStarts';
   let cursor = 0;
   let t = 0;
   let y = 0;
@@ -212,7 +211,7 @@ export function scanPatterns(set: PatternSet, masked: string, tokens: Tokens, of
       if (at >= cursor && candidates) cursor = tryAt(candidates, at);
     } else {
       const at = starts[t];
-      const candidates = infos[t][wordStarts];
+      const candidates = scaled ? infos[t].bodyStarts : infos[t].headingStarts;
       t++;
       if (at >= cursor && candidates.length > 0) cursor = tryAt(candidates, at);
     }
@@ -235,14 +234,13 @@ export function scanPatterns(set: PatternSet, masked: string, tokens: Tokens, of
       }
     }
   }
-  set.patterns.forEach((p, i) => {
-    if (!p.alone) return;
-    p.alone.lastIndex = 0;
-    for (let m = p.alone.exec(masked); m; m = p.alone.exec(masked)) {
-      if (m[0].length === 0) p.alone.lastIndex++;
+  for (const [i, re] of set.alone) {
+    re.lastIndex = 0;
+    for (let m = re.exec(masked); m; m = re.exec(masked)) {
+      if (m[0].length === 0) re.lastIndex++;
       else note(i, m.index, m.index + m[0].length);
     }
-  });
+  }
 }
 
 /** The place of the last ASCII digit of `text`, or -1. */
@@ -274,11 +272,11 @@ function structure(compiled: CompiledTaxonomy, kind: StructureKind, weight: numb
  */
 const DOCUMENT_STATE = /^[\s*_>-]{0,8}(draft|proposed|accepted|rejected|approved|withdrawn|superseded|deprecated|implementable|implemented|provisional|final|obsolete|declined|postponed|under review|in review)[\s*_.]{0,8}$/i;
 
-/** Appends the stems of `tokens` to `out`, leaving out words inside an identifier (`RISK-12`, `budget_id`) and plain numbers: they say nothing. */
-export function proseStems(tokens: Tokens, out: string[]): string[] {
+/** Appends the words of `tokens` to `out`, leaving out words inside an identifier (`RISK-12`, `budget_id`) and plain numbers: they say nothing. */
+export function proseWords(tokens: Tokens, out: WordInfo[]): WordInfo[] {
   for (let i = 0; i < tokens.infos.length; i++) {
-    const stem = tokens.infos[i].stem;
-    if (stem !== '' && !tokens.identifiers.has(i)) out.push(stem);
+    const info = tokens.infos[i];
+    if (info.stem !== '' && !tokens.identifiers.has(i)) out.push(info);
   }
   return out;
 }
@@ -323,7 +321,7 @@ export function scanBlock(compiled: CompiledTaxonomy, text: string, lines: LineI
       if (e <= s) continue;
       const cell = masked.slice(s - block.start, e - block.start);
       const tokens = tokenize(compiled, cell);
-      proseStems(tokens, signals.prose);
+      proseWords(tokens, signals.prose);
       scanTerms(text, tokens, s, 'table', signals);
       if (RACI_CELL.test(cell.replace(/[*_|:\s]/g, ''))) raci++;
     }
@@ -344,7 +342,7 @@ export function scanBlock(compiled: CompiledTaxonomy, text: string, lines: LineI
     structure(compiled, 'work-breakdown', SCORING.outlineItem, at, at + outline[1].length, signals);
   }
   const tokens = tokenize(compiled, masked);
-  proseStems(tokens, signals.prose);
+  proseWords(tokens, signals.prose);
   readTechnical(tokens, marks, block.start, signals);
   readInteraction(tokens, block.start, signals);
   signals.named += countNamed(tokens, productName(compiled, lines));

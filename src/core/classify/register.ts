@@ -31,12 +31,12 @@ export function readTechnical(tokens: Tokens, marks: TechnicalMarks, offset: num
   }
 }
 
-/** What a word is to an interaction: an act on an interface, a thing on screen, or who acts. */
+/** What a word is to an interaction: an act on an interface, a thing on screen, or who acts; 0 for nothing. */
 const ACT = 1;
 const THING = 2;
 const ACTOR = 3;
 
-/** The words of interactions by what they are (tokens are lower-cased and de-pluralised); one lookup a word. */
+/** The words of interactions by what they are (tokens are lower-cased and de-pluralised); looked up once per distinct word (see `interactionKind`). */
 const INTERACTION_WORDS = new Map<string, number>([
   // Acts, in their common forms (`type` and `list` are left out: nouns of schemas as often).
   ...words(
@@ -63,6 +63,11 @@ function words(list: string, kind: number): [string, number][] {
   return list.split(' ').map((w) => [w, kind]);
 }
 
+/** What a stem is to an interaction (`ACT`, `THING`, `ACTOR`, 0 for nothing): kept on each word's memoised info. */
+export function interactionKind(stem: string): number {
+  return INTERACTION_WORDS.get(stem) ?? 0;
+}
+
 /** Words from an actor to its act. */
 const ACTOR_SPAN = 3;
 
@@ -81,8 +86,8 @@ export function readInteraction(tokens: Tokens, offset: number, signals: Signals
   let found = 0;
   for (let i = 0; i < tokens.infos.length; i++) {
     if (tokens.identifiers.has(i)) continue;
-    const kind = INTERACTION_WORDS.get(tokens.infos[i].stem);
-    if (kind === undefined) continue;
+    const kind = tokens.infos[i].interaction;
+    if (kind === 0) continue;
     if (kind === ACTOR) {
       actor = i;
       continue;

@@ -108,8 +108,8 @@ export function documentSense(compiled: CompiledTaxonomy, lines: LineIndex): Met
       const line = lines.text.slice(start, end);
       let found = memo.get(line);
       if (!found) {
-        const stems = tokenize(compiled, line).infos.map((i) => i.stem);
-        found = [[...foundCues(stems, TECHNICAL)], countCues(stems, OUTCOME)];
+        const infos = tokenize(compiled, line).infos;
+        found = [[...foundCues(infos.map((i) => i.stem), TECHNICAL)], countCues(infos, OUTCOME)];
         memo.set(detach(line), found);
       }
       for (const cue of found[0]) technical.add(cue);

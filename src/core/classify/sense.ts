@@ -5,7 +5,7 @@
  * words keep a fraction of their weight, so they cannot carry a section to the project side alone.
  */
 import type { LineIndex } from '../text';
-import type { CompiledTaxonomy } from './compile';
+import type { CompiledTaxonomy, WordInfo } from './compile';
 import { SectionWords } from './cues';
 import { tokenize } from './read';
 import { productName } from './named';
@@ -78,7 +78,7 @@ export type SenseReading = Map<string, number>;
  * accordingly (measures, risks, strategies, money, planning nouns; the document's subject is read by `readSubject`).
  * `hits` are weighed: their contributions are set. Returns the features of the senses found.
  */
-export function readSenses(compiled: CompiledTaxonomy, text: string, lines: LineIndex, headingWords: readonly string[], signals: Signals): SenseReading {
+export function readSenses(compiled: CompiledTaxonomy, text: string, lines: LineIndex, headingWords: readonly WordInfo[], signals: Signals): SenseReading {
   const found: SenseReading = new Map();
   const words = new SectionWords(headingWords, signals.prose);
   const metric = readMetricSense(compiled, text, lines, signals, words);

@@ -1,5 +1,6 @@
 /** Where the classifier collects what it found, one entry per term or pattern, counting repeats. */
 import type { EvidenceKind, Role } from '../types';
+import type { WordInfo } from './compile';
 
 /** Diminishing returns: 1, 1.5, 1.75, … never more than 2 for one term however often it repeats. */
 export function saturate(count: number): number {
@@ -42,8 +43,8 @@ export class Signals {
   technical = 0;
   /** Words of the body that name the product (see ./named). */
   named = 0;
-  /** The stems of the body's prose, in order (code, identifiers and numbers left out): what the word-sense rules read. */
-  readonly prose: string[] = [];
+  /** The words of the body's prose, in order (code, identifiers and numbers left out): what the word-sense rules read. */
+  readonly prose: WordInfo[] = [];
 
   constructor(private readonly vocabulary?: { has(stem: string): boolean }) {
     this.words = vocabulary ? new Map() : undefined;
