@@ -195,7 +195,7 @@ export function* analyzeSteps(
       const { tags, directives, problems } = readSectionComments(s.comments, lines, config);
       return {
         verdict: classifySection({ text, lines, heading: s.heading, blocks: s.blocks }, classifierOf(s.index, parent, s.parent === titleAt, previous)),
-        words: proseWords(text, s.blocks),
+        words: proseWordCount(text, s.blocks),
         tags,
         directives,
         problems,
@@ -331,7 +331,7 @@ function withVerdict(place: SectionPlace, verdict: Verdict): Section {
 }
 
 /** The words of a section's own blocks, code and HTML left out. */
-function proseWords(text: string, blocks: readonly BlockFact[]): number {
+function proseWordCount(text: string, blocks: readonly BlockFact[]): number {
   let words = 0;
   for (const block of blocks) if (block.kind !== 'code' && block.kind !== 'html') words += countWords(text, block.start, block.end);
   return words;

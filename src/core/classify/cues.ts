@@ -36,8 +36,9 @@ export function cues(terms: readonly string[]): Cues {
     }
   }
   const index = ANY_CUE.lists++;
+  const phraseList = [...phrases.values()].flat();
   for (const word of words) listsOf(ANY_CUE.words, word).push(index);
-  for (const phrase of [...phrases.values()].flat()) for (const word of phrase) listsOf(ANY_CUE.words, word);
+  for (const phrase of phraseList) for (const word of phrase) listsOf(ANY_CUE.words, word);
   for (const prefix of prefixes) {
     const head = prefix.charCodeAt(0);
     const bucket = ANY_CUE.prefixes.get(head) ?? [];
@@ -46,7 +47,7 @@ export function cues(terms: readonly string[]): Cues {
     if (found) found.lists.push(index);
     else bucket.push({ prefix, lists: [index] });
   }
-  return { words, phrases, prefixes: [...prefixes], index, phraseList: [...phrases.values()].flat() };
+  return { words, phrases, prefixes: [...prefixes], index, phraseList };
 }
 
 function listsOf(map: Map<string, number[]>, stem: string): number[] {
