@@ -12,10 +12,11 @@ import type { Role } from '../types';
 import type { CompiledTaxonomy } from './compile';
 import { RecentMemo } from '../memo';
 import { detach } from '../parse/collect';
-import { countCues, cues, foundCues, hitNames, moveHit, type SectionWords } from './cues';
+import { countCues, cues, foundCues, hitNames, type SectionWords } from './cues';
 import { headingOutline } from './scan';
+import { SenseTargets } from './sense-targets';
 import { tokenize } from './read';
-import type { Hit, Signals } from './signals';
+import type { Signals } from './signals';
 
 /** What is left of a measure's weight on the product side once its sense is another (a hypothesis; the fit weighs `sense:*`). */
 export const METRIC_KEEP = 0.25;
@@ -56,17 +57,19 @@ const SENSE_SIDE: Record<MetricSense, { role: Role | 'none'; concern: string }> 
  * (`undefined` when they mean outcomes, or there are none) and how many signals moved.
  */
 export function readMetricSense(compiled: CompiledTaxonomy, text: string, lines: LineIndex, signals: Signals, words: SectionWords): { sense: MetricSense; moved: number } | undefined {
-  const targets: [string, Hit][] = [];
-  for (const [key, hit] of signals.hits) {
+  let targets: SenseTargets | undefined;
+  // By key and lookup: a loop over the map's entries makes an array per signal.
+  for (const key of signals.hits.keys()) {
+    const hit = signals.hits.get(key)!;
     if (hit.role !== 'product') continue;
-    if (hit.concern === 'metrics' || (hit.kind === 'heading-term' && hitNames(compiled, text, hit, MEASURE_WORDS))) targets.push([key, hit]);
+    if (hit.concern === 'metrics' || (hit.kind === 'heading-term' && hitNames(compiled, text, hit, MEASURE_WORDS))) (targets ??= new SenseTargets()).add(key, hit);
   }
-  if (targets.length === 0) return undefined;
+  if (!targets) return undefined;
   const sense = senseOf(words.count(TECHNICAL), words.count(OUTCOME), words.count(DELIVERY), words.count(TEAM), () => documentSense(compiled, lines));
   if (!sense) return undefined;
   const side = SENSE_SIDE[sense];
-  for (const [key, hit] of targets) moveHit(signals, key, hit, METRIC_KEEP, side.role, side.concern, `metric-${sense}`);
-  return { sense, moved: targets.length };
+  targets.move(signals, METRIC_KEEP, side.role, side.concern, `metric-${sense}`);
+  return { sense, moved: targets.size };
 }
 
 /**

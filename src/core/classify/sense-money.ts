@@ -7,7 +7,8 @@
  */
 import type { CompiledTaxonomy } from './compile';
 import { cues, hitNames, moveHit, type SectionWords } from './cues';
-import type { Hit, Signals } from './signals';
+import { SenseTargets } from './sense-targets';
+import type { Signals } from './signals';
 
 /** What is left of a money word's weight on the budget side once its sense is another (a hypothesis; the fit weighs `sense:*`). */
 export const MONEY_KEEP = 0.25;
@@ -40,23 +41,25 @@ const MONEY_PATTERN = 'currency amount';
  */
 export function readMoneySense(compiled: CompiledTaxonomy, text: string, signals: Signals, words: SectionWords): { product: number; unit: number } {
   const found = { product: 0, unit: 0 };
-  const money: [string, Hit][] = [];
+  let money: SenseTargets | undefined;
   // A heading that prices the work (9kEUR) says what the money is.
   let headingMoney = false;
-  for (const [key, hit] of signals.hits) {
+  // By key and lookup: a loop over the map's entries makes an array per signal.
+  for (const key of signals.hits.keys()) {
+    const hit = signals.hits.get(key)!;
     if (hit.role !== 'project' || hit.concern !== 'budget') continue;
     if (!hit.scaled && hit.kind === 'pattern') headingMoney = true;
     else if (hit.kind === 'body-term' && hitNames(compiled, text, hit, CURRENCY_CODES, true)) {
       moveHit(signals, key, hit, MONEY_KEEP, 'none', 'none', 'money-unit');
       found.unit++;
-    } else if (hit.kind !== 'pattern' || key.endsWith(`\u0000${MONEY_PATTERN}`)) money.push([key, hit]);
+    } else if (hit.kind !== 'pattern' || key.endsWith(`\u0000${MONEY_PATTERN}`)) (money ??= new SenseTargets()).add(key, hit);
   }
   // So does one that names paying for the work (Funding, Costs); read only where there is money to move.
-  if (money.length === 0 || headingMoney || words.count(WORK_MONEY_HEADING, 'heading') > 0) return found;
+  if (!money || headingMoney || words.count(WORK_MONEY_HEADING, 'heading') > 0) return found;
   const product = words.count(PRODUCT_MONEY);
   if (product < MIN_PRODUCT_MONEY || product <= words.count(PROJECT_MONEY)) return found;
-  for (const [key, hit] of money) moveHit(signals, key, hit, MONEY_KEEP, 'product', 'market', 'money-product');
-  found.product = money.length;
+  money.move(signals, MONEY_KEEP, 'product', 'market', 'money-product');
+  found.product = money.size;
   return found;
 }
 

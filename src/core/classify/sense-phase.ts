@@ -6,8 +6,9 @@
  * A funding proposal's milestone that prices its deliverables stays the schedule's.
  */
 import type { CompiledTaxonomy } from './compile';
-import { hitNames, moveHit } from './cues';
-import type { Hit, Signals } from './signals';
+import { hitNames } from './cues';
+import { SenseTargets } from './sense-targets';
+import type { Signals } from './signals';
 
 /** What is left of a planning noun's weight when its body only describes scope (a hypothesis; the fit weighs `sense:scope-phase`). */
 export const PHASE_KEEP = 0.3;
@@ -28,11 +29,13 @@ const DELIVERY_MAX = 0.5;
  * describes scope and no time, cost or people; returns how many moved.
  */
 export function readPhaseSense(compiled: CompiledTaxonomy, text: string, signals: Signals): number {
-  const targets: [string, Hit][] = [];
+  let targets: SenseTargets | undefined;
   let delivery = 0;
   let product = 0;
   let project = 0;
-  for (const [key, hit] of signals.hits) {
+  // By key and lookup: a loop over the map's entries makes an array per signal.
+  for (const key of signals.hits.keys()) {
+    const hit = signals.hits.get(key)!;
     if (hit.scaled) {
       if (hit.role === 'product') product += hit.contribution;
       else if (hit.role === 'project') {
@@ -40,10 +43,10 @@ export function readPhaseSense(compiled: CompiledTaxonomy, text: string, signals
         // Dates, durations, amounts and headcounts, and words of money: the step is scheduled, priced or staffed.
         if (DELIVERY_CONCERNS.has(hit.concern) && (hit.kind === 'pattern' || hit.concern === 'budget')) delivery += hit.contribution;
       }
-    } else if (hit.concern === 'schedule' && (key.endsWith(`\u0000${NUMBERED_STEP}`) || hitNames(compiled, text, hit, PLANNING_NOUNS, true))) targets.push([key, hit]);
+    } else if (hit.concern === 'schedule' && (key.endsWith(`\u0000${NUMBERED_STEP}`) || hitNames(compiled, text, hit, PLANNING_NOUNS, true))) (targets ??= new SenseTargets()).add(key, hit);
   }
-  if (targets.length === 0 || delivery > DELIVERY_MAX || product < SCOPE_SHARE * project) return 0;
-  for (const [key, hit] of targets) moveHit(signals, key, hit, PHASE_KEEP, 'product', 'requirements', 'scope-phase');
-  return targets.length;
+  if (!targets || delivery > DELIVERY_MAX || product < SCOPE_SHARE * project) return 0;
+  targets.move(signals, PHASE_KEEP, 'product', 'requirements', 'scope-phase');
+  return targets.size;
 }
 

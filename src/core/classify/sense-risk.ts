@@ -6,8 +6,9 @@
  * project's.
  */
 import type { CompiledTaxonomy } from './compile';
-import { cues, hitNames, moveHit, type SectionWords } from './cues';
-import type { Hit, Signals } from './signals';
+import { cues, hitNames, type SectionWords } from './cues';
+import { SenseTargets } from './sense-targets';
+import type { Signals } from './signals';
 
 /** What is left of a risk word's weight on the project side when the risks are product hypotheses (a hypothesis; the fit weighs `sense:risk-product`). */
 export const RISK_KEEP = 0.25;
@@ -35,16 +36,18 @@ const MIN_HYPOTHESIS = 2;
  * returns how many moved.
  */
 export function readRiskSense(compiled: CompiledTaxonomy, text: string, signals: Signals, words: SectionWords): number {
-  const targets: [string, Hit][] = [];
-  for (const [key, hit] of signals.hits) {
+  let targets: SenseTargets | undefined;
+  // By key and lookup: a loop over the map's entries makes an array per signal.
+  for (const key of signals.hits.keys()) {
+    const hit = signals.hits.get(key)!;
     if (hit.role !== 'project' || hit.concern !== 'risks') continue;
     // A risk register (likelihood and impact rated, risks numbered) is the project's way of managing them.
     if (hit.kind === 'pattern') return 0;
-    if (hit.kind === 'heading-term' || hit.kind === 'table-header' || hitNames(compiled, text, hit, RISK_WORDS)) targets.push([key, hit]);
+    if (hit.kind === 'heading-term' || hit.kind === 'table-header' || hitNames(compiled, text, hit, RISK_WORDS)) (targets ??= new SenseTargets()).add(key, hit);
   }
-  if (targets.length === 0) return 0;
+  if (!targets) return 0;
   const product = words.count(PRODUCT_HYPOTHESIS);
   if (product < MIN_HYPOTHESIS || product <= words.count(DELIVERY_RISK)) return 0;
-  for (const [key, hit] of targets) moveHit(signals, key, hit, RISK_KEEP, 'product', 'market', 'risk-product');
-  return targets.length;
+  targets.move(signals, RISK_KEEP, 'product', 'market', 'risk-product');
+  return targets.size;
 }

@@ -6,8 +6,9 @@
  * words decide.
  */
 import type { CompiledTaxonomy } from './compile';
-import { cues, hitNames, moveHit, type SectionWords } from './cues';
-import type { Hit, Signals } from './signals';
+import { cues, hitNames, type SectionWords } from './cues';
+import { SenseTargets } from './sense-targets';
+import type { Signals } from './signals';
 
 /** What is left of a strategy word's weight on the product side once its sense is another (a hypothesis; the fit weighs `sense:*`). */
 export const STRATEGY_KEEP = 0.25;
@@ -39,16 +40,18 @@ const MIN_CUES = 3;
  * returns the sense and how many moved.
  */
 export function readStrategySense(compiled: CompiledTaxonomy, text: string, signals: Signals, words: SectionWords): { sense: 'delivery'; moved: number } | undefined {
-  const targets: [string, Hit][] = [];
-  for (const [key, hit] of signals.hits) {
-    if (hit.role === 'product' && hit.concern === 'strategy' && hit.kind !== 'pattern' && hitNames(compiled, text, hit, STRATEGY_WORDS)) targets.push([key, hit]);
+  let targets: SenseTargets | undefined;
+  // By key and lookup: a loop over the map's entries makes an array per signal.
+  for (const key of signals.hits.keys()) {
+    const hit = signals.hits.get(key)!;
+    if (hit.role === 'product' && hit.concern === 'strategy' && hit.kind !== 'pattern' && hitNames(compiled, text, hit, STRATEGY_WORDS)) (targets ??= new SenseTargets()).add(key, hit);
   }
-  if (targets.length === 0) return undefined;
+  if (!targets) return undefined;
   const product = words.count(PRODUCT);
   const delivery = words.count(DELIVERY);
   const technical = words.count(TECHNICAL);
   if (delivery < MIN_CUES || delivery <= product + technical) return undefined;
-  for (const [key, hit] of targets) moveHit(signals, key, hit, STRATEGY_KEEP, 'project', 'status', 'strategy-delivery');
-  return { sense: 'delivery', moved: targets.length };
+  targets.move(signals, STRATEGY_KEEP, 'project', 'status', 'strategy-delivery');
+  return { sense: 'delivery', moved: targets.size };
 }
 
