@@ -239,6 +239,17 @@ describe('classify', () => {
         assert.deepStrictEqual(cloned[i], { ...read[i] });
       }
     });
+
+    it('read late, after other sections and documents were classified, is what it was when the section was', () => {
+      const text = `# Clinic booking\n\n${TWO_SIDED_SECTION}\n## Rollout\n\nWe will ship the pilot by 2027-03-01 with two engineers.\n\n## Metrics\n\nWeekly active clinics above 40%; p95 latency under 300 ms.\n`;
+      const other = '# Payroll export\n\n## Risks\n\nThe vendor may slip the schedule; customers may not adopt it.\n\n## Budget\n\n$12,000 for two contractors, 10 weeks.\n';
+      const atOnce = classifyAll(text).map((c) => [...c.verdict.evidence]);
+      const unread = classifyAll(text).map((c) => c.verdict);
+      // Another document in between: the classifier's shared vectors hold its sections now.
+      const between = classifyAll(other);
+      for (let i = unread.length - 1; i >= 0; i--) assert.deepStrictEqual(unread[i].evidence, atOnce[i]);
+      assert.ok(between.every((c) => c.verdict.evidence.length > 0));
+    });
   });
 
   describe('scoring', () => {

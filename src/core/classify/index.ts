@@ -20,7 +20,7 @@ import { readAudience } from './audience';
 import { lazyVerdict } from './evidence';
 import { compileTaxonomy, type CompiledTaxonomy } from './compile';
 import { documentLean, isTitle, topConcerns, type SideConcerns } from './document';
-import { addBalanceFeatures, addContextFeatures, addFormFeatures, addRuleFeature, concernOfFeatures, CONTEXT_SOURCES, contextSource, featureId, featuresOfHit, FeatureVector, headingForm, wordFeature, type ContextReading, type ContextSource } from './features';
+import { addBalanceFeatures, addContextFeatures, addFormFeatures, addRuleFeature, concernOfFeatures, CONTEXT_SOURCES, contextSource, featureId, featuresOfHit, FeatureVector, headingForm, wordFeature, type ContextReading, type ContextSource, type SideTotals } from './features';
 import { readListing } from './listing';
 import { addNameFeatures } from './named';
 import { defaultModel, predict, pushToward, type Features, type LoadedModel, type Model } from './model';
@@ -233,10 +233,11 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   const scores = children
     ? { product: own.product + reading.children!.product, project: own.project + reading.children!.project, none: own.none + reading.children!.none }
     : own;
-  // What the evidence says is worked out now (its pushes, its order); its text and ranges when it is read.
-  const drafts = explain({ loaded, heading, hits: signals.hits, concerns, verdictClass, kindRole: context.kind?.role });
   // Last, when the vectors are no longer read: the observer may do anything, even weigh another section.
   context.observe?.(features.named());
+  // The evidence is worked out when it is first read (most verdicts are never asked why), from
+  // what this section alone holds: the shared vectors are another section's by then.
+  const evidence: EvidenceReading = { loaded, text, lines, heading, hits: signals.hits, context: reading, own, concerns, verdictClass, kindRole: context.kind?.role };
   return lazyVerdict(
     {
       role,
@@ -245,15 +246,21 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
       scores: { product: round(scores.product), project: round(scores.project), none: round(scores.none) },
       bothSides,
     },
-    quoting(drafts, text, lines, heading),
+    () => quote(explain(evidence), evidence),
   );
 }
 
-/** What a verdict's evidence is worked out from (see `explain`), beside the section's vectors. */
+/** What a verdict's evidence is worked out from (see `explain`): the section's own, none of it shared. */
 interface EvidenceReading {
   readonly loaded: LoadedModel;
+  readonly text: string;
+  readonly lines: LineIndex;
   readonly heading: HeadingFact;
+  /** The section's signals, weighed, in the order they were found. */
   readonly hits: ReadonlyMap<string, Hit>;
+  /** What its context features were made from (see `addContextFeatures`). */
+  readonly context: ContextReading;
+  readonly own: SideTotals;
   /** The concern each side's evidence names most. */
   readonly concerns: SideConcerns;
   /** The class the verdict names (for a mix, its likelier side). */
@@ -274,11 +281,16 @@ interface Draft {
 
 /**
  * The evidence of a verdict, strongest first: the context that pushed it and the signals of the
- * section, each with its fitted contribution (see `quoting` for the text and ranges). Reads the
- * section's `groups` and `contextFeatures`.
+ * section, each with its fitted contribution (see `quote` for the text and ranges). Fills
+ * `groups` and `contextFeatures` again from the section's signals and context, as the
+ * classifier did (the same sums, in the same order).
  */
 function explain(reading: EvidenceReading): Draft[] {
   const { loaded, heading, concerns, verdictClass } = reading;
+  groups.clear();
+  for (const hit of reading.hits.values()) for (const id of hit.features!) groups.add(id, hit.contribution);
+  contextFeatures.clear();
+  addContextFeatures(contextFeatures, reading.context, reading.own);
   const evidence: Draft[] = [];
   // The context features' pushes toward each class, summed per source (in the order the sources come).
   let met = 0;
@@ -378,16 +390,14 @@ function sortByWeight(evidence: Draft[]): void {
   }
 }
 
-/** Builds the evidence of `drafts` when asked: the text each signal quotes, and the ranges (context lines point at the heading). */
-function quoting(drafts: readonly Draft[], text: string, lines: LineIndex, heading: HeadingFact): () => Evidence[] {
-  return () => {
-    const headingRange = lines.range(heading.start, heading.end);
-    return drafts.map((d) =>
-      d.text !== undefined
-        ? { kind: d.kind, text: d.text, range: headingRange, concern: d.concern, role: d.role, weight: d.weight }
-        : { kind: d.kind, text: text.slice(d.start, d.end), range: lines.range(d.start, d.end), concern: d.concern, role: d.role, weight: d.weight },
-    );
-  };
+/** The evidence of `drafts`: the text each signal quotes, and the ranges (context lines point at the heading). */
+function quote(drafts: readonly Draft[], { text, lines, heading }: EvidenceReading): Evidence[] {
+  const headingRange = lines.range(heading.start, heading.end);
+  return drafts.map((d) =>
+    d.text !== undefined
+      ? { kind: d.kind, text: d.text, range: headingRange, concern: d.concern, role: d.role, weight: d.weight }
+      : { kind: d.kind, text: text.slice(d.start, d.end), range: lines.range(d.start, d.end), concern: d.concern, role: d.role, weight: d.weight },
+  );
 }
 
 /** The signals worth weighing for the evidence: the push of a signal follows its contribution closely, so only the strongest few. */
