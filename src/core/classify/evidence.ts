@@ -1,8 +1,9 @@
 /**
  * A verdict's evidence, built when it is first read. Most readers of a verdict (the rules of
  * untagged sections, the editor's lenses, a document's summary) never look at it; a hover, a
- * report or a rule that quotes it does. The classifier weighs and orders the pieces at once and
- * keeps them (a dozen at most); the quoted text and the ranges are made on the first read.
+ * report or a rule that quotes it does. The classifier keeps what the section's evidence is
+ * worked out from (its weighed signals and its context); the pieces are weighed, ordered and
+ * quoted on the first read.
  */
 import type { Evidence, Verdict } from '../types';
 
