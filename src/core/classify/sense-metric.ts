@@ -58,18 +58,15 @@ const SENSE_SIDE: Record<MetricSense, { role: Role | 'none'; concern: string }> 
  */
 export function readMetricSense(compiled: CompiledTaxonomy, text: string, lines: LineIndex, signals: Signals, words: SectionWords): { sense: MetricSense; moved: number } | undefined {
   let targets: SenseTargets | undefined;
-  // By key and lookup: a loop over the map's entries makes an array per signal.
-  for (const key of signals.hits.keys()) {
-    const hit = signals.hits.get(key)!;
+  for (const hit of signals.hits.values()) {
     if (hit.role !== 'product') continue;
-    if (hit.concern === 'metrics' || (hit.kind === 'heading-term' && hitNames(compiled, text, hit, MEASURE_WORDS))) (targets ??= new SenseTargets()).add(key, hit);
+    if (hit.concern === 'metrics' || (hit.kind === 'heading-term' && hitNames(compiled, text, hit, MEASURE_WORDS))) (targets ??= new SenseTargets()).add(hit);
   }
   if (!targets) return undefined;
   const sense = senseOf(words.count(TECHNICAL), words.count(OUTCOME), words.count(DELIVERY), words.count(TEAM), () => documentSense(compiled, lines));
   if (!sense) return undefined;
   const side = SENSE_SIDE[sense];
-  targets.move(signals, METRIC_KEEP, side.role, side.concern, `metric-${sense}`);
-  return { sense, moved: targets.size };
+  return { sense, moved: targets.move(signals, METRIC_KEEP, side.role, side.concern, `metric-${sense}`) };
 }
 
 /**

@@ -6,7 +6,7 @@
  * no amount beside it names a unit (of a data field, a price list), not a cost.
  */
 import type { CompiledTaxonomy } from './compile';
-import { cues, hitNames, moveHit, type SectionWords } from './cues';
+import { cues, hitNames, type SectionWords } from './cues';
 import { SenseTargets } from './sense-targets';
 import type { Signals } from './signals';
 
@@ -32,8 +32,8 @@ const WORK_MONEY_HEADING = cues(['budget', 'funding', 'fund', 'grant', 'cost', '
 const MIN_PRODUCT_MONEY = 2;
 /** Currency codes the taxonomy lists as words of the budget. */
 const CURRENCY_CODES = new Set(['usd', 'eur', 'gbp', 'dollar', 'euro']);
-/** The one budget pattern that is money (not hours or rates of work). */
-const MONEY_PATTERN = 'currency amount';
+/** How the key of the one budget pattern that is money (not hours or rates of work) ends. */
+const MONEY_PATTERN = '\u0000currency amount';
 
 /**
  * Moves the section's money words to the product's side where the product handles the money,
@@ -41,25 +41,23 @@ const MONEY_PATTERN = 'currency amount';
  */
 export function readMoneySense(compiled: CompiledTaxonomy, text: string, signals: Signals, words: SectionWords): { product: number; unit: number } {
   const found = { product: 0, unit: 0 };
+  let units: SenseTargets | undefined;
   let money: SenseTargets | undefined;
   // A heading that prices the work (9kEUR) says what the money is.
   let headingMoney = false;
-  // By key and lookup: a loop over the map's entries makes an array per signal.
-  for (const key of signals.hits.keys()) {
-    const hit = signals.hits.get(key)!;
+  for (const hit of signals.hits.values()) {
     if (hit.role !== 'project' || hit.concern !== 'budget') continue;
     if (!hit.scaled && hit.kind === 'pattern') headingMoney = true;
-    else if (hit.kind === 'body-term' && hitNames(compiled, text, hit, CURRENCY_CODES, true)) {
-      moveHit(signals, key, hit, MONEY_KEEP, 'none', 'none', 'money-unit');
-      found.unit++;
-    } else if (hit.kind !== 'pattern' || key.endsWith(`\u0000${MONEY_PATTERN}`)) (money ??= new SenseTargets()).add(key, hit);
+    else if (hit.kind === 'body-term' && hitNames(compiled, text, hit, CURRENCY_CODES, true)) (units ??= new SenseTargets()).add(hit);
+    else (money ??= new SenseTargets()).add(hit);
   }
+  if (units) found.unit = units.move(signals, MONEY_KEEP, 'none', 'none', 'money-unit');
   // So does one that names paying for the work (Funding, Costs); read only where there is money to move.
   if (!money || headingMoney || words.count(WORK_MONEY_HEADING, 'heading') > 0) return found;
   const product = words.count(PRODUCT_MONEY);
   if (product < MIN_PRODUCT_MONEY || product <= words.count(PROJECT_MONEY)) return found;
-  money.move(signals, MONEY_KEEP, 'product', 'market', 'money-product');
-  found.product = money.size;
+  // Of the body's budget patterns, only an amount is money (not hours or rates of work).
+  found.product = money.move(signals, MONEY_KEEP, 'product', 'market', 'money-product', (key, hit) => hit.kind !== 'pattern' || key.endsWith(MONEY_PATTERN));
   return found;
 }
 

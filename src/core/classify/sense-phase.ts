@@ -15,8 +15,8 @@ export const PHASE_KEEP = 0.3;
 
 /** Planning nouns that can name a step of the schedule or a slice of scope. */
 const PLANNING_NOUNS = new Set(['milestone', 'phase', 'release', 'iteration', 'stage', 'increment', 'wave', 'mvp', 'version', 'v1', 'v2']);
-/** The heading pattern of numbered planning nouns (`Phase 2`, `Milestone 3`). */
-const NUMBERED_STEP = 'phase or milestone';
+/** How the key of the heading pattern of numbered planning nouns (`Phase 2`, `Milestone 3`) ends. */
+const NUMBERED_STEP = '\u0000phase or milestone';
 /** Concerns whose evidence in the body says when, what it costs and who does it. */
 const DELIVERY_CONCERNS = new Set(['schedule', 'budget', 'resources']);
 /** The body's product evidence, at least this share of its project evidence: it describes scope. */
@@ -33,9 +33,7 @@ export function readPhaseSense(compiled: CompiledTaxonomy, text: string, signals
   let delivery = 0;
   let product = 0;
   let project = 0;
-  // By key and lookup: a loop over the map's entries makes an array per signal.
-  for (const key of signals.hits.keys()) {
-    const hit = signals.hits.get(key)!;
+  for (const hit of signals.hits.values()) {
     if (hit.scaled) {
       if (hit.role === 'product') product += hit.contribution;
       else if (hit.role === 'project') {
@@ -43,10 +41,10 @@ export function readPhaseSense(compiled: CompiledTaxonomy, text: string, signals
         // Dates, durations, amounts and headcounts, and words of money: the step is scheduled, priced or staffed.
         if (DELIVERY_CONCERNS.has(hit.concern) && (hit.kind === 'pattern' || hit.concern === 'budget')) delivery += hit.contribution;
       }
-    } else if (hit.concern === 'schedule' && (key.endsWith(`\u0000${NUMBERED_STEP}`) || hitNames(compiled, text, hit, PLANNING_NOUNS, true))) (targets ??= new SenseTargets()).add(key, hit);
+    } else if (hit.concern === 'schedule') (targets ??= new SenseTargets()).add(hit);
   }
   if (!targets || delivery > DELIVERY_MAX || product < SCOPE_SHARE * project) return 0;
-  targets.move(signals, PHASE_KEEP, 'product', 'requirements', 'scope-phase');
-  return targets.size;
+  // The heading's schedule signals that are planning nouns, by key (numbered) or by their words.
+  return targets.move(signals, PHASE_KEEP, 'product', 'requirements', 'scope-phase', (key, hit) => key.endsWith(NUMBERED_STEP) || hitNames(compiled, text, hit, PLANNING_NOUNS, true));
 }
 

@@ -37,17 +37,14 @@ const MIN_HYPOTHESIS = 2;
  */
 export function readRiskSense(compiled: CompiledTaxonomy, text: string, signals: Signals, words: SectionWords): number {
   let targets: SenseTargets | undefined;
-  // By key and lookup: a loop over the map's entries makes an array per signal.
-  for (const key of signals.hits.keys()) {
-    const hit = signals.hits.get(key)!;
+  for (const hit of signals.hits.values()) {
     if (hit.role !== 'project' || hit.concern !== 'risks') continue;
     // A risk register (likelihood and impact rated, risks numbered) is the project's way of managing them.
     if (hit.kind === 'pattern') return 0;
-    if (hit.kind === 'heading-term' || hit.kind === 'table-header' || hitNames(compiled, text, hit, RISK_WORDS)) (targets ??= new SenseTargets()).add(key, hit);
+    if (hit.kind === 'heading-term' || hit.kind === 'table-header' || hitNames(compiled, text, hit, RISK_WORDS)) (targets ??= new SenseTargets()).add(hit);
   }
   if (!targets) return 0;
   const product = words.count(PRODUCT_HYPOTHESIS);
   if (product < MIN_HYPOTHESIS || product <= words.count(DELIVERY_RISK)) return 0;
-  targets.move(signals, RISK_KEEP, 'product', 'market', 'risk-product');
-  return targets.size;
+  return targets.move(signals, RISK_KEEP, 'product', 'market', 'risk-product');
 }

@@ -41,17 +41,14 @@ const MIN_CUES = 3;
  */
 export function readStrategySense(compiled: CompiledTaxonomy, text: string, signals: Signals, words: SectionWords): { sense: 'delivery'; moved: number } | undefined {
   let targets: SenseTargets | undefined;
-  // By key and lookup: a loop over the map's entries makes an array per signal.
-  for (const key of signals.hits.keys()) {
-    const hit = signals.hits.get(key)!;
-    if (hit.role === 'product' && hit.concern === 'strategy' && hit.kind !== 'pattern' && hitNames(compiled, text, hit, STRATEGY_WORDS)) (targets ??= new SenseTargets()).add(key, hit);
+  for (const hit of signals.hits.values()) {
+    if (hit.role === 'product' && hit.concern === 'strategy' && hit.kind !== 'pattern' && hitNames(compiled, text, hit, STRATEGY_WORDS)) (targets ??= new SenseTargets()).add(hit);
   }
   if (!targets) return undefined;
   const product = words.count(PRODUCT);
   const delivery = words.count(DELIVERY);
   const technical = words.count(TECHNICAL);
   if (delivery < MIN_CUES || delivery <= product + technical) return undefined;
-  targets.move(signals, STRATEGY_KEEP, 'project', 'status', 'strategy-delivery');
-  return { sense: 'delivery', moved: targets.size };
+  return { sense: 'delivery', moved: targets.move(signals, STRATEGY_KEEP, 'project', 'status', 'strategy-delivery') };
 }
 
