@@ -173,16 +173,15 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   const own = { product: 0, project: 0, none: 0 };
   byConcern.clear();
   groups.clear();
-  // By key and lookup: a loop over the map's entries makes an array per signal.
-  for (const key of signals.hits.keys()) {
-    const hit = signals.hits.get(key)!;
+  // With its key, without a lookup per signal (a loop over the map's entries makes an array per signal).
+  signals.hits.forEach((hit, key) => {
     if (hit.role === 'product') own.product += hit.contribution;
     else if (hit.role === 'project') own.project += hit.contribution;
     else own.none += hit.contribution;
     hit.features = featuresOfHit(hit, key);
     if (hit.role !== 'none') byConcern.add(concernOfFeatures(hit.features), hit.contribution);
     for (const id of hit.features) groups.add(id, hit.contribution);
-  }
+  });
   features.clear();
   for (let i = 0; i < groups.size; i++) features.set(groups.idAt(i), Math.log1p(groups.valueAt(i)));
   if (headingWords) for (const w of headingWords) features.set(wordFeature('hw', w), 1);
