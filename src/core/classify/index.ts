@@ -127,6 +127,9 @@ const sources: ContextSource[] = [];
 const bySource = new Float64Array(3 * CONTEXT_SOURCES.length);
 const placed: Hit[] = [];
 const pushes = new Float64Array(CANDIDATES);
+/** The section's signals in order, and their contributions, while its evidence is worked out. */
+const weighed: Hit[] = [];
+const contributions: number[] = [];
 
 /**
  * Classifies one section: its role (`product`, `project`, `mixed` when both sides are strong on
@@ -287,7 +290,12 @@ interface Draft {
 function explain(reading: EvidenceReading): Draft[] {
   const { loaded, heading, concerns, verdictClass } = reading;
   groups.clear();
-  for (const hit of reading.hits.values()) for (const id of hit.features!) groups.add(id, hit.contribution);
+  let n = 0;
+  for (const hit of reading.hits.values()) {
+    for (const id of hit.features!) groups.add(id, hit.contribution);
+    weighed[n] = hit;
+    contributions[n++] = hit.contribution;
+  }
   contextFeatures.clear();
   addContextFeatures(contextFeatures, reading.context, reading.own);
   const evidence: Draft[] = [];
@@ -325,8 +333,12 @@ function explain(reading: EvidenceReading): Draft[] {
   }
   // One line per place in the text: a word that several concerns list speaks once, for the
   // concern it pushes most.
+  // The signals worth weighing: the push of a signal follows its contribution closely, so only the strongest few.
+  const candidates = n > CANDIDATES ? strongest(weighed, contributions, n, CANDIDATES) : undefined;
+  const weighing = candidates ? candidates.length : n;
   let count = 0;
-  for (const hit of candidatesOf(reading.hits)) {
+  for (let c = 0; c < weighing; c++) {
+    const hit = weighed[candidates ? candidates[c] : c];
     if (!hit.quoted) continue;
     const push = pushOf(loaded, hit);
     // At most a few dozen candidates: a scan finds the one at the same place.
@@ -397,13 +409,6 @@ function quote(drafts: readonly Draft[], { text, lines, heading }: EvidenceReadi
       ? { kind: d.kind, text: d.text, range: headingRange, concern: d.concern, role: d.role, weight: d.weight }
       : { kind: d.kind, text: text.slice(d.start, d.end), range: lines.range(d.start, d.end), concern: d.concern, role: d.role, weight: d.weight },
   );
-}
-
-/** The signals worth weighing for the evidence: the push of a signal follows its contribution closely, so only the strongest few. */
-function candidatesOf(hits: ReadonlyMap<string, Hit>): Iterable<Hit> {
-  if (hits.size <= CANDIDATES) return hits.values();
-  const all = [...hits.values()];
-  return strongest(all, all.map((hit) => hit.contribution), all.length, CANDIDATES).map((i) => all[i]);
 }
 
 /**
