@@ -16,7 +16,7 @@ import { countCues, cues, foundCues, hitNames, type SectionWords } from './cues'
 import { headingOutline } from './scan';
 import { SenseTargets } from './sense-targets';
 import { tokenize } from './read';
-import type { Signals } from './signals';
+import type { Hit, Signals } from './signals';
 
 /** What is left of a measure's weight on the product side once its sense is another (a hypothesis; the fit weighs `sense:*`). */
 export const METRIC_KEEP = 0.25;
@@ -57,16 +57,26 @@ const SENSE_SIDE: Record<MetricSense, { role: Role | 'none'; concern: string }> 
  * (`undefined` when they mean outcomes, or there are none) and how many signals moved.
  */
 export function readMetricSense(compiled: CompiledTaxonomy, text: string, lines: LineIndex, signals: Signals, words: SectionWords): { sense: MetricSense; moved: number } | undefined {
-  let targets: SenseTargets | undefined;
-  for (const hit of signals.hits.values()) {
-    if (hit.role !== 'product') continue;
-    if (hit.concern === 'metrics' || (hit.kind === 'heading-term' && hitNames(compiled, text, hit, MEASURE_WORDS))) (targets ??= new SenseTargets()).add(hit);
-  }
-  if (!targets) return undefined;
+  if (!hasMeasure(compiled, text, signals)) return undefined;
   const sense = senseOf(words.count(TECHNICAL), words.count(OUTCOME), words.count(DELIVERY), words.count(TEAM), () => documentSense(compiled, lines));
   if (!sense) return undefined;
+  // Most measures mean outcomes: which signals move is read only where they do not.
+  const targets = new SenseTargets();
+  for (const hit of signals.hits.values()) if (isMeasure(compiled, text, hit)) targets.add(hit);
   const side = SENSE_SIDE[sense];
   return { sense, moved: targets.move(signals, METRIC_KEEP, side.role, side.concern, `metric-${sense}`) };
+}
+
+/** A product signal of the `metrics` concern, or a heading word of measuring. */
+function isMeasure(compiled: CompiledTaxonomy, text: string, hit: Hit): boolean {
+  return hit.role === 'product' && (hit.concern === 'metrics' || (hit.kind === 'heading-term' && hitNames(compiled, text, hit, MEASURE_WORDS)));
+}
+
+/** Whether the section holds a measure: a signal of the `metrics` concern says so without reading any heading word. */
+function hasMeasure(compiled: CompiledTaxonomy, text: string, signals: Signals): boolean {
+  for (const hit of signals.hits.values()) if (hit.role === 'product' && hit.concern === 'metrics') return true;
+  for (const hit of signals.hits.values()) if (isMeasure(compiled, text, hit)) return true;
+  return false;
 }
 
 /**
