@@ -8,7 +8,7 @@
 import type { CompiledTaxonomy } from './compile';
 import { cues, hitNames, type SectionWords } from './cues';
 import { SenseTargets } from './sense-targets';
-import type { Signals } from './signals';
+import type { Hit, Signals } from './signals';
 
 /** What is left of a risk word's weight on the project side when the risks are product hypotheses (a hypothesis; the fit weighs `sense:risk-product`). */
 export const RISK_KEEP = 0.25;
@@ -36,15 +36,31 @@ const MIN_HYPOTHESIS = 2;
  * returns how many moved.
  */
 export function readRiskSense(compiled: CompiledTaxonomy, text: string, signals: Signals, words: SectionWords): number {
-  let targets: SenseTargets | undefined;
+  if (!namesRisks(compiled, text, signals)) return 0;
+  const product = words.count(PRODUCT_HYPOTHESIS);
+  if (product < MIN_HYPOTHESIS || product <= words.count(DELIVERY_RISK)) return 0;
+  // Most risks stay the project's: which signals move is read only where they do not.
+  const targets = new SenseTargets();
+  for (const hit of signals.hits.values()) if (isRiskWord(compiled, text, hit)) targets.add(hit);
+  return targets.move(signals, RISK_KEEP, 'product', 'market', 'risk-product');
+}
+
+/** A word of the `risks` concern that names risks as such: in a heading or a table header, or a body word of risk. */
+function isRiskWord(compiled: CompiledTaxonomy, text: string, hit: Hit): boolean {
+  if (hit.role !== 'project' || hit.concern !== 'risks' || hit.kind === 'pattern') return false;
+  return hit.kind === 'heading-term' || hit.kind === 'table-header' || hitNames(compiled, text, hit, RISK_WORDS);
+}
+
+/** Whether the section names risks the rule may move (a heading or header word says so without reading body words). */
+function namesRisks(compiled: CompiledTaxonomy, text: string, signals: Signals): boolean {
+  let named = false;
   for (const hit of signals.hits.values()) {
     if (hit.role !== 'project' || hit.concern !== 'risks') continue;
     // A risk register (likelihood and impact rated, risks numbered) is the project's way of managing them.
-    if (hit.kind === 'pattern') return 0;
-    if (hit.kind === 'heading-term' || hit.kind === 'table-header' || hitNames(compiled, text, hit, RISK_WORDS)) (targets ??= new SenseTargets()).add(hit);
+    if (hit.kind === 'pattern') return false;
+    if (hit.kind === 'heading-term' || hit.kind === 'table-header') named = true;
   }
-  if (!targets) return 0;
-  const product = words.count(PRODUCT_HYPOTHESIS);
-  if (product < MIN_HYPOTHESIS || product <= words.count(DELIVERY_RISK)) return 0;
-  return targets.move(signals, RISK_KEEP, 'product', 'market', 'risk-product');
+  if (named) return true;
+  for (const hit of signals.hits.values()) if (isRiskWord(compiled, text, hit)) return true;
+  return false;
 }
