@@ -29,17 +29,60 @@ function phraseGap(text: string, from: number, to: number): boolean {
   return true;
 }
 
-/** The words of a prose slice, with their places in it. */
+/**
+ * The words of a prose slice, with their places in it: the first `count` entries of each array
+ * (a reused buffer holds stale entries after them).
+ */
 export interface Tokens {
-  readonly infos: WordInfo[];
-  readonly starts: number[];
-  readonly ends: number[];
-  /** Indexes of words that are part of an identifier (`RISK-12`): patterns may start there, terms are not read. */
-  readonly identifiers: ReadonlySet<number>;
+  readonly count: number;
+  readonly infos: readonly WordInfo[];
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  /** Per word, 1 when it is part of an identifier (`RISK-12`): patterns may start there, terms are not read. */
+  readonly identifier: Uint8Array;
+  /** How many words are part of an identifier (most slices have none). */
+  readonly identifiers: number;
 }
 
-/** The identifiers of a slice that has none (most have none: no set is made for them). */
-const NO_IDENTIFIERS: ReadonlySet<number> = new Set();
+/** Tokens written in place, growing as needed, so that a buffer can be read again for the next slice. */
+export class TokenBuffer implements Tokens {
+  count = 0;
+  identifiers = 0;
+  readonly infos: WordInfo[] = [];
+  starts: Int32Array;
+  ends: Int32Array;
+  identifier: Uint8Array;
+
+  constructor(capacity = 64) {
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+    this.identifier = new Uint8Array(capacity);
+  }
+
+  push(info: WordInfo, start: number, end: number, identifier: boolean): void {
+    const k = this.count;
+    if (k === this.starts.length) this.grow();
+    this.infos[k] = info;
+    this.starts[k] = start;
+    this.ends[k] = end;
+    this.identifier[k] = identifier ? 1 : 0;
+    if (identifier) this.identifiers++;
+    this.count = k + 1;
+  }
+
+  private grow(): void {
+    const capacity = this.starts.length * 2;
+    const starts = new Int32Array(capacity);
+    const ends = new Int32Array(capacity);
+    const identifier = new Uint8Array(capacity);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    identifier.set(this.identifier);
+    this.starts = starts;
+    this.ends = ends;
+    this.identifier = identifier;
+  }
+}
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
@@ -82,23 +125,21 @@ function camelCase(text: string, start: number, end: number): boolean {
   return false;
 }
 
-/** Splits prose into words (letters and digits; `&` stands for "and") in one pass. */
-export function tokenize(compiled: CompiledTaxonomy, masked: string): Tokens {
-  const infos: WordInfo[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let identifiers: Set<number> | undefined;
+/**
+ * Splits prose into words (letters and digits; `&` stands for "and") in one pass, into `into`
+ * (overwritten) or a new buffer.
+ */
+export function tokenize(compiled: CompiledTaxonomy, masked: string, into?: TokenBuffer): Tokens {
+  const out = into ?? new TokenBuffer(Math.min(64, masked.length + 1));
+  out.count = 0;
+  out.identifiers = 0;
   const n = masked.length;
   let i = 0;
   while (i < n) {
     const c = masked.charCodeAt(i);
     const word = c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : WORD_CHAR.test(masked[i]);
     if (!word) {
-      if (c === 38 /* & */) {
-        infos.push(compiled.word('&'));
-        starts.push(i);
-        ends.push(i + 1);
-      }
+      if (c === 38 /* & */) out.push(compiled.word('&'), i, i + 1, false);
       i++;
       continue;
     }
@@ -108,13 +149,10 @@ export function tokenize(compiled: CompiledTaxonomy, masked: string): Tokens {
       if (d < 128 ? !((d >= 48 && d <= 57) || (d >= 65 && d <= 90) || (d >= 97 && d <= 122)) : !WORD_CHAR.test(masked[j])) break;
       j++;
     }
-    infos.push(compiled.wordIn(masked, i, j));
-    starts.push(i);
-    ends.push(j);
-    if (insideIdentifier(masked, i, j)) (identifiers ??= new Set()).add(infos.length - 1);
+    out.push(compiled.wordIn(masked, i, j), i, j, insideIdentifier(masked, i, j));
     i = j;
   }
-  return { infos, starts, ends, identifiers: identifiers ?? NO_IDENTIFIERS };
+  return out;
 }
 
 /**
@@ -122,8 +160,8 @@ export function tokenize(compiled: CompiledTaxonomy, masked: string): Tokens {
  * starting at `offset`).
  */
 export function scanTerms(text: string, tokens: Tokens, offset: number, channel: Channel, signals: Signals): void {
-  const { infos, starts, ends } = tokens;
-  const n = infos.length;
+  const { infos, starts, ends, identifier } = tokens;
+  const n = tokens.count;
   const scaled = channel !== 'heading';
   const record = (entries: readonly TermEntry[], from: number, to: number): void => {
     for (const e of entries) {
@@ -133,7 +171,7 @@ export function scanTerms(text: string, tokens: Tokens, offset: number, channel:
     }
   };
   for (let i = 0; i < n; i++) {
-    if (tokens.identifiers.size > 0 && tokens.identifiers.has(i)) continue;
+    if (identifier[i] === 1) continue;
     const info = infos[i];
     if (info.phrases) {
       let used = 0;
@@ -203,8 +241,9 @@ export function scanPatterns(set: PatternSet, masked: string, tokens: Tokens, of
   let cursor = 0;
   let t = 0;
   let y = 0;
-  while (t < infos.length || y < symbolAt.length) {
-    if (y < symbolAt.length && (t >= infos.length || symbolAt[y] < starts[t])) {
+  const count = tokens.count;
+  while (t < count || y < symbolAt.length) {
+    if (y < symbolAt.length && (t >= count || symbolAt[y] < starts[t])) {
       const at = symbolAt[y];
       const candidates = set.bySymbol.get(symbolChar[y]);
       y++;
@@ -274,12 +313,15 @@ const DOCUMENT_STATE = /^[\s*_>-]{0,8}(draft|proposed|accepted|rejected|approved
 
 /** Appends the words of `tokens` to `out`, leaving out words inside an identifier (`RISK-12`, `budget_id`) and plain numbers: they say nothing. */
 export function proseWords(tokens: Tokens, out: WordInfo[]): WordInfo[] {
-  for (let i = 0; i < tokens.infos.length; i++) {
+  for (let i = 0; i < tokens.count; i++) {
     const info = tokens.infos[i];
-    if (info.stem !== '' && !tokens.identifiers.has(i)) out.push(info);
+    if (info.stem !== '' && tokens.identifier[i] === 0) out.push(info);
   }
   return out;
 }
+
+/** The tokens of the block being read: one buffer for every block, read before the next is tokenized. */
+const blockTokens = new TokenBuffer();
 
 /** Reads one body block into `signals`; returns the words of prose it holds. */
 export function scanBlock(compiled: CompiledTaxonomy, text: string, lines: LineIndex, block: BlockFact, signals: Signals): number {
@@ -291,7 +333,7 @@ export function scanBlock(compiled: CompiledTaxonomy, text: string, lines: LineI
       const m = /gantt|timeline/i.exec(source);
       const at = m ? block.start + m.index : block.start;
       structure(compiled, 'gantt', SCORING.gantt, at, at + (m ? m[0].length : Math.min(source.length, 3)), signals);
-      scanPatterns(compiled.bodyPatterns, source, tokenize(compiled, source), block.start, 1, true, signals);
+      scanPatterns(compiled.bodyPatterns, source, tokenize(compiled, source, blockTokens), block.start, 1, true, signals);
       return 0;
     }
     const firstLine = /^[^\r\n]*/.exec(source)?.[0].trimEnd() ?? '';
@@ -320,7 +362,7 @@ export function scanBlock(compiled: CompiledTaxonomy, text: string, lines: LineI
     for (const [s, e] of block.cells) {
       if (e <= s) continue;
       const cell = masked.slice(s - block.start, e - block.start);
-      const tokens = tokenize(compiled, cell);
+      const tokens = tokenize(compiled, cell, blockTokens);
       proseWords(tokens, signals.prose);
       scanTerms(text, tokens, s, 'table', signals);
       if (RACI_CELL.test(cell.replace(/[*_|:\s]/g, ''))) raci++;
@@ -341,15 +383,15 @@ export function scanBlock(compiled: CompiledTaxonomy, text: string, lines: LineI
     const at = block.start + outline[0].indexOf(outline[1]);
     structure(compiled, 'work-breakdown', SCORING.outlineItem, at, at + outline[1].length, signals);
   }
-  const tokens = tokenize(compiled, masked);
+  const tokens = tokenize(compiled, masked, blockTokens);
   proseWords(tokens, signals.prose);
   readTechnical(tokens, marks, block.start, signals);
   readInteraction(tokens, block.start, signals);
   signals.named += countNamed(tokens, productName(compiled, lines));
   scanPatterns(compiled.bodyPatterns, masked, tokens, block.start, 1, true, signals);
   scanTerms(text, tokens, block.start, 'body', signals);
-  if (signals.words) for (const info of tokens.infos) signals.word(info.stem);
-  return tokens.infos.length;
+  if (signals.words) for (let i = 0; i < tokens.count; i++) signals.word(tokens.infos[i].stem);
+  return tokens.count;
 }
 
 
