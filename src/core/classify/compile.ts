@@ -115,7 +115,15 @@ export interface CompiledTaxonomy {
   word(raw: string): WordInfo;
   /** `word` of the word at [start, end) of `text`, found without cutting it out when it was met lately. */
   wordIn(text: string, start: number, end: number): WordInfo;
+  /** `wordIn` with the word's `wordHash` already worked out (as a tokenizer does while it reads the word). */
+  wordHashed(text: string, start: number, end: number, hash: number): WordInfo;
 }
+
+/** The hash `wordIn` finds a word's slot by, before its first character (FNV-1a, 32 bits). */
+export const WORD_HASH_SEED = 0x811c9dc5;
+
+/** The hash of a word after one more character (code unit) `c`. */
+export const wordHashStep = (hash: number, c: number): number => Math.imul(hash ^ c, 0x01000193);
 
 /** Distinct words per generation of the word memo (see `RecentMemo`; bounds memory). */
 const WORD_MEMO_GENERATION = 20_000;
@@ -299,11 +307,9 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
   // A text repeats a few thousand words: one slot per word, found by a hash of its characters,
   // answers most of them without making a string of the word or hashing one in a map.
   const seen: ({ readonly raw: string; readonly info: WordInfo } | undefined)[] = new Array(SEEN_SLOTS).fill(undefined);
-  const wordIn = (text: string, start: number, end: number): WordInfo => {
+  const wordHashed = (text: string, start: number, end: number, hash: number): WordInfo => {
     const length = end - start;
     if (length > WORD_MEMO_LENGTH) return word(text.slice(start, end));
-    let hash = 0x811c9dc5;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
     const slot = (hash ^ (hash >>> 16)) & (SEEN_SLOTS - 1);
     const found = seen[slot];
     if (found !== undefined && found.raw.length === length && text.startsWith(found.raw, start)) return found.info;
@@ -312,7 +318,12 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
     seen[slot] = { raw, info };
     return info;
   };
-  return { words, phrases, prefixes, headingPatterns: headingSet, bodyPatterns: bodySet, structures, roles, word, wordIn };
+  const wordIn = (text: string, start: number, end: number): WordInfo => {
+    let hash = WORD_HASH_SEED;
+    for (let i = start; i < end; i++) hash = wordHashStep(hash, text.charCodeAt(i));
+    return wordHashed(text, start, end, hash);
+  };
+  return { words, phrases, prefixes, headingPatterns: headingSet, bodyPatterns: bodySet, structures, roles, word, wordIn, wordHashed };
 }
 
 const NUMBER_START = /^\p{N}/u;

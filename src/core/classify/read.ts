@@ -6,7 +6,7 @@ import type { BlockFact } from '../parse/facts';
 import type { LineIndex } from '../text';
 import type { EvidenceKind } from '../types';
 import type { StructureKind } from '../taxonomy/types';
-import type { Channel, CompiledTaxonomy, PatternSet, TermEntry, WordInfo } from './compile';
+import { WORD_HASH_SEED, wordHashStep, type Channel, type CompiledTaxonomy, type PatternSet, type TermEntry, type WordInfo } from './compile';
 import { countNamed, productName } from './named';
 import { readInteraction, readTechnical } from './register';
 import { maskProse, readLinks, technicalMarks, wordless } from './scan';
@@ -97,37 +97,33 @@ function letterAt(text: string, i: number): boolean {
 
 /**
  * Whether the word at [start, end) is part of an identifier rather than prose: `RISK-12`,
- * `snake_case`, `file.json`, `camelCase`. Its words are not evidence of anything.
+ * `snake_case`, `file.json`, `camelCase` (`camel`: whether a lower-case letter is followed by an
+ * upper-case one in it). Its words are not evidence of anything.
  */
-function insideIdentifier(text: string, start: number, end: number): boolean {
+function insideIdentifier(text: string, start: number, end: number, camel: boolean): boolean {
   // Read as code units: out of range is NaN, which is no character.
-  const before = text.charCodeAt(start - 1);
-  const after = text.charCodeAt(end);
+  const before = start > 0 ? text.charCodeAt(start - 1) : NaN;
+  const after = end < text.length ? text.charCodeAt(end) : NaN;
   if (before === 95 /* _ */ || after === 95) return true;
-  const letter = letterAt(text, start);
-  const digitAfter = text.charCodeAt(end + 1) >= 48 && text.charCodeAt(end + 1) <= 57;
-  if (after === 45 /* - */ && digitAfter && letter) return true;
-  if ((after === 46 /* . */ && letterAt(text, end + 1)) || (before === 46 && letterAt(text, start - 2))) return true;
-  return letter && camelCase(text, start, end);
+  // Most words stand between spaces: only a word joined by `-` or `.` needs its neighbours read.
+  if (after === 45 /* - */ || after === 46 /* . */ || before === 46) {
+    const letter = letterAt(text, start);
+    const digitAfter = text.charCodeAt(end + 1) >= 48 && text.charCodeAt(end + 1) <= 57;
+    if (after === 45 && digitAfter && letter) return true;
+    if ((after === 46 && letterAt(text, end + 1)) || (before === 46 && letterAt(text, start - 2))) return true;
+  }
+  return camel && letterAt(text, start);
 }
 
 const CAMEL = /\p{Ll}\p{Lu}/u;
 
-/** Whether a lower-case letter is followed by an upper-case one in [start, end); ASCII words without a slice. */
-function camelCase(text: string, start: number, end: number): boolean {
-  let lower = false;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 128) return CAMEL.test(text.slice(start, end));
-    if (lower && c >= 65 && c <= 90) return true;
-    lower = c >= 97 && c <= 122;
-  }
-  return false;
-}
+/** Whether an ASCII code unit is a letter or a digit. */
+const asciiWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /**
  * Splits prose into words (letters and digits; `&` stands for "and") in one pass, into `into`
- * (overwritten) or a new buffer.
+ * (overwritten) or a new buffer. Each word's characters are read once: its hash (to find it in
+ * the word memo) and whether it is in camel case are worked out as it is read.
  */
 export function tokenize(compiled: CompiledTaxonomy, masked: string, into?: TokenBuffer): Tokens {
   const out = into ?? new TokenBuffer(Math.min(64, masked.length + 1));
@@ -137,19 +133,30 @@ export function tokenize(compiled: CompiledTaxonomy, masked: string, into?: Toke
   let i = 0;
   while (i < n) {
     const c = masked.charCodeAt(i);
-    const word = c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : WORD_CHAR.test(masked[i]);
-    if (!word) {
+    if (c < 128 ? !asciiWordChar(c) : !WORD_CHAR.test(masked[i])) {
       if (c === 38 /* & */) out.push(compiled.word('&'), i, i + 1, false);
       i++;
       continue;
     }
+    let hash = wordHashStep(WORD_HASH_SEED, c);
+    let ascii = c < 128;
+    let lower = c >= 97 && c <= 122;
+    let camel = false;
     let j = i + 1;
-    while (j < n) {
+    for (; j < n; j++) {
       const d = masked.charCodeAt(j);
-      if (d < 128 ? !((d >= 48 && d <= 57) || (d >= 65 && d <= 90) || (d >= 97 && d <= 122)) : !WORD_CHAR.test(masked[j])) break;
-      j++;
+      if (d < 128) {
+        if (!asciiWordChar(d)) break;
+        if (lower && d >= 65 && d <= 90) camel = true;
+        lower = d >= 97 && d <= 122;
+      } else {
+        if (!WORD_CHAR.test(masked[j])) break;
+        ascii = false;
+      }
+      hash = wordHashStep(hash, d);
     }
-    out.push(compiled.wordIn(masked, i, j), i, j, insideIdentifier(masked, i, j));
+    if (!ascii) camel = CAMEL.test(masked.slice(i, j));
+    out.push(compiled.wordHashed(masked, i, j, hash), i, j, insideIdentifier(masked, i, j, camel));
     i = j;
   }
   return out;
