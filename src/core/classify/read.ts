@@ -36,51 +36,34 @@ function phraseGap(text: string, from: number, to: number): boolean {
 export interface Tokens {
   readonly count: number;
   readonly infos: readonly WordInfo[];
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
+  readonly starts: readonly number[];
+  readonly ends: readonly number[];
   /** Per word, 1 when it is part of an identifier (`RISK-12`): patterns may start there, terms are not read. */
-  readonly identifier: Uint8Array;
+  readonly identifier: readonly number[];
   /** How many words are part of an identifier (most slices have none). */
   readonly identifiers: number;
 }
 
-/** Tokens written in place, growing as needed, so that a buffer can be read again for the next slice. */
+/**
+ * Tokens written in place, so that one buffer serves slice after slice without new arrays (plain
+ * arrays: a new one for a short slice costs little, and one reused keeps its room).
+ */
 export class TokenBuffer implements Tokens {
   count = 0;
   identifiers = 0;
   readonly infos: WordInfo[] = [];
-  starts: Int32Array;
-  ends: Int32Array;
-  identifier: Uint8Array;
-
-  constructor(capacity = 64) {
-    this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
-    this.identifier = new Uint8Array(capacity);
-  }
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  readonly identifier: number[] = [];
 
   push(info: WordInfo, start: number, end: number, identifier: boolean): void {
     const k = this.count;
-    if (k === this.starts.length) this.grow();
     this.infos[k] = info;
     this.starts[k] = start;
     this.ends[k] = end;
     this.identifier[k] = identifier ? 1 : 0;
     if (identifier) this.identifiers++;
     this.count = k + 1;
-  }
-
-  private grow(): void {
-    const capacity = this.starts.length * 2;
-    const starts = new Int32Array(capacity);
-    const ends = new Int32Array(capacity);
-    const identifier = new Uint8Array(capacity);
-    starts.set(this.starts);
-    ends.set(this.ends);
-    identifier.set(this.identifier);
-    this.starts = starts;
-    this.ends = ends;
-    this.identifier = identifier;
   }
 }
 
@@ -126,7 +109,7 @@ const asciiWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 &
  * the word memo) and whether it is in camel case are worked out as it is read.
  */
 export function tokenize(compiled: CompiledTaxonomy, masked: string, into?: TokenBuffer): Tokens {
-  const out = into ?? new TokenBuffer(Math.min(64, masked.length + 1));
+  const out = into ?? new TokenBuffer();
   out.count = 0;
   out.identifiers = 0;
   const n = masked.length;
