@@ -41,6 +41,8 @@ export interface TermEntry {
 export interface PhraseEntry {
   /** Stemmed tokens after the first. */
   readonly rest: readonly string[];
+  /** All its stemmed tokens: the words of a match. */
+  readonly words: readonly string[];
   readonly entries: readonly TermEntry[];
 }
 
@@ -89,6 +91,8 @@ export interface StructureTarget {
 /** Everything the classifier needs to know about one word, looked up once per distinct word. */
 export interface WordInfo {
   readonly stem: string;
+  /** `[stem]`: the words of a match of this word alone, made once. */
+  readonly alone: readonly string[];
   /** Single-word and prefix terms it matches, one per concern. */
   readonly terms: readonly TermEntry[];
   /** Phrases that start with it, longest first. */
@@ -230,7 +234,7 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
     const restKey = tokens.slice(1).join(' ');
     const found = bucket.get(restKey);
     if (found) found.entries.push(entry);
-    else bucket.set(restKey, { rest: tokens.slice(1), entries: [entry] });
+    else bucket.set(restKey, { rest: tokens.slice(1), words: tokens, entries: [entry] });
   };
 
   const addPatterns = (patterns: readonly PatternDef[] | undefined, concern: string, role: Role | 'none'): void => {
@@ -270,7 +274,7 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
   const memo = new RecentMemo<WordInfo>(WORD_MEMO_GENERATION);
   // Plain numbers are many and all alike (no term is a number): one shared entry, not memoised.
   // (Numbers that terms spell out, like the 2 of "SOC 2", are looked up as words.)
-  const numberInfo: WordInfo = { stem: '', terms: NONE, phrases: undefined, headingStarts: startsAt(headingSet, '0'), bodyStarts: startsAt(bodySet, '0'), interaction: 0, cue: undefined };
+  const numberInfo: WordInfo = { stem: '', alone: [''], terms: NONE, phrases: undefined, headingStarts: startsAt(headingSet, '0'), bodyStarts: startsAt(bodySet, '0'), interaction: 0, cue: undefined };
   const termNumbers = new Set<string>();
   for (const key of [...words.keys(), ...phraseMap.keys(), ...[...phraseMap.values()].flatMap((b) => [...b.values()].flatMap((p) => p.rest))]) {
     if (ALL_DIGITS.test(key)) termNumbers.add(key);
@@ -294,6 +298,7 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
     }
     info = {
       stem: stemmed,
+      alone: [stemmed],
       terms,
       phrases: phrases.get(stemmed),
       headingStarts: startsAt(headingSet, lower),

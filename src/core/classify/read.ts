@@ -153,11 +153,12 @@ export function scanTerms(text: string, tokens: Tokens, offset: number, channel:
   const { infos, starts, ends, identifier } = tokens;
   const n = tokens.count;
   const scaled = channel !== 'heading';
-  const record = (entries: readonly TermEntry[], from: number, to: number): void => {
+  // `words`: the stems of the match, kept on the signal so that no sense rule reads its text again.
+  const record = (entries: readonly TermEntry[], from: number, to: number, words: readonly string[]): void => {
     for (const e of entries) {
       const neutral = e.role === 'none';
       const weight = e.weights[channel] * (neutral && scaled ? SCORING.neutralBody : 1);
-      signals.add(e.keys[channel], neutral ? 'neutral' : TERM_KIND[channel], e.concern, e.role, weight, offset + from, offset + to, scaled);
+      signals.add(e.keys[channel], neutral ? 'neutral' : TERM_KIND[channel], e.concern, e.role, weight, offset + from, offset + to, scaled, true, words);
     }
   };
   for (let i = 0; i < n; i++) {
@@ -173,7 +174,7 @@ export function scanTerms(text: string, tokens: Tokens, offset: number, channel:
           ok = infos[i + 1 + k].stem === phrase.rest[k] && phraseGap(text, offset + ends[i + k], offset + starts[i + 1 + k]);
         }
         if (ok) {
-          record(phrase.entries, starts[i], ends[i + len]);
+          record(phrase.entries, starts[i], ends[i + len], phrase.words);
           used = len;
           break;
         }
@@ -183,7 +184,7 @@ export function scanTerms(text: string, tokens: Tokens, offset: number, channel:
         continue;
       }
     }
-    if (info.terms.length > 0) record(info.terms, starts[i], ends[i]);
+    if (info.terms.length > 0) record(info.terms, starts[i], ends[i], info.alone);
   }
 }
 
