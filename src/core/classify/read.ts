@@ -300,7 +300,10 @@ function structure(compiled: CompiledTaxonomy, kind: StructureKind, weight: numb
  * A paragraph that is only a document's lifecycle state (`Accepted`, `- **Draft**`): the
  * metadata of a proposal, not progress of the work.
  */
-const DOCUMENT_STATE = /^[\s*_>-]{0,8}(draft|proposed|accepted|rejected|approved|withdrawn|superseded|deprecated|implementable|implemented|provisional|final|obsolete|declined|postponed|under review|in review)[\s*_.]{0,8}$/i;
+const STATES = ['draft', 'proposed', 'accepted', 'rejected', 'approved', 'withdrawn', 'superseded', 'deprecated', 'implementable', 'implemented', 'provisional', 'final', 'obsolete', 'declined', 'postponed', 'under review', 'in review'];
+const DOCUMENT_STATE = new RegExp(`^[\\s*_>-]{0,8}(${STATES.join('|')})[\\s*_.]{0,8}$`, 'i');
+/** The longest paragraph `DOCUMENT_STATE` can match (it spans the whole paragraph): longer ones are not read. */
+export const DOCUMENT_STATE_LENGTH = 8 + Math.max(...STATES.map((s) => s.length)) + 8;
 
 /** Appends the words of `tokens` to `out`, leaving out words inside an identifier (`RISK-12`, `budget_id`) and plain numbers: they say nothing. */
 export function proseWords(tokens: Tokens, out: WordInfo[]): WordInfo[] {
@@ -334,7 +337,7 @@ export function scanBlock(compiled: CompiledTaxonomy, text: string, lines: LineI
   }
   const links = readLinks(source, maskProse(source));
   const masked = links.masked;
-  const state = DOCUMENT_STATE.exec(source);
+  const state = source.length <= DOCUMENT_STATE_LENGTH ? DOCUMENT_STATE.exec(source) : null;
   if (state) {
     const at = block.start + source.indexOf(state[1]);
     signals.add('body\u0000state', 'neutral', 'none', 'none', SCORING.documentState, at, at + state[1].length, true);
