@@ -73,7 +73,8 @@ export interface PatternSet {
   /** Keyed by the prefix's first letter. */
   readonly byPrefix: ReadonlyMap<string, readonly { readonly prefix: string; readonly index: number }[]>;
   readonly byNumber: readonly number[];
-  readonly bySymbol: ReadonlyMap<string, readonly number[]>;
+  /** Keyed by the symbol's code point. */
+  readonly bySymbol: ReadonlyMap<number, readonly number[]>;
   /** Finds the symbol start places in a text; undefined when no pattern starts at a symbol. */
   readonly symbols: RegExp | undefined;
   /** Patterns without start places, as one alternation `(a)|(b)|…`; undefined when none. */
@@ -378,7 +379,7 @@ function buildPatternSet(sources: readonly PatternSource[]): PatternSet {
   const byWord = new Map<string, number[]>();
   const byPrefix = new Map<string, { prefix: string; index: number }[]>();
   const byNumber: number[] = [];
-  const bySymbol = new Map<string, number[]>();
+  const bySymbol = new Map<number, number[]>();
   const parts: string[] = [];
   const alone: [number, RegExp][] = [];
   let group = 1;
@@ -410,7 +411,7 @@ function buildPatternSet(sources: readonly PatternSource[]): PatternSet {
         } else if (/^[\p{L}\p{N}]+$/u.test(s)) {
           push(byWord, s, index);
         } else if ([...s].length === 1) {
-          push(bySymbol, s, index);
+          push(bySymbol, s.codePointAt(0)!, index);
         }
       }
       continue;
@@ -431,7 +432,7 @@ function buildPatternSet(sources: readonly PatternSource[]): PatternSet {
     byPrefix,
     byNumber,
     bySymbol,
-    symbols: bySymbol.size > 0 ? new RegExp(`[${[...bySymbol.keys()].map(escape).join('')}]`, 'gu') : undefined,
+    symbols: bySymbol.size > 0 ? new RegExp(`[${[...bySymbol.keys()].map((c) => escape(String.fromCodePoint(c))).join('')}]`, 'gu') : undefined,
     combined: parts.length > 0 ? new RegExp(parts.join('|'), 'giu') : undefined,
     alone,
   };

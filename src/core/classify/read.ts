@@ -217,27 +217,31 @@ export function scanPatterns(set: PatternSet, masked: string, tokens: Tokens, of
     return at;
   };
 
-  // Symbol start places, in order, merged with the word places.
-  const symbolAt: number[] = [];
-  const symbolChar: string[] = [];
-  if (set.symbols) {
-    const re = set.symbols;
-    re.lastIndex = 0;
-    for (let m = re.exec(masked); m; m = re.exec(masked)) {
-      symbolAt.push(m.index);
-      symbolChar.push(m[0]);
+  // Symbol start places, found one after another as the word places reach them (a search that
+  // builds no match: the symbol is read at its end), and merged with the word places in order.
+  const symbols = set.symbols;
+  let symbolAt = -1;
+  let symbol = 0;
+  const nextSymbol = (): void => {
+    symbolAt = -1;
+    if (symbols && symbols.test(masked)) {
+      const end = symbols.lastIndex;
+      // A symbol is one code point: two code units when they are a surrogate pair.
+      symbolAt = end >= 2 && isLowSurrogate(masked.charCodeAt(end - 1)) && isHighSurrogate(masked.charCodeAt(end - 2)) ? end - 2 : end - 1;
+      symbol = masked.codePointAt(symbolAt)!;
     }
-  }
+  };
+  if (symbols) symbols.lastIndex = 0;
+  nextSymbol();
   const { infos, starts } = tokens;
+  const count = tokens.count;
   let cursor = 0;
   let t = 0;
-  let y = 0;
-  const count = tokens.count;
-  while (t < count || y < symbolAt.length) {
-    if (y < symbolAt.length && (t >= count || symbolAt[y] < starts[t])) {
-      const at = symbolAt[y];
-      const candidates = set.bySymbol.get(symbolChar[y]);
-      y++;
+  while (t < count || symbolAt >= 0) {
+    if (symbolAt >= 0 && (t >= count || symbolAt < starts[t])) {
+      const at = symbolAt;
+      const candidates = set.bySymbol.get(symbol);
+      nextSymbol();
       if (at >= cursor && candidates) cursor = tryAt(candidates, at);
     } else {
       const at = starts[t];
@@ -272,6 +276,9 @@ export function scanPatterns(set: PatternSet, masked: string, tokens: Tokens, of
     }
   }
 }
+
+const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 
 /** The place of the last ASCII digit of `text`, or -1. */
 function lastDigitOf(text: string): number {
