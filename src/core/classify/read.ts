@@ -308,7 +308,7 @@ function structure(compiled: CompiledTaxonomy, kind: StructureKind, weight: numb
  * metadata of a proposal, not progress of the work.
  */
 const STATES = ['draft', 'proposed', 'accepted', 'rejected', 'approved', 'withdrawn', 'superseded', 'deprecated', 'implementable', 'implemented', 'provisional', 'final', 'obsolete', 'declined', 'postponed', 'under review', 'in review'];
-const DOCUMENT_STATE = new RegExp(`^[\\s*_>-]{0,8}(${STATES.join('|')})[\\s*_.]{0,8}$`, 'i');
+export const DOCUMENT_STATE = new RegExp(`^[\\s*_>-]{0,8}(${STATES.join('|')})[\\s*_.]{0,8}$`, 'i');
 /** The longest paragraph `DOCUMENT_STATE` can match (it spans the whole paragraph): longer ones are not read. */
 export const DOCUMENT_STATE_LENGTH = 8 + Math.max(...STATES.map((s) => s.length)) + 8;
 
