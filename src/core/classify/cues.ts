@@ -129,12 +129,18 @@ class Tally {
   count(list: Cues): number {
     let count = this.counts[list.index];
     // A phrase is looked for in order only where all its words occur (`on` alone is everywhere).
-    for (const phrase of list.phraseList) if (phrase.every((w) => this.stems.has(w)) && phraseAt(this.ordered(), phrase)) count++;
+    for (const phrase of list.phraseList) if (allIn(phrase, this.stems) && phraseAt(this.ordered(), phrase)) count++;
     return count;
   }
 }
 
 const stemsOf = (words: readonly WordInfo[]): string[] => words.map((w) => w.stem);
+
+/** Whether every word of `phrase` is in `stems` (a loop: it is asked for every phrase of every list counted). */
+function allIn(phrase: readonly string[], stems: ReadonlySet<string>): boolean {
+  for (const w of phrase) if (!stems.has(w)) return false;
+  return true;
+}
 
 /** The words of a section's heading and prose (as the section's reading collected them), counted against cue lists when a sense rule asks. */
 export class SectionWords {
