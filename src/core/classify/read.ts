@@ -152,15 +152,6 @@ export function tokenize(compiled: CompiledTaxonomy, masked: string, into?: Toke
 export function scanTerms(text: string, tokens: Tokens, offset: number, channel: Channel, signals: Signals): void {
   const { infos, starts, ends, identifier } = tokens;
   const n = tokens.count;
-  const scaled = channel !== 'heading';
-  // `words`: the stems of the match, kept on the signal so that no sense rule reads its text again.
-  const record = (entries: readonly TermEntry[], from: number, to: number, words: readonly string[]): void => {
-    for (const e of entries) {
-      const neutral = e.role === 'none';
-      const weight = e.weights[channel] * (neutral && scaled ? SCORING.neutralBody : 1);
-      signals.add(e.keys[channel], neutral ? 'neutral' : TERM_KIND[channel], e.concern, e.role, weight, offset + from, offset + to, scaled, true, words);
-    }
-  };
   for (let i = 0; i < n; i++) {
     if (identifier[i] === 1) continue;
     const info = infos[i];
@@ -174,7 +165,7 @@ export function scanTerms(text: string, tokens: Tokens, offset: number, channel:
           ok = infos[i + 1 + k].stem === phrase.rest[k] && phraseGap(text, offset + ends[i + k], offset + starts[i + 1 + k]);
         }
         if (ok) {
-          record(phrase.entries, starts[i], ends[i + len], phrase.words);
+          recordTerms(signals, phrase.entries, channel, offset + starts[i], offset + ends[i + len], phrase.words);
           used = len;
           break;
         }
@@ -184,7 +175,20 @@ export function scanTerms(text: string, tokens: Tokens, offset: number, channel:
         continue;
       }
     }
-    if (info.terms.length > 0) record(info.terms, starts[i], ends[i], info.alone);
+    if (info.terms.length > 0) recordTerms(signals, info.terms, channel, offset + starts[i], offset + ends[i], info.alone);
+  }
+}
+
+/**
+ * Adds the terms matched at [start, end) of the document in `channel`; `words`: the stems of the
+ * match, kept on the signal so that no sense rule reads its text again.
+ */
+function recordTerms(signals: Signals, entries: readonly TermEntry[], channel: Channel, start: number, end: number, words: readonly string[]): void {
+  const scaled = channel !== 'heading';
+  for (const e of entries) {
+    const neutral = e.role === 'none';
+    const weight = e.weights[channel] * (neutral && scaled ? SCORING.neutralBody : 1);
+    signals.add(e.keys[channel], neutral ? 'neutral' : TERM_KIND[channel], e.concern, e.role, weight, start, end, scaled, true, words);
   }
 }
 
