@@ -105,7 +105,7 @@ const asciiWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 &
 
 /**
  * Splits prose into words (letters and digits; `&` stands for "and") in one pass, into `into`
- * (overwritten) or a new buffer. Each word's characters are read once: its hash (to find it in
+ * (overwritten) or a new buffer (whose arrays hold its words only). Each word's characters are read once: its hash (to find it in
  * the word memo) and whether it is in camel case are worked out as it is read.
  */
 export function tokenize(compiled: CompiledTaxonomy, masked: string, into?: TokenBuffer): Tokens {
