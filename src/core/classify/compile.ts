@@ -120,7 +120,7 @@ export interface CompiledTaxonomy {
   word(raw: string): WordInfo;
   /** `word` of the word at [start, end) of `text`, found without cutting it out when it was met lately. */
   wordIn(text: string, start: number, end: number): WordInfo;
-  /** `wordIn` with the word's `wordHash` already worked out (as a tokenizer does while it reads the word). */
+  /** `wordIn` with the word's hash (`wordHashStep` over its characters from `WORD_HASH_SEED`) already worked out, as a tokenizer does while it reads the word. */
   wordHashed(text: string, start: number, end: number, hash: number): WordInfo;
 }
 
