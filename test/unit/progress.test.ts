@@ -1,9 +1,11 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import type { Features } from '../../src/core/classify/model';
-import { headingNamesAssignee, readProgress } from '../../src/core/classify/progress';
+import { headingNamesAssignee, mayReportDone, readProgress } from '../../src/core/classify/progress';
 import { parseFacts } from '../../src/core/parse/facts';
 import { outlineSections } from '../../src/core/sections';
 import type { Section } from '../../src/core/types';
+import { PROPERTY_SEED } from '../support/property-seed';
 import { readSection } from '../support/section-features';
 
 /** The one section under the title, with the features the classifier read in it. */
@@ -98,6 +100,52 @@ describe('how a section reports delivery work', () => {
       assert.ok((named.features.get('hp:resources') ?? 0) > 0, [...named.features.keys()].join(', '));
       assert.equal(plain.features.get('hp:resources'), undefined);
       assert.ok(named.section.inferred.scores.project > plain.section.inferred.scores.project, `${JSON.stringify(named.section.inferred.scores)} against ${JSON.stringify(plain.section.inferred.scores)}`);
+    });
+  });
+
+  describe('the search for work done', () => {
+    /** The expression of work done as first written, one alternative after another: what the reading must find. */
+    const WRITTEN =
+      /\b(?:we|i|they|the team)\s+(?:have\s+|had\s+)?(?:already\s+)?(?:completed|delivered|merged|released|shipped|finished|implemented|launched|published|submitted|migrated|landed|achieved|built|developed|hired)\b|\b(?:was|were|has been|have been)\s+(?:successfully\s+)?(?:completed|delivered|merged|released|shipped|finished|implemented|launched|approved|funded|awarded|published|submitted|done|achieved)\b|\b\d{1,3}\s?%\s+(?:complete|completed|done|finished)\b|\b(?:completed recently|in progress|on track|not started)\b/gi;
+    const writtenCount = (s: string): number => s.match(WRITTEN)?.length ?? 0;
+
+    const piece = fc.constantFrom(
+      'we', 'We', 'I', 'i', 'THEY', 'the team', 'The  Team', 'have', 'had', 'already', 'was', 'WERE', 'has been', 'have been', 'successfully',
+      'completed', 'Delivered', 'merged', 'released', 'shipped', 'finished', 'implemented', 'launched', 'published', 'submitted', 'migrated',
+      'landed', 'achieved', 'built', 'developed', 'hired', 'approved', 'funded', 'awarded', 'done', 'DONE', 'complete', 'recently',
+      'in progress', 'on track', 'not started', 'completed recently', '80%', '5 %', '100%', 'progress', 'track', 'started',
+      'orchard', 'crate', 'x', 'é', 'ſ', '_', '.', ',', '-', ':', '**', '`', '(', ')', '|', '12', 'wé', 'donné', 'rebuilt', 'undone',
+    );
+    const gap = fc.constantFrom(' ', ' ', ' ', '\n', '\t', '  ', '', '-', '\u00a0', ' \n ');
+    const prose = fc.array(fc.tuple(piece, gap), { maxLength: 14 }).map((parts) => parts.map(([p, g]) => p + g).join(''));
+
+    it('never passes over a text that holds a report (property)', () => {
+      fc.assert(
+        fc.property(prose, (text) => {
+          if (writtenCount(text) > 0) assert.ok(mayReportDone(text), text);
+        }),
+        { numRuns: 3000, seed: PROPERTY_SEED },
+      );
+    });
+
+    it('finds in a section what the written expression finds in each paragraph (property)', () => {
+      fc.assert(
+        fc.property(fc.array(prose, { minLength: 1, maxLength: 4 }), (paragraphs) => {
+          const body = paragraphs.map((p) => p.replace(/[\n\r]/g, ' ').replace(/^[\s#>*+|`\d.-]+/, '') || 'orchard').join('\n\n');
+          const text = `## Part\n\n${body}\n`;
+          const section = outlineSections(parseFacts(text), text.length).sections[0];
+          const expected = section.blocks.filter((b) => b.kind === 'paragraph' || b.kind === 'table-row').reduce((n, b) => n + writtenCount(text.slice(b.start, b.end)), 0);
+          const ticked = section.blocks.filter((b) => b.checked === true).length;
+          assert.equal(readProgress(text, section.blocks).done, expected + ticked, text);
+        }),
+        { numRuns: 500, seed: PROPERTY_SEED },
+      );
+    });
+
+    it('passes over a section without a word a report ends with', () => {
+      assert.ok(!mayReportDone('Growers see their harvest totals and the price per crate on one page.'));
+      assert.ok(mayReportDone('Cold storage: in progress.'));
+      assert.ok(mayReportDone('We BUILT the shed'));
     });
   });
 });

@@ -41,6 +41,8 @@ export interface TermEntry {
 export interface PhraseEntry {
   /** Stemmed tokens after the first. */
   readonly rest: readonly string[];
+  /** All its stemmed tokens: the words of a match. */
+  readonly words: readonly string[];
   readonly entries: readonly TermEntry[];
 }
 
@@ -71,7 +73,8 @@ export interface PatternSet {
   /** Keyed by the prefix's first letter. */
   readonly byPrefix: ReadonlyMap<string, readonly { readonly prefix: string; readonly index: number }[]>;
   readonly byNumber: readonly number[];
-  readonly bySymbol: ReadonlyMap<string, readonly number[]>;
+  /** Keyed by the symbol's code point. */
+  readonly bySymbol: ReadonlyMap<number, readonly number[]>;
   /** Finds the symbol start places in a text; undefined when no pattern starts at a symbol. */
   readonly symbols: RegExp | undefined;
   /** Patterns without start places, as one alternation `(a)|(b)|…`; undefined when none. */
@@ -89,6 +92,8 @@ export interface StructureTarget {
 /** Everything the classifier needs to know about one word, looked up once per distinct word. */
 export interface WordInfo {
   readonly stem: string;
+  /** `[stem]`: the words of a match of this word alone, made once. */
+  readonly alone: readonly string[];
   /** Single-word and prefix terms it matches, one per concern. */
   readonly terms: readonly TermEntry[];
   /** Phrases that start with it, longest first. */
@@ -115,7 +120,15 @@ export interface CompiledTaxonomy {
   word(raw: string): WordInfo;
   /** `word` of the word at [start, end) of `text`, found without cutting it out when it was met lately. */
   wordIn(text: string, start: number, end: number): WordInfo;
+  /** `wordIn` with the word's hash (`wordHashStep` over its characters from `WORD_HASH_SEED`) already worked out, as a tokenizer does while it reads the word. */
+  wordHashed(text: string, start: number, end: number, hash: number): WordInfo;
 }
+
+/** The hash `wordIn` finds a word's slot by, before its first character (FNV-1a, 32 bits). */
+export const WORD_HASH_SEED = 0x811c9dc5;
+
+/** The hash of a word after one more character (code unit) `c`. */
+export const wordHashStep = (hash: number, c: number): number => Math.imul(hash ^ c, 0x01000193);
 
 /** Distinct words per generation of the word memo (see `RecentMemo`; bounds memory). */
 const WORD_MEMO_GENERATION = 20_000;
@@ -222,7 +235,7 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
     const restKey = tokens.slice(1).join(' ');
     const found = bucket.get(restKey);
     if (found) found.entries.push(entry);
-    else bucket.set(restKey, { rest: tokens.slice(1), entries: [entry] });
+    else bucket.set(restKey, { rest: tokens.slice(1), words: tokens, entries: [entry] });
   };
 
   const addPatterns = (patterns: readonly PatternDef[] | undefined, concern: string, role: Role | 'none'): void => {
@@ -262,7 +275,7 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
   const memo = new RecentMemo<WordInfo>(WORD_MEMO_GENERATION);
   // Plain numbers are many and all alike (no term is a number): one shared entry, not memoised.
   // (Numbers that terms spell out, like the 2 of "SOC 2", are looked up as words.)
-  const numberInfo: WordInfo = { stem: '', terms: NONE, phrases: undefined, headingStarts: startsAt(headingSet, '0'), bodyStarts: startsAt(bodySet, '0'), interaction: 0, cue: undefined };
+  const numberInfo: WordInfo = { stem: '', alone: [''], terms: NONE, phrases: undefined, headingStarts: startsAt(headingSet, '0'), bodyStarts: startsAt(bodySet, '0'), interaction: 0, cue: undefined };
   const termNumbers = new Set<string>();
   for (const key of [...words.keys(), ...phraseMap.keys(), ...[...phraseMap.values()].flatMap((b) => [...b.values()].flatMap((p) => p.rest))]) {
     if (ALL_DIGITS.test(key)) termNumbers.add(key);
@@ -286,6 +299,7 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
     }
     info = {
       stem: stemmed,
+      alone: [stemmed],
       terms,
       phrases: phrases.get(stemmed),
       headingStarts: startsAt(headingSet, lower),
@@ -299,11 +313,9 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
   // A text repeats a few thousand words: one slot per word, found by a hash of its characters,
   // answers most of them without making a string of the word or hashing one in a map.
   const seen: ({ readonly raw: string; readonly info: WordInfo } | undefined)[] = new Array(SEEN_SLOTS).fill(undefined);
-  const wordIn = (text: string, start: number, end: number): WordInfo => {
+  const wordHashed = (text: string, start: number, end: number, hash: number): WordInfo => {
     const length = end - start;
     if (length > WORD_MEMO_LENGTH) return word(text.slice(start, end));
-    let hash = 0x811c9dc5;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
     const slot = (hash ^ (hash >>> 16)) & (SEEN_SLOTS - 1);
     const found = seen[slot];
     if (found !== undefined && found.raw.length === length && text.startsWith(found.raw, start)) return found.info;
@@ -312,7 +324,12 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
     seen[slot] = { raw, info };
     return info;
   };
-  return { words, phrases, prefixes, headingPatterns: headingSet, bodyPatterns: bodySet, structures, roles, word, wordIn };
+  const wordIn = (text: string, start: number, end: number): WordInfo => {
+    let hash = WORD_HASH_SEED;
+    for (let i = start; i < end; i++) hash = wordHashStep(hash, text.charCodeAt(i));
+    return wordHashed(text, start, end, hash);
+  };
+  return { words, phrases, prefixes, headingPatterns: headingSet, bodyPatterns: bodySet, structures, roles, word, wordIn, wordHashed };
 }
 
 const NUMBER_START = /^\p{N}/u;
@@ -362,7 +379,7 @@ function buildPatternSet(sources: readonly PatternSource[]): PatternSet {
   const byWord = new Map<string, number[]>();
   const byPrefix = new Map<string, { prefix: string; index: number }[]>();
   const byNumber: number[] = [];
-  const bySymbol = new Map<string, number[]>();
+  const bySymbol = new Map<number, number[]>();
   const parts: string[] = [];
   const alone: [number, RegExp][] = [];
   let group = 1;
@@ -394,7 +411,7 @@ function buildPatternSet(sources: readonly PatternSource[]): PatternSet {
         } else if (/^[\p{L}\p{N}]+$/u.test(s)) {
           push(byWord, s, index);
         } else if ([...s].length === 1) {
-          push(bySymbol, s, index);
+          push(bySymbol, s.codePointAt(0)!, index);
         }
       }
       continue;
@@ -415,7 +432,7 @@ function buildPatternSet(sources: readonly PatternSource[]): PatternSet {
     byPrefix,
     byNumber,
     bySymbol,
-    symbols: bySymbol.size > 0 ? new RegExp(`[${[...bySymbol.keys()].map(escape).join('')}]`, 'gu') : undefined,
+    symbols: bySymbol.size > 0 ? new RegExp(`[${[...bySymbol.keys()].map((c) => escape(String.fromCodePoint(c))).join('')}]`, 'gu') : undefined,
     combined: parts.length > 0 ? new RegExp(parts.join('|'), 'giu') : undefined,
     alone,
   };

@@ -5,7 +5,7 @@
  */
 import type { Role } from '../types';
 import { termTokens, type CompiledTaxonomy, type WordInfo } from './compile';
-import { tokenize } from './read';
+import { tokenize, TokenBuffer } from './read';
 import type { Hit, Signals } from './signals';
 
 /** A list of cue words and phrases, as stems: one word (`latency`), a phrase (`on time`), a prefix (`adopt*`). */
@@ -129,12 +129,18 @@ class Tally {
   count(list: Cues): number {
     let count = this.counts[list.index];
     // A phrase is looked for in order only where all its words occur (`on` alone is everywhere).
-    for (const phrase of list.phraseList) if (phrase.every((w) => this.stems.has(w)) && phraseAt(this.ordered(), phrase)) count++;
+    for (const phrase of list.phraseList) if (allIn(phrase, this.stems) && phraseAt(this.ordered(), phrase)) count++;
     return count;
   }
 }
 
 const stemsOf = (words: readonly WordInfo[]): string[] => words.map((w) => w.stem);
+
+/** Whether every word of `phrase` is in `stems` (a loop: it is asked for every phrase of every list counted). */
+function allIn(phrase: readonly string[], stems: ReadonlySet<string>): boolean {
+  for (const w of phrase) if (!stems.has(w)) return false;
+  return true;
+}
 
 /** The words of a section's heading and prose (as the section's reading collected them), counted against cue lists when a sense rule asks. */
 export class SectionWords {
@@ -212,7 +218,7 @@ export function moveHit(signals: Signals, key: string, hit: Hit, keep: number, r
     return found;
   }
   const kind = role === 'none' ? 'neutral' : hit.kind === 'neutral' ? 'body-term' : hit.kind;
-  const next: Hit = { kind, concern, role, scaled: hit.scaled, quoted: hit.quoted, base: hit.base, count: hit.count, start: hit.start, end: hit.end, contribution: moved, features: undefined };
+  const next: Hit = { kind, concern, role, scaled: hit.scaled, quoted: hit.quoted, base: hit.base, count: hit.count, start: hit.start, end: hit.end, contribution: moved, features: undefined, words: hit.words };
   signals.hits.set(newKey, next);
   return next;
 }
@@ -222,6 +228,21 @@ export function moveHit(signals: Signals, key: string, hit: Hit, keep: number, r
  * a sense rule reads only the words whose sense it knows, not every term of a concern.
  */
 export function hitNames(compiled: CompiledTaxonomy, text: string, hit: Hit, stems: ReadonlySet<string>, all = false): boolean {
-  const infos = tokenize(compiled, text.slice(hit.start, hit.end)).infos;
-  return all ? infos.length > 0 && infos.every((i) => stems.has(i.stem)) : infos.some((i) => stems.has(i.stem));
+  const words = hitWords(compiled, text, hit);
+  return all ? words.length > 0 && words.every((w) => stems.has(w)) : words.some((w) => stems.has(w));
+}
+
+/** Where the words of a signal without them are read (one slice at a time). */
+const sliceTokens = new TokenBuffer();
+
+/**
+ * The stems of a signal's words, in order: as the term's reading recorded them, or read once from
+ * its place in `text` (a pattern's) and kept on the signal.
+ */
+export function hitWords(compiled: CompiledTaxonomy, text: string, hit: Hit): readonly string[] {
+  if (hit.words) return hit.words;
+  const tokens = tokenize(compiled, text.slice(hit.start, hit.end), sliceTokens);
+  const words: string[] = [];
+  for (let i = 0; i < tokens.count; i++) words.push(tokens.infos[i].stem);
+  return (hit.words = words);
 }

@@ -46,7 +46,7 @@ export function productName(compiled: CompiledTaxonomy, lines: LineIndex): Reado
 export function countNamed(tokens: Tokens, name: ReadonlySet<string>): number {
   if (name.size === 0) return 0;
   let count = 0;
-  for (let i = 0; i < tokens.infos.length; i++) if (!tokens.identifiers.has(i) && name.has(tokens.infos[i].stem)) count++;
+  for (let i = 0; i < tokens.count; i++) if (tokens.identifier[i] === 0 && name.has(tokens.infos[i].stem)) count++;
   return count;
 }
 

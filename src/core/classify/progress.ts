@@ -19,16 +19,37 @@ export interface ProgressReading {
   readonly logged: number;
 }
 
+/** Verbs of work done with its doers as the subject (`we merged`). */
+const DONE_BY_US = ['completed', 'delivered', 'merged', 'released', 'shipped', 'finished', 'implemented', 'launched', 'published', 'submitted', 'migrated', 'landed', 'achieved', 'built', 'developed', 'hired'];
+/** Verbs of work done in the passive (`was released`). */
+const DONE_PASSIVE = ['completed', 'delivered', 'merged', 'released', 'shipped', 'finished', 'implemented', 'launched', 'approved', 'funded', 'awarded', 'published', 'submitted', 'done', 'achieved'];
+/** What a share of the work is (`80% done`). */
+const DONE_SHARE = ['complete', 'completed', 'done', 'finished'];
+const DONE_STATES = ['completed recently', 'in progress', 'on track', 'not started'];
+
 /** Work in the past tense, by the people who did it or in the passive of a delivery. */
 const DONE = new RegExp(
-  [
-    '\\b(?:we|i|they|the team)\\s+(?:have\\s+|had\\s+)?(?:already\\s+)?(?:completed|delivered|merged|released|shipped|finished|implemented|launched|published|submitted|migrated|landed|achieved|built|developed|hired)\\b',
-    '\\b(?:was|were|has been|have been)\\s+(?:successfully\\s+)?(?:completed|delivered|merged|released|shipped|finished|implemented|launched|approved|funded|awarded|published|submitted|done|achieved)\\b',
-    '\\b\\d{1,3}\\s?%\\s+(?:complete|completed|done|finished)\\b',
-    '\\b(?:completed recently|in progress|on track|not started)\\b',
-  ].join('|'),
+  `\\b(?:${[
+    `(?:we|i|they|the team)\\s+(?:have\\s+|had\\s+)?(?:already\\s+)?(?:${DONE_BY_US.join('|')})\\b`,
+    `(?:was|were|has been|have been)\\s+(?:successfully\\s+)?(?:${DONE_PASSIVE.join('|')})\\b`,
+    `\\d{1,3}\\s?%\\s+(?:${DONE_SHARE.join('|')})\\b`,
+    `(?:${DONE_STATES.join('|')})\\b`,
+  ].join('|')})`,
   'gi',
 );
+
+/**
+ * The word every match of `DONE` ends with, after a space: a text where none of them starts a
+ * word holds no match. One search of a section for them spares most sections a search of each
+ * paragraph with the whole expression.
+ */
+const DONE_LAST_WORD = new RegExp(`\\b(?:${[...new Set([...DONE_BY_US, ...DONE_PASSIVE, ...DONE_SHARE, ...DONE_STATES.map((s) => s.split(' ').pop())])].join('|')})`, 'i');
+
+/** Whether `text` may hold a report of work done (`false`: it holds none, in any of its paragraphs). */
+export function mayReportDone(text: string): boolean {
+  return DONE_LAST_WORD.test(text);
+}
+
 /** A person's first name as a sentence's subject (a capitalised word that is not a common subject of product prose). */
 const PERSON = "(?!(?:The|This|That|It|Users?|Customers?|Admins?|Members?|Visitors?|Everyone|Each|There|These|Those|They|You|Our|Your|Teams?|Developers?|Operators?|Maintainers?|Contributors?|Buyers?|Sellers?|Players?|Readers?|Clients?|Staff|People|Nobody|Someone|Anyone|Everybody|Which|What|Who)\\b)[A-Z][a-z]{2,20}";
 /**
@@ -67,10 +88,18 @@ export function readProgress(text: string, blocks: readonly BlockFact[], signals
   let item = -1;
   const found = (key: string, concern: string, weight: number, start: number, end: number): void =>
     signals?.add(`body\u0000pattern\u0000${key}`, 'pattern', concern, 'project', weight, start, end, true);
+  let from = text.length;
+  let to = 0;
+  for (const block of blocks) {
+    if (block.kind !== 'paragraph' && block.kind !== 'table-row') continue;
+    from = Math.min(from, block.start);
+    to = Math.max(to, block.end);
+  }
+  const reportsDone = from < to && mayReportDone(text.slice(from, to));
   for (const block of blocks) {
     if (block.kind !== 'paragraph' && block.kind !== 'table-row') continue;
     const prose = text.slice(block.start, block.end);
-    done += each(DONE, prose, (a, b) => found('done', 'status', WEIGHT.done, block.start + a, block.start + b));
+    if (reportsDone) done += each(DONE, prose, (a, b) => found('done', 'status', WEIGHT.done, block.start + a, block.start + b));
     // Every commitment says `will` or `part of`: most paragraphs are skipped at the cost of two searches.
     if (prose.includes('will') || prose.includes('part of')) planned += each(PLANNED, prose, (a, b) => found('planned', 'deliverables', WEIGHT.planned, block.start + a, block.start + b));
     if (block.checked === true) done++;

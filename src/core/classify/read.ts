@@ -6,7 +6,7 @@ import type { BlockFact } from '../parse/facts';
 import type { LineIndex } from '../text';
 import type { EvidenceKind } from '../types';
 import type { StructureKind } from '../taxonomy/types';
-import type { Channel, CompiledTaxonomy, PatternSet, TermEntry, WordInfo } from './compile';
+import { WORD_HASH_SEED, wordHashStep, type Channel, type CompiledTaxonomy, type PatternSet, type TermEntry, type WordInfo } from './compile';
 import { countNamed, productName } from './named';
 import { readInteraction, readTechnical } from './register';
 import { maskProse, readLinks, technicalMarks, wordless } from './scan';
@@ -29,17 +29,43 @@ function phraseGap(text: string, from: number, to: number): boolean {
   return true;
 }
 
-/** The words of a prose slice, with their places in it. */
+/**
+ * The words of a prose slice, with their places in it: the first `count` entries of each array
+ * (a reused buffer holds stale entries after them).
+ */
 export interface Tokens {
-  readonly infos: WordInfo[];
-  readonly starts: number[];
-  readonly ends: number[];
-  /** Indexes of words that are part of an identifier (`RISK-12`): patterns may start there, terms are not read. */
-  readonly identifiers: ReadonlySet<number>;
+  readonly count: number;
+  readonly infos: readonly WordInfo[];
+  readonly starts: readonly number[];
+  readonly ends: readonly number[];
+  /** Per word, 1 when it is part of an identifier (`RISK-12`): patterns may start there, terms are not read. */
+  readonly identifier: readonly number[];
+  /** How many words are part of an identifier (most slices have none). */
+  readonly identifiers: number;
 }
 
-/** The identifiers of a slice that has none (most have none: no set is made for them). */
-const NO_IDENTIFIERS: ReadonlySet<number> = new Set();
+/**
+ * Tokens written in place, so that one buffer serves slice after slice without new arrays (plain
+ * arrays: a new one for a short slice costs little, and one reused keeps its room).
+ */
+export class TokenBuffer implements Tokens {
+  count = 0;
+  identifiers = 0;
+  readonly infos: WordInfo[] = [];
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  readonly identifier: number[] = [];
+
+  push(info: WordInfo, start: number, end: number, identifier: boolean): void {
+    const k = this.count;
+    this.infos[k] = info;
+    this.starts[k] = start;
+    this.ends[k] = end;
+    this.identifier[k] = identifier ? 1 : 0;
+    if (identifier) this.identifiers++;
+    this.count = k + 1;
+  }
+}
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
@@ -54,67 +80,69 @@ function letterAt(text: string, i: number): boolean {
 
 /**
  * Whether the word at [start, end) is part of an identifier rather than prose: `RISK-12`,
- * `snake_case`, `file.json`, `camelCase`. Its words are not evidence of anything.
+ * `snake_case`, `file.json`, `camelCase` (`camel`: whether a lower-case letter is followed by an
+ * upper-case one in it). Its words are not evidence of anything.
  */
-function insideIdentifier(text: string, start: number, end: number): boolean {
+function insideIdentifier(text: string, start: number, end: number, camel: boolean): boolean {
   // Read as code units: out of range is NaN, which is no character.
-  const before = text.charCodeAt(start - 1);
-  const after = text.charCodeAt(end);
+  const before = start > 0 ? text.charCodeAt(start - 1) : NaN;
+  const after = end < text.length ? text.charCodeAt(end) : NaN;
   if (before === 95 /* _ */ || after === 95) return true;
-  const letter = letterAt(text, start);
-  const digitAfter = text.charCodeAt(end + 1) >= 48 && text.charCodeAt(end + 1) <= 57;
-  if (after === 45 /* - */ && digitAfter && letter) return true;
-  if ((after === 46 /* . */ && letterAt(text, end + 1)) || (before === 46 && letterAt(text, start - 2))) return true;
-  return letter && camelCase(text, start, end);
+  // Most words stand between spaces: only a word joined by `-` or `.` needs its neighbours read.
+  if (after === 45 /* - */ || after === 46 /* . */ || before === 46) {
+    const letter = letterAt(text, start);
+    const digitAfter = text.charCodeAt(end + 1) >= 48 && text.charCodeAt(end + 1) <= 57;
+    if (after === 45 && digitAfter && letter) return true;
+    if ((after === 46 && letterAt(text, end + 1)) || (before === 46 && letterAt(text, start - 2))) return true;
+  }
+  return camel && letterAt(text, start);
 }
 
 const CAMEL = /\p{Ll}\p{Lu}/u;
 
-/** Whether a lower-case letter is followed by an upper-case one in [start, end); ASCII words without a slice. */
-function camelCase(text: string, start: number, end: number): boolean {
-  let lower = false;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 128) return CAMEL.test(text.slice(start, end));
-    if (lower && c >= 65 && c <= 90) return true;
-    lower = c >= 97 && c <= 122;
-  }
-  return false;
-}
+/** Whether an ASCII code unit is a letter or a digit. */
+const asciiWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
-/** Splits prose into words (letters and digits; `&` stands for "and") in one pass. */
-export function tokenize(compiled: CompiledTaxonomy, masked: string): Tokens {
-  const infos: WordInfo[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let identifiers: Set<number> | undefined;
+/**
+ * Splits prose into words (letters and digits; `&` stands for "and") in one pass, into `into`
+ * (overwritten) or a new buffer (whose arrays hold its words only). Each word's characters are read once: its hash (to find it in
+ * the word memo) and whether it is in camel case are worked out as it is read.
+ */
+export function tokenize(compiled: CompiledTaxonomy, masked: string, into?: TokenBuffer): Tokens {
+  const out = into ?? new TokenBuffer();
+  out.count = 0;
+  out.identifiers = 0;
   const n = masked.length;
   let i = 0;
   while (i < n) {
     const c = masked.charCodeAt(i);
-    const word = c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : WORD_CHAR.test(masked[i]);
-    if (!word) {
-      if (c === 38 /* & */) {
-        infos.push(compiled.word('&'));
-        starts.push(i);
-        ends.push(i + 1);
-      }
+    if (c < 128 ? !asciiWordChar(c) : !WORD_CHAR.test(masked[i])) {
+      if (c === 38 /* & */) out.push(compiled.word('&'), i, i + 1, false);
       i++;
       continue;
     }
+    let hash = wordHashStep(WORD_HASH_SEED, c);
+    let ascii = c < 128;
+    let lower = c >= 97 && c <= 122;
+    let camel = false;
     let j = i + 1;
-    while (j < n) {
+    for (; j < n; j++) {
       const d = masked.charCodeAt(j);
-      if (d < 128 ? !((d >= 48 && d <= 57) || (d >= 65 && d <= 90) || (d >= 97 && d <= 122)) : !WORD_CHAR.test(masked[j])) break;
-      j++;
+      if (d < 128) {
+        if (!asciiWordChar(d)) break;
+        if (lower && d >= 65 && d <= 90) camel = true;
+        lower = d >= 97 && d <= 122;
+      } else {
+        if (!WORD_CHAR.test(masked[j])) break;
+        ascii = false;
+      }
+      hash = wordHashStep(hash, d);
     }
-    infos.push(compiled.wordIn(masked, i, j));
-    starts.push(i);
-    ends.push(j);
-    if (insideIdentifier(masked, i, j)) (identifiers ??= new Set()).add(infos.length - 1);
+    if (!ascii) camel = CAMEL.test(masked.slice(i, j));
+    out.push(compiled.wordHashed(masked, i, j, hash), i, j, insideIdentifier(masked, i, j, camel));
     i = j;
   }
-  return { infos, starts, ends, identifiers: identifiers ?? NO_IDENTIFIERS };
+  return out;
 }
 
 /**
@@ -122,18 +150,10 @@ export function tokenize(compiled: CompiledTaxonomy, masked: string): Tokens {
  * starting at `offset`).
  */
 export function scanTerms(text: string, tokens: Tokens, offset: number, channel: Channel, signals: Signals): void {
-  const { infos, starts, ends } = tokens;
-  const n = infos.length;
-  const scaled = channel !== 'heading';
-  const record = (entries: readonly TermEntry[], from: number, to: number): void => {
-    for (const e of entries) {
-      const neutral = e.role === 'none';
-      const weight = e.weights[channel] * (neutral && scaled ? SCORING.neutralBody : 1);
-      signals.add(e.keys[channel], neutral ? 'neutral' : TERM_KIND[channel], e.concern, e.role, weight, offset + from, offset + to, scaled);
-    }
-  };
+  const { infos, starts, ends, identifier } = tokens;
+  const n = tokens.count;
   for (let i = 0; i < n; i++) {
-    if (tokens.identifiers.size > 0 && tokens.identifiers.has(i)) continue;
+    if (identifier[i] === 1) continue;
     const info = infos[i];
     if (info.phrases) {
       let used = 0;
@@ -145,7 +165,7 @@ export function scanTerms(text: string, tokens: Tokens, offset: number, channel:
           ok = infos[i + 1 + k].stem === phrase.rest[k] && phraseGap(text, offset + ends[i + k], offset + starts[i + 1 + k]);
         }
         if (ok) {
-          record(phrase.entries, starts[i], ends[i + len]);
+          recordTerms(signals, phrase.entries, channel, offset + starts[i], offset + ends[i + len], phrase.words);
           used = len;
           break;
         }
@@ -155,7 +175,20 @@ export function scanTerms(text: string, tokens: Tokens, offset: number, channel:
         continue;
       }
     }
-    if (info.terms.length > 0) record(info.terms, starts[i], ends[i]);
+    if (info.terms.length > 0) recordTerms(signals, info.terms, channel, offset + starts[i], offset + ends[i], info.alone);
+  }
+}
+
+/**
+ * Adds the terms matched at [start, end) of the document in `channel`; `words`: the stems of the
+ * match, kept on the signal so that no sense rule reads its text again.
+ */
+function recordTerms(signals: Signals, entries: readonly TermEntry[], channel: Channel, start: number, end: number, words: readonly string[]): void {
+  const scaled = channel !== 'heading';
+  for (const e of entries) {
+    const neutral = e.role === 'none';
+    const weight = e.weights[channel] * (neutral && scaled ? SCORING.neutralBody : 1);
+    signals.add(e.keys[channel], neutral ? 'neutral' : TERM_KIND[channel], e.concern, e.role, weight, start, end, scaled, true, words);
   }
 }
 
@@ -188,26 +221,31 @@ export function scanPatterns(set: PatternSet, masked: string, tokens: Tokens, of
     return at;
   };
 
-  // Symbol start places, in order, merged with the word places.
-  const symbolAt: number[] = [];
-  const symbolChar: string[] = [];
-  if (set.symbols) {
-    const re = set.symbols;
-    re.lastIndex = 0;
-    for (let m = re.exec(masked); m; m = re.exec(masked)) {
-      symbolAt.push(m.index);
-      symbolChar.push(m[0]);
+  // Symbol start places, found one after another as the word places reach them (a search that
+  // builds no match: the symbol is read at its end), and merged with the word places in order.
+  const symbols = set.symbols;
+  let symbolAt = -1;
+  let symbol = 0;
+  const nextSymbol = (): void => {
+    symbolAt = -1;
+    if (symbols && symbols.test(masked)) {
+      const end = symbols.lastIndex;
+      // A symbol is one code point: two code units when they are a surrogate pair.
+      symbolAt = end >= 2 && isLowSurrogate(masked.charCodeAt(end - 1)) && isHighSurrogate(masked.charCodeAt(end - 2)) ? end - 2 : end - 1;
+      symbol = masked.codePointAt(symbolAt)!;
     }
-  }
+  };
+  if (symbols) symbols.lastIndex = 0;
+  nextSymbol();
   const { infos, starts } = tokens;
+  const count = tokens.count;
   let cursor = 0;
   let t = 0;
-  let y = 0;
-  while (t < infos.length || y < symbolAt.length) {
-    if (y < symbolAt.length && (t >= infos.length || symbolAt[y] < starts[t])) {
-      const at = symbolAt[y];
-      const candidates = set.bySymbol.get(symbolChar[y]);
-      y++;
+  while (t < count || symbolAt >= 0) {
+    if (symbolAt >= 0 && (t >= count || symbolAt < starts[t])) {
+      const at = symbolAt;
+      const candidates = set.bySymbol.get(symbol);
+      nextSymbol();
       if (at >= cursor && candidates) cursor = tryAt(candidates, at);
     } else {
       const at = starts[t];
@@ -243,6 +281,9 @@ export function scanPatterns(set: PatternSet, masked: string, tokens: Tokens, of
   }
 }
 
+const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+
 /** The place of the last ASCII digit of `text`, or -1. */
 function lastDigitOf(text: string): number {
   let i = text.length - 1;
@@ -270,16 +311,22 @@ function structure(compiled: CompiledTaxonomy, kind: StructureKind, weight: numb
  * A paragraph that is only a document's lifecycle state (`Accepted`, `- **Draft**`): the
  * metadata of a proposal, not progress of the work.
  */
-const DOCUMENT_STATE = /^[\s*_>-]{0,8}(draft|proposed|accepted|rejected|approved|withdrawn|superseded|deprecated|implementable|implemented|provisional|final|obsolete|declined|postponed|under review|in review)[\s*_.]{0,8}$/i;
+const STATES = ['draft', 'proposed', 'accepted', 'rejected', 'approved', 'withdrawn', 'superseded', 'deprecated', 'implementable', 'implemented', 'provisional', 'final', 'obsolete', 'declined', 'postponed', 'under review', 'in review'];
+export const DOCUMENT_STATE = new RegExp(`^[\\s*_>-]{0,8}(${STATES.join('|')})[\\s*_.]{0,8}$`, 'i');
+/** The longest paragraph `DOCUMENT_STATE` can match (it spans the whole paragraph): longer ones are not read. */
+export const DOCUMENT_STATE_LENGTH = 8 + Math.max(...STATES.map((s) => s.length)) + 8;
 
 /** Appends the words of `tokens` to `out`, leaving out words inside an identifier (`RISK-12`, `budget_id`) and plain numbers: they say nothing. */
 export function proseWords(tokens: Tokens, out: WordInfo[]): WordInfo[] {
-  for (let i = 0; i < tokens.infos.length; i++) {
+  for (let i = 0; i < tokens.count; i++) {
     const info = tokens.infos[i];
-    if (info.stem !== '' && !tokens.identifiers.has(i)) out.push(info);
+    if (info.stem !== '' && tokens.identifier[i] === 0) out.push(info);
   }
   return out;
 }
+
+/** The tokens of the block being read: one buffer for every block, read before the next is tokenized. */
+const blockTokens = new TokenBuffer();
 
 /** Reads one body block into `signals`; returns the words of prose it holds. */
 export function scanBlock(compiled: CompiledTaxonomy, text: string, lines: LineIndex, block: BlockFact, signals: Signals): number {
@@ -291,7 +338,7 @@ export function scanBlock(compiled: CompiledTaxonomy, text: string, lines: LineI
       const m = /gantt|timeline/i.exec(source);
       const at = m ? block.start + m.index : block.start;
       structure(compiled, 'gantt', SCORING.gantt, at, at + (m ? m[0].length : Math.min(source.length, 3)), signals);
-      scanPatterns(compiled.bodyPatterns, source, tokenize(compiled, source), block.start, 1, true, signals);
+      scanPatterns(compiled.bodyPatterns, source, tokenize(compiled, source, blockTokens), block.start, 1, true, signals);
       return 0;
     }
     const firstLine = /^[^\r\n]*/.exec(source)?.[0].trimEnd() ?? '';
@@ -301,7 +348,7 @@ export function scanBlock(compiled: CompiledTaxonomy, text: string, lines: LineI
   }
   const links = readLinks(source, maskProse(source));
   const masked = links.masked;
-  const state = DOCUMENT_STATE.exec(source);
+  const state = source.length <= DOCUMENT_STATE_LENGTH ? DOCUMENT_STATE.exec(source) : null;
   if (state) {
     const at = block.start + source.indexOf(state[1]);
     signals.add('body\u0000state', 'neutral', 'none', 'none', SCORING.documentState, at, at + state[1].length, true);
@@ -320,7 +367,7 @@ export function scanBlock(compiled: CompiledTaxonomy, text: string, lines: LineI
     for (const [s, e] of block.cells) {
       if (e <= s) continue;
       const cell = masked.slice(s - block.start, e - block.start);
-      const tokens = tokenize(compiled, cell);
+      const tokens = tokenize(compiled, cell, blockTokens);
       proseWords(tokens, signals.prose);
       scanTerms(text, tokens, s, 'table', signals);
       if (RACI_CELL.test(cell.replace(/[*_|:\s]/g, ''))) raci++;
@@ -341,15 +388,15 @@ export function scanBlock(compiled: CompiledTaxonomy, text: string, lines: LineI
     const at = block.start + outline[0].indexOf(outline[1]);
     structure(compiled, 'work-breakdown', SCORING.outlineItem, at, at + outline[1].length, signals);
   }
-  const tokens = tokenize(compiled, masked);
+  const tokens = tokenize(compiled, masked, blockTokens);
   proseWords(tokens, signals.prose);
   readTechnical(tokens, marks, block.start, signals);
   readInteraction(tokens, block.start, signals);
   signals.named += countNamed(tokens, productName(compiled, lines));
   scanPatterns(compiled.bodyPatterns, masked, tokens, block.start, 1, true, signals);
   scanTerms(text, tokens, block.start, 'body', signals);
-  if (signals.words) for (const info of tokens.infos) signals.word(info.stem);
-  return tokens.infos.length;
+  if (signals.words) for (let i = 0; i < tokens.count; i++) signals.word(tokens.infos[i].stem);
+  return tokens.count;
 }
 
 

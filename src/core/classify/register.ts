@@ -16,9 +16,9 @@ import type { Signals } from './signals';
 export function readTechnical(tokens: Tokens, marks: TechnicalMarks, offset: number, signals: Signals): void {
   let identifiers = 0;
   let firstIdentifier = -1;
-  for (const i of tokens.identifiers) {
+  for (let i = 0; tokens.identifiers > 0 && i < tokens.count; i++) {
     // `e.g.` and `i.e.` are prose: an identifier has a word of two characters or more.
-    if (tokens.identifiers.has(i - 1) || tokens.ends[i] - tokens.starts[i] < 2) continue;
+    if (tokens.identifier[i] === 0 || (i > 0 && tokens.identifier[i - 1] === 1) || tokens.ends[i] - tokens.starts[i] < 2) continue;
     identifiers++;
     if (firstIdentifier < 0 || i < firstIdentifier) firstIdentifier = i;
   }
@@ -84,8 +84,8 @@ export function readInteraction(tokens: Tokens, offset: number, signals: Signals
   let thing = -INTERACTION_SPAN - 1;
   let actor = -ACTOR_SPAN - 1;
   let found = 0;
-  for (let i = 0; i < tokens.infos.length; i++) {
-    if (tokens.identifiers.has(i)) continue;
+  for (let i = 0; i < tokens.count; i++) {
+    if (tokens.identifier[i] === 1) continue;
     const kind = tokens.infos[i].interaction;
     if (kind === 0) continue;
     if (kind === ACTOR) {

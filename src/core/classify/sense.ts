@@ -6,7 +6,7 @@
  */
 import type { LineIndex } from '../text';
 import type { CompiledTaxonomy, WordInfo } from './compile';
-import { SectionWords } from './cues';
+import { hitWords, SectionWords } from './cues';
 import { tokenize } from './read';
 import { productName } from './named';
 import { headingOutline, maskProse } from './scan';
@@ -61,8 +61,8 @@ export function readSubject(compiled: CompiledTaxonomy, text: string, hits: Iter
   let found = 0;
   for (const hit of hits) {
     if (hit.role !== 'project' || (hit.kind !== 'heading-term' && hit.kind !== 'body-term')) continue;
-    const infos = tokenize(compiled, text.slice(hit.start, hit.end)).infos;
-    if (infos.length > 0 && infos.every((i) => subject.has(i.stem))) {
+    const words = hitWords(compiled, text, hit);
+    if (words.length > 0 && words.every((w) => subject.has(w))) {
       hit.contribution *= SUBJECT_WEIGHT;
       found++;
     }

@@ -32,6 +32,11 @@ export interface Hit {
    * undefined with the signal, so that setting it later finds a slot instead of growing the object.
    */
   features: readonly number[] | undefined;
+  /**
+   * The stems of the words at its place, when the reading that found it knew them (a term's);
+   * otherwise read from the text the first time a sense rule asks (see `hitWords`).
+   */
+  words: readonly string[] | undefined;
 }
 
 /** Collects signals, one per (channel, concern, term), counting repeats. */
@@ -55,11 +60,12 @@ export class Signals {
     if (this.words && this.vocabulary?.has(stem)) this.words.set(stem, (this.words.get(stem) ?? 0) + 1);
   }
 
-  add(key: string, kind: EvidenceKind, concern: string, role: Role | 'none', weight: number, start: number, end: number, scaled: boolean, quoted = true): void {
+  /** Counts one finding of a signal at [start, end) of the text; `words`: the stems of its words, when known. */
+  add(key: string, kind: EvidenceKind, concern: string, role: Role | 'none', weight: number, start: number, end: number, scaled: boolean, quoted = true, words?: readonly string[]): void {
     if (weight <= 0) return;
     const hit = this.hits.get(key);
     if (!hit) {
-      this.hits.set(key, { kind, concern, role, scaled, quoted, base: weight, count: 1, start, end, contribution: 0, features: undefined });
+      this.hits.set(key, { kind, concern, role, scaled, quoted, base: weight, count: 1, start, end, contribution: 0, features: undefined, words });
       return;
     }
     hit.count++;
@@ -67,6 +73,7 @@ export class Signals {
       hit.base = weight;
       hit.start = start;
       hit.end = end;
+      hit.words = words;
     }
   }
 }
