@@ -1,6 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { needsDigit } from '../../src/core/classify/digits';
+import fc from 'fast-check';
+import { digitReach, needsDigit, STOPS } from '../../src/core/classify/digits';
 import { PATTERNS } from '../../src/core/taxonomy/patterns';
+import { PROPERTY_SEED } from '../support/property-seed';
+
+/** The stops `digitReach` says never come before a match's first digit, as characters. */
+const stopsBefore = (source: string): string => STOPS.filter((_, bit) => digitReach(source).stopsBeforeDigit & (1 << bit)).join('');
 
 describe('patterns that need a digit', () => {
   it('finds a digit every alternative must consume', () => {
@@ -36,5 +41,41 @@ describe('patterns that need a digit', () => {
         assert.ok(!new RegExp(p.regex, 'iu').test(sample), `${name} on ${sample}`);
       }
     }
+  });
+
+  it('knows which stops cannot come before the first digit', () => {
+    assert.equal(stopsBefore('\\d\\.'), '.|\n', 'a match that starts with its digit');
+    assert.equal(stopsBefore('[^.\\n|]{0,9}\\d'), '.|\n');
+    assert.equal(stopsBefore('a\\s*\\d'), '.|', 'white space holds a line break');
+    assert.equal(stopsBefore('a.\\d'), '\n', 'any character but a line break');
+    assert.equal(stopsBefore('(?:x|\\.)\\d'), '|\n', 'an alternative holds a full stop');
+    assert.equal(stopsBefore('(?:\\.\\d)?x\\d'), '|\n', 'an optional part holds its stops, digit or not');
+    assert.equal(stopsBefore('\\d(?:\\.|\\|)'), '.|\n', 'after the digit, anything');
+    assert.equal(stopsBefore('(?=[.|])\\d'), '.|\n', 'a lookahead consumes nothing');
+    assert.equal(stopsBefore('(a)\\1\\d'), '', 'a back-reference may hold anything');
+    assert.equal(stopsBefore('\\D\\d'), '');
+    assert.equal(stopsBefore('a|\\d'), '', 'no digit needed: nothing said');
+    assert.equal(stopsBefore(PATTERNS.metricTarget.regex), '.|');
+  });
+
+  it('never says a stop comes before no digit where a match holds one there', () => {
+    const piece = fc.constantFrom('users', 'retention', 'NPS', 'conversion', 'Q3', 'phase', 'by', 'to', 'of', ' ', ' ', '  ', '.', '|', '\n', '-', '$', '€', '<', '≥', '~', '%', 'k', 'x', '1', '20', '2025', '3.5', '12,000', 'March', 'week', 'increase', 'FY', '#', ':');
+    const patterns = Object.entries(PATTERNS).filter(([, p]) => digitReach(p.regex).stopsBeforeDigit !== 0);
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join('');
+        for (const [name, p] of patterns) {
+          const excluded = stopsBefore(p.regex);
+          const re = new RegExp(p.regex, 'giu');
+          for (const m of text.matchAll(re)) {
+            const firstDigit = m[0].search(/[0-9]/);
+            assert.ok(firstDigit >= 0, `${name} matched '${m[0]}' without a digit`);
+            const before = m[0].slice(0, firstDigit);
+            for (const stop of excluded) assert.ok(!before.includes(stop), `${name} matched '${m[0]}' with ${JSON.stringify(stop)} before its digit`);
+          }
+        }
+      }),
+      { numRuns: 400, seed: PROPERTY_SEED },
+    );
   });
 });

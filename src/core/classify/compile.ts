@@ -9,7 +9,7 @@ import type { Role } from '../types';
 import type { PatternDef, StructureKind, Taxonomy } from '../taxonomy/types';
 import { RecentMemo } from '../memo';
 import { detach } from '../parse/collect';
-import { needsDigit } from './digits';
+import { digitReach } from './digits';
 import { interactionKind } from './register';
 import type { WordCue } from './cues';
 
@@ -62,6 +62,8 @@ export interface CompiledPattern {
   readonly sticky: RegExp | undefined;
   /** Whether every match holds a digit (see ./digits): not tried where no digit follows. */
   readonly digit: boolean;
+  /** The stops (bits of `STOPS` in ./digits) no match holds before its first digit: not tried where one comes first. */
+  readonly stopsBeforeDigit: number;
   /** Index of its wrapping group in the combined expression; -1 when it is not in it. */
   readonly group: number;
 }
@@ -396,7 +398,9 @@ function buildPatternSet(sources: readonly PatternSource[]): PatternSet {
     }
     const index = patterns.length;
     const key = `pattern\u0000${concern}\u0000${def.name}`;
-    const base = { name: def.name, concern, role, weight: def.weight, keys: { heading: `heading\u0000${key}`, body: `body\u0000${key}` }, digit: needsDigit(def.regex) };
+    const reach = digitReach(def.regex);
+    const keys = { heading: `heading\u0000${key}`, body: `body\u0000${key}` };
+    const base = { name: def.name, concern, role, weight: def.weight, keys, digit: reach.needsDigit, stopsBeforeDigit: reach.stopsBeforeDigit };
     if (def.starts && def.starts.length > 0) {
       patterns.push({ ...base, sticky: stickyOf(def), group: -1 });
       for (const start of def.starts) {

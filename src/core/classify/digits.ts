@@ -1,22 +1,81 @@
 /**
- * Whether a pattern can only match text that holds a digit: such a pattern (a target, an amount,
- * a date) is not tried where no digit follows, which spares most prose an expensive expression.
- * The reading of the expression is conservative: whatever it does not fully understand counts as
- * not needing a digit, so the answer `true` is always right.
+ * Whether a pattern can only match text that holds a digit, and which characters can never come
+ * before that digit: such a pattern (a target, an amount, a date) is not tried where no digit
+ * follows, nor where a full stop or a table's `|` comes first, which spares most prose an
+ * expensive expression. The reading of the expression is conservative: whatever it does not
+ * fully understand counts as not needing a digit and as holding anything, so what it says is
+ * always right.
  */
 
-/** Whether every match of `source` (a valid expression, `iu` flags) consumes an ASCII digit. */
-export function needsDigit(source: string): boolean {
+/** Characters whose place before a pattern's first digit is worth knowing (see `digitReach`). */
+export const STOPS = ['.', '|', '\n'] as const;
+const ALL_STOPS = (1 << STOPS.length) - 1;
+
+/** What an expression's matches hold, read from its structure. */
+export interface DigitReach {
+  /** Every match consumes an ASCII digit. */
+  readonly needsDigit: boolean;
+  /**
+   * When it does: the characters of `STOPS` (a bit each, in that order) that no match holds
+   * before its first digit. A match starting at a place where one of them comes before any
+   * digit cannot exist. 0 when the pattern needs no digit.
+   */
+  readonly stopsBeforeDigit: number;
+}
+
+const NOTHING: DigitReach = { needsDigit: false, stopsBeforeDigit: 0 };
+
+/** What every match of `source` (a valid expression, `iu` flags) must hold; see `DigitReach`. */
+export function digitReach(source: string): DigitReach {
   try {
     const reader = new Reader(source);
-    const needed = reader.alternation();
-    return reader.done() && needed;
+    const reach = reader.alternation();
+    if (!reader.done() || !reach.needed) return NOTHING;
+    return { needsDigit: true, stopsBeforeDigit: ALL_STOPS & ~reach.before };
   } catch {
-    return false;
+    return NOTHING;
   }
 }
 
+/** Whether every match of `source` (a valid expression, `iu` flags) consumes an ASCII digit. */
+export function needsDigit(source: string): boolean {
+  return digitReach(source).needsDigit;
+}
+
+/**
+ * What a piece of an expression may consume: whether it surely consumes a digit (`needed`), the
+ * stops it may consume anywhere (`anywhere`) and those it may consume before its first digit
+ * (`before`: all it may consume when it need not consume a digit).
+ */
+interface Reach {
+  readonly needed: boolean;
+  readonly anywhere: number;
+  readonly before: number;
+}
+
+const EMPTY: Reach = { needed: false, anywhere: 0, before: 0 };
 const DIGIT = /^[0-9]$/;
+
+/** The stops one character atom (a literal, escape, class or `.`, as written) can match. */
+function stopsOf(atom: string): number {
+  let mask = 0;
+  let re: RegExp;
+  try {
+    re = new RegExp(`^(?:${atom})$`, 'iu');
+  } catch {
+    return ALL_STOPS;
+  }
+  STOPS.forEach((stop, bit) => {
+    if (re.test(stop)) mask |= 1 << bit;
+  });
+  return mask;
+}
+
+/** A one-character atom: a digit when `digitsOnly`, else whatever stops it can match. */
+function single(atom: string, digitsOnly: boolean): Reach {
+  const anywhere = stopsOf(atom);
+  return { needed: digitsOnly, anywhere, before: digitsOnly ? 0 : anywhere };
+}
 
 /** A recursive reading of an expression's structure: alternatives, sequences, quantified atoms. */
 class Reader {
@@ -28,24 +87,35 @@ class Reader {
     return this.at === this.source.length;
   }
 
-  /** Every alternative needs a digit. */
-  alternation(): boolean {
-    let needed = this.sequence();
+  /** Every alternative needs a digit for the whole to; any alternative's stops may occur. */
+  alternation(): Reach {
+    let reach = this.sequence();
     while (this.source[this.at] === '|') {
       this.at++;
-      needed = this.sequence() && needed;
+      const next = this.sequence();
+      reach = { needed: reach.needed && next.needed, anywhere: reach.anywhere | next.anywhere, before: reach.before | next.before };
     }
-    return needed;
+    return reach;
   }
 
-  /** Some atom that must occur at least once needs a digit. */
-  private sequence(): boolean {
+  /**
+   * Some atom that must occur at least once needs a digit; before the first such atom, all that
+   * the atoms ahead of it may consume can come before the digit.
+   */
+  private sequence(): Reach {
     let needed = false;
+    let anywhere = 0;
+    let before = 0;
     while (this.at < this.source.length && this.source[this.at] !== '|' && this.source[this.at] !== ')') {
       const atom = this.atom();
-      if (this.quantifier() >= 1 && atom) needed = true;
+      const surely = this.quantifier() >= 1 && atom.needed;
+      anywhere |= atom.anywhere;
+      if (needed) continue;
+      // Without a quantifier of at least one, the atom may be skipped or repeated without its digit.
+      before |= surely ? atom.before : atom.anywhere;
+      needed = surely;
     }
-    return needed;
+    return { needed, anywhere, before };
   }
 
   /** The least number of times the atom just read must occur (1 without a quantifier). */
@@ -65,17 +135,24 @@ class Reader {
     return min;
   }
 
-  /** Reads one atom; whether it consumes a digit. */
-  private atom(): boolean {
+  /** Reads one atom. */
+  private atom(): Reach {
+    const from = this.at;
     const c = this.source[this.at++];
     if (c === '(') return this.group();
-    if (c === '[') return this.charClass();
-    if (c === '\\') return this.escape();
+    if (c === '[') {
+      const digitsOnly = this.charClass();
+      return single(this.source.slice(from, this.at), digitsOnly);
+    }
+    if (c === '\\') {
+      const digitsOnly = this.escape();
+      return single(this.source.slice(from, this.at), digitsOnly);
+    }
     if ('*+?{}()]'.includes(c)) throw new Error('atom');
-    return DIGIT.test(c);
+    return single(c === '^' || c === '$' ? `\\${c}` : c, DIGIT.test(c));
   }
 
-  private group(): boolean {
+  private group(): Reach {
     let look = false;
     if (this.source.startsWith('?:', this.at)) this.at += 2;
     else if (this.source.startsWith('?=', this.at) || this.source.startsWith('?!', this.at)) {
@@ -89,10 +166,10 @@ class Reader {
       if (!name) throw new Error('group');
       this.at += name[0].length;
     }
-    const needed = this.alternation();
+    const reach = this.alternation();
     if (this.source[this.at++] !== ')') throw new Error('group end');
     // A lookaround consumes nothing.
-    return needed && !look;
+    return look ? EMPTY : reach;
   }
 
   /** A class needs a digit when it is not negated and holds digits only. */

@@ -7,6 +7,7 @@ import type { LineIndex } from '../text';
 import type { EvidenceKind } from '../types';
 import type { StructureKind } from '../taxonomy/types';
 import { WORD_HASH_SEED, wordHashStep, type Channel, type CompiledTaxonomy, type PatternSet, type TermEntry, type WordInfo } from './compile';
+import { STOPS } from './digits';
 import { countNamed, productName } from './named';
 import { readInteraction, readTechnical } from './register';
 import { maskProse, readLinks, technicalMarks, wordless } from './scan';
@@ -204,12 +205,14 @@ export function scanPatterns(set: PatternSet, masked: string, tokens: Tokens, of
   };
   // Where the last digit of the slice stands (-1: none), found when a pattern that needs one is tried.
   let lastDigit: number | undefined;
+  let ahead: AheadOf | undefined;
   const tryAt = (candidates: readonly number[], at: number): number => {
     for (const i of candidates) {
       const p = set.patterns[i];
       const re = p.sticky;
       if (!re) continue;
       if (p.digit && at > (lastDigit ??= lastDigitOf(masked))) continue;
+      if (p.stopsBeforeDigit !== 0 && (ahead ??= new AheadOf(masked)).stopBeforeDigit(at, p.stopsBeforeDigit)) continue;
       re.lastIndex = at;
       // A sticky expression's `test` leaves lastIndex at the match's end, and builds no match.
       if (re.test(masked) && re.lastIndex > at) {
@@ -283,6 +286,37 @@ export function scanPatterns(set: PatternSet, masked: string, tokens: Tokens, of
 
 const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+
+/**
+ * The next digit and the next stop (see `STOPS`) at or after a place of a text, for places asked
+ * in increasing order: each is searched again only once the place has passed it, so a slice is
+ * read at most once per kind whatever the number of places asked.
+ */
+class AheadOf {
+  private digitAt = -1;
+  private readonly stopAt = new Int32Array(STOPS.length).fill(-1);
+
+  constructor(private readonly text: string) {}
+
+  /** Whether one of the stops in `mask` comes before the first digit at or after `at`. */
+  stopBeforeDigit(at: number, mask: number): boolean {
+    const text = this.text;
+    if (this.digitAt < at) {
+      let i = at;
+      while (i < text.length && !(text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57)) i++;
+      this.digitAt = i;
+    }
+    for (let bit = 0; bit < STOPS.length; bit++) {
+      if ((mask & (1 << bit)) === 0) continue;
+      if (this.stopAt[bit] < at) {
+        const found = text.indexOf(STOPS[bit], at);
+        this.stopAt[bit] = found < 0 ? text.length : found;
+      }
+      if (this.stopAt[bit] < this.digitAt) return true;
+    }
+    return false;
+  }
+}
 
 /** The place of the last ASCII digit of `text`, or -1. */
 function lastDigitOf(text: string): number {
