@@ -2,15 +2,18 @@
 // Fits the classifier's model to labelled plans and measures it by cross-validation grouped by
 // document: no plan is scored by a model fitted on it.
 //
-// usage: npm run train -- --corpus DIR [--out FILE] [--folds 10] [--quiet]
+// usage: npm run train -- --corpus DIR [--out FILE] [--folds 10] [--lambdas L,L…] [--min-df N,N…]
+//        [--class-weight balanced|none] [--errors FILE] [--quiet]
 //
 // DIR holds docs/*.md and labels/*.json ({ sections: [{ line, label }] }, labels product |
 // project | neither, as in the evaluation corpus). Features come from the engine itself
 // (src/core: analyze with a feature observer), so training reads exactly what run time reads.
 // The model is a multinomial logistic regression (product / project / none) with an L2 penalty,
-// fitted by L-BFGS; its strength, the vocabulary's minimum document frequency, the temperature
-// and the side threshold are chosen by the grouped cross-validation, never by the in-sample
-// score. Deterministic: fixed folds (documents in name order, round robin), no randomness.
+// fitted by L-BFGS with the classes weighed alike (`--class-weight balanced`, the default; `none`
+// weighs every section alike); the penalty's strength, the vocabulary's minimum document
+// frequency, the temperature and the decision thresholds are chosen by the grouped
+// cross-validation, never by the in-sample score. Deterministic: fixed folds (documents in name
+// order, round robin), no randomness.
 import * as esbuild from 'esbuild';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -34,6 +37,11 @@ const corpus = resolve(corpusArg);
 const out = resolve(opt('--out', join(root, 'src/core/classify/weights.json')));
 const folds = Number(opt('--folds', '10'));
 const quiet = args.includes('--quiet');
+const classWeight = opt('--class-weight', 'balanced');
+if (classWeight !== 'balanced' && classWeight !== 'none') {
+  console.error(`train: --class-weight is balanced or none, not ${classWeight}`);
+  process.exit(2);
+}
 const log = (...a) => {
   if (!quiet) console.log(...a);
 };
@@ -100,7 +108,7 @@ const pct = (x) => `${(100 * x).toFixed(1)}%`;
 log(`${samples.length} labelled sections in ${docNames.length} documents, ${folds} folds by document`);
 
 // --- Choosing the penalty and the vocabulary by grouped cross-validation.
-const lambdas = (opt('--lambdas', '0.003,0.01,0.03') ?? '').split(',').map(Number);
+const lambdas = (opt('--lambdas', '0.01,0.03,0.05,0.07,0.1') ?? '').split(',').map(Number);
 const minDfs = (opt('--min-df', '0') ?? '').split(',').map(Number);
 /** Out-of-fold logits for one setting, with documents in folds by `foldOfDoc` (0 … nFolds - 1). */
 function crossValidate(setting, foldOfDoc = foldOf, nFolds = folds) {
@@ -119,7 +127,7 @@ function crossValidate(setting, foldOfDoc = foldOf, nFolds = folds) {
 let best;
 for (const minDf of minDfs) {
   for (const lambda of lambdas) {
-    const setting = { lambda, minDf, docs: docNames.length };
+    const setting = { lambda, minDf, docs: docNames.length, balanced: classWeight === 'balanced' };
     const { oof, models } = crossValidate(setting);
     const tuned = tuneDecision(oof);
     const m = evaluate(samples, oof, tuned);
@@ -176,6 +184,7 @@ const json = final.toJson({
     folds: `${folds}, grouped by document (documents in name order, round robin)`,
     lambda: setting.lambda,
     minDf: setting.minDf,
+    classWeight,
   },
 });
 

@@ -99,7 +99,9 @@ export function reliability(samples, predictions, confidence) {
 /**
  * Fits the model to `samples` ({ features: Map, label: 0 | 1 | 2 }). `setting.lambda` is the L2
  * strength (on weights, not biases); `setting.minDf` keeps vocabulary words found in at least
- * that many training documents (0: no vocabulary).
+ * that many training documents (0: no vocabulary); `setting.balanced` weighs each class's
+ * sections so the three classes count alike (n / (3 × the class's count)), so the fit leans less
+ * on how often each class happens to occur in the corpus.
  */
 export function fitModel(samples, setting) {
   const { lambda, minDf } = setting;
@@ -133,6 +135,9 @@ export function fitModel(samples, setting) {
   const F = names.length;
   const dim = 3 * F + 3;
   const n = rows.length;
+  const counts = [0, 0, 0];
+  for (const r of rows) counts[r.y]++;
+  const classWeight = setting.balanced ? counts.map((c) => (c ? n / (3 * c) : 0)) : [1, 1, 1];
 
   const objective = (w, grad) => {
     grad.fill(0);
@@ -146,8 +151,12 @@ export function fitModel(samples, setting) {
         z[2] += w[o + 2] * r.val[k];
       }
       const p = softmax(z);
-      loss -= Math.log(Math.max(1e-300, p[r.y]));
+      const cw = classWeight[r.y];
+      loss -= cw * Math.log(Math.max(1e-300, p[r.y]));
       p[r.y] -= 1;
+      p[0] *= cw;
+      p[1] *= cw;
+      p[2] *= cw;
       for (let k = 0; k < r.idx.length; k++) {
         const o = 3 * r.idx[k];
         grad[o] += (p[0] * r.val[k]) / n;
