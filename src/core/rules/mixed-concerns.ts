@@ -116,7 +116,7 @@ function splitFix(section: Section, product: readonly Evidence[], project: reado
  * The concern that `evidence` weighs most in total (the first to reach it on a tie): the new
  * section is named by what it says most, not by its single strongest word.
  */
-function weightiestConcern(evidence: readonly Evidence[]): string | undefined {
+export function weightiestConcern(evidence: readonly Evidence[]): string | undefined {
   const totals = new Map<string, number>();
   let best: string | undefined;
   for (const e of evidence) {
