@@ -6,7 +6,7 @@ import type { ResolvedConfig } from '../../src/core/config/types';
 import { insertTagEdit, tagAllSectionsEdits } from '../../src/core/fixes';
 import { rules } from '../../src/core/rules/registry';
 import { MISMATCH_STRENGTH } from '../../src/core/rules/owner-mismatch';
-import { MIXED_MIN_BALANCE, MIXED_MIN_BODY_PUSH, MIXED_MIN_CONFIDENCE, MIXED_MIN_EVIDENCE } from '../../src/core/rules/mixed-concerns';
+import { MIXED_MIN_BALANCE, MIXED_MIN_BODY_PUSH, MIXED_MIN_CONFIDENCE, MIXED_MIN_EVIDENCE, weightiestConcern } from '../../src/core/rules/mixed-concerns';
 import { UNTAGGED_NONE_CONFIDENCE } from '../../src/core/rules/untagged-section';
 import { runRule, type Report, type Rule, type RuleContext } from '../../src/core/rules/rule';
 import { skeletonFor } from '../../src/core/skeletons';
@@ -307,6 +307,13 @@ describe('quick fixes produce the expected text', () => {
     assert.equal(applyEdits(crlf, f2.fixes[0].edits), crlf + '\r\n\r\n' + skeletonFor('budget', '\r\n'));
   });
 
+  it('the split names the new section by the concern its evidence weighs most in total', () => {
+    const at = (concern: string, weight: number): Evidence => ({ kind: 'body-term', text: concern, concern, role: 'project', weight, range: new LineIndex('').range(0, 0) });
+    assert.equal(weightiestConcern([at('status', 0.12), at('schedule', 0.1), at('schedule', 0.08)]), 'schedule', 'two dates outweigh one stronger word');
+    assert.equal(weightiestConcern([at('budget', 0.1), at('schedule', 0.1)]), 'budget', 'a tie goes to the first to reach it');
+    assert.equal(weightiestConcern([]), undefined);
+  });
+
   it('mixed-concerns tags shared, or splits before the paragraph where the second side starts', () => {
     const text = fixture('mixed-concerns', 'report.md');
     const [untagged, tagged] = findingsOf(text, 'mixed-concerns');
@@ -319,8 +326,10 @@ describe('quick fixes produce the expected text', () => {
     const split = untagged.fixes[1];
     assert.ok(split, 'a split fix');
     const after = applyEdits(text, split.edits);
-    // The new section is headed and tagged by the project concern its text names most (which one is the fitted model's call).
-    assert.match(after, /\n\n## [A-Z][a-z]+\n<!-- owner: project\/[a-z-]+ -->\n\nThe work runs in three sprints/, after);
+    // Named and tagged by the concern the paragraph's evidence weighs most: its dates or its people and money.
+    const named = /\n\n## (Schedule|Resources)\n<!-- owner: project\/(schedule|resources) -->\n\nThe work runs in three sprints/.exec(after);
+    assert.ok(named, after);
+    assert.equal(named[1].toLowerCase(), named[2], 'the heading names the concern it is tagged with');
   });
 });
 

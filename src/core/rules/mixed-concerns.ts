@@ -102,7 +102,7 @@ function splitFix(section: Section, product: readonly Evidence[], project: reado
   // The split point must leave some of the first side above it.
   if (at <= Math.min(firstProduct, firstProject)) return undefined;
   const laterEvidence = later === 'product' ? product : project;
-  const concern = laterEvidence.find(inBody)?.concern;
+  const concern = weightiestConcern(laterEvidence.filter((e) => inBody(e) && e.range.start.offset >= at));
   const label = (concern && context.config.taxonomy.concerns[concern]?.label) || (later === 'product' ? 'Product' : 'Project');
   const eol = context.lines.eol;
   const heading = `${'#'.repeat(Math.min(section.level, 6))} ${label}`;
@@ -110,6 +110,21 @@ function splitFix(section: Section, product: readonly Evidence[], project: reado
     title: `Split: start a ${later} section '${label}' here`,
     edits: [insertAt(context.lines, at, `${heading}${eol}${ownerTagText(later, concern)}${eol}${eol}`)],
   };
+}
+
+/**
+ * The concern that `evidence` weighs most in total (the first to reach it on a tie): the new
+ * section is named by what it says most, not by its single strongest word.
+ */
+export function weightiestConcern(evidence: readonly Evidence[]): string | undefined {
+  const totals = new Map<string, number>();
+  let best: string | undefined;
+  for (const e of evidence) {
+    const total = (totals.get(e.concern) ?? 0) + e.weight;
+    totals.set(e.concern, total);
+    if (best === undefined || total > totals.get(best)!) best = e.concern;
+  }
+  return best;
 }
 
 /** The start of the paragraph (block of non-blank lines) holding `offset`, not before `floor`. */
