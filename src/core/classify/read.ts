@@ -92,7 +92,7 @@ function insideIdentifier(text: string, start: number, end: number, camel: boole
   // Most words stand between spaces: only a word joined by `-` or `.` needs its neighbours read.
   if (after === 45 /* - */ || after === 46 /* . */ || before === 46) {
     const letter = letterAt(text, start);
-    const digitAfter = text.charCodeAt(end + 1) >= 48 && text.charCodeAt(end + 1) <= 57;
+    const digitAfter = isAsciiDigit(text.charCodeAt(end + 1));
     if (after === 45 && digitAfter && letter) return true;
     if ((after === 46 && letterAt(text, end + 1)) || (before === 46 && letterAt(text, start - 2))) return true;
   }
@@ -106,8 +106,9 @@ const asciiWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 &
 
 /**
  * Splits prose into words (letters and digits; `&` stands for "and") in one pass, into `into`
- * (overwritten) or a new buffer (whose arrays hold its words only). Each word's characters are read once: its hash (to find it in
- * the word memo) and whether it is in camel case are worked out as it is read.
+ * (overwritten) or a new buffer (whose arrays hold its words only). Each word's characters are
+ * read once: its hash (to find it in the word memo) and whether it is in camel case are worked
+ * out as it is read.
  */
 export function tokenize(compiled: CompiledTaxonomy, masked: string, into?: TokenBuffer): Tokens {
   const out = into ?? new TokenBuffer();
@@ -284,6 +285,7 @@ export function scanPatterns(set: PatternSet, masked: string, tokens: Tokens, of
   }
 }
 
+const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 
@@ -303,7 +305,7 @@ class AheadOf {
     const text = this.text;
     if (this.digitAt < at) {
       let i = at;
-      while (i < text.length && !(text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57)) i++;
+      while (i < text.length && !isAsciiDigit(text.charCodeAt(i))) i++;
       this.digitAt = i;
     }
     for (let bit = 0; bit < STOPS.length; bit++) {
@@ -322,8 +324,7 @@ class AheadOf {
 function lastDigitOf(text: string): number {
   let i = text.length - 1;
   while (i >= 0) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) break;
+    if (isAsciiDigit(text.charCodeAt(i))) break;
     i--;
   }
   return i;

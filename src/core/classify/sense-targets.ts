@@ -11,10 +11,6 @@ export class SenseTargets {
   /** In the order of the section's signals. */
   private readonly hits: Hit[] = [];
 
-  get size(): number {
-    return this.hits.length;
-  }
-
   /** Adds a target; targets are added in the order of the section's signals. */
   add(hit: Hit): void {
     this.hits.push(hit);
