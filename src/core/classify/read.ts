@@ -200,87 +200,129 @@ function recordTerms(signals: Signals, entries: readonly TermEntry[], channel: C
  * can start with; where several can match, the one listed first wins and matches do not overlap.
  */
 export function scanPatterns(set: PatternSet, masked: string, tokens: Tokens, offset: number, factor: number, scaled: boolean, signals: Signals): void {
-  const note = (index: number, start: number, end: number): void => {
-    const p = set.patterns[index];
-    signals.add(scaled ? p.keys.body : p.keys.heading, p.role === 'none' ? 'neutral' : 'pattern', p.concern, p.role, p.weight * factor, offset + start, offset + end, scaled);
-  };
-  // Where the last digit of the slice stands (-1: none), found when a pattern that needs one is tried.
-  let lastDigit: number | undefined;
-  let ahead: AheadOf | undefined;
-  const tryAt = (candidates: readonly number[], at: number): number => {
+  patternScan.run(set, masked, tokens, offset, factor, scaled, signals);
+}
+
+/**
+ * One scan of `scanPatterns` at a time, its state in fields: one instance serves every slice, so
+ * that a slice costs no closures (there are tens of thousands of slices in a large plan).
+ */
+class PatternScan {
+  private set!: PatternSet;
+  private masked = '';
+  private offset = 0;
+  private factor = 1;
+  private scaled = false;
+  private signals!: Signals;
+  /** Where the last digit of the slice stands (-1: none); undefined until a pattern that needs one is tried. */
+  private lastDigit: number | undefined;
+  /** Whether `ahead` reads this slice (it is reset only when a pattern asks for it). */
+  private aheadReady = false;
+  private readonly ahead = new AheadOf();
+  /** The next symbol start place (-1: none) and its code point. */
+  private symbolAt = -1;
+  private symbol = 0;
+
+  run(set: PatternSet, masked: string, tokens: Tokens, offset: number, factor: number, scaled: boolean, signals: Signals): void {
+    this.set = set;
+    this.masked = masked;
+    this.offset = offset;
+    this.factor = factor;
+    this.scaled = scaled;
+    this.signals = signals;
+    this.lastDigit = undefined;
+    this.aheadReady = false;
+    // Symbol start places, found one after another as the word places reach them (a search that
+    // builds no match: the symbol is read at its end), and merged with the word places in order.
+    if (set.symbols) set.symbols.lastIndex = 0;
+    this.nextSymbol();
+    const { infos, starts } = tokens;
+    const count = tokens.count;
+    let cursor = 0;
+    let t = 0;
+    while (t < count || this.symbolAt >= 0) {
+      if (this.symbolAt >= 0 && (t >= count || this.symbolAt < starts[t])) {
+        const at = this.symbolAt;
+        const candidates = set.bySymbol.get(this.symbol);
+        this.nextSymbol();
+        if (at >= cursor && candidates) cursor = this.tryAt(candidates, at);
+      } else {
+        const at = starts[t];
+        const candidates = scaled ? infos[t].bodyStarts : infos[t].headingStarts;
+        t++;
+        if (at >= cursor && candidates.length > 0) cursor = this.tryAt(candidates, at);
+      }
+    }
+
+    if (set.combined) {
+      const re = set.combined;
+      re.lastIndex = 0;
+      for (let m = re.exec(masked); m; m = re.exec(masked)) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        for (let i = 0; i < set.patterns.length; i++) {
+          const g = set.patterns[i].group;
+          if (g >= 0 && m[g] !== undefined) {
+            this.note(i, m.index, m.index + m[0].length);
+            break;
+          }
+        }
+      }
+    }
+    for (const [i, re] of set.alone) {
+      re.lastIndex = 0;
+      for (let m = re.exec(masked); m; m = re.exec(masked)) {
+        if (m[0].length === 0) re.lastIndex++;
+        else this.note(i, m.index, m.index + m[0].length);
+      }
+    }
+    // Let go of the slice and the signals until the next scan.
+    this.masked = '';
+    this.signals = undefined!;
+  }
+
+  private note(index: number, start: number, end: number): void {
+    const p = this.set.patterns[index];
+    this.signals.add(this.scaled ? p.keys.body : p.keys.heading, p.role === 'none' ? 'neutral' : 'pattern', p.concern, p.role, p.weight * this.factor, this.offset + start, this.offset + end, this.scaled);
+  }
+
+  /** Tries the candidate patterns at `at`, first listed first; returns where the match ends (`at` for none). */
+  private tryAt(candidates: readonly number[], at: number): number {
+    const masked = this.masked;
     for (const i of candidates) {
-      const p = set.patterns[i];
+      const p = this.set.patterns[i];
       const re = p.sticky;
       if (!re) continue;
-      if (p.digit && at > (lastDigit ??= lastDigitOf(masked))) continue;
-      if (p.stopsBeforeDigit !== 0 && (ahead ??= new AheadOf(masked)).stopBeforeDigit(at, p.stopsBeforeDigit)) continue;
+      if (p.digit && at > (this.lastDigit ??= lastDigitOf(masked))) continue;
+      if (p.stopsBeforeDigit !== 0) {
+        if (!this.aheadReady) {
+          this.ahead.reset(masked);
+          this.aheadReady = true;
+        }
+        if (this.ahead.stopBeforeDigit(at, p.stopsBeforeDigit)) continue;
+      }
       re.lastIndex = at;
       // A sticky expression's `test` leaves lastIndex at the match's end, and builds no match.
       if (re.test(masked) && re.lastIndex > at) {
         const end = re.lastIndex;
-        note(i, at, end);
+        this.note(i, at, end);
         return end;
       }
     }
     return at;
-  };
+  }
 
-  // Symbol start places, found one after another as the word places reach them (a search that
-  // builds no match: the symbol is read at its end), and merged with the word places in order.
-  const symbols = set.symbols;
-  let symbolAt = -1;
-  let symbol = 0;
-  const nextSymbol = (): void => {
-    symbolAt = -1;
+  private nextSymbol(): void {
+    this.symbolAt = -1;
+    const symbols = this.set.symbols;
+    const masked = this.masked;
     if (symbols && symbols.test(masked)) {
       const end = symbols.lastIndex;
       // A symbol is one code point: two code units when they are a surrogate pair.
-      symbolAt = end >= 2 && isLowSurrogate(masked.charCodeAt(end - 1)) && isHighSurrogate(masked.charCodeAt(end - 2)) ? end - 2 : end - 1;
-      symbol = masked.codePointAt(symbolAt)!;
-    }
-  };
-  if (symbols) symbols.lastIndex = 0;
-  nextSymbol();
-  const { infos, starts } = tokens;
-  const count = tokens.count;
-  let cursor = 0;
-  let t = 0;
-  while (t < count || symbolAt >= 0) {
-    if (symbolAt >= 0 && (t >= count || symbolAt < starts[t])) {
-      const at = symbolAt;
-      const candidates = set.bySymbol.get(symbol);
-      nextSymbol();
-      if (at >= cursor && candidates) cursor = tryAt(candidates, at);
-    } else {
-      const at = starts[t];
-      const candidates = scaled ? infos[t].bodyStarts : infos[t].headingStarts;
-      t++;
-      if (at >= cursor && candidates.length > 0) cursor = tryAt(candidates, at);
-    }
-  }
-
-  if (set.combined) {
-    const re = set.combined;
-    re.lastIndex = 0;
-    for (let m = re.exec(masked); m; m = re.exec(masked)) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      for (let i = 0; i < set.patterns.length; i++) {
-        const g = set.patterns[i].group;
-        if (g >= 0 && m[g] !== undefined) {
-          note(i, m.index, m.index + m[0].length);
-          break;
-        }
-      }
-    }
-  }
-  for (const [i, re] of set.alone) {
-    re.lastIndex = 0;
-    for (let m = re.exec(masked); m; m = re.exec(masked)) {
-      if (m[0].length === 0) re.lastIndex++;
-      else note(i, m.index, m.index + m[0].length);
+      this.symbolAt = end >= 2 && isLowSurrogate(masked.charCodeAt(end - 1)) && isHighSurrogate(masked.charCodeAt(end - 2)) ? end - 2 : end - 1;
+      this.symbol = masked.codePointAt(this.symbolAt)!;
     }
   }
 }
@@ -295,10 +337,16 @@ const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
  * read at most once per kind whatever the number of places asked.
  */
 class AheadOf {
+  private text = '';
   private digitAt = -1;
-  private readonly stopAt = new Int32Array(STOPS.length).fill(-1);
+  private readonly stopAt = new Int32Array(STOPS.length);
 
-  constructor(private readonly text: string) {}
+  /** Starts reading `text` (one object serves slice after slice). */
+  reset(text: string): void {
+    this.text = text;
+    this.digitAt = -1;
+    this.stopAt.fill(-1);
+  }
 
   /** Whether one of the stops in `mask` comes before the first digit at or after `at`. */
   stopBeforeDigit(at: number, mask: number): boolean {
@@ -319,6 +367,9 @@ class AheadOf {
     return false;
   }
 }
+
+/** The scanner `scanPatterns` runs (its state is the current slice's only). */
+const patternScan = new PatternScan();
 
 /** The place of the last ASCII digit of `text`, or -1. */
 function lastDigitOf(text: string): number {
