@@ -30,6 +30,20 @@ describe('sense cues', () => {
     assert.equal(countCues(wordsAre('budget', 'on'), list), 0);
   });
 
+  it('keeps each tally its own when tallies are counted in turn (a heading, a section, another section)', () => {
+    const phrases = cues(['on budget', 'on time', 'adopt*', 'latency']);
+    const first = new SectionWords(wordsAre('on', 'budget', 'latency'), wordsAre('adoption', 'on', 'time'));
+    const second = new SectionWords(wordsAre('latencies'), wordsAre('budget', 'on', 'adopters'));
+    for (let round = 0; round < 2; round++) {
+      assert.equal(first.count(phrases, 'heading'), 2);
+      assert.equal(second.count(phrases), 2);
+      assert.equal(first.count(phrases), 4);
+      assert.equal(second.count(phrases, 'heading'), 1);
+      assert.equal(countCues(wordsAre('on', 'time', 'adopt'), phrases), 2);
+      assert.equal(first.count(phrases, 'heading'), 2);
+    }
+  });
+
   it('reads the heading and the prose, not code, identifiers or numbers', () => {
     const words = wordsOf('## Latencies\n\nThe `latency_ms` field and RISK-12 stay on budget.\n\n```\nadoption\n```\n', 'Latencies');
     assert.deepEqual(words.headingWords.map((w) => w.stem), ['latency']);

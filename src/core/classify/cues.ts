@@ -45,7 +45,7 @@ export function cues(terms: readonly string[]): Cues {
     ANY_CUE.prefixes.set(head, bucket);
     const found = bucket.find((p) => p.prefix === prefix);
     if (found) found.lists.push(index);
-    else bucket.push({ prefix, lists: [index] });
+    else bucket.push({ prefix, lists: [index], tally: 0 });
   }
   return { words, phrases, prefixes: [...prefixes], index, phraseList };
 }
@@ -60,6 +60,8 @@ function listsOf(map: Map<string, number[]>, stem: string): number[] {
 interface CuePrefix {
   readonly prefix: string;
   readonly lists: number[];
+  /** The id of the tally that counted it last (see `Tally`). */
+  tally: number;
 }
 
 /**
@@ -76,49 +78,70 @@ export interface WordCue {
   readonly lists: readonly number[];
   readonly prefixes: readonly CuePrefix[];
   readonly made: number;
+  /** The id of the tally that counted its stem last (see `Tally`); one cue per named stem. */
+  tally: number;
 }
 
 const NO_LISTS: readonly number[] = [];
 const NO_PREFIXES: readonly CuePrefix[] = [];
 /** The cue of the many words no list names, for as long as no list is made. */
-let unnamed: WordCue = { named: false, lists: NO_LISTS, prefixes: NO_PREFIXES, made: 0 };
+let unnamed: WordCue = { named: false, lists: NO_LISTS, prefixes: NO_PREFIXES, made: 0, tally: 0 };
+/** The cue of each named stem, for as many lists as there were when it was made: words with one stem share it. */
+const namedCues = new Map<string, WordCue>();
 
 /** The cue lists that name a word, worked out once per word (again if a list was made since). */
 function cueOf(info: WordInfo): WordCue {
   const known = info.cue;
   if (known !== undefined && known.made === ANY_CUE.lists) return known;
   const s = info.stem;
-  const lists = ANY_CUE.words.get(s);
-  const prefixes = (ANY_CUE.prefixes.get(s.charCodeAt(0)) ?? NO_PREFIXES).filter((p) => s.startsWith(p.prefix));
-  let cue: WordCue;
-  if (lists || prefixes.length > 0) cue = { named: true, lists: lists ?? NO_LISTS, prefixes, made: ANY_CUE.lists };
-  else cue = unnamed.made === ANY_CUE.lists ? unnamed : (unnamed = { named: false, lists: NO_LISTS, prefixes: NO_PREFIXES, made: ANY_CUE.lists });
+  let cue = namedCues.get(s);
+  if (cue === undefined || cue.made !== ANY_CUE.lists) {
+    const lists = ANY_CUE.words.get(s);
+    const prefixes = (ANY_CUE.prefixes.get(s.charCodeAt(0)) ?? NO_PREFIXES).filter((p) => s.startsWith(p.prefix));
+    if (lists || prefixes.length > 0) namedCues.set(s, (cue = { named: true, lists: lists ?? NO_LISTS, prefixes, made: ANY_CUE.lists, tally: 0 }));
+    else cue = unnamed.made === ANY_CUE.lists ? unnamed : (unnamed = { named: false, lists: NO_LISTS, prefixes: NO_PREFIXES, made: ANY_CUE.lists, tally: 0 });
+  }
   info.cue = cue;
   return cue;
 }
 
-/** What some words hold of every cue list: per list, its different words and prefixes found. */
+/** Ids of tallies (0: none), and the id of the tally whose marks the cues hold now. */
+let lastTally = 0;
+let markedBy = 0;
+
+/**
+ * What some words hold of every cue list: per list, its different words and prefixes found. A
+ * cue (one per named stem) and a prefix are marked with the id of the tally that holds them, so
+ * that a word met again is a comparison, not a set lookup; a tally marks its cues again when
+ * another one marked them since.
+ */
 class Tally {
   /** Per list (by index), how many of its words and prefixes occur. */
   readonly counts: number[] = new Array<number>(ANY_CUE.lists).fill(0);
-  /** The distinct stems some list names (a word, a word of a phrase, a prefix). */
-  readonly stems = new Set<string>();
-  private readonly prefixes = new Set<CuePrefix>();
+  private readonly id = ++lastTally;
+  /** The distinct named stems' cues and the prefixes found, in order. */
+  private readonly cues: WordCue[] = [];
+  private readonly prefixes: CuePrefix[] = [];
 
   /** `ordered`: all the words tallied, in order, should a phrase be looked for. */
   constructor(private readonly ordered: () => readonly string[]) {}
 
   /** Tallies `words` in. */
   add(words: readonly WordInfo[]): this {
-    for (const word of words) {
-      const cue = cueOf(word);
-      if (!cue.named || this.stems.has(word.stem)) continue;
-      this.stems.add(word.stem);
+    this.mark();
+    const id = this.id;
+    // Indexed: this loop runs over every word of every section.
+    for (let i = 0; i < words.length; i++) {
+      const cue = cueOf(words[i]);
+      if (!cue.named || cue.tally === id) continue;
+      cue.tally = id;
+      this.cues.push(cue);
       for (const l of cue.lists) this.counts[l]++;
       for (const p of cue.prefixes) {
         // A prefix counts once, however many words it starts.
-        if (this.prefixes.has(p)) continue;
-        this.prefixes.add(p);
+        if (p.tally === id) continue;
+        p.tally = id;
+        this.prefixes.push(p);
         for (const l of p.lists) this.counts[l]++;
       }
     }
@@ -128,19 +151,29 @@ class Tally {
   /** How many different cues of `list` occur. */
   count(list: Cues): number {
     let count = this.counts[list.index];
+    if (list.phraseList.length === 0) return count;
+    this.mark();
     // A phrase is looked for in order only where all its words occur (`on` alone is everywhere).
-    for (const phrase of list.phraseList) if (allIn(phrase, this.stems) && phraseAt(this.ordered(), phrase)) count++;
+    for (const phrase of list.phraseList) if (this.holdsAll(phrase) && phraseAt(this.ordered(), phrase)) count++;
     return count;
+  }
+
+  /** Whether every stem of `phrase` occurs (a loop: it is asked for every phrase of every list counted). */
+  private holdsAll(phrase: readonly string[]): boolean {
+    for (const w of phrase) if (namedCues.get(w)?.tally !== this.id) return false;
+    return true;
+  }
+
+  /** Marks this tally's cues and prefixes as its own again, if another tally marked them since. */
+  private mark(): void {
+    if (markedBy === this.id) return;
+    for (const cue of this.cues) cue.tally = this.id;
+    for (const p of this.prefixes) p.tally = this.id;
+    markedBy = this.id;
   }
 }
 
 const stemsOf = (words: readonly WordInfo[]): string[] => words.map((w) => w.stem);
-
-/** Whether every word of `phrase` is in `stems` (a loop: it is asked for every phrase of every list counted). */
-function allIn(phrase: readonly string[], stems: ReadonlySet<string>): boolean {
-  for (const w of phrase) if (!stems.has(w)) return false;
-  return true;
-}
 
 /** The words of a section's heading and prose (as the section's reading collected them), counted against cue lists when a sense rule asks. */
 export class SectionWords {
