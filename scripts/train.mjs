@@ -20,7 +20,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decide, evaluate, fitModel, reliability } from './train/fit.mjs';
+import { decide, evaluate, fitCalibration, fitModel, reliability } from './train/fit.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -53,7 +53,7 @@ try {
   const file = join(dir, 'engine.cjs');
   await esbuild.build({
     stdin: {
-      contents: "export { analyze } from './src/core/analyze'; export { loadModel } from './src/core/classify/model';",
+      contents: "export { analyze } from './src/core/analyze'; export { calibratedConfidence, loadModel } from './src/core/classify/model';",
       resolveDir: root,
       loader: 'ts',
     },
@@ -177,8 +177,31 @@ function tuneDecision(oof, among = samples) {
 // --- The chosen setting, fitted on everything, and measured by the engine itself.
 const { setting, tuned } = best;
 const final = fitModel(samples, setting);
+
+// Cross-validated by the engine: each fold's model, with the chosen decision, loaded as run
+// time loads it and run through analyze on the documents it was not fitted on.
+const cvPredictions = new Array(samples.length);
+for (let f = 0; f < folds; f++) {
+  const foldModel = engine.loadModel(best.models[f].toJson({ ...tuned }));
+  scoreDocs(foldModel, (d) => foldOf(d) === f, cvPredictions);
+}
+
+// The confidence: how often out-of-fold verdicts of each class are right against their
+// probability, fitted on every fold for the model shipped. For the reliability table each fold's
+// verdicts are calibrated by a fit without that fold, so no verdict's confidence saw its own answer.
+const verdicts = samples.map((s, i) => ({ cls: cvPredictions[i], p: decide(best.oof[i], s.features, tuned).confidence, right: cvPredictions[i] === s.label }));
+const calibration = fitCalibration(verdicts);
+const cvConfidence = new Array(samples.length);
+for (let f = 0; f < folds; f++) {
+  const foldCalibration = fitCalibration(verdicts.filter((_, i) => foldOf(samples[i].doc) !== f));
+  samples.forEach((s, i) => {
+    if (foldOf(s.doc) === f) cvConfidence[i] = engine.calibratedConfidence({ calibration: foldCalibration }, verdicts[i].cls, verdicts[i].p);
+  });
+}
+
 const json = final.toJson({
   ...tuned,
+  calibration,
   fit: {
     corpus: `${docNames.length} documents, ${samples.length} labelled sections`,
     folds: `${folds}, grouped by document (documents in name order, round robin)`,
@@ -187,21 +210,11 @@ const json = final.toJson({
     classWeight,
   },
 });
-
-// Cross-validated by the engine: each fold's model, with the chosen decision, loaded as run
-// time loads it and run through analyze on the documents it was not fitted on.
-const cvPredictions = new Array(samples.length);
-const cvConfidence = new Array(samples.length);
-for (let f = 0; f < folds; f++) {
-  const foldModel = engine.loadModel(best.models[f].toJson({ ...tuned }));
-  scoreDocs(foldModel, (d) => foldOf(d) === f, cvPredictions, cvConfidence);
-}
 const inPredictions = new Array(samples.length);
-const inConfidence = new Array(samples.length);
-scoreDocs(engine.loadModel(json), () => true, inPredictions, inConfidence);
+scoreDocs(engine.loadModel(json), () => true, inPredictions);
 
 /** Runs the engine with `model` on the chosen documents and fills in each labelled section's verdict. */
-function scoreDocs(model, chosen, predictions, confidence) {
+function scoreDocs(model, chosen, predictions) {
   for (const [d, doc] of docs.entries()) {
     if (!chosen(d)) continue;
     const run = engine.analyze(doc.text, { model });
@@ -209,12 +222,11 @@ function scoreDocs(model, chosen, predictions, confidence) {
       if (sample.doc !== d) return;
       const verdict = run.sections[sample.section].inferred;
       predictions[i] = verdict.role === 'product' ? 0 : verdict.role === 'project' ? 1 : 2;
-      confidence[i] = verdict.confidence;
     });
   }
 }
 
-const report = (name, predictions, confidence) => {
+const report = (name, predictions) => {
   const m = evaluate(samples, undefined, undefined, predictions);
   log(`${name}: accuracy ${pct(m.accuracy)}  cross-role ${pct(m.cross)} (${m.crossCount})  macro-F1 ${pct(m.macroF1)}  (F1 product ${pct(m.f1[0])}, project ${pct(m.f1[1])}, neither ${pct(m.f1[2])})`);
   return { accuracy: round(m.accuracy), crossRole: round(m.cross), macroF1: round(m.macroF1), confusion: m.confusion };
@@ -222,8 +234,8 @@ const report = (name, predictions, confidence) => {
 const round = (x) => Math.round(x * 1000) / 1000;
 log('');
 log(`chosen: lambda ${setting.lambda}, min-df ${setting.minDf}, temperature ${tuned.temperature}, veto ${tuned.veto}, promote ${tuned.promote}, quiet ${tuned.quiet}, dominant ${tuned.dominant}, ${Object.keys(json.weights).length} features`);
-const cv = report(`grouped ${folds}-fold CV`, cvPredictions, cvConfidence);
-const inSample = report('in-sample          ', inPredictions, inConfidence);
+const cv = report(`grouped ${folds}-fold CV`, cvPredictions);
+const inSample = report('in-sample          ', inPredictions);
 // The thresholds above were chosen on every plan's out-of-fold logits, the scored plan's too.
 // Chosen again for each fold without it, they say how much of the figure that choice holds.
 const nestedPredictions = new Array(samples.length);
@@ -242,6 +254,8 @@ log('| confidence | sections | right |');
 log('| --- | --- | --- |');
 for (const row of table.rows) log(`| ${row.bin} | ${row.count} | ${row.count ? pct(row.accuracy) : '–'} |`);
 log(`| >= 0.7 | ${table.high.count} | ${pct(table.high.accuracy)} |`);
+const uncalibrated = reliability(samples, cvPredictions, verdicts.map((v) => v.p));
+log(`calibration error: ${table.calibrationError} (the probability uncalibrated: ${uncalibrated.calibrationError}, ${uncalibrated.high.count} verdicts at 0.7 and above, ${pct(uncalibrated.high.accuracy)} right)`);
 // Plans of a kind the model has never seen: each kind held out in turn (the kinds come from the
 // corpus's sources.jsonl when it has one), fitted on the other kinds with the chosen setting and
 // decision. The gap to the grouped cross-validation is what a new kind of plan costs.
@@ -282,7 +296,7 @@ if (errorsFile) {
     if (cvPredictions[i] === sample.label) return [];
     const doc = docs[sample.doc];
     const heading = engine.analyze(doc.text, { model: engine.loadModel(json) }).sections[sample.section];
-    return [`${doc.name}:${heading.headingRange.start.line + 1}\t${names[sample.label]}\t-> ${names[cvPredictions[i]]} (${cvConfidence[i]})\t${heading.heading}`];
+    return [`${doc.name}:${heading.headingRange.start.line + 1}\t${names[sample.label]}\t-> ${names[cvPredictions[i]]} (${cvConfidence[i].toFixed(2)})\t${heading.heading}`];
   });
   writeFileSync(resolve(errorsFile), lines.join('\n') + '\n');
 }

@@ -73,10 +73,13 @@ export function evaluate(samples, oof, tuned, predictions) {
   return { accuracy: right / n, cross: crossCount / n, crossCount, f1, macroF1: (f1[0] + f1[1] + f1[2]) / 3, logLoss: logLoss / n, confusion };
 }
 
-/** Confidence bins against how often the verdict in them was right. */
+/**
+ * Confidence bins against how often the verdict in them was right, and the calibration error:
+ * the gap between confidence and being right within each bin, averaged over the verdicts.
+ */
 export function reliability(samples, predictions, confidence) {
   const edges = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0001];
-  const rows = edges.slice(0, -1).map((lo, k) => ({ bin: `${lo.toFixed(2)}–${Math.min(1, edges[k + 1]).toFixed(2)}`, lo, hi: edges[k + 1], count: 0, right: 0 }));
+  const rows = edges.slice(0, -1).map((lo, k) => ({ bin: `${lo.toFixed(2)}–${Math.min(1, edges[k + 1]).toFixed(2)}`, lo, hi: edges[k + 1], count: 0, right: 0, confidence: 0 }));
   const high = { count: 0, right: 0 };
   samples.forEach((s, i) => {
     const c = confidence[i];
@@ -84,16 +87,63 @@ export function reliability(samples, predictions, confidence) {
     const row = rows.find((r) => c >= r.lo && c < r.hi);
     row.count++;
     row.right += ok;
+    row.confidence += c;
     if (c >= 0.7) {
       high.count++;
       high.right += ok;
     }
   });
   const rate = (r) => (r.count ? Math.round((1000 * r.right) / r.count) / 1000 : null);
+  const gap = rows.reduce((sum, r) => sum + Math.abs(r.right - r.confidence), 0) / samples.length;
   return {
     rows: rows.map((r) => ({ bin: r.bin, count: r.count, accuracy: rate(r) })),
     high: { count: high.count, accuracy: rate(high) },
+    calibrationError: Math.round(1000 * gap) / 1000,
   };
+}
+
+/**
+ * Fits, for each verdict class (product, project, neither), how often its verdicts are right
+ * against their probability p: confidence = σ(a · logit(p) + b) (Platt scaling), by Newton's
+ * method on the log-loss with a light pull toward a = 1, b = 0 (a class with few or only right
+ * verdicts stays near its probability). `verdicts` are { cls, p, right }; deterministic.
+ */
+export function fitCalibration(verdicts) {
+  const PULL = 1;
+  return [0, 1, 2].map((cls) => {
+    const mine = verdicts.filter((v) => v.cls === cls).map((v) => ({ x: logit(v.p), y: v.right ? 1 : 0 }));
+    let a = 1;
+    let b = 0;
+    for (let step = 0; step < 50; step++) {
+      let ga = PULL * (a - 1);
+      let gb = PULL * b;
+      let haa = PULL;
+      let hab = 0;
+      let hbb = PULL;
+      for (const { x, y } of mine) {
+        const q = 1 / (1 + Math.exp(-(a * x + b)));
+        ga += (q - y) * x;
+        gb += q - y;
+        const w = q * (1 - q);
+        haa += w * x * x;
+        hab += w * x;
+        hbb += w;
+      }
+      const det = haa * hbb - hab * hab;
+      const da = (hbb * ga - hab * gb) / det;
+      const db = (haa * gb - hab * ga) / det;
+      a -= da;
+      b -= db;
+      if (Math.abs(da) + Math.abs(db) < 1e-10) break;
+    }
+    return [Math.round(a * 10000) / 10000, Math.round(b * 10000) / 10000];
+  });
+}
+
+/** Log-odds of a probability, kept finite at 0 and 1. */
+function logit(p) {
+  const q = Math.min(1 - 1e-9, Math.max(1e-9, p));
+  return Math.log(q / (1 - q));
 }
 
 /**

@@ -32,14 +32,16 @@ describe('npm run train (slow)', function () {
     assert.match(first.output, /grouped 3-fold CV: accuracy \d+\.\d%/);
     assert.match(first.output, /CV, thresholds without the fold: accuracy \d+\.\d%/);
     assert.match(first.output, /\| >= 0\.7 \| \d+ \|/);
+    assert.match(first.output, /calibration error: \d/);
 
     const second = train(corpus, path.join(dir, 'b.json'));
     assert.equal(second.status, 0, second.output);
     const a = fs.readFileSync(path.join(dir, 'a.json'));
     assert.ok(a.equals(fs.readFileSync(path.join(dir, 'b.json'))), 'the same corpus gives the same file');
 
-    const fitted = JSON.parse(a.toString('utf8')) as { fit: { cv: { accuracy: number }; cvThresholdsWithoutFold: { accuracy: number } } };
+    const fitted = JSON.parse(a.toString('utf8')) as { calibration: number[][]; fit: { cv: { accuracy: number }; cvThresholdsWithoutFold: { accuracy: number } } };
     assert.ok(fitted.fit.cv.accuracy > 0.5 && fitted.fit.cvThresholdsWithoutFold.accuracy > 0.5, JSON.stringify(fitted.fit));
+    assert.equal(fitted.calibration.length, 3, 'a calibration per verdict class');
     const model = loadModel(fitted);
     // A plan none of the corpus holds, decided with the fitted model: its clear sections take their sides.
     const plan = ['# Bike share pilot', '', '## User needs', 'Commuters want a bike within five minutes of the station and a simple way to pay.', '', '## Budget', 'Docks 40,000 EUR, maintenance contract 12,000 EUR a year, contingency 10%.', ''].join('\n');

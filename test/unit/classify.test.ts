@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as fc from 'fast-check';
 import { analyze } from '../../src/core/analyze';
+import { calibratedConfidence, loadModel } from '../../src/core/classify/model';
+import fitted from '../../src/core/classify/weights.json';
 import { IncrementalAnalyzer } from '../../src/core/incremental';
 import { classifySection, saturate, type ClassifyContext } from '../../src/core/classify';
 import { DEFAULT_KINDS } from '../../src/core/config/defaults';
@@ -306,6 +308,18 @@ describe('classify', () => {
       const v = section(emoji, '🚀 Launch 🗓️ Timeline');
       assert.ok(v.evidence.some((e) => e.text === 'March 3, 2025'), why(v));
       assertEvidenceRanges(emoji, v);
+    });
+    it('the confidence is the probability of the verdict, mapped by the calibration of its class', () => {
+      const plan = '# Bike share pilot\n\n## User needs\n\nCommuters want a bike within five minutes of the station and a simple way to pay.\n\n## Budget\n\nDocks 40,000 EUR, maintenance contract 12,000 EUR a year, contingency 10%.\n';
+      const verdicts = (calibration: unknown) => analyze(plan, { model: loadModel({ ...fitted, calibration }) }).sections.slice(1).map((s) => s.inferred);
+      const probability = verdicts(undefined);
+      // Product verdicts flat at one half, project verdicts at σ(2), neither left as it is.
+      const mapped = verdicts([[0, 0], [0, 2], [1, 0]]);
+      assert.deepEqual(probability.map((v) => v.role), ['product', 'project']);
+      assert.deepEqual(mapped.map((v) => v.role), ['product', 'project'], 'the calibration never changes a role');
+      assert.deepEqual(mapped.map((v) => v.confidence), [0.5, Math.round(100 / (1 + Math.exp(-2))) / 100]);
+      assert.equal(calibratedConfidence(loadModel({ ...fitted, calibration: undefined }).model, 0, 0.37), 0.37, 'no calibration: the probability');
+      assert.ok(calibratedConfidence(loadModel(fitted).model, 2, 0.6) < calibratedConfidence(loadModel(fitted).model, 2, 0.9), 'the shipped calibration keeps the order');
     });
   });
 

@@ -425,6 +425,7 @@ describe('configuration: a model fitted by the team (`model`)', () => {
       [{ '/ws/models/team.json': '{ "format": "pm-lens-model/1", ' }, {}, /is not valid JSON/],
       [{ '/ws/models/team.json': JSON.stringify({ format: 'pm-lens-model/1', bias: [0, 0], weights: {} }) }, {}, /is not a PM Lens model: bias/],
       [{ '/ws/models/team.json': JSON.stringify({ format: 'other/2', bias: [0, 0, 0], weights: {} }) }, {}, /is not a PM Lens model: format/],
+      [{ '/ws/models/team.json': JSON.stringify({ format: 'pm-lens-model/1', bias: [0, 0, 0], weights: {}, calibration: [[1, 0], [1, 0]] }) }, {}, /is not a PM Lens model: calibration/],
     ];
     for (const [files, sizes, message] of cases) {
       const loaded = await load({ '/ws/.pmlens.json': config, ...files }, sizes);

@@ -23,7 +23,7 @@ import { documentLean, isTitle, topConcerns, type SideConcerns } from './documen
 import { addBalanceFeatures, addContextFeatures, addFormFeatures, addRuleFeature, concernOfFeatures, CONTEXT_SOURCES, contextSource, featureId, featuresOfHit, FeatureVector, headingForm, wordFeature, type ContextReading, type ContextSource, type SideTotals } from './features';
 import { readListing } from './listing';
 import { addNameFeatures } from './named';
-import { defaultModel, predict, pushToward, type Features, type LoadedModel, type Model } from './model';
+import { calibratedConfidence, defaultModel, predict, pushToward, type Features, type LoadedModel, type Model } from './model';
 import { proseWords, scanBlock, scanPatterns, scanTerms, tokenize } from './read';
 import { readAssignee, readProgress } from './progress';
 import { maskProse } from './scan';
@@ -134,7 +134,7 @@ const contributions: number[] = [];
 /**
  * Classifies one section: its role (`product`, `project`, `mixed` when both sides are strong on
  * their own, `none` when nothing is decisive), its concern, a calibrated confidence in 0–1 (the
- * fitted model's probability of the verdict) and the evidence, strongest first, each with its
+ * fitted model's probability of the verdict, mapped by its class's calibration) and the evidence, strongest first, each with its
  * fitted contribution (built when first read: most verdicts are never asked why). Linear in the
  * section's size; the taxonomy is compiled once per taxonomy object and the document-wide context
  * once per document.
@@ -224,7 +224,8 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   for (const [name, count] of senses) features.set(featureId(name), Math.log1p(count));
 
   const { p } = predict(loaded, features);
-  const { role, confidence } = decide(rule, p, loaded.model, !empty || children !== undefined);
+  const { role, confidence: probability } = decide(rule, p, loaded.model, !empty || children !== undefined);
+  const confidence = calibratedConfidence(loaded.model, role === 'product' ? 0 : role === 'project' ? 1 : 2, probability);
   const bothSides = rule === 'mixed' ? round(p[0] + p[1]) : undefined;
   const top = p[0] >= p[1] ? 0 : 1;
   const verdictClass = role === 'mixed' ? top : classOf(role === 'none' ? 'none' : role);

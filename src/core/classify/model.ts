@@ -12,6 +12,7 @@ export const CLASSES = ['product', 'project', 'none'] as const;
 export type ModelClass = (typeof CLASSES)[number];
 
 const triple = z.tuple([z.number().finite(), z.number().finite(), z.number().finite()]);
+const slopeAndIntercept = z.tuple([z.number().finite(), z.number().finite()]);
 
 export const modelSchema = z.object({
   format: z.literal('pm-lens-model/1'),
@@ -28,6 +29,12 @@ export const modelSchema = z.object({
   dominant: z.number().min(0).max(1).default(1),
   /** At or above this probability a side is named where the rule saw none (1: never). */
   promote: z.number().min(0).max(1).default(1),
+  /**
+   * Per verdict class (product, project, neither: `none` and `mixed`), the slope and intercept
+   * of confidence = σ(slope · logit(p) + intercept), fitted on cross-validated verdicts so that a
+   * confidence says how often verdicts like it are right. Absent: the probability itself.
+   */
+  calibration: z.tuple([slopeAndIntercept, slopeAndIntercept, slopeAndIntercept]).optional(),
   /** Words kept by the vocabulary (stems); their features are `hw:` and `bw:`. */
   vocabulary: z.array(z.string()).default([]),
   /** How the model was fitted and what cross-validation measured (documentation only). */
@@ -100,6 +107,17 @@ export function predict(loaded: LoadedModel, features: FeatureVector): Predictio
   }
   const t = loaded.model.temperature;
   return { p: softmax([z0 / t, z1 / t, z2 / t]), logits: [z0, z1, z2] };
+}
+
+/**
+ * A verdict's confidence: the probability `p` of its class (0 product, 1 project, 2 neither)
+ * mapped by the model's calibration for that class, if it has one.
+ */
+export function calibratedConfidence(model: Model, verdictClass: 0 | 1 | 2, p: number): number {
+  if (!model.calibration) return p;
+  const [slope, intercept] = model.calibration[verdictClass];
+  const q = Math.min(1 - 1e-9, Math.max(1e-9, p));
+  return 1 / (1 + Math.exp(-(slope * Math.log(q / (1 - q)) + intercept)));
 }
 
 /** Softmax of three logits, stable for large values. */
