@@ -134,10 +134,10 @@ const contributions: number[] = [];
 /**
  * Classifies one section: its role (`product`, `project`, `mixed` when both sides are strong on
  * their own, `none` when nothing is decisive), its concern, a calibrated confidence in 0–1 (the
- * fitted model's probability of the verdict, mapped by its class's calibration) and the evidence, strongest first, each with its
- * fitted contribution (built when first read: most verdicts are never asked why). Linear in the
- * section's size; the taxonomy is compiled once per taxonomy object and the document-wide context
- * once per document.
+ * fitted model's probability of the verdict, mapped by its class's calibration) and the
+ * evidence, strongest first, each with its fitted contribution (built when first read: most
+ * verdicts are never asked why). Linear in the section's size; the taxonomy is compiled once per
+ * taxonomy object and the document-wide context once per document.
  */
 export function classifySection(input: ClassifyInput, context: ClassifyContext): Verdict {
   const compiled = compileTaxonomy(context.taxonomy);
@@ -440,7 +440,8 @@ function before(hits: readonly Hit[], pushes: ArrayLike<number>, a: number, b: n
  * (`none`: a wrong side costs most) when the model is sure of the other side (`veto`) or sure the
  * section is on neither side (`quiet`: reference text full of owner words; not a lone heading
  * with neither body nor subsections, which has nothing but its words to go by); a `none`
- * becomes a side only when the model is sure of it (`promote`). The confidence is the model's probability of the verdict.
+ * becomes a side only when the model is sure of it (`promote`). The confidence returned is the
+ * model's probability of the verdict, before the calibration of its class.
  */
 export function decide(rule: InferredRole, p: readonly [number, number, number], m: Model, hasContent = true): { role: InferredRole; confidence: number } {
   const top = p[0] >= p[1] ? 0 : 1;
