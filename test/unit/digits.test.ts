@@ -1,8 +1,11 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { digitReach, needsDigit, STOPS } from '../../src/core/classify/digits';
+import { digitReach, STOPS } from '../../src/core/classify/digits';
 import { PATTERNS } from '../../src/core/taxonomy/patterns';
 import { PROPERTY_SEED } from '../support/property-seed';
+
+/** Whether every match of `source` consumes an ASCII digit. */
+const needsDigit = (source: string): boolean => digitReach(source).needsDigit;
 
 /** The stops `digitReach` says never come before a match's first digit, as characters. */
 const stopsBefore = (source: string): string => STOPS.filter((_, bit) => digitReach(source).stopsBeforeDigit & (1 << bit)).join('');

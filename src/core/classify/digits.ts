@@ -37,11 +37,6 @@ export function digitReach(source: string): DigitReach {
   }
 }
 
-/** Whether every match of `source` (a valid expression, `iu` flags) consumes an ASCII digit. */
-export function needsDigit(source: string): boolean {
-  return digitReach(source).needsDigit;
-}
-
 /**
  * What a piece of an expression may consume: whether it surely consumes a digit (`needed`), the
  * stops it may consume anywhere (`anywhere`) and those it may consume before its first digit

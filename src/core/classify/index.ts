@@ -332,11 +332,11 @@ function explain(reading: EvidenceReading): Draft[] {
       evidence.push({ kind: 'context', text, start: heading.start, end: heading.end, concern: concerns[kindRole] ?? 'none', role: kindRole, weight: SCORING.kind });
     }
   }
-  // One line per place in the text: a word that several concerns list speaks once, for the
-  // concern it pushes most.
   // The signals worth weighing: the push of a signal follows its contribution closely, so only the strongest few.
   const candidates = n > CANDIDATES ? strongest(weighed, contributions, n, CANDIDATES) : undefined;
   const weighing = candidates ? candidates.length : n;
+  // One line per place in the text: a word that several concerns list speaks once, for the
+  // concern it pushes most.
   let count = 0;
   for (let c = 0; c < weighing; c++) {
     const hit = weighed[candidates ? candidates[c] : c];
