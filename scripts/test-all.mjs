@@ -16,14 +16,15 @@ const suites = [
   { name: 'unit', cmd: 'npx', args: ['mocha'] },
   // The slow hard inputs (5 MB, 1,000-deep lists, 200,000 definitions), out of the quick loop.
   { name: 'unit-slow', cmd: 'npx', args: ['mocha', '--no-config', '--reporter', 'test/support/count-reporter.cjs', '--timeout', '600000', '--spec', 'out/test/unit-slow/**/*.test.js'] },
-  // The language server over a real stdio connection (pm-lens lsp --stdio, from the build above).
-  { name: 'server', cmd: 'npx', args: ['mocha', '--no-config', '--reporter', 'test/support/count-reporter.cjs', '--timeout', '60000', '--spec', 'out/test/server/**/*.test.js'] },
+  // The language server over a real stdio connection (pm-lens lsp --stdio, from the build above),
+  // and its web-worker build in headless Chromium (setup-chromium.sh installs it).
+  { name: 'server', cmd: 'bash', args: ['-c', 'bash scripts/setup-chromium.sh && npx mocha --no-config --reporter test/support/count-reporter.cjs --timeout 60000 --spec "out/test/server/**/*.test.js"'] },
   // A real editor on the server: Debian's Neovim, headless, its built-in LSP client driven by
   // test/neovim/lsp-client.lua; setup-neovim.sh installs it.
   { name: 'neovim', cmd: 'bash', args: ['-c', 'bash scripts/setup-neovim.sh && npx mocha --no-config --reporter test/support/count-reporter.cjs --timeout 90000 --spec "out/test/neovim/**/*.test.js"'] },
   // The summary panel's page: its own type-check (DOM lib), then its tests in headless Chromium.
   { name: 'webview-types', cmd: 'npx', args: ['tsc', '-p', 'src/webview/tsconfig.json'] },
-  { name: 'webview', cmd: 'npx', args: ['mocha', '--no-config', '--reporter', 'test/support/count-reporter.cjs', '--timeout', '60000', '--spec', 'out/test/webview/**/*.test.js'] },
+  { name: 'webview', cmd: 'bash', args: ['-c', 'bash scripts/setup-chromium.sh && npx mocha --no-config --reporter test/support/count-reporter.cjs --timeout 60000 --spec "out/test/webview/**/*.test.js"'] },
   { name: 'grammar', cmd: node, args: ['scripts/test-grammar.mjs'] },
   // The integration suite in a real VS Code extension host (code-server + headless Chromium),
   // installed into a cache by setup-host.sh; needs the build and the compiled tests above. It
