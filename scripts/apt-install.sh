@@ -6,7 +6,8 @@ set -euo pipefail
 
 missing=()
 for p in "$@"; do
-  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+  # Installed, not merely known: a package removed without a purge keeps a dpkg entry.
+  [[ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" == "install ok installed" ]] || missing+=("$p")
 done
 ((${#missing[@]})) || exit 0
 SUDO=; ((EUID == 0)) || SUDO=sudo
