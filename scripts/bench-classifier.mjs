@@ -132,8 +132,8 @@ process.stdout.write(JSON.stringify({ parse: t1 - t0, rest: t2 - t1, restCpu: (u
   const before = row('before', `before the fitted classifier (${against})`);
   const now = row('now', 'now, every rule');
   const alike = row('now, like for like', `now, the rules ${against} had (${added.join(', ') || 'none'} off)`);
-  // Each round's variants ran minutes apart at most: their ratio within the round is steadier
-  // than the medians' when the machine's speed drifts.
+  // Each round's variants ran one after another, seconds apart: their ratio within the round is
+  // steadier than the medians' when the machine's speed drifts.
   const paired = (name) => median(times[name].map((t, i) => t.rest / times.before[i].rest)).toFixed(2);
   const ratio = alike.rest / before.rest;
   const cpuRatio = (variant) => (variant.restCpu / before.restCpu).toFixed(2);
