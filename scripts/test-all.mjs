@@ -7,6 +7,14 @@
 import { spawn } from 'node:child_process';
 
 const node = process.execPath;
+/**
+ * A mocha suite that prints its counts; `setup`, a script of scripts/ that installs what the
+ * suite drives (a browser, an editor), runs first.
+ */
+const mochaSuite = (name, spec, timeout, setup) => {
+  const mocha = `npx mocha --no-config --reporter test/support/count-reporter.cjs --timeout ${timeout} --spec "${spec}"`;
+  return { name, cmd: 'bash', args: ['-c', setup ? `bash scripts/${setup} && ${mocha}` : mocha] };
+};
 /** @type {{ name: string, cmd: string, args: string[], named?: boolean }[]} */
 const suites = [
   { name: 'build', cmd: node, args: ['scripts/build.mjs'] },
@@ -15,16 +23,16 @@ const suites = [
   { name: 'lint', cmd: 'npx', args: ['eslint', 'src'] },
   { name: 'unit', cmd: 'npx', args: ['mocha'] },
   // The slow hard inputs (5 MB, 1,000-deep lists, 200,000 definitions), out of the quick loop.
-  { name: 'unit-slow', cmd: 'npx', args: ['mocha', '--no-config', '--reporter', 'test/support/count-reporter.cjs', '--timeout', '600000', '--spec', 'out/test/unit-slow/**/*.test.js'] },
+  mochaSuite('unit-slow', 'out/test/unit-slow/**/*.test.js', 600000),
   // The language server over a real stdio connection (pm-lens lsp --stdio, from the build above),
   // and its web-worker build in headless Chromium (setup-chromium.sh installs it).
-  { name: 'server', cmd: 'bash', args: ['-c', 'bash scripts/setup-chromium.sh && npx mocha --no-config --reporter test/support/count-reporter.cjs --timeout 60000 --spec "out/test/server/**/*.test.js"'] },
+  mochaSuite('server', 'out/test/server/**/*.test.js', 60000, 'setup-chromium.sh'),
   // A real editor on the server: Debian's Neovim, headless, its built-in LSP client driven by
   // test/neovim/lsp-client.lua; setup-neovim.sh installs it.
-  { name: 'neovim', cmd: 'bash', args: ['-c', 'bash scripts/setup-neovim.sh && npx mocha --no-config --reporter test/support/count-reporter.cjs --timeout 90000 --spec "out/test/neovim/**/*.test.js"'] },
+  mochaSuite('neovim', 'out/test/neovim/**/*.test.js', 90000, 'setup-neovim.sh'),
   // The summary panel's page: its own type-check (DOM lib), then its tests in headless Chromium.
   { name: 'webview-types', cmd: 'npx', args: ['tsc', '-p', 'src/webview/tsconfig.json'] },
-  { name: 'webview', cmd: 'bash', args: ['-c', 'bash scripts/setup-chromium.sh && npx mocha --no-config --reporter test/support/count-reporter.cjs --timeout 60000 --spec "out/test/webview/**/*.test.js"'] },
+  mochaSuite('webview', 'out/test/webview/**/*.test.js', 60000, 'setup-chromium.sh'),
   { name: 'grammar', cmd: node, args: ['scripts/test-grammar.mjs'] },
   // The integration suite in a real VS Code extension host (code-server + headless Chromium),
   // installed into a cache by setup-host.sh; needs the build and the compiled tests above. It
