@@ -123,8 +123,11 @@ class Tally {
   private readonly cues: WordCue[] = [];
   private readonly prefixes: CuePrefix[] = [];
 
-  /** `ordered`: all the words tallied, in order, should a phrase be looked for. */
-  constructor(private readonly ordered: () => readonly string[]) {}
+  /** `first` then `second`: all the words tallied, in order, should a phrase be looked for. */
+  constructor(
+    private readonly first: readonly WordInfo[],
+    private readonly second: readonly WordInfo[] = NO_WORDS,
+  ) {}
 
   /** Tallies `words` in. */
   add(words: readonly WordInfo[]): this {
@@ -154,7 +157,7 @@ class Tally {
     if (list.phraseList.length === 0) return count;
     this.mark();
     // A phrase is looked for in order only where all its words occur (`on` alone is everywhere).
-    for (const phrase of list.phraseList) if (this.holdsAll(phrase) && phraseAt(this.ordered(), phrase)) count++;
+    for (const phrase of list.phraseList) if (this.holdsAll(phrase) && phraseIn(this.first, this.second, phrase)) count++;
     return count;
   }
 
@@ -174,6 +177,7 @@ class Tally {
 }
 
 const stemsOf = (words: readonly WordInfo[]): string[] => words.map((w) => w.stem);
+const NO_WORDS: readonly WordInfo[] = [];
 
 /** The words of a section's heading and prose (as the section's reading collected them), counted against cue lists when a sense rule asks. */
 export class SectionWords {
@@ -196,26 +200,28 @@ export class SectionWords {
   /** How many different cues of the list the section's words (or its heading's only) hold. */
   count(list: Cues, where: 'all' | 'heading' = 'all'): number {
     if (where === 'heading') {
-      if (!this.headingTally || this.headingTally.counts.length !== ANY_CUE.lists) this.headingTally = new Tally(() => stemsOf(this.headingWords)).add(this.headingWords);
+      if (!this.headingTally || this.headingTally.counts.length !== ANY_CUE.lists) this.headingTally = new Tally(this.headingWords).add(this.headingWords);
       return this.headingTally.count(list);
     }
-    // Tallied part by part: the words are joined only when a phrase has to be looked for.
-    if (!this.allTally || this.allTally.counts.length !== ANY_CUE.lists) this.allTally = new Tally(() => this.all).add(this.headingWords).add(this.bodyWords);
+    // Tallied part by part, and phrases looked for across both: the words are never joined.
+    if (!this.allTally || this.allTally.counts.length !== ANY_CUE.lists) this.allTally = new Tally(this.headingWords, this.bodyWords).add(this.headingWords).add(this.bodyWords);
     return this.allTally.count(list);
   }
 }
 
 /** How many different cues of `list` occur in `words`. */
 export function countCues(words: readonly WordInfo[], list: Cues): number {
-  return new Tally(() => stemsOf(words)).add(words).count(list);
+  return new Tally(words).add(words).count(list);
 }
 
-/** Whether `phrase` occurs in `stems`. */
-function phraseAt(stems: readonly string[], phrase: readonly string[]): boolean {
-  for (let i = 0; i + phrase.length <= stems.length; i++) {
-    if (stems[i] !== phrase[0]) continue;
+/** Whether `phrase` occurs in the stems of `first` followed by `second` (read in place, not joined). */
+function phraseIn(first: readonly WordInfo[], second: readonly WordInfo[], phrase: readonly string[]): boolean {
+  const split = first.length;
+  const n = split + second.length;
+  for (let i = 0; i + phrase.length <= n; i++) {
+    if ((i < split ? first[i] : second[i - split]).stem !== phrase[0]) continue;
     let k = 1;
-    while (k < phrase.length && stems[i + k] === phrase[k]) k++;
+    while (k < phrase.length && (i + k < split ? first[i + k] : second[i + k - split]).stem === phrase[k]) k++;
     if (k === phrase.length) return true;
   }
   return false;
