@@ -74,6 +74,8 @@ const LETTER = /\p{L}/u;
 
 /** Whether the code unit at `i` is a letter (`\p{L}`); ASCII without an expression, none out of range. */
 function letterAt(text: string, i: number): boolean {
+  // Range checked first: a read past either end makes optimized code fall back (deoptimize).
+  if (i < 0 || i >= text.length) return false;
   const c = text.charCodeAt(i);
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   return c > 0 && LETTER.test(text[i]);
@@ -92,7 +94,7 @@ function insideIdentifier(text: string, start: number, end: number, camel: boole
   // Most words stand between spaces: only a word joined by `-` or `.` needs its neighbours read.
   if (after === 45 /* - */ || after === 46 /* . */ || before === 46) {
     const letter = letterAt(text, start);
-    const digitAfter = isAsciiDigit(text.charCodeAt(end + 1));
+    const digitAfter = end + 1 < text.length && isAsciiDigit(text.charCodeAt(end + 1));
     if (after === 45 && digitAfter && letter) return true;
     if ((after === 46 && letterAt(text, end + 1)) || (before === 46 && letterAt(text, start - 2))) return true;
   }
