@@ -184,6 +184,35 @@ export function* analyzeSteps(
   // The section before each at the same level under the same parent (-1: none; the title is none).
   const previousOf: number[] = [];
   const lastChild = new Map<number, number>();
+  // Each section's place, kept for when a section is read again with its subsections' verdicts.
+  const places: SectionPlace[] = [];
+  // The last section of each section's subtree: once it is read, so is every subsection.
+  const subtreeEnd: number[] = new Array<number>(outline.sections.length);
+  for (let i = outline.sections.length - 1; i >= 0; i--) {
+    const kids = outline.sections[i].children;
+    subtreeEnd[i] = kids.length > 0 ? subtreeEnd[kids[kids.length - 1]] : i;
+  }
+  // A section with no body of its own takes its role from its subsections: it is read again with
+  // what they say (cheap: there is only a heading to read) as soon as the last of them is read,
+  // deepest first. What goes in (the first verdicts of its parent and of the section before, the
+  // last of its subsections) is the same as after the whole loop; reading it here means the
+  // classifier meets sections of both kinds from the document's start, rather than first at its
+  // end, where a classifier optimized without them would be thrown back to the interpreter.
+  const rereadSubtreesEndingAt = (j: number): void => {
+    for (let i: number | undefined = j; i !== undefined && subtreeEnd[i] === j; i = outline.sections[i].parent) rereadFromChildren(i);
+  };
+  const rereadFromChildren = (i: number): void => {
+    const s = outline.sections[i];
+    if (s.children.length === 0 || s.blocks.some((b) => b.kind !== 'html')) return;
+    const parent = s.parent !== undefined ? verdicts[s.parent] : undefined;
+    const childVerdicts = s.children.map((c) => sections[c].inferred);
+    const previous = previousOf[i] >= 0 ? verdicts[previousOf[i]] : undefined;
+    const parentIsTitle = s.parent === titleAt;
+    const read = (): Verdict =>
+      classifySection({ text, lines, heading: s.heading, blocks: s.blocks }, classifierOf(s.index, parent, parentIsTitle, previous, readChildren(childVerdicts)));
+    const verdict = memo ? memo.reread(s.heading.start, [parent, previous, parentIsTitle, ...childVerdicts], read) : read();
+    sections[i] = withVerdict(places[i], verdict);
+  };
   for (const s of outline.sections) {
     if (s.index % SECTIONS_PER_STEP === SECTIONS_PER_STEP - 1) yield;
     const parent = s.parent !== undefined ? verdicts[s.parent] : undefined;
@@ -228,39 +257,23 @@ export function* analyzeSteps(
     for (const p of result.problems) problems.push(p);
     for (const d of result.directives) directives.push(d);
     verdicts.push(result.verdict);
-    sections.push(
-      withVerdict(
-        {
-          index: s.index,
-          heading: s.heading.text,
-          level: s.heading.level,
-          headingRange: lines.range(s.heading.start, s.heading.end),
-          range: lines.range(s.heading.start, s.end),
-          bodyRange: lines.range(s.bodyStart, s.end),
-          parent: s.parent,
-          children: s.children,
-          wordCount: result.words,
-          tags: result.tags,
-        },
-        result.verdict,
-      ),
-    );
+    const place: SectionPlace = {
+      index: s.index,
+      heading: s.heading.text,
+      level: s.heading.level,
+      headingRange: lines.range(s.heading.start, s.heading.end),
+      range: lines.range(s.heading.start, s.end),
+      bodyRange: lines.range(s.bodyStart, s.end),
+      parent: s.parent,
+      children: s.children,
+      wordCount: result.words,
+      tags: result.tags,
+    };
+    places.push(place);
+    sections.push(withVerdict(place, result.verdict));
+    rereadSubtreesEndingAt(s.index);
   }
   yield;
-  // A section with no body of its own takes its role from its subsections: read again, deepest
-  // first, with what they say (it is cheap: there is only a heading to read).
-  for (let i = outline.sections.length - 1; i >= 0; i--) {
-    const s = outline.sections[i];
-    if (s.children.length === 0 || s.blocks.some((b) => b.kind !== 'html')) continue;
-    const parent = s.parent !== undefined ? verdicts[s.parent] : undefined;
-    const childVerdicts = s.children.map((c) => sections[c].inferred);
-    const previous = previousOf[i] >= 0 ? verdicts[previousOf[i]] : undefined;
-    const parentIsTitle = s.parent === titleAt;
-    const read = (): Verdict =>
-      classifySection({ text, lines, heading: s.heading, blocks: s.blocks }, classifierOf(s.index, parent, parentIsTitle, previous, readChildren(childVerdicts)));
-    const verdict = memo ? memo.reread(s.heading.start, [parent, previous, parentIsTitle, ...childVerdicts], read) : read();
-    sections[i] = withVerdict(sections[i], verdict);
-  }
   if (memo) for (const s of outline.sections) sections[s.index] = memo.settle(s.heading.start, sections[s.index]);
   yield;
 
