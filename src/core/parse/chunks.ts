@@ -436,7 +436,12 @@ function shiftBlock(b: BlockFact, delta: number): BlockFact {
   const end = b.end + delta;
   switch (b.kind) {
     case 'table-row': {
-      const cells = b.cells?.map(([s, e]) => [s + delta, e + delta] as const);
+      // Pushed, not mapped, like the rows it shifts (see collect).
+      let cells: (readonly [number, number])[] | undefined;
+      if (b.cells) {
+        cells = [];
+        for (const [s, e] of b.cells) cells.push([s + delta, e + delta]);
+      }
       return { kind: b.kind, start, end, inList: b.inList, checked: b.checked, header: b.header, cells };
     }
     case 'code':

@@ -65,7 +65,10 @@ function visit(node: Nodes, text: string, shift: number, sink: FactSink, inList:
       return;
     case 'table':
       node.children.forEach((row, i) => {
-        const cells = row.children.map((cell) => [(cell.position?.start.offset ?? 0) + shift, (cell.position?.end.offset ?? 0) + shift] as const);
+        // Pushed, not mapped: `map` makes a holey or a packed array depending on whether it runs
+        // optimized, and the classifier's optimized table reader falls back on the kind it has not met.
+        const cells: (readonly [number, number])[] = [];
+        for (const cell of row.children) cells.push([(cell.position?.start.offset ?? 0) + shift, (cell.position?.end.offset ?? 0) + shift]);
         const rowStart = (row.position?.start.offset ?? 0) + shift;
         const rowEnd = (row.position?.end.offset ?? 0) + shift;
         sink.blocks.push({ kind: 'table-row', start: rowStart, end: rowEnd, inList, checked, header: i === 0, cells });
