@@ -184,7 +184,9 @@ export function* analyzeSteps(
   // The section before each at the same level under the same parent (-1: none; the title is none).
   const previousOf: number[] = [];
   const lastChild = new Map<number, number>();
-  // Each section's place, kept for when a section is read again with its subsections' verdicts.
+  // Each section's place, kept for when a section is read again with its subsections' verdicts:
+  // `withVerdict` then gets a place, as in the first reading, not a section (an object of another
+  // shape would throw its optimized code back to the interpreter).
   const places: SectionPlace[] = [];
   // The last section of each section's subtree: once it is read, so is every subsection.
   const subtreeEnd: number[] = new Array<number>(outline.sections.length);

@@ -109,6 +109,8 @@ function cueOf(info: WordInfo): WordCue {
 let lastTally = 0;
 let markedBy = 0;
 
+const NO_WORDS: readonly WordInfo[] = [];
+
 /**
  * What some words hold of every cue list: per list, its different words and prefixes found. A
  * cue (one per named stem) and a prefix are marked with the id of the tally that holds them, so
@@ -177,7 +179,6 @@ class Tally {
 }
 
 const stemsOf = (words: readonly WordInfo[]): string[] => words.map((w) => w.stem);
-const NO_WORDS: readonly WordInfo[] = [];
 
 /** The words of a section's heading and prose (as the section's reading collected them), counted against cue lists when a sense rule asks. */
 export class SectionWords {
