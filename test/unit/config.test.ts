@@ -248,6 +248,13 @@ describe('configuration: merging sources', () => {
     assert.deepEqual(replaced, ['opex']);
   });
 
+  it('a term added once in capitals and once not stays twice (they match different words); the same term twice stays once', () => {
+    const market = resolveConfig([{ concerns: { market: { bodyTerms: ['sam', 'Market', 'SAM'] } } }]).taxonomy.concerns.market.bodyTerms;
+    assert.equal(market.filter((t) => t === 'SAM').length, 1);
+    assert.equal(market.filter((t) => t === 'sam').length, 1);
+    assert.equal(market.filter((t) => t.toLowerCase() === 'market').length, 1);
+  });
+
   it('parseConfigText lays the file over the base it is given (the editor settings)', () => {
     const base = resolveConfig([{ rules: { 'mixed-concerns': 'off', 'duplicate-tag': 'info' } }]);
     const { config } = parseConfigText('{ "rules": { "duplicate-tag": "error" } }', '.pmlens.json', base);

@@ -5,7 +5,7 @@ import { parseFacts } from '../../src/core/parse/facts';
 import { outlineSections } from '../../src/core/sections';
 import { defaultTaxonomy } from '../../src/core/taxonomy/default';
 import { PATTERNS } from '../../src/core/taxonomy/patterns';
-import { taxonomySchema, type PatternDef } from '../../src/core/taxonomy/types';
+import { inCapitals, taxonomySchema, type PatternDef } from '../../src/core/taxonomy/types';
 import { LineIndex } from '../../src/core/text';
 
 const PRODUCT = ['vision', 'user-needs', 'market', 'requirements', 'metrics', 'strategy'];
@@ -124,6 +124,24 @@ describe('taxonomy', () => {
     assert.equal(stem('business'), 'business');
     assert.deepEqual(termTokens('Go-to-Market'), ['go', 'to', 'market']);
     assert.deepEqual(termTokens('Roles & Responsibilities'), ['role', 'and', 'responsibility']);
+  });
+
+  it('a term written in capitals matches only a word in capitals: the market size SAM, not Sam the designer', () => {
+    const terms = (word: string): string[] => compileTaxonomy(defaultTaxonomy).word(word).terms.map((t) => t.concern);
+    assert.deepEqual(terms('SAM'), ['market']);
+    assert.deepEqual(terms('SAMs'), ['market']);
+    assert.deepEqual(terms('Sam'), []);
+    assert.deepEqual(terms('sam'), []);
+    // REST the API style is technical detail; a rest timer is the product's.
+    assert.deepEqual(terms('REST'), ['none']);
+    assert.deepEqual(terms('rest'), []);
+    assert.ok(inCapitals('TAM') && inCapitals('KPIs') && inCapitals('B2B'));
+    assert.ok(!inCapitals('Sam') && !inCapitals('A') && !inCapitals('As') && !inCapitals('sam'));
+    const text = '## Team\n\nSam leads design; Dana sizes the SAM with the sales team.\n';
+    const [s] = outlineSections(parseFacts(text), text.length).sections;
+    const v = classifySection({ text, lines: new LineIndex(text), heading: s.heading, blocks: s.blocks, index: 0 }, { taxonomy: defaultTaxonomy, kind: undefined, parent: undefined });
+    const market = v.evidence.filter((e) => e.concern === 'market').map((e) => e.text);
+    assert.ok(market.includes('SAM') && !market.includes('Sam'), JSON.stringify(market));
   });
 
   it('compiles once per taxonomy object', () => {

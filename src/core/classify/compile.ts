@@ -6,7 +6,7 @@
  * a taxonomy extended by configuration (a new object) gets its own tables.
  */
 import type { Role } from '../types';
-import type { PatternDef, StructureKind, Taxonomy } from '../taxonomy/types';
+import { inCapitals, type PatternDef, type StructureKind, type Taxonomy } from '../taxonomy/types';
 import { RecentMemo } from '../memo';
 import { detach } from '../parse/collect';
 import { digitReach } from './digits';
@@ -36,6 +36,8 @@ export interface TermEntry {
   readonly weights: Record<Channel, number>;
   /** Keys for saturation, per channel: a term counts once per concern and channel however many lists name it. */
   readonly keys: Readonly<Record<Channel, string>>;
+  /** Written in capitals (`SAM`): matches only a word in capitals, not the name Sam. */
+  readonly capitals: boolean;
 }
 
 export interface PhraseEntry {
@@ -184,10 +186,12 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
   const bodyPatterns: PatternSource[] = [];
   const structures = new Map<StructureKind, StructureTarget[]>();
   const roles = new Map<string, Role>();
+  /** Stems with a term that matches only in capitals. */
+  const capitalStems = new Set<string>();
 
   // One entry per (concern, term): listing a term in several lists keeps the best weight per channel.
   const entries = new Map<string, TermEntry>();
-  const entryFor = (key: string, concern: string, role: Role | 'none'): { entry: TermEntry; fresh: boolean } => {
+  const entryFor = (key: string, concern: string, role: Role | 'none', capitals = false): { entry: TermEntry; fresh: boolean } => {
     const found = entries.get(key);
     if (found) return { entry: found, fresh: false };
     const entry: TermEntry = {
@@ -195,6 +199,7 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
       role,
       weights: { heading: 0, body: 0, table: 0 },
       keys: { heading: `heading\u0000${key}`, body: `body\u0000${key}`, table: `table\u0000${key}` },
+      capitals,
     };
     entries.set(key, entry);
     return { entry, fresh: true };
@@ -223,13 +228,15 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
     }
     const tokens = termTokens(raw);
     if (tokens.length === 0) return;
-    const { entry, fresh } = entryFor(`${concern}\u0000${tokens.join(' ')}`, concern, role);
+    const capitals = tokens.length === 1 && inCapitals(raw);
+    const { entry, fresh } = entryFor(`${concern}\u0000${tokens.join(' ')}${capitals ? '\u0000capitals' : ''}`, concern, role, capitals);
     weigh(entry, source, factor);
     if (!fresh) return;
     if (tokens.length === 1) {
       const list = words.get(tokens[0]) ?? [];
       words.set(tokens[0], list);
       list.push(entry);
+      if (capitals) capitalStems.add(tokens[0]);
       return;
     }
     const bucket = phraseMap.get(tokens[0]) ?? new Map<string, PhraseEntry & { entries: TermEntry[] }>();
@@ -294,6 +301,7 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
     const lower = own === '&' ? 'and' : own.toLowerCase();
     const stemmed = stem(lower);
     let terms: readonly TermEntry[] = words.get(stemmed) ?? NONE;
+    if (capitalStems.has(stemmed) && !inCapitals(own)) terms = terms.filter((t) => !t.capitals);
     for (const p of lower.length >= 3 ? prefixes.get(lower.slice(0, 3)) ?? NONE : NONE) {
       if (!lower.startsWith(p.prefix)) continue;
       const fresh = p.entries.filter((e) => !terms.some((t) => t.concern === e.concern));

@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { nearest } from '../tags';
-import { concernSchema, type ConcernDef, type Taxonomy } from '../taxonomy/types';
+import { concernSchema, inCapitals, type ConcernDef, type Taxonomy } from '../taxonomy/types';
 import type { Severity } from '../types';
 import { defaultConfig } from './defaults';
 import { dictionary, own, taxonomyDictionaries } from './dictionary';
@@ -163,11 +163,11 @@ function mergeTerms(base: Record<string, unknown>, patch: ConcernPatch | Neutral
   return out;
 }
 
-/** Keeps the first of equal entries (terms compare case-insensitively). */
+/** Keeps the first of equal entries (terms compare as they match: case-insensitively, but an acronym in capitals is a term of its own). */
 function unique(items: readonly unknown[]): unknown[] {
   const seen = new Set<string>();
   return items.filter((item) => {
-    const key = typeof item === 'string' ? item.toLowerCase() : JSON.stringify(item);
+    const key = typeof item === 'string' ? (inCapitals(item.trim()) ? item.trim() : item.toLowerCase()) : JSON.stringify(item);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -74,11 +74,11 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
         'competitive landscape', 'landscape', 'existing solutions', 'alternatives', 'alternative solutions',
         'positioning', 'go-to-market', 'gtm', 'pricing', 'monetization', 'monetisation', 'business model',
         'revenue', 'revenue model', 'unit economics', 'segment', 'segments', 'industry',
-        'differentiation', 'differentiators', 'why us', 'prior art', 'comparable', 'tam', 'sam', 'som',
+        'differentiation', 'differentiators', 'why us', 'prior art', 'comparable', 'TAM', 'SAM', 'SOM',
         'commercial', 'sales', 'marketing',
       ],
       bodyTerms: [
-        'market', 'compet*', 'rival', 'incumbent', 'alternative', 'market share', 'tam', 'sam', 'som',
+        'market', 'compet*', 'rival', 'incumbent', 'alternative', 'market share', 'TAM', 'SAM', 'SOM',
         'segment', 'pricing', 'price', 'subscription', 'freemium', 'premium', 'tier', 'monetiz*',
         'monetis*', 'revenue', 'business model', 'go-to-market', 'distribution', 'channel',
         'differentiat*', 'positioning', 'industry', 'trend', 'demand', 'existing solutions', 'vendor lock-in',
@@ -460,7 +460,7 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
     ],
     bodyTerms: [
       'api', 'endpoint', 'schema', 'database', 'sql', 'postgresql', 'postgres', 'mysql', 'mongodb',
-      'redis', 'json', 'yaml', 'xml', 'http', 'https', 'rest', 'restful', 'graphql', 'grpc', 'websocket',
+      'redis', 'json', 'yaml', 'xml', 'http', 'https', 'REST', 'restful', 'graphql', 'grpc', 'websocket',
       'backend', 'frontend', 'server', 'client', 'microservice', 'kubernetes', 'docker', 'container',
       'cache', 'queue', 'kafka', 'lambda', 'function', 'class', 'method', 'module', 'library',
       'framework', 'sdk', 'cli', 'algorithm', 'protocol', 'architecture', 'component', 'interface',

@@ -24,10 +24,20 @@ export const patternSchema = z.object({
 export const structureSchema = z.enum(['task-list', 'gantt', 'raci', 'work-breakdown']);
 
 /**
+ * Whether a word is written in capitals, as an acronym is (`SAM`, `REST`, and `SAMs` in the
+ * plural): at least two letters, none of them lower case but a plural's `s`.
+ */
+export function inCapitals(word: string): boolean {
+  const letters = word.endsWith('s') ? word.slice(0, -1) : word;
+  return /^\p{Lu}[\p{Lu}\p{N}]+$/u.test(letters);
+}
+
+/**
  * Term syntax: a word or a phrase, matched case-insensitively on whole words, plural-insensitive
  * ("risk" matches "risks", "dependency" matches "dependencies"); hyphens and spaces are the same
  * ("go-to-market" = "go to market"); a trailing `*` matches a prefix ("compet*": competitor,
- * competition, competitive).
+ * competition, competitive). A single word written in capitals is an acronym and matches only in
+ * capitals ("SAM" matches "SAM" and "SAMs", not the name "Sam").
  */
 export const concernSchema = z.object({
   role: z.enum(['product', 'project']),
