@@ -84,6 +84,14 @@ describe('stale-date on a whole plan', () => {
     assert.deepEqual(stale(plan, '2025-08-01'), []);
   });
 
+  it("a table row is named by its first cell of words, not by a number or a handle before it", () => {
+    const table = '## Rollout\n\n| Phase | Work | Owner | Target |\n| --- | --- | --- | --- |\n| 1 | Server change log | @kim | 2025-10-31 |\n| @lee | 7 | 2025-11-01 |\n';
+    assert.deepEqual(stale(table, '2025-12-02'), [
+      "'Server change log' was due 2025-10-31, 32 days ago, and is not marked done",
+      "'@lee' was due 2025-11-01, 31 days ago, and is not marked done",
+    ]);
+  });
+
   it('a sentence that ends a line before an indented line is cut there (this once looped without end)', () => {
     // Found by the quick-fix property: after a line break, further white space stopped the scan.
     assert.deepEqual(stale('## Schedule\n\nDone.\n next\n', '2025-12-02'), []);

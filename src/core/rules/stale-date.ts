@@ -64,9 +64,16 @@ function isDone(item: Item, text: string): boolean {
   return complete !== null && complete.index > 0;
 }
 
-/** `'Beta with 300 households'`: the item without its date, or a table row's first cell. */
+/** A cell that can name a row: a word of two letters or more, not only a number, an id or a handle. */
+const NAMING_CELL = /(?:^|[^@\p{L}\p{N}_])\p{L}{2,}/u;
+
+/**
+ * `'Beta with 300 households'`: the item without its date, or a table row's first cell that
+ * names it (`| 2 | Client patching | @kim | 2026-11-30 |` is 'Client patching', not '2').
+ */
 function dueName(item: Item, dateText: string): string {
-  const cell = item.cells?.find((c) => c.plain !== '' && !c.plain.includes(dateText));
+  const other = (c: { readonly plain: string }): boolean => c.plain !== '' && !c.plain.includes(dateText);
+  const cell = item.cells?.find((c) => other(c) && NAMING_CELL.test(c.plain)) ?? item.cells?.find(other);
   const raw = cell ? cell.plain : item.plain.replace(dateText, ' ');
   const name = raw
     .replace(/^\[[ xX]\]\s*/, '')
