@@ -190,6 +190,13 @@ describe('classify', () => {
       });
     }
 
+    it('a licence section of a grant plan is none, by its heading, though the plan leans project', () => {
+      const text = '# Harbour Sensors Grant\n\n## Budget\n\nHardware costs $12,000.\n\n## Milestones\n\nMonth 1: prototype. Month 3: pilot.\n\n## Licensing\n\nThe firmware is released under Apache 2.0 and the board designs under CERN-OHL-S.\n';
+      const v = analyze(text).sections.find((s) => s.heading === 'Licensing')!.inferred;
+      assert.equal(v.role, 'none', why(v));
+      assert.ok(v.evidence.some((e) => e.kind === 'neutral' && e.text === 'Licensing'), why(v));
+    });
+
     it('a section with nothing decisive is none, with a confidence', () => {
       const v = section('## Part two\n\nThe quick brown fox jumps over the lazy dog.\n', 'Part two');
       assert.equal(v.role, 'none', why(v));

@@ -443,7 +443,7 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
       'installation', 'install', 'setup instructions', 'getting started', 'usage', 'how to use',
       'table of contents', 'contents', 'toc', 'list of tables', 'list of figures', 'appendix', 'appendices',
       'annex', 'document information', 'document info', 'document control', 'metadata', 'about this document',
-      'about', 'contact', 'contact information', 'contacts', 'license', 'licence', 'legal',
+      'about', 'contact', 'contact information', 'contacts', 'license', 'licence', 'licensing', 'legal',
       'confidentiality', 'intellectual property', 'disclaimer', 'acknowledgements',
       'acknowledgments', 'credits', 'figures',
       'diagram', 'diagrams', 'faq', 'introduction', 'overview', 'summary', 'notes', 'purpose',
