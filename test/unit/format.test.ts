@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Rule } from '../../src/core/rules/rule';
 import {
   analyzeToJson,
+  analyzeToText,
   checkToMarkdown,
   checkToText,
   escapeCell,
@@ -16,6 +17,7 @@ import {
   totalToMarkdown,
   type FileAnalysis,
 } from '../../src/core/report';
+import { analyze } from '../../src/core/analyze';
 import type { Analysis, Finding, Range, Section, Severity, Summary, SummaryRow, SummaryTotal } from '../../src/core/types';
 import { sarifProblems } from '../fixtures/cli/sarif-check';
 
@@ -123,6 +125,16 @@ describe('report: text', function () {
     );
     assert.equal(checkToText([file], 'warning'), 'docs/launch plan.md:5:4 warning owner-mismatch Reads as project not product\n');
     assert.equal(checkToText([file], 'error'), '');
+  });
+
+  it("names a side's context line by the side when the section names no concern of that side", function () {
+    const text = '# Harbour Sensors Grant\n\n## Budget\n\nHardware costs $12,000.\n\n## Milestones\n\nMonth 1: prototype. Month 3: pilot.\n\n## Licensing\n\nThe firmware is released under Apache 2.0.\n';
+    const analysis = analyze(text);
+    const licensing = analysis.sections.find((s) => s.heading === 'Licensing')!;
+    const lean = licensing.inferred.evidence.find((e) => e.kind === 'context' && e.role === 'project');
+    assert.ok(lean && lean.concern === 'none', JSON.stringify(licensing.inferred.evidence));
+    const why = analyzeToText([{ path: 'grant.md', analysis }]).split('\n').find((l, i, all) => l.includes('why:') && all[i - 1].includes('## Licensing'))!;
+    assert.ok(why.includes(`'${lean.text}' project +`), why);
   });
 
   it('lays the summary out as a table with every section', function () {

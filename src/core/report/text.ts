@@ -53,7 +53,8 @@ function sectionLines(section: Section): string[] {
     state = `tagged${tag.handles.length ? ' ' + tag.handles.join(' ') : ''}${reads}`;
   } else state = `inferred ${section.confidence.toFixed(2)}`;
   const lines = [`${line}  ${title}  ->  ${roleLabel(section.role, section.concern)} (${state}; ${section.wordCount} words)`];
-  const why = verdict.evidence.slice(0, 4).map((e) => `'${oneLine(e.text)}' ${e.role === 'none' ? 'neutral' : e.concern} ${e.weight > 0 ? '+' : ''}${Number(e.weight.toFixed(2))}`);
+  // A side's context line names no concern when the section's evidence for that side names none: the side then.
+  const why = verdict.evidence.slice(0, 4).map((e) => `'${oneLine(e.text)}' ${e.role === 'none' ? 'neutral' : e.concern === 'none' ? e.role : e.concern} ${e.weight > 0 ? '+' : ''}${Number(e.weight.toFixed(2))}`);
   if (why.length > 0) lines.push(`         why: ${why.join(', ')}`);
   return lines;
 }
