@@ -142,6 +142,10 @@ describe('taxonomy', () => {
     const v = classifySection({ text, lines: new LineIndex(text), heading: s.heading, blocks: s.blocks, index: 0 }, { taxonomy: defaultTaxonomy, kind: undefined, parent: undefined });
     const market = v.evidence.filter((e) => e.concern === 'market').map((e) => e.text);
     assert.ok(market.includes('SAM') && !market.includes('Sam'), JSON.stringify(market));
+    // A configuration that adds the plain term: every Sam is market, and SAM counts once.
+    const extended = taxonomySchema.parse({ ...defaultTaxonomy, concerns: { ...defaultTaxonomy.concerns, market: { ...defaultTaxonomy.concerns.market, bodyTerms: [...defaultTaxonomy.concerns.market.bodyTerms, 'sam'] } } });
+    assert.deepEqual(compileTaxonomy(extended).word('SAM').terms.map((t) => t.concern), ['market']);
+    assert.deepEqual(compileTaxonomy(extended).word('Sam').terms.map((t) => t.concern), ['market']);
   });
 
   it('compiles once per taxonomy object', () => {

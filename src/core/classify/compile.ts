@@ -301,7 +301,11 @@ function build(taxonomy: Taxonomy): CompiledTaxonomy {
     const lower = own === '&' ? 'and' : own.toLowerCase();
     const stemmed = stem(lower);
     let terms: readonly TermEntry[] = words.get(stemmed) ?? NONE;
-    if (capitalStems.has(stemmed) && !inCapitals(own)) terms = terms.filter((t) => !t.capitals);
+    if (capitalStems.has(stemmed)) {
+      // In capitals, an acronym term gives way to the same concern's plain term (a configuration
+      // that adds `sam` to a built-in `SAM`), so the word counts once.
+      terms = inCapitals(own) ? terms.filter((t) => !t.capitals || !terms.some((o) => !o.capitals && o.concern === t.concern)) : terms.filter((t) => !t.capitals);
+    }
     for (const p of lower.length >= 3 ? prefixes.get(lower.slice(0, 3)) ?? NONE : NONE) {
       if (!lower.startsWith(p.prefix)) continue;
       const fresh = p.entries.filter((e) => !terms.some((t) => t.concern === e.concern));

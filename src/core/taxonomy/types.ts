@@ -25,7 +25,8 @@ export const structureSchema = z.enum(['task-list', 'gantt', 'raci', 'work-break
 
 /**
  * Whether a word is written in capitals, as an acronym is (`SAM`, `REST`, and `SAMs` in the
- * plural): at least two letters, none of them lower case but a plural's `s`.
+ * plural, `B2B`): a capital letter, then capitals and digits, nothing in lower case but a
+ * plural's `s`.
  */
 export function inCapitals(word: string): boolean {
   const letters = word.endsWith('s') ? word.slice(0, -1) : word;
