@@ -72,8 +72,8 @@ const NAMING_CELL = /(?:^|[^@\p{L}\p{N}_])\p{L}{2,}/u;
  * names it (`| 2 | Client patching | @kim | 2026-11-30 |` is 'Client patching', not '2').
  */
 function dueName(item: Item, dateText: string): string {
-  const other = (c: { readonly plain: string }): boolean => c.plain !== '' && !c.plain.includes(dateText);
-  const cell = item.cells?.find((c) => other(c) && NAMING_CELL.test(c.plain)) ?? item.cells?.find(other);
+  const besideTheDate = (c: { readonly plain: string }): boolean => c.plain !== '' && !c.plain.includes(dateText);
+  const cell = item.cells?.find((c) => besideTheDate(c) && NAMING_CELL.test(c.plain)) ?? item.cells?.find(besideTheDate);
   const raw = cell ? cell.plain : item.plain.replace(dateText, ' ');
   const name = raw
     .replace(/^\[[ xX]\]\s*/, '')
