@@ -44,7 +44,7 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
         'persona', 'personas', 'user story', 'user stories', 'use case', 'use cases', 'pain point',
         'problem', 'problem statement', 'customer problem', 'jobs to be done', 'jtbd', 'user research',
         'customer insights', 'insights', 'user experience', 'ux', 'user journey', 'journey',
-        'user needs', 'needs', 'who is it for', 'scenario', 'scenarios', 'epic', 'user flow',
+        'user needs', 'needs', 'who is it for', 'who it is for', 'who benefits', 'who we serve', 'scenario', 'scenarios', 'epic', 'user flow',
         'customer feedback', 'feedback', 'stakeholder needs', 'accessibility', 'usability',
       ],
       bodyTerms: [
