@@ -197,6 +197,13 @@ describe('classify', () => {
       assert.ok(v.evidence.some((e) => e.kind === 'neutral' && e.text === 'Licensing'), why(v));
     });
 
+    it("'Who benefits' names the product's users, not who does the work", () => {
+      const text = '# Ferry Timetable Grant\n\n## Budget\n\nDevelopment costs $9,000.\n\n## Who benefits\n\nCommuters on the island routes and the small operators that run them.\n';
+      const v = analyze(text).sections.find((s) => s.heading === 'Who benefits')!.inferred;
+      assert.equal(v.role, 'product', why(v));
+      assert.ok(!v.evidence.some((e) => e.concern === 'resources'), why(v));
+    });
+
     it('a section with nothing decisive is none, with a confidence', () => {
       const v = section('## Part two\n\nThe quick brown fox jumps over the lazy dog.\n', 'Part two');
       assert.equal(v.role, 'none', why(v));
@@ -394,6 +401,12 @@ describe('classify', () => {
       assert.ok(technical.scores.none > technical.scores.product, why(technical));
       assert.ok(technical.evidence.some((e) => e.kind === 'neutral' && /metrics/i.test(e.text)), why(technical));
       assert.equal(outcome.role, 'product', why(outcome));
+    });
+
+    it('a developer product\'s adoption (teams calling its endpoint, users growing) is an outcome, not technical detail', () => {
+      const v = section('# Tide Tables API\n\n## Success metrics\n\nHarbour apps query the endpoint every week, and the users who open a tide chart grow month on month.\n', 'Success metrics');
+      assert.equal(v.role, 'product', why(v));
+      assert.ok(!v.evidence.some((e) => e.kind === 'neutral' && /metrics/i.test(e.text)), why(v));
     });
 
     it('a measure with no words of its own reads as the document\'s headings do', () => {

@@ -32,7 +32,7 @@ const TECHNICAL = cues([
 const OUTCOME = cues([
   'adoption', 'adopt', 'engagement', 'retention', 'conversion', 'satisfaction', 'nps', 'net promoter', 'dau', 'mau', 'wau',
   'revenue', 'market share', 'churn', 'activation', 'signup', 'sign up', 'subscriber', 'customer', 'user', 'csat',
-  'download', 'install', 'growth', 'traction', 'funnel', 'cohort', 'arpu', 'ltv', 'mrr', 'arr',
+  'download', 'install', 'grow*', 'traction', 'funnel', 'cohort', 'arpu', 'ltv', 'mrr', 'arr',
 ]);
 /** Words of delivering the project: its success is on time and on budget. */
 const DELIVERY = cues([
