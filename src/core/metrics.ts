@@ -47,6 +47,8 @@ const DELIVERY = anyOf([
 /** Words that make an item measurable even without a number: how it will be measured. */
 const MEASURED = /\b(?:measured|measure|tracked|track|survey(?:ed)?|rate|ratio|percent(?:age)?|score|count|number of|median|average|p\d{2}|at least|at most|no more than|fewer than|more than|less than|above|below|zero|none|every|all)\b|[%<>≤≥]/i;
 const DIGIT = /\d/;
+/** A target written in words ("five wallets", "doubles", "a third of"): a number without digits. */
+const NUMBER_WORD = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|half|twice|double[sd]?|triple[sd]?|(?:a|one|two) (?:third|quarter|fifth|tenth)s?)\b/i;
 
 /** What an item measures, by its words. */
 export interface MeasureReading {
@@ -75,7 +77,7 @@ function measureOf(text: string): MeasureReading {
   const withoutDates = dates.reduceRight((t, d) => t.slice(0, d.start) + t.slice(d.end), text);
   const dated = dates.length > 0 && !DIGIT.test(withoutDates) && !MEASURED.test(withoutDates) ? dates[0].text : undefined;
   const delivery = DELIVERY.exec(text)?.[0] ?? dated;
-  const measurable = outcome !== undefined || delivery !== undefined || dates.length > 0 || DIGIT.test(text) || MEASURED.test(text);
+  const measurable = outcome !== undefined || delivery !== undefined || dates.length > 0 || DIGIT.test(text) || MEASURED.test(text) || NUMBER_WORD.test(text);
   return { outcome, delivery, measurable };
 }
 
