@@ -197,6 +197,16 @@ describe('classify', () => {
       assert.ok(v.evidence.some((e) => e.kind === 'neutral' && e.text === 'Licensing'), why(v));
     });
 
+    it("an RFC's guide-level explanation (what its users see) is the product's; its reference-level explanation is none", () => {
+      const text = '# Tide Alerts\n\n## Guide-level explanation\n\nWhen you open a harbour, its next high tide shows at the top of the screen. You can ask for an alert an hour before it from the settings page.\n\n## Reference-level explanation\n\nThe alert worker reads the tide table once a day and queues each alert in the job store.\n';
+      const sections = analyze(text).sections;
+      const guide = sections.find((s) => s.heading === 'Guide-level explanation')!.inferred;
+      assert.equal(guide.role, 'product', why(guide));
+      assert.ok(!guide.evidence.some((e) => e.kind === 'neutral' && e.text === 'Guide'), why(guide));
+      const reference = sections.find((s) => s.heading === 'Reference-level explanation')!.inferred;
+      assert.equal(reference.role, 'none', why(reference));
+    });
+
     it("'Who benefits' names the product's users, not who does the work", () => {
       const text = '# Ferry Timetable Grant\n\n## Budget\n\nDevelopment costs $9,000.\n\n## Who benefits\n\nCommuters on the island routes and the small operators that run them.\n';
       const v = analyze(text).sections.find((s) => s.heading === 'Who benefits')!.inferred;

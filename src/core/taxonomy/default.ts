@@ -105,7 +105,7 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
         'must have', 'nice to have', 'moscow', 'product spec', 'functional spec', 'behavior', 'behaviour',
         'performance', 'security', 'privacy', 'reliability', 'availability', 'scalability', 'compatibility',
         'accessibility', 'localization', 'internationalization', 'compliance requirements', 'constraints',
-        'user interface', 'ui', 'interaction', 'experience requirements', 'specification', 'specifications',
+        'user interface', 'ui', 'interaction', 'experience requirements', 'guide-level explanation', 'specification', 'specifications',
         'release criteria', 'mock-ups', 'mockups', 'wireframes', 'screenshots', 'user flows',
         'button', 'buttons', 'tab', 'tabs', 'footer', 'sidebar', 'menu', 'dialog', 'screen', 'screens',
       ],
