@@ -207,6 +207,17 @@ describe('classify', () => {
       assert.equal(reference.role, 'none', why(reference));
     });
 
+    it("a grant's comparison with existing efforts is the market; its technical challenges are none", () => {
+      const text = '# Quiet Rooms Grant\n\n## Budget\n\nTwo developers for six months, $60,000.\n\n## Compare your project with existing or historical efforts\n\nBooking tools for libraries sell per seat, and the open ones stopped in 2019. Ours is free for small branches.\n\n## Technical challenges\n\nSyncing bookings made offline, and keeping the calendar feed in step with the door sensors.\n';
+      const sections = analyze(text).sections;
+      const compare = sections.find((s) => s.heading.startsWith('Compare'))!.inferred;
+      assert.equal(compare.role, 'product', why(compare));
+      assert.ok(compare.evidence.some((e) => e.concern === 'market' && e.text === 'historical efforts'), why(compare));
+      assert.ok(!compare.evidence.some((e) => e.text === 'efforts' && e.role === 'project'), why(compare));
+      const challenges = sections.find((s) => s.heading === 'Technical challenges')!.inferred;
+      assert.equal(challenges.role, 'none', why(challenges));
+    });
+
     it("'Who benefits' names the product's users, not who does the work", () => {
       const text = '# Ferry Timetable Grant\n\n## Budget\n\nDevelopment costs $9,000.\n\n## Who benefits\n\nCommuters on the island routes and the small operators that run them.\n';
       const v = analyze(text).sections.find((s) => s.heading === 'Who benefits')!.inferred;

@@ -75,6 +75,7 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
         'positioning', 'go-to-market', 'gtm', 'pricing', 'monetization', 'monetisation', 'business model',
         'revenue', 'revenue model', 'unit economics', 'segment', 'segments', 'industry',
         'differentiation', 'differentiators', 'why us', 'prior art', 'comparable', 'TAM', 'SAM', 'SOM',
+        'existing efforts', 'historical efforts', 'similar efforts', 'related efforts', 'similar projects', 'ecosystem fit',
         'commercial', 'sales', 'marketing',
       ],
       bodyTerms: [
@@ -432,7 +433,7 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
   neutral: {
     headingTerms: [
       'architecture', 'technical architecture', 'system architecture', 'system design', 'technical design',
-      'detailed design', 'design details', 'technical solution', 'technical specification',
+      'detailed design', 'design details', 'technical solution', 'technical specification', 'technical challenges',
       'technical specifications', 'technical details', 'implementation details', 'tech stack',
       'technology stack', 'stack', 'technology', 'technologies', 'tools and technology', 'api', 'apis',
       'api design', 'endpoints', 'schema', 'schemas', 'database', 'data model', 'data pipeline',
