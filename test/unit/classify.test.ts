@@ -218,6 +218,16 @@ describe('classify', () => {
       assert.equal(challenges.role, 'none', why(challenges));
     });
 
+    it("an enhancement proposal's graduation criteria and implementation history are the project's", () => {
+      const text = '# Faster Pod Start\n\n## Motivation\n\nOperators want short jobs to start quickly.\n\n## Graduation Criteria\n\nAlpha behind a feature gate; beta once the end-to-end suite passes for two releases.\n\n## Implementation History\n\n- 2026-02-10: proposal merged.\n- 2026-04-22: alpha landed in release 1.41.\n';
+      const sections = analyze(text).sections;
+      for (const heading of ['Graduation Criteria', 'Implementation History']) {
+        const v = sections.find((s) => s.heading === heading)!.inferred;
+        assert.equal(v.role, 'project', `${heading}: ${why(v)}`);
+        assert.ok(v.evidence.some((e) => e.kind === 'heading-term' && e.text === heading), `${heading}: ${why(v)}`);
+      }
+    });
+
     it("'Who benefits' names the product's users, not who does the work", () => {
       const text = '# Ferry Timetable Grant\n\n## Budget\n\nDevelopment costs $9,000.\n\n## Who benefits\n\nCommuters on the island routes and the small operators that run them.\n';
       const v = analyze(text).sections.find((s) => s.heading === 'Who benefits')!.inferred;

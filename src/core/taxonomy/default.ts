@@ -207,6 +207,7 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
         'sprint', 'sprints', 'iteration', 'iterations', 'week', 'weeks', 'month', 'months', 'quarter',
         'critical path', 'rollout', 'roll-out', 'launch plan', 'launch', 'release', 'go-live', 'cutover',
         'implementation plan', 'high-level project plan', 'delivery plan', 'cadence', 'duration', 'when',
+        'graduation criteria', 'deprecation plan',
         'day', 'days', 'stage', 'stages', 'kickoff', 'kick-off', 'tracking', 'sequencing', 'sequence',
       ],
       bodyTerms: [
@@ -355,7 +356,7 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
       headingTerms: [
         'feature branches', 'branching strategy', 'branching', 'git workflow', 'project metrics', 'delivery metrics', 'development metrics', 'engineering metrics', 'team metrics', 'process metrics', 'quality metrics',
         'status', 'progress', 'status report', 'status update', 'update', 'updates', 'progress report',
-        'current status', 'current state', 'reporting', 'report', 'communication', 'communication plan',
+        'current status', 'current state', 'reporting', 'report', 'communication', 'communication plan', 'implementation history',
         'communications', 'meetings', 'meeting', 'standup', 'stand-up', 'retrospective', 'retro',
         'accomplishments', 'achievements', 'done', 'completed', 'next steps', 'action items',
         'lessons learned', 'governance', 'approval', 'approvals', 'sign-off', 'signoff', 'acceptance',
