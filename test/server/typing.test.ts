@@ -46,9 +46,10 @@ describe('language server: while typing', function () {
     const uri = await client.open('setext-plan.md', TAGGED_PLAN);
     await client.diagnosticsFor(uri, 1);
     // A version that takes a while to analyse (half a second or more), overtaken at once by the
-    // next, itself overtaken while it waits for the slow one to stop.
+    // next, itself overtaken while it waits for the slow one to stop or is being analysed: slow
+    // too, so that on a busy machine it cannot finish before the newest arrives.
     const slow = await client.change(uri, setextHeadings(1000));
-    const overtaken = await client.change(uri, TAGGED_PLAN);
+    const overtaken = await client.change(uri, setextHeadings(999));
     const sent = Date.now();
     const newest = await client.change(uri, CHECKOUT_PRD);
     const published = await client.diagnosticsFor(uri, newest);
