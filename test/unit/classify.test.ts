@@ -228,6 +228,16 @@ describe('classify', () => {
       }
     });
 
+    it("an upgrade, downgrade or version skew strategy is technical detail, not product strategy", () => {
+      const text = '# Faster Pod Start\n\n## Upgrade / Downgrade Strategy\n\nOn upgrade, running pods keep the old behaviour until they are recreated; on downgrade the field is ignored.\n\n## Version Skew Strategy\n\nAn older node agent ignores the new field; the API server accepts it only behind the gate.\n';
+      const sections = analyze(text).sections;
+      for (const heading of ['Upgrade / Downgrade Strategy', 'Version Skew Strategy']) {
+        const v = sections.find((s) => s.heading === heading)!.inferred;
+        assert.equal(v.role, 'none', `${heading}: ${why(v)}`);
+        assert.ok(!v.evidence.some((e) => e.concern === 'strategy'), `${heading}: ${why(v)}`);
+      }
+    });
+
     it("'Who benefits' names the product's users, not who does the work", () => {
       const text = '# Ferry Timetable Grant\n\n## Budget\n\nDevelopment costs $9,000.\n\n## Who benefits\n\nCommuters on the island routes and the small operators that run them.\n';
       const v = analyze(text).sections.find((s) => s.heading === 'Who benefits')!.inferred;
