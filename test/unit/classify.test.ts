@@ -228,10 +228,10 @@ describe('classify', () => {
       }
     });
 
-    it("an upgrade, downgrade or version skew strategy is technical detail, not product strategy", () => {
-      const text = '# Faster Pod Start\n\n## Upgrade / Downgrade Strategy\n\nOn upgrade, running pods keep the old behaviour until they are recreated; on downgrade the field is ignored.\n\n## Version Skew Strategy\n\nAn older node agent ignores the new field; the API server accepts it only behind the gate.\n';
+    it("an upgrade, downgrade or version skew strategy and backwards compatibility are technical detail, not product strategy or requirements", () => {
+      const text = '# Faster Pod Start\n\n## Upgrade / Downgrade Strategy\n\nOn upgrade, running pods keep the old behaviour until they are recreated; on downgrade the field is ignored.\n\n## Version Skew Strategy\n\nAn older node agent ignores the new field; the API server accepts it only behind the gate.\n\n## Backwards Compatibility\n\nExisting manifests are unaffected: the option is off unless named.\n';
       const sections = analyze(text).sections;
-      for (const heading of ['Upgrade / Downgrade Strategy', 'Version Skew Strategy']) {
+      for (const heading of ['Upgrade / Downgrade Strategy', 'Version Skew Strategy', 'Backwards Compatibility']) {
         const v = sections.find((s) => s.heading === heading)!.inferred;
         assert.equal(v.role, 'none', `${heading}: ${why(v)}`);
         assert.ok(!v.evidence.some((e) => e.concern === 'strategy'), `${heading}: ${why(v)}`);
