@@ -48,6 +48,13 @@ function section(text: string, heading: string, options?: { taxonomy?: Taxonomy;
   return found[0].verdict;
 }
 
+/** The verdict the whole analysis gives the one section with this heading: the document's context counts. */
+function analysed(text: string, heading: string): Verdict {
+  const found = analyze(text).sections.filter((s) => s.heading === heading);
+  assert.equal(found.length, 1, `one section '${heading}'`);
+  return found[0].inferred;
+}
+
 const why = (v: Verdict): string =>
   `${v.role}/${v.concern} (${v.confidence}) P${v.scores.product} J${v.scores.project} N${v.scores.none}: ` +
   v.evidence.map((e) => `${e.kind}:${e.concern}:${JSON.stringify(e.text)}=${e.weight}`).join(', ');
@@ -192,37 +199,34 @@ describe('classify', () => {
 
     it('a licence section of a grant plan is none, by its heading, though the plan leans project', () => {
       const text = '# Harbour Sensors Grant\n\n## Budget\n\nHardware costs $12,000.\n\n## Milestones\n\nMonth 1: prototype. Month 3: pilot.\n\n## Licensing\n\nThe firmware is released under Apache 2.0 and the board designs under CERN-OHL-S.\n';
-      const v = analyze(text).sections.find((s) => s.heading === 'Licensing')!.inferred;
+      const v = analysed(text, 'Licensing');
       assert.equal(v.role, 'none', why(v));
       assert.ok(v.evidence.some((e) => e.kind === 'neutral' && e.text === 'Licensing'), why(v));
     });
 
     it("an RFC's guide-level explanation (what its users see) is the product's; its reference-level explanation is none", () => {
       const text = '# Tide Alerts\n\n## Guide-level explanation\n\nWhen you open a harbour, its next high tide shows at the top of the screen. You can ask for an alert an hour before it from the settings page.\n\n## Reference-level explanation\n\nThe alert worker reads the tide table once a day and queues each alert in the job store.\n';
-      const sections = analyze(text).sections;
-      const guide = sections.find((s) => s.heading === 'Guide-level explanation')!.inferred;
+      const guide = analysed(text, 'Guide-level explanation');
       assert.equal(guide.role, 'product', why(guide));
       assert.ok(!guide.evidence.some((e) => e.kind === 'neutral' && e.text === 'Guide'), why(guide));
-      const reference = sections.find((s) => s.heading === 'Reference-level explanation')!.inferred;
+      const reference = analysed(text, 'Reference-level explanation');
       assert.equal(reference.role, 'none', why(reference));
     });
 
     it("a grant's comparison with existing efforts is the market; its technical challenges are none", () => {
       const text = '# Quiet Rooms Grant\n\n## Budget\n\nTwo developers for six months, $60,000.\n\n## Compare your project with existing or historical efforts\n\nBooking tools for libraries sell per seat, and the open ones stopped in 2019. Ours is free for small branches.\n\n## Technical challenges\n\nSyncing bookings made offline, and keeping the calendar feed in step with the door sensors.\n';
-      const sections = analyze(text).sections;
-      const compare = sections.find((s) => s.heading.startsWith('Compare'))!.inferred;
+      const compare = analysed(text, 'Compare your project with existing or historical efforts');
       assert.equal(compare.role, 'product', why(compare));
       assert.ok(compare.evidence.some((e) => e.concern === 'market' && e.text === 'historical efforts'), why(compare));
       assert.ok(!compare.evidence.some((e) => e.text === 'efforts' && e.role === 'project'), why(compare));
-      const challenges = sections.find((s) => s.heading === 'Technical challenges')!.inferred;
+      const challenges = analysed(text, 'Technical challenges');
       assert.equal(challenges.role, 'none', why(challenges));
     });
 
     it("an enhancement proposal's graduation criteria and implementation history are the project's", () => {
       const text = '# Faster Pod Start\n\n## Motivation\n\nOperators want short jobs to start quickly.\n\n## Graduation Criteria\n\nAlpha behind a feature gate; beta once the end-to-end suite passes for two releases.\n\n## Implementation History\n\n- 2026-02-10: proposal merged.\n- 2026-04-22: alpha landed in release 1.41.\n';
-      const sections = analyze(text).sections;
       for (const heading of ['Graduation Criteria', 'Implementation History']) {
-        const v = sections.find((s) => s.heading === heading)!.inferred;
+        const v = analysed(text, heading);
         assert.equal(v.role, 'project', `${heading}: ${why(v)}`);
         assert.ok(v.evidence.some((e) => e.kind === 'heading-term' && e.text === heading), `${heading}: ${why(v)}`);
       }
@@ -230,9 +234,8 @@ describe('classify', () => {
 
     it("an upgrade, downgrade or version skew strategy and backwards compatibility are technical detail, not product strategy or requirements", () => {
       const text = '# Faster Pod Start\n\n## Upgrade / Downgrade Strategy\n\nOn upgrade, running pods keep the old behaviour until they are recreated; on downgrade the field is ignored.\n\n## Version Skew Strategy\n\nAn older node agent ignores the new field; the API server accepts it only behind the gate.\n\n## Backwards Compatibility\n\nExisting manifests are unaffected: the option is off unless named.\n';
-      const sections = analyze(text).sections;
       for (const heading of ['Upgrade / Downgrade Strategy', 'Version Skew Strategy', 'Backwards Compatibility']) {
-        const v = sections.find((s) => s.heading === heading)!.inferred;
+        const v = analysed(text, heading);
         assert.equal(v.role, 'none', `${heading}: ${why(v)}`);
         assert.ok(!v.evidence.some((e) => e.concern === 'strategy'), `${heading}: ${why(v)}`);
       }
@@ -240,7 +243,7 @@ describe('classify', () => {
 
     it("'Who benefits' names the product's users, not who does the work", () => {
       const text = '# Ferry Timetable Grant\n\n## Budget\n\nDevelopment costs $9,000.\n\n## Who benefits\n\nCommuters on the island routes and the small operators that run them.\n';
-      const v = analyze(text).sections.find((s) => s.heading === 'Who benefits')!.inferred;
+      const v = analysed(text, 'Who benefits');
       assert.equal(v.role, 'product', why(v));
       assert.ok(!v.evidence.some((e) => e.concern === 'resources'), why(v));
     });
