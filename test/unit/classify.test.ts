@@ -232,9 +232,9 @@ describe('classify', () => {
       }
     });
 
-    it("an upgrade, downgrade or version skew strategy and backwards compatibility are technical detail, not product strategy or requirements", () => {
-      const text = '# Faster Pod Start\n\n## Upgrade / Downgrade Strategy\n\nOn upgrade, running pods keep the old behaviour until they are recreated; on downgrade the field is ignored.\n\n## Version Skew Strategy\n\nAn older node agent ignores the new field; the API server accepts it only behind the gate.\n\n## Backwards Compatibility\n\nExisting manifests are unaffected: the option is off unless named.\n';
-      for (const heading of ['Upgrade / Downgrade Strategy', 'Version Skew Strategy', 'Backwards Compatibility']) {
+    it("an upgrade, downgrade or version skew strategy, backwards compatibility and security considerations are technical detail, not product strategy or requirements", () => {
+      const text = '# Faster Pod Start\n\n## Upgrade / Downgrade Strategy\n\nOn upgrade, running pods keep the old behaviour until they are recreated; on downgrade the field is ignored.\n\n## Version Skew Strategy\n\nAn older node agent ignores the new field; the API server accepts it only behind the gate.\n\n## Backwards Compatibility\n\nExisting manifests are unaffected: the option is off unless named.\n\n## Security Considerations\n\nA pod could set the field to restart a sidecar in a loop; the agent backs off as it does for any container.\n';
+      for (const heading of ['Upgrade / Downgrade Strategy', 'Version Skew Strategy', 'Backwards Compatibility', 'Security Considerations']) {
         const v = analysed(text, heading);
         assert.equal(v.role, 'none', `${heading}: ${why(v)}`);
         assert.ok(!v.evidence.some((e) => e.concern === 'strategy'), `${heading}: ${why(v)}`);
