@@ -241,6 +241,14 @@ describe('classify', () => {
       }
     });
 
+    it('a summary takes its side from what it summarises', () => {
+      const product = analysed('# Tide Alerts\n\n## Summary\n\nSailors in tidal harbours need a warning before high tide: the app lets users set an alert, so they never check tables by hand.\n', 'Summary');
+      const project = analysed('# Tide Alerts\n\n## Summary\n\nTwo engineers build it in twelve weeks for $40,000, paid at three milestones.\n', 'Summary');
+      assert.equal(product.role, 'product', why(product));
+      assert.equal(project.role, 'project', why(project));
+      for (const v of [product, project]) assert.ok(!v.evidence.some((e) => e.kind === 'neutral' && e.text === 'Summary'), why(v));
+    });
+
     it("'Who benefits' names the product's users, not who does the work", () => {
       const text = '# Ferry Timetable Grant\n\n## Budget\n\nDevelopment costs $9,000.\n\n## Who benefits\n\nCommuters on the island routes and the small operators that run them.\n';
       const v = analysed(text, 'Who benefits');
