@@ -256,6 +256,26 @@ describe('classify', () => {
       assert.ok(!v.evidence.some((e) => e.concern === 'resources'), why(v));
     });
 
+    it("'Who uses' and 'Who depends on' name the product's users, not who does the work", () => {
+      const text = '# Tide Tables Grant\n\n## Budget\n\nDevelopment costs $9,000.\n\n## Who uses Tidewise\n\nHarbour masters and sailing schools open it before every launch.\n\n## Who depends on it\n\nTwo ferry apps embed it to warn their riders.\n';
+      for (const heading of ['Who uses Tidewise', 'Who depends on it']) {
+        const v = analysed(text, heading);
+        assert.equal(v.role, 'product', `${heading}: ${why(v)}`);
+        assert.ok(!v.evidence.some((e) => e.concern === 'resources' || e.concern === 'risks'), `${heading}: ${why(v)}`);
+      }
+    });
+
+    it("a customer or public FAQ answers the users' questions; a legend or how-to-read note is on neither side", () => {
+      const text = '# Ferry Passes\n\n## Timeline\n\nBuild in May, launch in June.\n\n## Customer FAQ\n\nCan I share a pass with my family? Yes, up to four riders.\n\n## Status legend\n\nA tick means shipped, a clock means planned.\n\n## How to read this roadmap\n\nEach row is one item, with the quarter it is planned for.\n';
+      const faq = analysed(text, 'Customer FAQ');
+      assert.equal(faq.role, 'product', why(faq));
+      for (const heading of ['Status legend', 'How to read this roadmap']) {
+        const v = analysed(text, heading);
+        assert.ok(v.evidence.some((e) => e.kind === 'neutral' && e.role === 'none'), `${heading}: ${why(v)}`);
+        assert.notEqual(v.role, 'product', `${heading}: ${why(v)}`);
+      }
+    });
+
     it('a section with nothing decisive is none, with a confidence', () => {
       const v = section('## Part two\n\nThe quick brown fox jumps over the lazy dog.\n', 'Part two');
       assert.equal(v.role, 'none', why(v));
@@ -501,6 +521,11 @@ describe('classify', () => {
       assert.equal(hypotheses.role, 'product', why(hypotheses));
       assert.equal(delivery.role, 'project', why(delivery));
       assert.equal(table.role, 'product', why(table));
+    });
+
+    it('a paid tier a feature could cannibalise is a product hypothesis', () => {
+      const v = section('# Pantry\n\n## Risks\n\nSharing lists could cannibalise the paid tier we planned for families.\n', 'Risks');
+      assert.equal(v.role, 'product', why(v));
     });
 
     it('fees the product itself charges are the product\'s; a funding request is the project\'s', () => {

@@ -44,7 +44,8 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
         'persona', 'personas', 'user story', 'user stories', 'use case', 'use cases', 'pain point',
         'problem', 'problem statement', 'customer problem', 'jobs to be done', 'jtbd', 'user research',
         'customer insights', 'insights', 'user experience', 'ux', 'user journey', 'journey',
-        'user needs', 'needs', 'who is it for', 'who it is for', 'who benefits', 'who we serve', 'scenario', 'scenarios', 'epic', 'user flow',
+        'user needs', 'needs', 'who is it for', 'who it is for', 'who benefits', 'who we serve',
+        'who uses', 'who use', 'who depends on', 'who relies on', 'who needs', 'who buys', 'who pays', 'customer faq', 'public faq', 'external faq', 'scenario', 'scenarios', 'epic', 'user flow',
         'customer feedback', 'feedback', 'stakeholder needs', 'accessibility', 'usability',
       ],
       bodyTerms: [
@@ -451,7 +452,7 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
       'about', 'contact', 'contact information', 'contacts', 'license', 'licence', 'licensing', 'legal',
       'confidentiality', 'intellectual property', 'disclaimer', 'acknowledgements',
       'acknowledgments', 'credits', 'figures',
-      'diagram', 'diagrams', 'faq', 'introduction', 'overview', 'notes', 'purpose',
+      'diagram', 'diagrams', 'legend', 'how to read', 'faq', 'introduction', 'overview', 'notes', 'purpose',
       'error handling', 'logging', 'configuration', 'methods', 'tools',
       'techniques', 'framework', 'implementation', 'code', 'cli', 'runbook', 'breaking change',
       'design', 'basics', 'misc', 'miscellaneous', 'prd',
