@@ -265,6 +265,15 @@ describe('classify', () => {
       }
     });
 
+    it('a bare FAQ takes its side from its answers; an internal FAQ stays neutral', () => {
+      const text = '# Shared Lists\n\n## Requirements\n\nUsers can share a list.\n\n## FAQ\n\nCan I share a list with my flatmates? Yes: invite them, and every user sees the same list.\n\n## Internal FAQ\n\nWhich service stores the lists? The sync service, as today.\n';
+      const faq = analysed(text, 'FAQ');
+      assert.equal(faq.role, 'product', why(faq));
+      assert.ok(!faq.evidence.some((e) => e.kind === 'neutral' && e.text === 'FAQ'), why(faq));
+      const internal = analysed(text, 'Internal FAQ');
+      assert.ok(internal.evidence.some((e) => e.kind === 'neutral' && e.text === 'Internal FAQ'), why(internal));
+    });
+
     it("a customer or public FAQ answers the users' questions; a legend or how-to-read note is on neither side", () => {
       const text = '# Ferry Passes\n\n## Timeline\n\nBuild in May, launch in June.\n\n## Customer FAQ\n\nCan I share a pass with my family? Yes, up to four riders.\n\n## Status legend\n\nA tick means shipped, a clock means planned.\n\n## How to read this roadmap\n\nEach row is one item, with the quarter it is planned for.\n';
       const faq = analysed(text, 'Customer FAQ');

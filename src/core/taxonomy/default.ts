@@ -452,7 +452,7 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
       'about', 'contact', 'contact information', 'contacts', 'license', 'licence', 'licensing', 'legal',
       'confidentiality', 'intellectual property', 'disclaimer', 'acknowledgements',
       'acknowledgments', 'credits', 'figures',
-      'diagram', 'diagrams', 'legend', 'how to read', 'faq', 'introduction', 'overview', 'notes', 'purpose',
+      'diagram', 'diagrams', 'legend', 'how to read', 'internal faq', 'introduction', 'overview', 'notes', 'purpose',
       'error handling', 'logging', 'configuration', 'methods', 'tools',
       'techniques', 'framework', 'implementation', 'code', 'cli', 'runbook', 'breaking change',
       'design', 'basics', 'misc', 'miscellaneous', 'prd',
@@ -489,7 +489,7 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
     termWeights: {
         'table of contents': 2, contents: 1.5, toc: 2, 'list of tables': 2, 'list of figures': 2, 'revision history': 2, 'version history': 2, 'document history': 2, changelog: 2, 'change log': 2, glossary: 2, references: 1.6, bibliography: 2, links: 1.6, 'further reading': 2, 'see also': 2, contact: 1.6, 'contact information': 2, contacts: 1.6, license: 1.6, licence: 1.6, appendix: 1.5, appendices: 1.6, annex: 1.5, 'document information': 2, 'document info': 2, 'document control': 2, acknowledgements: 2, acknowledgments: 2, credits: 1.6, disclaimer: 1.6,
       stack: 0.8, technology: 0.7, technologies: 0.7, engine: 0.6, history: 0.7, about: 0.6, usage: 0.6,
-      install: 0.8, definitions: 0.9, concepts: 0.7, faq: 0.5, introduction: 0.8, overview: 0.5,
+      install: 0.8, definitions: 0.9, concepts: 0.7, 'internal faq': 0.5, introduction: 0.8, overview: 0.5,
       notes: 0.5, purpose: 0.6, configuration: 0.6, methods: 0.5, tools: 0.6,
       techniques: 0.6, framework: 0.5, implementation: 0.4, code: 0.6, design: 0.4, basics: 0.7,
       prd: 0.7, proposal: 0.5, brief: 0.5, spec: 0.5, template: 0.6,
