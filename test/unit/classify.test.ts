@@ -274,6 +274,13 @@ describe('classify', () => {
       assert.ok(internal.evidence.some((e) => e.kind === 'neutral' && e.text === 'Internal FAQ'), why(internal));
     });
 
+    it("developer experience is the experience of the product's users, not the team's", () => {
+      const text = '# Relay Roadmap\n\n## Budget\n\nTwo maintainers, $8,000 a month.\n\n## Developer Experience\n\nApp authors should get a working client in five minutes, with errors that say what to fix.\n';
+      const v = analysed(text, 'Developer Experience');
+      assert.equal(v.role, 'product', why(v));
+      assert.ok(!v.evidence.some((e) => e.concern === 'resources' && e.kind === 'heading-term'), why(v));
+    });
+
     it("a customer or public FAQ answers the users' questions; a legend or how-to-read note is on neither side", () => {
       const text = '# Ferry Passes\n\n## Timeline\n\nBuild in May, launch in June.\n\n## Customer FAQ\n\nCan I share a pass with my family? Yes, up to four riders.\n\n## Status legend\n\nA tick means shipped, a clock means planned.\n\n## How to read this roadmap\n\nEach row is one item, with the quarter it is planned for.\n';
       const faq = analysed(text, 'Customer FAQ');
