@@ -602,6 +602,33 @@ describe('classify', () => {
       assert.notEqual(plain.concern, 'compliance');
     });
 
+    it('at a number, the first listed pattern that matches wins, and one that matches nothing gives way to the next', () => {
+      const stock = taxonomySchema.parse({
+        ...defaultTaxonomy,
+        concerns: {
+          ...defaultTaxonomy.concerns,
+          stock: {
+            role: 'project',
+            label: 'Stock',
+            description: 'Counts of parts',
+            headingTerms: [],
+            bodyTerms: [],
+            // Five patterns started at numbers: the first can match nothing, the third only part of what the second does.
+            patterns: [
+              { name: 'nothing', regex: 'x?', weight: 1, starts: ['#'] },
+              { name: 'units', regex: '\\d+\\s+units', weight: 1, starts: ['#'] },
+              { name: 'unit', regex: '\\d+\\s+unit', weight: 1, starts: ['#'] },
+              { name: 'widgets', regex: '\\d+\\s+widgets', weight: 1, starts: ['#'] },
+              { name: 'gadgets', regex: '\\d+\\s+gadgets', weight: 1, starts: ['#'] },
+            ],
+          },
+        },
+      });
+      const v = section('## Part two\n\nWe hold 12 units and 7 widgets.\n', 'Part two', { taxonomy: stock });
+      const found = v.evidence.filter((e) => e.kind === 'pattern' && e.concern === 'stock').map((e) => e.text);
+      assert.deepEqual(found.sort(), ['12 units', '7 widgets'], why(v));
+    });
+
     it('recognises terms added to a built-in concern', () => {
       const text = '## Part two\n\nWe have eighteen months of runway and a small budget.\n';
       const added = section(text, 'Part two', { taxonomy: extended });

@@ -361,7 +361,7 @@ function startsAt(set: PatternSet, lower: string): readonly number[] {
 }
 
 /** How many capturing groups a (valid) expression holds. */
-const groupCount = (source: string): number => (new RegExp(`${source}|`, 'iu').exec('') ?? []).length - 1;
+export const groupCount = (source: string): number => (new RegExp(`${source}|`, 'iu').exec('') ?? []).length - 1;
 
 interface PatternSource {
   readonly def: PatternDef;

@@ -6,7 +6,7 @@ import type { BlockFact } from '../parse/facts';
 import type { LineIndex } from '../text';
 import type { EvidenceKind } from '../types';
 import type { StructureKind } from '../taxonomy/types';
-import { WORD_HASH_SEED, wordHashStep, type Channel, type CompiledTaxonomy, type PatternSet, type TermEntry, type WordInfo } from './compile';
+import { WORD_HASH_SEED, wordHashStep, type Channel, type CompiledTaxonomy, groupCount, type PatternSet, type TermEntry, type WordInfo } from './compile';
 import { STOPS } from './digits';
 import { countNamed, productName } from './named';
 import { readInteraction, readTechnical } from './register';
@@ -293,6 +293,23 @@ class PatternScan {
   /** Tries the candidate patterns at `at`, first listed first; returns where the match ends (`at` for none). */
   private tryAt(candidates: readonly number[], at: number): number {
     const masked = this.masked;
+    // At a digit every pattern's digit checks pass (the digit is the first one ahead), so a long
+    // list, such as the one of every number, is tried as one alternation: one native call, not one per pattern.
+    if (candidates.length >= MIN_ALTERNATION && isAsciiDigit(masked.charCodeAt(at))) {
+      const alternation = alternationOf(this.set, candidates);
+      if (alternation) {
+        const re = alternation.expression;
+        re.lastIndex = at;
+        const m = re.exec(masked);
+        if (!m) return at;
+        // An empty match would hide a later pattern's longer one: those few go one by one below.
+        if (m[0].length > 0) {
+          const k = alternation.groups.findIndex((g) => m[g] !== undefined);
+          this.note(candidates[k], at, at + m[0].length);
+          return at + m[0].length;
+        }
+      }
+    }
     for (const i of candidates) {
       const p = this.set.patterns[i];
       const re = p.sticky;
@@ -327,6 +344,41 @@ class PatternScan {
       this.symbol = masked.codePointAt(this.symbolAt)!;
     }
   }
+}
+
+/** Candidate lists at least this long are tried as one alternation at a digit (see `tryAt`). */
+const MIN_ALTERNATION = 4;
+
+/** A candidate list joined into one sticky expression, and the wrapping group of each candidate. */
+interface Alternation {
+  readonly expression: RegExp;
+  readonly groups: readonly number[];
+}
+
+/** Alternations by candidate list (a list belongs to one pattern set); null where a pattern cannot join one. */
+const alternations = new WeakMap<readonly number[], Alternation | null>();
+
+/**
+ * The candidates as one sticky alternation `(a)|(b)|…`: at one place, the first alternative that
+ * matches is the first pattern that matches, as when they are tried in turn. Patterns that refer
+ * to their own groups (back-references, named groups) would change meaning when renumbered.
+ */
+function alternationOf(set: PatternSet, candidates: readonly number[]): Alternation | null {
+  const known = alternations.get(candidates);
+  if (known !== undefined) return known;
+  let alternation: Alternation | null = null;
+  const sources = candidates.map((i) => set.patterns[i].sticky?.source);
+  if (sources.every((source): source is string => source !== undefined && !/\\[1-9]|\\k<|\(\?<[A-Za-z]/.test(source))) {
+    const groups: number[] = [];
+    let group = 1;
+    for (const source of sources) {
+      groups.push(group);
+      group += groupCount(source) + 1;
+    }
+    alternation = { expression: new RegExp(sources.map((source) => `(${source})`).join('|'), 'iuy'), groups };
+  }
+  alternations.set(candidates, alternation);
+  return alternation;
 }
 
 const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
