@@ -43,9 +43,10 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
         'user', 'users', 'target users', 'target audience', 'audience', 'customer', 'customers',
         'persona', 'personas', 'user story', 'user stories', 'use case', 'use cases', 'pain point',
         'problem', 'problem statement', 'customer problem', 'jobs to be done', 'jtbd', 'user research',
-        'customer insights', 'insights', 'user experience', 'developer experience', 'customer experience', 'ux', 'user journey', 'journey',
-        'user needs', 'needs', 'who is it for', 'who it is for', 'who benefits', 'who we serve',
-        'who uses', 'who use', 'who depends on', 'who relies on', 'who needs', 'who buys', 'who pays', 'customer faq', 'public faq', 'external faq', 'scenario', 'scenarios', 'epic', 'user flow',
+        'customer insights', 'insights', 'user experience', 'developer experience', 'customer experience', 'ux',
+        'user journey', 'journey', 'user needs', 'needs', 'who is it for', 'who it is for', 'who benefits',
+        'who we serve', 'who uses', 'who use', 'who depends on', 'who relies on', 'who needs', 'who buys', 'who pays',
+        'customer faq', 'public faq', 'external faq', 'scenario', 'scenarios', 'epic', 'user flow',
         'customer feedback', 'feedback', 'stakeholder needs', 'accessibility', 'usability',
       ],
       bodyTerms: [
