@@ -361,7 +361,25 @@ function startsAt(set: PatternSet, lower: string): readonly number[] {
 }
 
 /** How many capturing groups a (valid) expression holds. */
-export const groupCount = (source: string): number => (new RegExp(`${source}|`, 'iu').exec('') ?? []).length - 1;
+const groupCount = (source: string): number => (new RegExp(`${source}|`, 'iu').exec('') ?? []).length - 1;
+
+/** Whether an expression refers to its own groups (back-references, named groups): renumbered in an alternation, it would change meaning. */
+export const refersToOwnGroups = (source: string): boolean => /\\[1-9]|\\k<|\(\?<[A-Za-z]/.test(source);
+
+/**
+ * Joins expressions into one alternation `(a)|(b)|…`, and the wrapping group of each, found by
+ * counting the groups the ones before it hold. At one place, the first alternative that matches
+ * is the first expression that matches, as when they are tried in turn.
+ */
+export function joinAlternatives(sources: readonly string[]): { readonly source: string; readonly groups: readonly number[] } {
+  const groups: number[] = [];
+  let group = 1;
+  for (const source of sources) {
+    groups.push(group);
+    group += groupCount(source) + 1;
+  }
+  return { source: sources.map((source) => `(${source})`).join('|'), groups };
+}
 
 interface PatternSource {
   readonly def: PatternDef;
@@ -394,9 +412,9 @@ function buildPatternSet(sources: readonly PatternSource[]): PatternSet {
   const byPrefix = new Map<string, { prefix: string; index: number }[]>();
   const byNumber: number[] = [];
   const bySymbol = new Map<number, number[]>();
-  const parts: string[] = [];
+  /** The patterns joined into the combined expression: their index and expression. */
+  const joined: { readonly index: number; readonly source: string }[] = [];
   const alone: [number, RegExp][] = [];
-  let group = 1;
   const push = <K>(map: Map<K, number[]>, key: K, index: number): void => {
     const list = map.get(key) ?? [];
     map.set(key, list);
@@ -432,15 +450,16 @@ function buildPatternSet(sources: readonly PatternSource[]): PatternSet {
       }
       continue;
     }
-    if (/\\[1-9]|\\k<|\(\?<[A-Za-z]/.test(def.regex)) {
+    if (refersToOwnGroups(def.regex)) {
       patterns.push({ ...base, sticky: undefined, group: -1 });
       alone.push([index, new RegExp(def.regex, 'giu')]);
       continue;
     }
-    patterns.push({ ...base, sticky: undefined, group });
-    parts.push(`(${def.regex})`);
-    group += groupCount(def.regex) + 1;
+    patterns.push({ ...base, sticky: undefined, group: -1 });
+    joined.push({ index, source: def.regex });
   }
+  const combined = joinAlternatives(joined.map((j) => j.source));
+  joined.forEach((j, k) => (patterns[j.index] = { ...patterns[j.index], group: combined.groups[k] }));
   const escape = (c: string): string => c.replace(/[\\\]^-]/g, '\\$&');
   return {
     patterns,
@@ -449,7 +468,7 @@ function buildPatternSet(sources: readonly PatternSource[]): PatternSet {
     byNumber,
     bySymbol,
     symbols: bySymbol.size > 0 ? new RegExp(`[${[...bySymbol.keys()].map((c) => escape(String.fromCodePoint(c))).join('')}]`, 'gu') : undefined,
-    combined: parts.length > 0 ? new RegExp(parts.join('|'), 'giu') : undefined,
+    combined: joined.length > 0 ? new RegExp(combined.source, 'giu') : undefined,
     alone,
   };
 }

@@ -6,7 +6,7 @@ import type { BlockFact } from '../parse/facts';
 import type { LineIndex } from '../text';
 import type { EvidenceKind } from '../types';
 import type { StructureKind } from '../taxonomy/types';
-import { WORD_HASH_SEED, wordHashStep, type Channel, type CompiledTaxonomy, groupCount, type PatternSet, type TermEntry, type WordInfo } from './compile';
+import { WORD_HASH_SEED, wordHashStep, type Channel, type CompiledTaxonomy, joinAlternatives, refersToOwnGroups, type PatternSet, type TermEntry, type WordInfo } from './compile';
 import { STOPS } from './digits';
 import { countNamed, productName } from './named';
 import { readInteraction, readTechnical } from './register';
@@ -358,24 +358,15 @@ interface Alternation {
 /** Alternations by candidate list (a list belongs to one pattern set); null where a pattern cannot join one. */
 const alternations = new WeakMap<readonly number[], Alternation | null>();
 
-/**
- * The candidates as one sticky alternation `(a)|(b)|…`: at one place, the first alternative that
- * matches is the first pattern that matches, as when they are tried in turn. Patterns that refer
- * to their own groups (back-references, named groups) would change meaning when renumbered.
- */
+/** The candidates as one sticky alternation (see `joinAlternatives`), unless one refers to its own groups. */
 function alternationOf(set: PatternSet, candidates: readonly number[]): Alternation | null {
   const known = alternations.get(candidates);
   if (known !== undefined) return known;
   let alternation: Alternation | null = null;
   const sources = candidates.map((i) => set.patterns[i].sticky?.source);
-  if (sources.every((source): source is string => source !== undefined && !/\\[1-9]|\\k<|\(\?<[A-Za-z]/.test(source))) {
-    const groups: number[] = [];
-    let group = 1;
-    for (const source of sources) {
-      groups.push(group);
-      group += groupCount(source) + 1;
-    }
-    alternation = { expression: new RegExp(sources.map((source) => `(${source})`).join('|'), 'iuy'), groups };
+  if (sources.every((source): source is string => source !== undefined && !refersToOwnGroups(source))) {
+    const { source, groups } = joinAlternatives(sources);
+    alternation = { expression: new RegExp(source, 'iuy'), groups };
   }
   alternations.set(candidates, alternation);
   return alternation;

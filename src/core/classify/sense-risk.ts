@@ -16,8 +16,8 @@ export const RISK_KEEP = 0.25;
 /** Words of product hypotheses: whether people adopt, pay, stay; what the market does. */
 const PRODUCT_HYPOTHESIS = cues([
   'adopt*', 'pay', 'paying', 'paid', 'cannibali*', 'willing*', 'demand', 'market', 'compet*', 'churn', 'price', 'pricing',
-  'customer', 'user', 'trust', 'usage', 'traction', 'retention', 'engagement', 'uptake', 'buy', 'switch', 'value', 'need', 'habit', 'behavior',
-  'behaviour', 'preference', 'monetiz*', 'monetis*', 'revenue', 'product-market fit', 'subscription', 'positioning', 'expect',
+  'customer', 'user', 'trust', 'usage', 'traction', 'retention', 'engagement', 'uptake', 'buy', 'switch', 'value', 'need',
+  'habit', 'behavior', 'behaviour', 'preference', 'monetiz*', 'monetis*', 'revenue', 'product-market fit', 'subscription', 'positioning', 'expect',
 ]);
 /** Words of delivery risks: time, people, money, other teams. */
 const DELIVERY_RISK = cues([

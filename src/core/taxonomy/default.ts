@@ -438,7 +438,7 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
       'architecture', 'technical architecture', 'system architecture', 'system design', 'technical design',
       'detailed design', 'design details', 'technical solution', 'technical specification', 'technical challenges',
       'upgrade strategy', 'downgrade strategy', 'version skew strategy', 'rollback strategy', 'caching strategy',
-      'backwards compatibility', 'backward compatibility', 'breaking changes', 'test cases', 'test vectors',
+      'backwards compatibility', 'backward compatibility', 'test cases', 'test vectors',
       'security considerations', 'security implications', 'privacy considerations',
       'technical specifications', 'technical details', 'implementation details', 'tech stack',
       'technology stack', 'stack', 'technology', 'technologies', 'tools and technology', 'api', 'apis',
