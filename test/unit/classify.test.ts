@@ -292,6 +292,37 @@ describe('classify', () => {
       }
     });
 
+    it('a body of nothing but links is a list of references, on neither side; an image is content', () => {
+      const text =
+        '# Harbour Sensors\n\n## Overview\n\nHarbour Sensors lets harbour masters see which berths are free, on a phone.\n\n' +
+        '## Team\n\nAna Ruiz and Tom Berg.\n\n### Team profiles\n\n- https://example.org/people/ana-ruiz\n- [Tom Berg](https://example.org/people/tom-berg)\n';
+      const links = analysed(text, 'Team profiles');
+      assert.equal(links.role, 'none', why(links));
+      assert.ok(links.evidence.some((e) => e.kind === 'context' && e.role === 'none' && e.text === 'the body is only links'), why(links));
+      const image = analysed('# Harbour Sensors\n\n## Delivery phases\n\n![phases](https://example.org/phases.png)\n', 'Delivery phases');
+      assert.ok(!image.evidence.some((e) => e.text === 'the body is only links'), why(image));
+    });
+
+    it('graduation requirements and target releases schedule the work, not the product', () => {
+      const text =
+        '# Proposal: Snapshot Export\n\n## Summary\n\nThis proposal adds a command that exports a snapshot of a volume.\n\n' +
+        '## Target releases\n\n- This proposal targets beta for version v2.4\n- It targets GA for version v2.5\n\n' +
+        '## Graduation Requirements\n\n### Beta\n\n- End-to-end tests pass on two clouds\n\n### GA\n\n- Two releases without a regression\n';
+      for (const heading of ['Target releases', 'Graduation Requirements']) {
+        const v = analysed(text, heading);
+        assert.equal(v.role, 'project', `${heading}: ${why(v)}`);
+        assert.ok(!v.evidence.some((e) => e.kind === 'heading-term' && e.concern === 'requirements'), `${heading}: ${why(v)}`);
+      }
+    });
+
+    it('a summary that says outright what is being built is product', () => {
+      for (const sentence of ['This proposal adds a command that exports a volume to a single file.', 'Floe is a small desktop tool that exports a volume to a single file.']) {
+        const v = analysed(`# Proposal: Snapshot Export\n\n## Summary\n\n${sentence}\n`, 'Summary');
+        assert.equal(v.role, 'product', why(v));
+        assert.ok(v.evidence.some((e) => e.kind === 'pattern' && e.concern === 'vision' && e.role === 'product'), why(v));
+      }
+    });
+
     it('a section with nothing decisive is none, with a confidence', () => {
       const v = section('## Part two\n\nThe quick brown fox jumps over the lazy dog.\n', 'Part two');
       assert.equal(v.role, 'none', why(v));

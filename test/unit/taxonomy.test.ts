@@ -94,6 +94,7 @@ describe('taxonomy', () => {
       persona: ['⟦Persona:⟧ Maya, 34', '⟦Persona 2 —⟧ Omar'],
       priority: ['P0'],
       requirementStatement: ['The system shall', 'Users can', 'must support'],
+      productDefinition: ['⟦This proposal adds⟧ a command', 'Ferrule ⟦is a small desktop tool⟧ for', '⟦the project will build⟧ one site'],
       userValue: ['⟦lets cashiers refund⟧ a sale', 'we ⟦help new members to pick⟧ a plan', '⟦Value delivered⟧:'],
     };
     // An example is found whole, or its ⟦marked⟧ part is, where it stands in the sentence.

@@ -338,6 +338,11 @@ export function addRuleFeature(out: FeatureVector, rule: InferredRole): void {
   out.set(RULE[rule], 1);
 }
 
+/** The feature id of one verdict of the hand-set rule. */
+export function ruleFeature(rule: InferredRole): number {
+  return RULE[rule];
+}
+
 /** What the heading's form and the body's register say, apart from any term. */
 export interface FormReading {
   /** The heading asks a question (`How will it be built?`): Q&A framing. */

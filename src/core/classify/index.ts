@@ -20,7 +20,7 @@ import { readAudience } from './audience';
 import { lazyVerdict } from './evidence';
 import { compileTaxonomy, type CompiledTaxonomy } from './compile';
 import { documentLean, isTitle, topConcerns, type SideConcerns } from './document';
-import { addBalanceFeatures, addContextFeatures, addFormFeatures, addRuleFeature, concernOfFeatures, CONTEXT_SOURCES, contextSource, featureId, featuresOfHit, FeatureVector, headingForm, wordFeature, type ContextReading, type ContextSource, type SideTotals } from './features';
+import { addBalanceFeatures, addContextFeatures, addFormFeatures, addRuleFeature, concernOfFeatures, ruleFeature, CONTEXT_SOURCES, contextSource, featureId, featuresOfHit, FeatureVector, headingForm, wordFeature, type ContextReading, type ContextSource, type SideTotals } from './features';
 import { readListing } from './listing';
 import { addNameFeatures } from './named';
 import { calibratedConfidence, defaultModel, predict, pushToward, type Features, type LoadedModel, type Model } from './model';
@@ -214,7 +214,9 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   contextFeatures.clear();
   addContextFeatures(contextFeatures, reading, own);
   for (let i = 0; i < contextFeatures.size; i++) features.set(contextFeatures.idAt(i), contextFeatures.valueAt(i));
-  const rule = ruleVerdict(own, signals, reading);
+  const onlyLinks = signals.linkBlocks > 0 && signals.otherBlocks === 0;
+  // A body of nothing but links is a list of references, whatever its heading names.
+  const rule = onlyLinks ? 'none' : ruleVerdict(own, signals, reading);
   addRuleFeature(features, rule);
   addBalanceFeatures(features, groups);
   const form = headingForm(heading.text);
@@ -240,7 +242,7 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   context.observe?.(features.named());
   // The evidence is worked out when it is first read (most verdicts are never asked why), from
   // what this section alone holds: the shared vectors are another section's by then.
-  const evidence: EvidenceReading = { loaded, text, lines, heading, hits: signals.hits, context: reading, own, concerns, verdictClass, kindRole: context.kind?.role };
+  const evidence: EvidenceReading = { loaded, text, lines, heading, hits: signals.hits, context: reading, own, concerns, verdictClass, kindRole: context.kind?.role, onlyLinks };
   return lazyVerdict(
     {
       role,
@@ -269,6 +271,8 @@ interface EvidenceReading {
   /** The class the verdict names (for a mix, its likelier side). */
   readonly verdictClass: number;
   readonly kindRole: Role | 'mixed' | undefined;
+  /** The body is nothing but links (the rule's verdict is then `none`). */
+  readonly onlyLinks: boolean;
 }
 
 /** A piece of evidence before it quotes the text: a context line has its text, a signal its place. */
@@ -323,6 +327,12 @@ function explain(reading: EvidenceReading): Draft[] {
     const sideRole = CLASS_ROLE[side];
     const concern = sideRole === 'none' ? 'none' : (concerns[sideRole] ?? 'none');
     evidence.push({ kind: 'context', text: say[side], start: heading.start, end: heading.end, concern, role: sideRole, weight: round(push) });
+  }
+  // A body of nothing but links set the rule's verdict to `none`: said, like context, at the heading
+  // (its URLs are not quoted), with the push the fit gave that verdict.
+  if (reading.onlyLinks) {
+    const push = pushToward(loaded, ruleFeature('none'), 1, 2);
+    if (push >= CONTEXT_SHOWN) evidence.push({ kind: 'context', text: 'the body is only links', start: heading.start, end: heading.end, concern: 'none', role: 'none', weight: round(push) });
   }
   // A declared kind acts through the rule (a fixed prior: the labelled plans declare none).
   const kindRole = reading.kindRole;

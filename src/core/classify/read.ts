@@ -464,6 +464,7 @@ export function scanBlock(compiled: CompiledTaxonomy, text: string, lines: LineI
   if (block.kind === 'html' || block.end <= block.start) return 0;
   const source = text.slice(block.start, block.end);
   if (block.kind === 'code') {
+    signals.otherBlocks++;
     const timeline = block.lang === 'gantt' || ((block.lang === 'mermaid' || block.lang === 'plantuml' || block.lang === 'puml') && TIMELINE_CODE.test(source));
     if (timeline) {
       const m = /gantt|timeline/i.exec(source);
@@ -485,6 +486,10 @@ export function scanBlock(compiled: CompiledTaxonomy, text: string, lines: LineI
     signals.add('body\u0000state', 'neutral', 'none', 'none', SCORING.documentState, at, at + state[1].length, true);
   }
   const marks = technicalMarks(source);
+  // Images are content (a diagram of the phases), not references.
+  const linkOnly = links.anchors === 0 && (links.onlyLinks || (marks.urls > 0 && wordless(masked))) && !source.includes('![');
+  if (linkOnly) signals.linkBlocks++;
+  else signals.otherBlocks++;
   if (links.anchors > 0) {
     signals.add('body\u0000contents', 'neutral', 'none', 'none', SCORING.contentsLink, block.start + links.first, block.start + links.firstEnd, true);
   } else if (links.onlyLinks) {

@@ -48,6 +48,9 @@ export class Signals {
   technical = 0;
   /** Words of the body that name the product (see ./named). */
   named = 0;
+  /** Body blocks that are only links or bare URLs, and body blocks of anything else. */
+  linkBlocks = 0;
+  otherBlocks = 0;
   /** The words of the body's prose, in order (code, identifiers and numbers left out): what the word-sense rules read. */
   readonly prose: WordInfo[] = [];
 

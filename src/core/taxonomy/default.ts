@@ -34,6 +34,7 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
         problem: 0.5, solution: 0.6, platform: 0.3, experience: 0.3, easy: 0.4, simple: 0.3,
         intuitive: 0.6, seamless: 0.8, launching: 0.7, 'what is it': 0.7,
       },
+      patterns: [PATTERNS.productDefinition],
     },
     'user-needs': {
       role: 'product',
@@ -209,7 +210,7 @@ export const defaultTaxonomy: Taxonomy = taxonomySchema.parse({
         'sprint', 'sprints', 'iteration', 'iterations', 'week', 'weeks', 'month', 'months', 'quarter',
         'critical path', 'rollout', 'roll-out', 'launch plan', 'launch', 'release', 'go-live', 'cutover',
         'implementation plan', 'high-level project plan', 'delivery plan', 'cadence', 'duration', 'when',
-        'graduation criteria', 'deprecation plan',
+        'graduation criteria', 'graduation requirements', 'graduation', 'target release', 'target releases', 'deprecation plan',
         'day', 'days', 'stage', 'stages', 'kickoff', 'kick-off', 'tracking', 'sequencing', 'sequence',
       ],
       bodyTerms: [

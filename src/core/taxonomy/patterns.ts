@@ -175,6 +175,14 @@ export const PATTERNS = {
     'body',
     ['the', 'user', 'users', 'customer', 'customers', 'admin', 'admins', 'administrator', 'administrators', 'must'],
   ),
+  /** This proposal adds … · the project builds … · is a library that … (what is being built, said outright) */
+  productDefinition: p(
+    'what it is',
+    `\\b(?:this|the|our)\\s+(?:proposal|enhancement|rfc|project|feature|product|tool|library|app|application|platform|service|extension|plugin|grant|initiative)\\s+(?:will\\s+)?(?:adds?|introduces?|proposes?|builds?|creates?|provides?|offers?|delivers?|enables?|exposes?|lets?|allows?|aims?\\s+to|seeks?\\s+to)\\b|\\b(?:is|will\\s+be)\\s+(?:an?|the)\\s+(?:[\\p{L}-]+\\s+){0,4}?(?:tool|library|platform|app|application|service|framework|protocol|marketplace|dashboard|wallet|plugin|extension|product|solution|sdk|bridge|client|engine|messenger|website|portal|bot|game|interface)s?\\b`,
+    1,
+    'body',
+    ['this', 'the', 'our', 'is', 'will'],
+  ),
   /** lets users export · helps reviewers find · guide them through · value delivered (what a step gives its users) */
   userValue: p(
     'user value',
