@@ -553,6 +553,12 @@ describe('classify', () => {
       assert.notEqual(v.role, 'product', why(v));
     });
 
+    it('success criteria met at handover, by teamwork and a final presentation, are the project\'s', () => {
+      const v = section('# Course Project\n\n## Success criteria\n\n- The app is deployed and demonstrated to the tutor at handover\n- Effective teamwork across the group\n- A final presentation and complete documentation\n', 'Success criteria');
+      assert.ok(v.evidence.some((e) => e.role === 'project' && /^(deployed|demonstrated|handover|teamwork|presentation)$/i.test(e.text)), why(v));
+      assert.notEqual(v.role, 'product', why(v));
+    });
+
     it('a milestone that only describes what users can do is scope, not schedule', () => {
       const scope = section('# Pantry\n\n## Milestone 2: Shared lists\n\nHouseholds can share one shopping list. The app lets members add items from any phone, shows who added what, and offers a quick filter for items still needed.\n', 'Milestone 2: Shared lists');
       const scheduled = section('# Pantry\n\n## Milestone 2: Shared lists\n\nHouseholds can share one shopping list. Due 14 March 2026, after 3 weeks of work by two engineers, for $4,000.\n', 'Milestone 2: Shared lists');

@@ -37,10 +37,11 @@ const OUTCOME = cues([
 /** Words of delivering the project: its success is on time and on budget. */
 const DELIVERY = cues([
   'on time', 'on budget', 'within budget', 'on schedule', 'deadline', 'schedule', 'milestone', 'deliverable', 'delivered',
-  'velocity', 'burndown', 'overrun', 'sprint', 'budget', 'project',
+  'velocity', 'burndown', 'overrun', 'sprint', 'budget', 'project', 'handover', 'hand over', 'handed over', 'cutover',
+  'implemented', 'deployed', 'demonstrated', 'demonstration', 'presentation', 'acceptance', 'sign-off', 'signed off',
 ]);
 /** Words of how people do their work: a team's performance. */
-const TEAM = cues(['peer', 'appraisal', 'teammate', 'team member', 'attendance', 'performance review', 'peer review', 'review', 'feedback session']);
+const TEAM = cues(['peer', 'appraisal', 'teammate', 'team member', 'attendance', 'performance review', 'peer review', 'review', 'feedback session', 'teamwork']);
 
 /** The stems of measure words whose sense this rule reads in a heading, besides every signal of the `metrics` concern. */
 const MEASURE_WORDS = new Set(['metric', 'measure', 'measurement', 'performance', 'kpi', 'indicator']);
