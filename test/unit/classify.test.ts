@@ -249,6 +249,16 @@ describe('classify', () => {
       for (const v of [product, project]) assert.ok(!v.evidence.some((e) => e.kind === 'neutral' && e.text === 'Summary'), why(v));
     });
 
+    it('an overview of the document stays neutral; an overview of what is built leaves it to its body', () => {
+      const overview = (body: string): Verdict => analysed(`# Tide Alerts\n\n## Overview\n\n${body}\n`, 'Overview');
+      const neutralWeight = (v: Verdict): number => v.evidence.find((e) => e.kind === 'neutral' && e.text === 'Overview')?.weight ?? 0;
+      const ofDocument = overview('This document sets out how the alerts are planned and which part each reader needs.');
+      const ofProduct = overview('Sailors in tidal harbours get a warning on their phone before high tide: the app lets users choose which harbours to follow.');
+      assert.notEqual(ofDocument.role, 'product', why(ofDocument));
+      assert.ok(neutralWeight(ofProduct) < neutralWeight(ofDocument) / 2, `${why(ofProduct)} | ${why(ofDocument)}`);
+      assert.equal(ofProduct.role, 'product', why(ofProduct));
+    });
+
     it("'Who benefits' names the product's users, not who does the work", () => {
       const text = '# Ferry Timetable Grant\n\n## Budget\n\nDevelopment costs $9,000.\n\n## Who benefits\n\nCommuters on the island routes and the small operators that run them.\n';
       const v = analysed(text, 'Who benefits');

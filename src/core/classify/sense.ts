@@ -12,6 +12,7 @@ import { productName } from './named';
 import { headingOutline, maskProse } from './scan';
 import { documentSense, readMetricSense } from './sense-metric';
 import { readMoneySense } from './sense-money';
+import { readOverviewSense } from './sense-overview';
 import { readPhaseSense } from './sense-phase';
 import { readRiskSense } from './sense-risk';
 import { readStrategySense } from './sense-strategy';
@@ -92,6 +93,8 @@ export function readSenses(compiled: CompiledTaxonomy, text: string, lines: Line
   if (money.unit > 0) found.set('sense:money-unit', money.unit);
   const phase = readPhaseSense(compiled, text, signals);
   if (phase > 0) found.set('sense:scope-phase', phase);
+  const overview = readOverviewSense(compiled, text, signals, words);
+  if (overview > 0) found.set('sense:overview-content', overview);
   return found;
 }
 
