@@ -149,11 +149,11 @@ process.stdout.write(JSON.stringify({ parse: t1 - t0, rest: t2 - t1, restCpu: (u
   const alike = row('now, like for like', `now, the rules ${against} had (${added.join(', ') || 'none'} off)`);
   // Each round's variants ran one after another, seconds apart: their ratio within the round is
   // steadier than the medians' when the machine's speed drifts.
-  const paired = (name) => median(times[name].map((t, i) => t.rest / times.before[i].rest)).toFixed(2);
+  const paired = (name, measure = 'rest') => median(times[name].map((t, i) => t[measure] / times.before[i][measure])).toFixed(2);
   const ratio = alike.rest / before.rest;
   const cpuRatio = (variant) => (variant.restCpu / before.restCpu).toFixed(2);
   console.log(`${ratio <= 1 ? '✓' : '✗'} the ${size.toUpperCase()} analysis after the parse, like for like, no slower than before the fitted classifier: ${ratio.toFixed(2)}× (round by round: ${paired('now, like for like')}×; CPU time ${cpuRatio(alike)}×)`);
-  console.log(`  repeated in one process, as a language server repeats it (like for like): ${(alike.repeated / before.repeated).toFixed(2)}× (round by round: ${median(times['now, like for like'].map((t, i) => t.repeated / times.before[i].repeated)).toFixed(2)}×)`);
+  console.log(`  repeated in one process, as a language server repeats it (like for like): ${(alike.repeated / before.repeated).toFixed(2)}× (round by round: ${paired('now, like for like', 'repeated')}×)`);
   console.log(`  with every rule: ${(now.rest / before.rest).toFixed(2)}× after the parse (round by round: ${paired('now')}×; CPU time ${cpuRatio(now)}×), ${(now.total / before.total).toFixed(2)}× the whole analysis (the parse being remark's now)`);
 } finally {
   rmSync(dir, { recursive: true, force: true });

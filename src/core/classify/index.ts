@@ -214,9 +214,7 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   contextFeatures.clear();
   addContextFeatures(contextFeatures, reading, own);
   for (let i = 0; i < contextFeatures.size; i++) features.set(contextFeatures.idAt(i), contextFeatures.valueAt(i));
-  const onlyLinks = signals.linkBlocks > 0 && signals.otherBlocks === 0;
-  // A body of nothing but links is a list of references, whatever its heading names.
-  const rule = onlyLinks ? 'none' : ruleVerdict(own, signals, reading);
+  const rule = ruleVerdict(own, signals, reading);
   addRuleFeature(features, rule);
   addBalanceFeatures(features, groups);
   const form = headingForm(heading.text);
@@ -242,7 +240,7 @@ export function classifySection(input: ClassifyInput, context: ClassifyContext):
   context.observe?.(features.named());
   // The evidence is worked out when it is first read (most verdicts are never asked why), from
   // what this section alone holds: the shared vectors are another section's by then.
-  const evidence: EvidenceReading = { loaded, text, lines, heading, hits: signals.hits, context: reading, own, concerns, verdictClass, kindRole: context.kind?.role, onlyLinks };
+  const evidence: EvidenceReading = { loaded, text, lines, heading, hits: signals.hits, context: reading, own, concerns, verdictClass, kindRole: context.kind?.role, onlyLinks: signals.onlyLinks };
   return lazyVerdict(
     {
       role,
@@ -475,6 +473,8 @@ export function decide(rule: InferredRole, p: readonly [number, number, number],
  * feature: the fit learns where that rule is right and where it is not.
  */
 function ruleVerdict(own: { product: number; project: number; none: number }, signals: Signals, c: ContextReading): InferredRole {
+  // A body of nothing but links is a list of references, whatever its heading names.
+  if (signals.onlyLinks) return 'none';
   const side = { ...own };
   if (c.title) {
     let headingTotal = 0;

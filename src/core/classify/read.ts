@@ -486,15 +486,15 @@ export function scanBlock(compiled: CompiledTaxonomy, text: string, lines: LineI
     signals.add('body\u0000state', 'neutral', 'none', 'none', SCORING.documentState, at, at + state[1].length, true);
   }
   const marks = technicalMarks(source);
+  const linkList = links.anchors === 0 && (links.onlyLinks || (marks.urls > 0 && wordless(masked)));
   // Images are content (a diagram of the phases), not references.
-  const linkOnly = links.anchors === 0 && (links.onlyLinks || (marks.urls > 0 && wordless(masked))) && !source.includes('![');
-  if (linkOnly) signals.linkBlocks++;
+  if (linkList && !source.includes('![')) signals.linkBlocks++;
   else signals.otherBlocks++;
   if (links.anchors > 0) {
     signals.add('body\u0000contents', 'neutral', 'none', 'none', SCORING.contentsLink, block.start + links.first, block.start + links.firstEnd, true);
   } else if (links.onlyLinks) {
     signals.add('body\u0000links', 'neutral', 'none', 'none', SCORING.linkList, block.start + links.first, block.start + links.firstEnd, true);
-  } else if (marks.urls > 0 && wordless(masked)) {
+  } else if (linkList) {
     // A paragraph of bare URLs is a reference list too (a URL is not quoted as evidence).
     signals.add('body\u0000bare-links', 'neutral', 'none', 'none', SCORING.linkList, block.start + marks.first, block.start + marks.firstEnd, true, false);
   }

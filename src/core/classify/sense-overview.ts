@@ -29,6 +29,7 @@ export function readOverviewSense(compiled: CompiledTaxonomy, text: string, sign
   let found = 0;
   for (const hit of signals.hits.values()) {
     if (hit.role !== 'none' || hit.scaled || hit.kind !== 'neutral' || !hitNames(compiled, text, hit, OVERVIEW_WORDS)) continue;
+    // Counted at the first overview word only (most sections have none): a body about the document keeps them all.
     if (found === 0 && words.count(DOCUMENT_SELF) > 0) return 0;
     hit.contribution *= OVERVIEW_KEEP;
     found++;

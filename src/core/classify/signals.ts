@@ -51,6 +51,11 @@ export class Signals {
   /** Body blocks that are only links or bare URLs, and body blocks of anything else. */
   linkBlocks = 0;
   otherBlocks = 0;
+
+  /** The body is nothing but links: a list of references (profiles, repositories, sites). */
+  get onlyLinks(): boolean {
+    return this.linkBlocks > 0 && this.otherBlocks === 0;
+  }
   /** The words of the body's prose, in order (code, identifiers and numbers left out): what the word-sense rules read. */
   readonly prose: WordInfo[] = [];
 
