@@ -14,11 +14,8 @@ export const OVERVIEW_KEEP = 0.25;
 /** The words whose sense this rule reads. */
 const OVERVIEW_WORDS = new Set(['overview', 'introduction', 'intro']);
 
-/** Words of a body that presents the document itself. */
-const DOCUMENT_SELF = cues([
-  'this document', 'this plan', 'this page', 'this section', 'this report', 'this file', 'this readme', 'this charter',
-  'this template', 'document', 'template',
-]);
+/** Words of a body that presents the document itself (`document` and `template` alone cover `this document`, `this template`). */
+const DOCUMENT_SELF = cues(['this plan', 'this page', 'this section', 'this report', 'this file', 'this readme', 'this charter', 'document', 'template']);
 
 /** A body shorter than this many words presents nothing. */
 const MIN_BODY_WORDS = 12;
