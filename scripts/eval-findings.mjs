@@ -96,7 +96,9 @@ function hoverProblems(hover, section, text) {
     if (word && (/^-\d/.test(after) || before === '_' || after[0] === '_' || /^\.[A-Za-z]/.test(after))) out.add('fromIdentifier');
     const lineStart = text.lastIndexOf('\n', s - 1) + 1;
     if (((text.slice(lineStart, s).match(/`/g) ?? []).length % 2) === 1) out.add('fromCode');
-    const token = text.slice(lineStart, s).split(/\s/).pop() ?? '';
+    // The text just before the word, back to a space or the end of an HTML tag: the link text of
+    // `<a href="https://…">API</a>` follows the URL with no space between them.
+    const token = text.slice(lineStart, s).split(/[\s>]/).pop() ?? '';
     if (/:\/\/|^www\./.test(token)) out.add('fromUrl');
     // A currency code in a data description: a list item or table row that names a field in code or its type.
     const line = text.slice(lineStart, text.indexOf('\n', end) < 0 ? text.length : text.indexOf('\n', end));
