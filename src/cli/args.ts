@@ -29,8 +29,10 @@ export interface CliOptions {
   readonly failOn: FailOn;
   readonly all: boolean;
   readonly quiet: boolean;
-  /** Files analysed at once, on worker threads (1: on the main thread). */
+  /** Files analysed at once, each on a worker thread. */
   readonly jobs: number;
+  /** Seconds a file's analysis may take (0: no limit); undefined: the default for its size. */
+  readonly timeLimit: number | undefined;
   /** Read what .gitignore, .pmlensignore and `ignores` leave out too. */
   readonly noIgnore: boolean;
   /** Today for stale-date (`--as-of`, YYYY-MM-DD), over the configuration's `asOf`. */
@@ -74,7 +76,11 @@ Options:
   --all                               folders and globs include Markdown files that are not
                                       plan documents (README, CHANGELOG, …)
   --jobs N, -j N                      files analysed at once on worker threads (default: the
-                                      number of cores; 1: no worker threads)
+                                      number of cores)
+  --time-limit SECONDS                how long one file's analysis may take before it is
+                                      stopped and reported (default: 10 s plus 10 s per MB
+                                      of text; 0: no limit, and with --jobs 1 no worker
+                                      thread)
   --quiet                             check: print only findings that reach --fail-on, and no
                                       notes or summary line on stderr
   --no-ignore                         also read what .gitignore, .pmlensignore and the
@@ -94,7 +100,8 @@ code units. A .pmlens.json with errors is reported as file:line:col, its faulty 
 ignored, the files are still analyzed, and the exit code is 2.
 
 Exit codes: 0 no finding reaches --fail-on; 1 one does (check; diff: a section moved); 2 usage,
-configuration, git or I/O error (a missing file, a glob that matches nothing, an unknown revision).
+configuration, git or I/O error (a missing file, a glob that matches nothing, an unknown revision),
+or a file stopped at its time limit.
 `;
 
 /** Reads the arguments (without `node` and the script). Never throws. */
@@ -113,6 +120,7 @@ export function parseCli(argv: readonly string[]): Parsed {
         'no-ignore': { type: 'boolean', default: false },
         quiet: { type: 'boolean', short: 'q', default: false },
         jobs: { type: 'string', short: 'j' },
+        'time-limit': { type: 'string' },
         'as-of': { type: 'string' },
         'plans-only': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -154,6 +162,10 @@ export function parseCli(argv: readonly string[]): Parsed {
   if (values.config === '') return { type: 'usage-error', message: '--config needs a file' };
   const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) return { type: 'usage-error', message: `--jobs needs a whole number from 1 to 256, not '${values.jobs}'` };
+  const timeLimit = values['time-limit'] === undefined ? undefined : /^\d{1,5}(?:\.\d+)?$/.test(values['time-limit']) ? Number(values['time-limit']) : NaN;
+  if (timeLimit !== undefined && !(timeLimit <= 86_400)) {
+    return { type: 'usage-error', message: `--time-limit needs a number of seconds from 0 (no limit) to 86400, not '${values['time-limit']}'` };
+  }
   return {
     type: 'run',
     options: {
@@ -165,6 +177,7 @@ export function parseCli(argv: readonly string[]): Parsed {
       all: values.all ?? false,
       quiet: values.quiet ?? false,
       jobs,
+      timeLimit,
       noIgnore: values['no-ignore'] ?? false,
       asOf,
       plansOnly: values['plans-only'] ?? false,

@@ -5,8 +5,6 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze } from '../core/analyze';
-import { isPlanDocument } from '../core/detect';
 import { diffPlans } from '../core/diff';
 import { diffToJson, diffToMarkdown, diffToText, type FileDiff } from '../core/report/diff';
 import type { Analysis } from '../core/types';
@@ -14,6 +12,8 @@ import type { CliOptions } from './args';
 import { openConfigSource, type ConfigSource } from './engine';
 import { describeError } from './files';
 import { changedMarkdown, fileAt, GitError, repositoryRoot, resolveCommit } from './git';
+import { describeStopped } from './job';
+import { openRunner, type JobRunner } from './pool';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, type CliIo } from './run';
 
 /** Runs `pm-lens diff`; returns the exit code. */
@@ -24,11 +24,15 @@ export async function runDiff(options: CliOptions, io: CliIo): Promise<number> {
     return EXIT_ERROR;
   }
   let files: FileDiff[];
+  // Each version is analysed on a worker thread, under the same time limit as check's files.
+  const versions = new Versions(source, openRunner({ jobs: 1, timeLimit: options.timeLimit }));
   try {
-    files = (await twoFiles(options, io.cwd, source)) ?? (await revisions(options, io.cwd, source));
+    files = (await twoFiles(options, io.cwd, versions)) ?? (await revisions(options, io.cwd, versions));
   } catch (error) {
     io.stderr(`pm-lens: ${error instanceof GitError ? `git: ${error.message}` : describeError(error)}\n`);
     return EXIT_ERROR;
+  } finally {
+    await versions.runner.close();
   }
   const out = options.format === 'json' ? JSON.stringify(diffToJson(files), null, 2) + '\n' : options.format === 'markdown' ? diffToMarkdown(files) : diffToText(files);
   io.stdout(out);
@@ -36,12 +40,12 @@ export async function runDiff(options: CliOptions, io: CliIo): Promise<number> {
 }
 
 /** Two files named on the command line: compared as two versions of one plan. */
-async function twoFiles(options: CliOptions, cwd: string, source: ConfigSource): Promise<FileDiff[] | undefined> {
+async function twoFiles(options: CliOptions, cwd: string, versions: Versions): Promise<FileDiff[] | undefined> {
   if (options.inputs.length !== 2) return undefined;
   const [a, b] = options.inputs.map((f) => path.resolve(cwd, f));
   if (!isFile(a) || !isFile(b)) return undefined;
-  const before = await analyzeText(fs.readFileSync(a, 'utf8'), a, source);
-  const after = await analyzeText(fs.readFileSync(b, 'utf8'), b, source);
+  const before = await versions.analyze(fs.readFileSync(a, 'utf8'), a);
+  const after = await versions.analyze(fs.readFileSync(b, 'utf8'), b);
   return [{ path: `${options.inputs[0]} → ${options.inputs[1]}`, diff: diffPlans(before, after) }];
 }
 
@@ -54,7 +58,7 @@ function isFile(file: string): boolean {
 }
 
 /** Git revisions: every Markdown file that changed and is a plan in either version. */
-async function revisions(options: CliOptions, cwd: string, source: ConfigSource): Promise<FileDiff[]> {
+async function revisions(options: CliOptions, cwd: string, versions: Versions): Promise<FileDiff[]> {
   const root = await repositoryRoot(cwd);
   const base = await resolveCommit(cwd, options.inputs[0]);
   const head = options.inputs[1] !== undefined ? await resolveCommit(cwd, options.inputs[1]) : undefined;
@@ -64,8 +68,8 @@ async function revisions(options: CliOptions, cwd: string, source: ConfigSource)
     const beforeText = await fileAt(root, base, file);
     const afterText = head ? await fileAt(root, head, file) : readIfThere(absolute);
     const shown = path.relative(cwd, absolute).split(path.sep).join('/');
-    const before = beforeText !== undefined ? await analyzeText(beforeText, absolute, source, shown) : undefined;
-    const after = afterText !== undefined ? await analyzeText(afterText, absolute, source, shown) : undefined;
+    const before = beforeText !== undefined ? await versions.analyze(beforeText, absolute, shown) : undefined;
+    const after = afterText !== undefined ? await versions.analyze(afterText, absolute, shown) : undefined;
     if (!before && !after) continue;
     out.push({ path: shown, diff: diffPlans(before, after) });
   }
@@ -80,14 +84,31 @@ function readIfThere(file: string): string | undefined {
   }
 }
 
-/**
- * The analysis of one version, or undefined when that version is not a plan document. Files
- * named on the command line always are (as for check); files found by git are plans as
- * `pmLens.documents`, front matter and tags say. The configuration is the working tree's.
- */
-async function analyzeText(text: string, absolute: string, source: ConfigSource, shown?: string): Promise<Analysis | undefined> {
-  const { config } = await source.configFor(absolute);
-  const decision = isPlanDocument({ path: shown ?? absolute.split(path.sep).join('/'), text, config, explicitlyRequested: shown === undefined });
-  if (!decision.isPlan) return undefined;
-  return analyze(text, { config, facts: decision.facts });
+/** Analyses versions of files with the configuration of the working tree. */
+class Versions {
+  constructor(
+    private readonly source: ConfigSource,
+    readonly runner: JobRunner,
+  ) {}
+
+  /**
+   * The analysis of one version, or undefined when that version is not a plan document. Files
+   * named on the command line always are (as for check); files found by git are plans as
+   * `pmLens.documents`, front matter and tags say. Throws what stopped it, for the user.
+   */
+  async analyze(text: string, absolute: string, shown?: string): Promise<Analysis | undefined> {
+    const { config } = await this.source.configFor(absolute);
+    const outcome = await this.runner.run({ text, path: shown ?? absolute.split(path.sep).join('/'), explicit: shown === undefined, config });
+    const name = shown ?? absolute;
+    switch (outcome.type) {
+      case 'skipped':
+        return undefined;
+      case 'analyzed':
+        return outcome.analysis;
+      case 'stopped':
+        throw new Error(`a version of '${name}' was ${describeStopped(outcome)}`);
+      case 'failed':
+        throw new Error(`internal error analyzing a version of '${name}': ${outcome.error}`);
+    }
+  }
 }

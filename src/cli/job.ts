@@ -15,7 +15,20 @@ export interface FileJob {
   readonly config: ResolvedConfig;
 }
 
-export type FileOutcome = { readonly type: 'skipped' } | { readonly type: 'analyzed'; readonly analysis: Analysis } | { readonly type: 'failed'; readonly error: string };
+export type FileOutcome =
+  | { readonly type: 'skipped' }
+  | { readonly type: 'analyzed'; readonly analysis: Analysis }
+  | { readonly type: 'failed'; readonly error: string }
+  /** Stopped from outside: past its time limit (`seconds`), or its worker ran out of memory. */
+  | { readonly type: 'stopped'; readonly reason: 'time'; readonly seconds: number }
+  | { readonly type: 'stopped'; readonly reason: 'memory' };
+
+/** What a user reads about a file that was stopped, and what they can do about it. */
+export function describeStopped(outcome: Extract<FileOutcome, { type: 'stopped' }>): string {
+  const what = outcome.reason === 'time' ? `took longer than its time limit of ${outcome.seconds} s` : 'needed more memory than a worker thread has';
+  const raise = outcome.reason === 'time' ? '--time-limit raises the limit; ' : '';
+  return `not analyzed: it ${what}, as Markdown built to be slow to parse does (thousands of nested quotes, brackets or emphasis marks in one paragraph); ${raise}.pmlensignore leaves the file out`;
+}
 
 export function runFileJob(job: FileJob): FileOutcome {
   try {

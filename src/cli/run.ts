@@ -32,7 +32,7 @@ import { runDiff } from './diff';
 import { ConfigFiles, openConfigSource, type ConfigIssue } from './engine';
 import { describeError, expandInputs } from './files';
 import { IgnoreRules } from './ignores';
-import type { FileOutcome } from './job';
+import { describeStopped, type FileOutcome } from './job';
 import { openRunner } from './pool';
 
 /** Where the command line writes, and the folder it runs in. */
@@ -97,7 +97,7 @@ async function runCommand(options: CliOptions, io: CliIo, version: string): Prom
   let skipped = 0;
   // Files are read and configured here, in order, and analysed on worker threads; a bounded
   // number in flight keeps memory to a few files' texts.
-  const runner = openRunner(Math.min(options.jobs, expansion.files.length));
+  const runner = openRunner({ jobs: Math.max(1, Math.min(options.jobs, expansion.files.length)), timeLimit: options.timeLimit });
   const inFlight: { file: (typeof expansion.files)[number]; config: ResolvedConfig; outcome: Promise<FileOutcome> }[] = [];
   const settle = async (): Promise<void> => {
     const { file, config, outcome } = inFlight.shift()!;
@@ -106,6 +106,9 @@ async function runCommand(options: CliOptions, io: CliIo, version: string): Prom
     else if (done.type === 'failed') {
       // The engine promises not to throw; if it ever does, say which file and carry on.
       error(`internal error analyzing '${file.display}': ${done.error}`);
+      failed = true;
+    } else if (done.type === 'stopped') {
+      error(`'${file.display}' was ${describeStopped(done)}`);
       failed = true;
     } else results.push({ path: file.display, absolute: file.absolute, analysis: done.analysis, config });
   };

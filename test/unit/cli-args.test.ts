@@ -7,17 +7,27 @@ describe('cli: arguments', function () {
     for (const bad of ['0', '-2', '1.5', 'many']) assert.equal(parseCli(['check', '--jobs', bad]).type, 'usage-error', bad);
   });
 
+  it('reads --time-limit in seconds, 0 for none, and refuses anything else', function () {
+    const limit = (value: string) => {
+      const parsed = parseCli(['check', '--time-limit', value]);
+      return parsed.type === 'run' ? parsed.options.timeLimit : parsed.type;
+    };
+    assert.equal(limit('0'), 0);
+    assert.equal(limit('2.5'), 2.5);
+    for (const bad of ['', ' ', '-1', '1e3', 'soon', '90000']) assert.equal(limit(bad), 'usage-error', bad);
+  });
+
   it('reads a command, inputs and every option', function () {
-    assert.deepEqual(parseCli(['check', 'a.md', '**/*.md', '--format', 'sarif', '--config', 'c.json', '--fail-on', 'warning', '--all', '--quiet', '--no-ignore', '--jobs', '3', '--as-of', '2026-01-15', '--plans-only']), {
+    assert.deepEqual(parseCli(['check', 'a.md', '**/*.md', '--format', 'sarif', '--config', 'c.json', '--fail-on', 'warning', '--all', '--quiet', '--no-ignore', '--jobs', '3', '--time-limit', '30', '--as-of', '2026-01-15', '--plans-only']), {
       type: 'run',
-      options: { command: 'check', inputs: ['a.md', '**/*.md'], format: 'sarif', config: 'c.json', failOn: 'warning', all: true, quiet: true, noIgnore: true, jobs: 3, asOf: '2026-01-15', plansOnly: true, failOnMoved: false },
+      options: { command: 'check', inputs: ['a.md', '**/*.md'], format: 'sarif', config: 'c.json', failOn: 'warning', all: true, quiet: true, noIgnore: true, jobs: 3, timeLimit: 30, asOf: '2026-01-15', plansOnly: true, failOnMoved: false },
     });
   });
 
   it('defaults to text, error, no config, not all, not quiet, ignore files read', function () {
     assert.deepEqual(parseCli(['analyze']), {
       type: 'run',
-      options: { command: 'analyze', inputs: [], format: 'text', config: undefined, failOn: 'error', all: false, quiet: false, noIgnore: false, jobs: availableParallelism(), asOf: undefined, plansOnly: false, failOnMoved: false },
+      options: { command: 'analyze', inputs: [], format: 'text', config: undefined, failOn: 'error', all: false, quiet: false, noIgnore: false, jobs: availableParallelism(), timeLimit: undefined, asOf: undefined, plansOnly: false, failOnMoved: false },
     });
   });
 

@@ -17,7 +17,10 @@ import { matchingGlob } from '../../src/core/detect';
 import { analyzeToMarkdown, checkToMarkdown, summaryToMarkdown } from '../../src/core/report';
 import { LineIndex } from '../../src/core/text';
 import { nodeConfigHost } from '../../src/cli/engine';
+import { openRunner } from '../../src/cli/pool';
+import { MAX_QUOTE_DEPTH, withinNestingLimit } from '../../src/core/parse/markdown';
 import { runCli } from '../../src/cli/run';
+import { EXHAUST } from '../support/exhausting-worker';
 import { PROPERTY_SEED } from '../support/property-seed';
 
 const CATASTROPHIC = '{\n  "rules": { "untagged-section": "off" },\n  "concerns": {\n    "budget": { "patterns": [\n      { "name": "x", "regex": "(a+)+$" },\n      { "name": "grant", "regex": "\\\\bgrant\\\\b" }\n    ] }\n  }\n}\n';
@@ -320,5 +323,76 @@ describe('hostile file systems on the command line', () => {
     const named = await cli(['analyze', 'docs/pipe-plan.md']);
     assert.equal(named.code, 2);
     assert.match(named.err, /cannot read 'docs\/pipe-plan.md': not a regular file/);
+  });
+});
+
+describe('hostile Markdown on the command line: a time limit per file', function () {
+  this.timeout(60000);
+  let work: string;
+  const plan = '---\nplan: prd\n---\n# Vision\n\nOur vision.\n\n## Duplicate\n<!-- owner: product -->\n<!-- owner: product -->\n\nText.\n';
+  /** One paragraph of emphasis marks that never close: the parser's time grows with their square (40 KB: about ten seconds). */
+  const slow = `---\nplan: prd\n---\n# Vision\n\n${'*_'.repeat(20_000)}x\n`;
+
+  async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+    let out = '';
+    let err = '';
+    const code = await runCli(args, { cwd: work, stdout: (t) => (out += t), stderr: (t) => (err += t) }, '0.0.0');
+    return { code, out, err };
+  }
+
+  before(() => {
+    work = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'pm-lens-cli-slow-')));
+    fs.writeFileSync(path.join(work, 'slow-prd.md'), slow);
+    fs.writeFileSync(path.join(work, 'vision-prd.md'), plan);
+  });
+  after(() => fs.rmSync(work, { recursive: true, force: true }));
+
+  for (const jobs of ['1', '2']) {
+    it(`stops a file past its limit, names it, and reports the other files (--jobs ${jobs})`, async () => {
+      const { code, out, err } = await cli(['check', '--format', 'json', '--time-limit', '1', '--jobs', jobs, 'slow-prd.md', 'vision-prd.md']);
+      assert.equal(code, 2, 'a file could not be analysed');
+      assert.match(err, /'slow-prd\.md' was not analyzed: it took longer than its time limit of 1 s.*--time-limit raises the limit; \.pmlensignore leaves the file out/);
+      const files = JSON.parse(out) as { file: string; findings: { rule: string }[] }[];
+      assert.deepEqual(files.map((f) => f.file), ['vision-prd.md']);
+      assert.ok(files[0].findings.some((f) => f.rule === 'duplicate-tag'));
+    });
+  }
+
+  it('diff says which version was stopped, and exits 2', async () => {
+    const { code, err } = await cli(['diff', 'vision-prd.md', 'slow-prd.md', '--time-limit', '1']);
+    assert.equal(code, 2);
+    assert.match(err, /a version of '.*slow-prd\.md' was not analyzed: it took longer than its time limit of 1 s/);
+  });
+
+  it('a worker that runs out of memory is reported as such and replaced: the next file is analysed', async () => {
+    const runner = openRunner({ jobs: 1, timeLimit: 60, heapMb: 32, script: path.join(__dirname, '..', 'support', 'exhausting-worker.js') });
+    try {
+      const config = defaultConfig;
+      assert.deepEqual(await runner.run({ text: EXHAUST, path: 'huge-plan.md', explicit: true, config }), { type: 'stopped', reason: 'memory' });
+      const next = await runner.run({ text: plan, path: 'vision-prd.md', explicit: true, config });
+      assert.equal(next.type, 'analyzed');
+    } finally {
+      await runner.close();
+    }
+  });
+});
+
+describe('hostile Markdown: block quotes nested thousands deep', () => {
+  it('are read as the deepest allowed quote\'s text, without overflowing the parser\'s stack', () => {
+    const text = `# Launch budget\n\n${'>'.repeat(10_000)} The budget covers hosting.\n\n## Vision\n\nOur vision for readers.\n`;
+    const analysis = analyze(text, { config: defaultConfig });
+    assert.deepEqual(analysis.sections.map((s) => s.heading), ['Launch budget', 'Vision']);
+    const body = analysis.sections[0].inferred.evidence.filter((e) => e.kind === 'body-term').map((e) => e.text);
+    assert.deepEqual(body, ['budget'], "the deep quote's words are read");
+  });
+
+  it('keeps every offset and the first levels: markers past the limit become no-break spaces', () => {
+    const line = (depth: number) => `${'> '.repeat(depth)}text`;
+    assert.equal(withinNestingLimit(`${line(MAX_QUOTE_DEPTH)}\n`), `${line(MAX_QUOTE_DEPTH)}\n`, 'the limit itself is untouched');
+    const deep = `intro\n${line(MAX_QUOTE_DEPTH + 3)}\n>> two\n`;
+    const limited = withinNestingLimit(deep);
+    assert.equal(limited.length, deep.length);
+    // Each marker owns the space before it: the 33rd to 35th are ` >` three times.
+    assert.equal(limited, `intro\n${'> '.repeat(MAX_QUOTE_DEPTH - 1)}>${'\u00a0'.repeat(6)} text\n>> two\n`);
   });
 });
