@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { HoverRequest } from 'vscode-languageserver-protocol/node';
 import { AnalyzeRequest } from '../../src/shared/serverProtocol';
 import { TestClient } from './client';
-import { setextHeadings, TAGGED_PLAN, unclosedComments } from './fixtures';
+import { deepQuotes, setextHeadings, TAGGED_PLAN, unclosedComments } from './fixtures';
 
 const BUDGET_MS = 2000;
 /**
@@ -79,5 +79,12 @@ describe('language server: time budget on pathological input', function () {
     const state = client.statuses.get(uri)!.at(-1)!.state;
     assert.ok(state === 'analysed' || state === 'paused', state);
     assert.ok(Math.max(...times) < 1000, `hover times ${times.join(', ')} ms`);
+  });
+
+  it('analyses a plan whose quotes nest 20,000 deep (they overflowed the parser\'s stack)', async () => {
+    const uri = await client.open('deep-plan.md', deepQuotes());
+    const { diagnostics } = await client.diagnosticsFor(uri, 1);
+    await client.until('the deep plan is analysed', () => client.statuses.get(uri)?.at(-1)?.state === 'analysed');
+    assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['misplaced-concern', 'missing-concern', 'missing-concern', 'missing-concern']);
   });
 });

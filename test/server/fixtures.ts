@@ -51,3 +51,8 @@ export function setextHeadings(count = 10_000): string {
 export function unclosedComments(count = 50_000): string {
   return `# Plan\n\n${'<!--'.repeat(count)}\n`;
 }
+
+/** A project plan whose one paragraph sits in block quotes nested `depth` deep (20,000 overflowed the parser's stack on a worker thread, 10,000 on the main thread). */
+export function deepQuotes(depth = 20_000): string {
+  return `---\nplan: project-plan\n---\n# Launch budget\n<!-- owner: product -->\n\n${'>'.repeat(depth)} The budget is $48,000 for contractors and hosting.\n`;
+}
