@@ -25,9 +25,8 @@ export type FileOutcome =
 
 /** What a user reads about a file that was stopped, and what they can do about it. */
 export function describeStopped(outcome: Extract<FileOutcome, { type: 'stopped' }>): string {
-  const what = outcome.reason === 'time' ? `took longer than its time limit of ${outcome.seconds} s` : 'needed more memory than a worker thread has';
-  const raise = outcome.reason === 'time' ? '--time-limit raises the limit; ' : '';
-  return `not analyzed: it ${what}, as Markdown built to be slow to parse does (thousands of nested quotes, brackets or emphasis marks in one paragraph); ${raise}.pmlensignore leaves the file out`;
+  if (outcome.reason === 'memory') return 'not analyzed: it needed more memory than a worker thread has; .pmlensignore leaves the file out';
+  return `not analyzed: it took longer than its time limit of ${outcome.seconds} s, as Markdown built to be slow to parse does (thousands of nested brackets or emphasis marks in one paragraph); --time-limit raises the limit, .pmlensignore leaves the file out`;
 }
 
 export function runFileJob(job: FileJob): FileOutcome {

@@ -12,9 +12,8 @@ import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from '../core/config/types';
 import { runFileJob, type FileJob, type FileOutcome } from './job';
 
-/** What the main thread sends a worker. */
+/** What the main thread sends a worker (one at a time: the worker answers `{ outcome }`). */
 export interface JobMessage {
-  readonly id: number;
   readonly text: string;
   readonly path: string;
   readonly explicit: boolean;
@@ -89,7 +88,6 @@ class WorkerPool implements JobRunner {
   private readonly slots: Slot[] = [];
   private readonly queue: Queued[] = [];
   private readonly configIds = new Map<ResolvedConfig, number>();
-  private nextId = 0;
   private closed = false;
 
   constructor(
@@ -123,7 +121,7 @@ class WorkerPool implements JobRunner {
     });
     slot.worker = worker;
     slot.configs = new Set();
-    worker.on('message', (message: { id: number; outcome: FileOutcome }) => {
+    worker.on('message', (message: { outcome: FileOutcome }) => {
       if (slot.worker === worker) this.finish(slot, message.outcome);
     });
     worker.on('error', (error: NodeJS.ErrnoException) => {
@@ -170,7 +168,7 @@ class WorkerPool implements JobRunner {
       const seconds = timeLimitFor(job.text.length, this.options.timeLimit);
       const timer = seconds > 0 ? setTimeout(() => this.replace(slot, { type: 'stopped', reason: 'time', seconds }), seconds * 1000) : undefined;
       slot.current = { ...next, timer };
-      const message: JobMessage = { id: this.nextId++, text: job.text, path: job.path, explicit: job.explicit, configId, config: first ? job.config : undefined };
+      const message: JobMessage = { text: job.text, path: job.path, explicit: job.explicit, configId, config: first ? job.config : undefined };
       slot.worker.postMessage(message);
     }
   }

@@ -11,5 +11,5 @@ parentPort?.on('message', (message: JobMessage) => {
   if (message.config) configs.set(message.configId, message.config);
   const config = configs.get(message.configId);
   const outcome = config ? runFileJob({ text: message.text, path: message.path, explicit: message.explicit, config }) : { type: 'failed' as const, error: 'configuration not received' };
-  parentPort?.postMessage({ id: message.id, outcome });
+  parentPort?.postMessage({ outcome });
 });

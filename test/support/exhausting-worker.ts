@@ -16,5 +16,5 @@ parentPort?.on('message', (message: JobMessage) => {
     const kept: number[][] = [];
     for (;;) kept.push(new Array<number>(1_000_000).fill(1.5));
   }
-  parentPort?.postMessage({ id: message.id, outcome: runFileJob({ text: message.text, path: message.path, explicit: message.explicit, config: configs.get(message.configId)! }) });
+  parentPort?.postMessage({ outcome: runFileJob({ text: message.text, path: message.path, explicit: message.explicit, config: configs.get(message.configId)! }) });
 });

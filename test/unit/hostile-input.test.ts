@@ -351,7 +351,7 @@ describe('hostile Markdown on the command line: a time limit per file', function
     it(`stops a file past its limit, names it, and reports the other files (--jobs ${jobs})`, async () => {
       const { code, out, err } = await cli(['check', '--format', 'json', '--time-limit', '1', '--jobs', jobs, 'slow-prd.md', 'vision-prd.md']);
       assert.equal(code, 2, 'a file could not be analysed');
-      assert.match(err, /'slow-prd\.md' was not analyzed: it took longer than its time limit of 1 s.*--time-limit raises the limit; \.pmlensignore leaves the file out/);
+      assert.match(err, /'slow-prd\.md' was not analyzed: it took longer than its time limit of 1 s.*--time-limit raises the limit, \.pmlensignore leaves the file out/);
       const files = JSON.parse(out) as { file: string; findings: { rule: string }[] }[];
       assert.deepEqual(files.map((f) => f.file), ['vision-prd.md']);
       assert.ok(files[0].findings.some((f) => f.rule === 'duplicate-tag'));
