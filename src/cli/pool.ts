@@ -1,8 +1,8 @@
 /**
  * Runs file jobs on worker threads, each file's text sent once and its analysis sent back. A
  * worker takes one file at a time, so each file gets its own time limit: a file that holds the
- * parser longer (a crafted paragraph of thousands of emphasis marks, quotes nested thousands
- * deep) ends its worker and is reported; a fresh worker takes the next file. A worker that runs
+ * parser longer (a crafted paragraph of thousands of emphasis marks or nested brackets) ends
+ * its worker and is reported; a fresh worker takes the next file. A worker that runs
  * out of memory is replaced the same way. One job at a time with no time limit, or no worker
  * script at hand, runs on the main thread.
  */

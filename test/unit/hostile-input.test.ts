@@ -18,7 +18,7 @@ import { analyzeToMarkdown, checkToMarkdown, summaryToMarkdown } from '../../src
 import { LineIndex } from '../../src/core/text';
 import { nodeConfigHost } from '../../src/cli/engine';
 import { openRunner } from '../../src/cli/pool';
-import { MAX_QUOTE_DEPTH, withinNestingLimit } from '../../src/core/parse/markdown';
+import { MAX_LINE_NESTING, withinNestingLimit } from '../../src/core/parse/nesting';
 import { runCli } from '../../src/cli/run';
 import { EXHAUST } from '../support/exhausting-worker';
 import { PROPERTY_SEED } from '../support/property-seed';
@@ -377,22 +377,37 @@ describe('hostile Markdown on the command line: a time limit per file', function
   });
 });
 
-describe('hostile Markdown: block quotes nested thousands deep', () => {
-  it('are read as the deepest allowed quote\'s text, without overflowing the parser\'s stack', () => {
-    const text = `# Launch budget\n\n${'>'.repeat(10_000)} The budget covers hosting.\n\n## Vision\n\nOur vision for readers.\n`;
-    const analysis = analyze(text, { config: defaultConfig });
-    assert.deepEqual(analysis.sections.map((s) => s.heading), ['Launch budget', 'Vision']);
-    const body = analysis.sections[0].inferred.evidence.filter((e) => e.kind === 'body-term').map((e) => e.text);
-    assert.deepEqual(body, ['budget'], "the deep quote's words are read");
-  });
+describe('hostile Markdown: containers nested thousands deep on one line', () => {
+  for (const [name, marker, count] of [
+    ['block quotes', '>', 10_000],
+    ['list items', '- ', 4_000],
+    ['numbered items in quotes', '> 1. ', 4_000],
+  ] as const) {
+    it(`${name} are read as the deepest allowed container's text, without overflowing the parser's stack`, () => {
+      const text = `# Launch budget\n\n${marker.repeat(count)} The budget covers hosting.\n\n## Vision\n\nOur vision for readers.\n`;
+      const analysis = analyze(text, { config: defaultConfig });
+      assert.deepEqual(analysis.sections.map((s) => s.heading), ['Launch budget', 'Vision']);
+      const body = analysis.sections[0].inferred.evidence.filter((e) => e.kind === 'body-term').map((e) => e.text);
+      assert.deepEqual(body, ['budget'], "the deep line's words are read");
+    });
+  }
 
   it('keeps every offset and the first levels: markers past the limit become no-break spaces', () => {
     const line = (depth: number) => `${'> '.repeat(depth)}text`;
-    assert.equal(withinNestingLimit(`${line(MAX_QUOTE_DEPTH)}\n`), `${line(MAX_QUOTE_DEPTH)}\n`, 'the limit itself is untouched');
-    const deep = `intro\n${line(MAX_QUOTE_DEPTH + 3)}\n>> two\n`;
+    assert.equal(withinNestingLimit(`${line(MAX_LINE_NESTING)}\n`), `${line(MAX_LINE_NESTING)}\n`, 'the limit itself is untouched');
+    const deep = `intro\n${line(MAX_LINE_NESTING + 3)}\n>> two\n`;
     const limited = withinNestingLimit(deep);
     assert.equal(limited.length, deep.length);
-    // Each marker owns the space before it: the 33rd to 35th are ` >` three times.
-    assert.equal(limited, `intro\n${'> '.repeat(MAX_QUOTE_DEPTH - 1)}>${'\u00a0'.repeat(6)} text\n>> two\n`);
+    // Each quote marker owns the space after it: the 33rd to 35th are `> ` three times.
+    assert.equal(limited, `intro\n${'> '.repeat(MAX_LINE_NESTING)}${'\u00a0'.repeat(6)}text\n>> two\n`);
+    const list = `${'- '.repeat(MAX_LINE_NESTING + 1)}x`;
+    assert.equal(withinNestingLimit(list), `${'- '.repeat(MAX_LINE_NESTING)}\u00a0\u00a0x`);
+  });
+
+  it('leaves a long thematic break alone, on its own or in a list item', () => {
+    for (const text of [`${'* '.repeat(40)}\n`, `${'- '.repeat(40)}\n`, `- ${'* '.repeat(40)}\n`, `${'> '.repeat(40)}${'_ '.repeat(3)}\n`]) {
+      const expected = text.startsWith('>') ? `${'> '.repeat(MAX_LINE_NESTING)}${'\u00a0\u00a0'.repeat(8)}${'_ '.repeat(3)}\n` : text;
+      assert.equal(withinNestingLimit(text), expected, JSON.stringify(text));
+    }
   });
 });

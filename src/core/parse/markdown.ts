@@ -10,6 +10,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
+import { withinNestingLimit } from './nesting';
 
 /**
  * The tree pass of remark-gfm that turns literal URLs and e-mail addresses in text into link
@@ -32,34 +33,6 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatte
 /** Parses Markdown into an mdast tree; offsets count from the start of `markdown`, less a leading BOM. */
 export function parseMarkdown(markdown: string): Root {
   return processor.parse(withinNestingLimit(markdown));
-}
-
-/**
- * Block quotes nested deeper than this are read as the deepest one's text. No document nests them
- * so deep; the parser's time grows with the square of the depth (4,000 levels on one line take
- * half a second), and at about 10,000 levels it overflows its stack.
- */
-export const MAX_QUOTE_DEPTH = 32;
-/** A line that opens more block quotes than the limit: its markers, up to the last one. */
-const DEEP_QUOTE = new RegExp(`^(?:[ \\t]{0,3}>){${MAX_QUOTE_DEPTH + 1},}`, 'gm');
-const NO_BREAK_SPACE = '\u00a0';
-/** One quote marker with the indentation before it. */
-const QUOTE_MARKER = /[ \t]{0,3}>/g;
-
-/**
- * `markdown` with the quote markers past `MAX_QUOTE_DEPTH` on each line turned into no-break
- * spaces: every offset stays where it was, and what follows stays the deepest quote's text (plain
- * spaces would make it indented code). The same text when no line nests so deep (most texts are
- * spared the search: such a line holds `>>` or `> >`).
- */
-export function withinNestingLimit(markdown: string): string {
-  if (!markdown.includes('>>') && !markdown.includes('> >')) return markdown;
-  DEEP_QUOTE.lastIndex = 0;
-  if (!DEEP_QUOTE.test(markdown)) return markdown;
-  return markdown.replace(DEEP_QUOTE, (markers) => {
-    let kept = 0;
-    return markers.replace(QUOTE_MARKER, (marker) => (++kept <= MAX_QUOTE_DEPTH ? marker : NO_BREAK_SPACE.repeat(marker.length)));
-  });
 }
 
 /** Where the document's content starts: after a byte order mark, which the parser drops. */
