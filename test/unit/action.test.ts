@@ -198,7 +198,7 @@ describe('GitHub Action (action.yml)', function () {
   it('on a pull request: SARIF for code scanning, the ownership diff in the job summary; passes below fail-on', () => {
     const summary = path.join(root, 'summary-1.md');
     fs.writeFileSync(summary, '');
-    const results = runUntilFailure(workspace, { 'as-of': '2025-12-02' }, githubEnv(summary));
+    const results = runUntilFailure(workspace, { 'as-of': '2025-12-02', 'time-limit': '60' }, githubEnv(summary));
     for (const r of results) assert.equal(r.code, 0, `${r.step.name}: ${r.stderr}`);
     assert.equal(results.length, action.runs.steps.length, 'every step ran');
 
@@ -237,9 +237,11 @@ describe('GitHub Action (action.yml)', function () {
     const results = runUntilFailure(workspace, { 'upload-sarif': 'false', 'as-of': '2025-12-02' }, env);
     assert.ok(results.every((r) => r.code === 0 && !r.step.uses));
     assert.equal(fs.readFileSync(summary, 'utf8'), '');
-    const bad = runUntilFailure(workspace, { 'as-of': 'soon' }, env);
-    assert.equal(bad.length, 2);
-    assert.equal(bad[1].code, 2);
+    for (const inputs of [{ 'as-of': 'soon' }, { 'time-limit': 'soon' }]) {
+      const bad = runUntilFailure(workspace, inputs, env);
+      assert.equal(bad.length, 2, JSON.stringify(inputs));
+      assert.equal(bad[1].code, 2);
+    }
   });
 });
 
