@@ -237,7 +237,7 @@ describe('GitHub Action (action.yml)', function () {
     const results = runUntilFailure(workspace, { 'upload-sarif': 'false', 'as-of': '2025-12-02' }, env);
     assert.ok(results.every((r) => r.code === 0 && !r.step.uses));
     assert.equal(fs.readFileSync(summary, 'utf8'), '');
-    for (const inputs of [{ 'as-of': 'soon' }, { 'time-limit': 'soon' }]) {
+    for (const inputs of [{ 'as-of': 'soon' }, { 'time-limit': 'soon' }] as Record<string, string>[]) {
       const bad = runUntilFailure(workspace, inputs, env);
       assert.equal(bad.length, 2, JSON.stringify(inputs));
       assert.equal(bad[1].code, 2);
