@@ -12,7 +12,12 @@ import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from '../core/config/types';
 import { runFileJob, type FileJob, type FileOutcome } from './job';
 
-/** What the main thread sends a worker (one at a time: the worker answers `{ outcome }`). */
+/**
+ * What the main thread sends a worker, one at a time. The worker says `{ ready: true }` once it
+ * has loaded, and answers each job with `{ outcome }`.
+ */
+export type WorkerMessage = { readonly ready: true } | { readonly outcome: FileOutcome };
+
 export interface JobMessage {
   readonly text: string;
   readonly path: string;
@@ -81,6 +86,8 @@ interface Slot {
   worker: Worker;
   /** The configurations this worker has been sent. */
   configs: Set<number>;
+  /** Whether the worker has loaded: a file's time runs from when a loaded worker takes it. */
+  ready: boolean;
   current: (Queued & { readonly timer: NodeJS.Timeout | undefined }) | undefined;
 }
 
@@ -89,13 +96,15 @@ class WorkerPool implements JobRunner {
   private readonly queue: Queued[] = [];
   private readonly configIds = new Map<ResolvedConfig, number>();
   private closed = false;
+  /** Why a worker failed before it had loaded: another would fail the same way, so none is started again. */
+  private broken: string | undefined;
 
   constructor(
     private readonly script: string,
     private readonly options: RunnerOptions,
   ) {
     for (let i = 0; i < options.jobs; i++) {
-      const slot: Slot = { worker: undefined!, configs: new Set(), current: undefined };
+      const slot: Slot = { worker: undefined!, configs: new Set(), ready: false, current: undefined };
       this.startWorker(slot);
       this.slots.push(slot);
     }
@@ -121,19 +130,33 @@ class WorkerPool implements JobRunner {
     });
     slot.worker = worker;
     slot.configs = new Set();
-    worker.on('message', (message: { outcome: FileOutcome }) => {
-      if (slot.worker === worker) this.finish(slot, message.outcome);
+    slot.ready = false;
+    worker.on('message', (message: WorkerMessage) => {
+      if (slot.worker !== worker) return;
+      if ('ready' in message) {
+        slot.ready = true;
+        this.dispatch();
+      } else this.finish(slot, message.outcome);
     });
     worker.on('error', (error: NodeJS.ErrnoException) => {
       if (slot.worker !== worker) return;
+      if (!slot.ready) return this.failToStart(error.message);
       const outcome: FileOutcome =
         error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { type: 'stopped', reason: 'memory' } : { type: 'failed', error: `worker thread failed: ${error.message}` };
       this.replace(slot, outcome);
     });
     worker.on('exit', () => {
       // An exit without an error event (the worker ended itself): its file cannot finish.
-      if (slot.worker === worker && !this.closed) this.replace(slot, { type: 'failed', error: 'worker thread exited' });
+      if (slot.worker !== worker || this.closed || this.broken !== undefined) return;
+      if (!slot.ready) this.failToStart('it exited while loading');
+      else this.replace(slot, { type: 'failed', error: 'worker thread exited' });
     });
+  }
+
+  /** A worker failed while loading: every file waiting, and every file asked for later, fails with why. */
+  private failToStart(why: string): void {
+    this.broken = `worker thread failed to start: ${why}`;
+    this.dispatch();
   }
 
   /** Ends the slot's worker, reports its file with `outcome`, and starts another worker. */
@@ -156,9 +179,13 @@ class WorkerPool implements JobRunner {
 
   /** Gives queued files to idle workers. */
   private dispatch(): void {
+    if (this.broken !== undefined) {
+      for (const queued of this.queue.splice(0)) queued.resolve({ type: 'failed', error: this.broken });
+      return;
+    }
     for (const slot of this.slots) {
       if (this.queue.length === 0 || this.closed) return;
-      if (slot.current) continue;
+      if (slot.current || !slot.ready) continue;
       const next = this.queue.shift()!;
       const { job } = next;
       let configId = this.configIds.get(job.config);

@@ -4,7 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { runFileJob } from '../../src/cli/job';
-import type { JobMessage } from '../../src/cli/pool';
+import type { JobMessage, WorkerMessage } from '../../src/cli/pool';
 import type { ResolvedConfig } from '../../src/core/config/types';
 
 export const EXHAUST = 'EXHAUST';
@@ -16,5 +16,7 @@ parentPort?.on('message', (message: JobMessage) => {
     const kept: number[][] = [];
     for (;;) kept.push(new Array<number>(1_000_000).fill(1.5));
   }
-  parentPort?.postMessage({ outcome: runFileJob({ text: message.text, path: message.path, explicit: message.explicit, config: configs.get(message.configId)! }) });
+  const outcome = runFileJob({ text: message.text, path: message.path, explicit: message.explicit, config: configs.get(message.configId)! });
+  parentPort?.postMessage({ outcome } satisfies WorkerMessage);
 });
+parentPort?.postMessage({ ready: true } satisfies WorkerMessage);

@@ -364,6 +364,19 @@ describe('hostile Markdown on the command line: a time limit per file', function
     assert.match(err, /a version of '.*slow-prd\.md' was not analyzed: it took longer than its time limit of 1 s/);
   });
 
+  it('a worker that cannot load fails every file with why, at once, instead of being started again and again', async () => {
+    const script = path.join(work, 'broken-worker.js');
+    fs.writeFileSync(script, "throw new Error('no engine here');\n");
+    const runner = openRunner({ jobs: 2, timeLimit: 60, script });
+    try {
+      const outcomes = await Promise.all(['a-prd.md', 'b-prd.md', 'c-prd.md'].map((name) => runner.run({ text: plan, path: name, explicit: true, config: defaultConfig })));
+      for (const outcome of outcomes) assert.deepEqual(outcome, { type: 'failed', error: 'worker thread failed to start: no engine here' });
+      assert.deepEqual(await runner.run({ text: plan, path: 'd-prd.md', explicit: true, config: defaultConfig }), outcomes[0], 'and so does a file asked for later');
+    } finally {
+      await runner.close();
+    }
+  });
+
   it('a worker that runs out of memory is reported as such and replaced: the next file is analysed', async () => {
     const runner = openRunner({ jobs: 1, timeLimit: 60, heapMb: 32, script: path.join(__dirname, '..', 'support', 'exhausting-worker.js') });
     try {
