@@ -12,12 +12,10 @@ import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from '../core/config/types';
 import { runFileJob, type FileJob, type FileOutcome } from './job';
 
-/**
- * What the main thread sends a worker, one at a time. The worker says `{ ready: true }` once it
- * has loaded, and answers each job with `{ outcome }`.
- */
+/** What a worker sends: `{ ready: true }` once it has loaded, then `{ outcome }` for each job. */
 export type WorkerMessage = { readonly ready: true } | { readonly outcome: FileOutcome };
 
+/** What the main thread sends a worker: one job, the next only once it has answered. */
 export interface JobMessage {
   readonly text: string;
   readonly path: string;
@@ -44,7 +42,7 @@ const SECONDS_PER_MILLION = 10;
  * text: a generated 10 MB plan takes about 16 s here, so a large plan has room to spare, while
  * a small file that takes long is cut short early.
  */
-export function timeLimitFor(length: number, limit: TimeLimit): number {
+function timeLimitFor(length: number, limit: TimeLimit): number {
   return limit ?? BASE_SECONDS + Math.ceil((SECONDS_PER_MILLION * length) / 1_000_000);
 }
 

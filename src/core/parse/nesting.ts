@@ -24,8 +24,6 @@ const NO_BREAK_SPACE = '\u00a0';
 
 /** `markdown` with the container markers past `MAX_LINE_NESTING` on each line turned into no-break spaces; the same text when no line nests so deep. */
 export function withinNestingLimit(markdown: string): string {
-  DEEP_LINE.lastIndex = 0;
-  if (!DEEP_LINE.test(markdown)) return markdown;
   return markdown.replace(DEEP_LINE, limitLine);
 }
 
