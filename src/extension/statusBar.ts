@@ -8,7 +8,7 @@ import type { PlanClient } from './planClient';
 /**
  * One status-bar item for the active editor: the balance of product, project and other words of
  * a plan (the same figure as the Ownership Summary panel), or a note that a plan was skipped for
- * its size or paused. Hidden for anything else. Its numbers come from the server (`pmLens/words`).
+ * its size, paused or failed. Hidden for anything else. Its numbers come from the server (`pmLens/words`).
  */
 export class BalanceStatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
@@ -44,6 +44,9 @@ export class BalanceStatusBar implements vscode.Disposable {
       case 'paused':
         this.item.tooltip = `PM Lens paused this document: analysing it took longer than ${status.budgetMs / 1000} s. Run PM Lens: Analyze This Document to try again.`;
         return this.show('$(warning) PM Lens: paused', Commands.analyzeDocument);
+      case 'failed':
+        this.item.tooltip = `PM Lens could not analyse this document: ${status.reason}. Click for the PM Lens output.`;
+        return this.show('$(error) PM Lens: failed', Commands.showOutput);
       case 'analysed': {
         const result = await this.plans.words(document.uri);
         if (generation !== this.generation) return;

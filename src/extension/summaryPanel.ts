@@ -130,7 +130,8 @@ export class SummaryPanel {
     const title = baseName(uri);
     const result = await this.plans.summary(uri);
     if (!result) {
-      const status = this.plans.status(uri)?.state === 'too-large' ? 'too-large' : 'not-plan';
+      const state = this.plans.status(uri)?.state;
+      const status = state === 'too-large' || state === 'paused' || state === 'failed' ? state : 'not-plan';
       return { model: emptyModel('document', status, title), files: [] };
     }
     if (result.summary.neither.length + result.summary.product.length + result.summary.project.length === 0) return { model: emptyModel('document', 'no-sections', title), files: [] };

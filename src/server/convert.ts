@@ -62,6 +62,12 @@ export function pausedDiagnostic(budgetMs: number): Diagnostic {
   return Diagnostic.create(range, `PM Lens: too complex to analyse in ${seconds} s; analysis paused for this document`, DiagnosticSeverity.Warning, 'analysis-paused', DIAGNOSTIC_SOURCE);
 }
 
+/** The one diagnostic of a document whose analysis failed: what failed, and where to read more. */
+export function failedDiagnostic(reason: string): Diagnostic {
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return Diagnostic.create(range, `PM Lens could not analyse this document (${reason}); the PM Lens output has the details, and an edit tries again`, DiagnosticSeverity.Warning, 'analysis-failed', DIAGNOSTIC_SOURCE);
+}
+
 /** A problem of a `.pmlens.json`, on that file. */
 export function configProblemDiagnostic(problem: ConfigProblem): Diagnostic {
   return Diagnostic.create(toRange(problem.range), problem.message, SEVERITY[problem.severity] ?? DiagnosticSeverity.Error, undefined, DIAGNOSTIC_SOURCE);

@@ -20,6 +20,16 @@ const MAY_HAVE_PLAN_KEY = /^\uFEFF?---[ \t]*\r?\n(?:[^\n]*\n)*?plan[ \t]*:/;
 /** Front matter sits at the top: the look reads no further. */
 const FRONT_MATTER_LOOK = 8192;
 
+/** The longest reason a `failed` state carries (a stack's first line can be long). */
+const FAILURE_REASON_LENGTH = 200;
+
+/** An error's first line, as a `failed` state says it: `Error: ` and its kin left out. */
+export function failureReason(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const first = text.split(/\r?\n/, 1)[0].replace(/^(?:[A-Z][A-Za-z]*)?Error(?: \[[A-Z_]+\])?: /, '').trim() || 'unknown error';
+  return first.length > FAILURE_REASON_LENGTH ? `${first.slice(0, FAILURE_REASON_LENGTH - 1)}…` : first;
+}
+
 /** A document's analysis for one version, as the requests about it use it. */
 export interface AnalysisResult {
   readonly uri: string;
@@ -190,7 +200,13 @@ export class DocumentAnalyses {
     const document = this.host.document(uri);
     if (!state || !document || state.generation !== generation) return Promise.resolve();
     const version = document.version;
-    const done = this.analyzeVersion(uri, version, generation).catch((error: unknown) => this.host.error(`Analysing ${uri}`, error));
+    const done = this.analyzeVersion(uri, version, generation).catch((error: unknown) => {
+      this.host.error(`Analysing ${uri}`, error);
+      // Said where the user looks, not only in the log; the next edit or request tries again.
+      if (this.states.get(uri)?.generation === generation && this.host.document(uri)?.version === version) {
+        this.settle(uri, version, { state: 'failed', reason: failureReason(error) }, undefined);
+      }
+    });
     state.inflight = { generation, version, done };
     return done.finally(() => {
       const s = this.states.get(uri);

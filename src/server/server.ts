@@ -23,7 +23,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisRequest, AnalyzeRequest, ChangesRequest, CodeLensesRequest, DiagnosticsNotification, ResendDiagnosticsNotification, StatsRequest, StatusNotification, SummaryExportRequest, SummaryRequest, SummaryTotalRequest, WordsRequest, WorkspaceHandlesNotification, type InitializationOptions, type SummaryResult } from '../shared/serverProtocol';
 import { DEFAULT_BUDGET_MS, type AnalysisRunner } from './analysis/runner';
 import { ConfigStore, type ReadFile } from './config';
-import { configProblemDiagnostic, FIX_ALL_KIND, pausedDiagnostic, TAG_ALL_KIND, type EditTarget } from './convert';
+import { configProblemDiagnostic, failedDiagnostic, FIX_ALL_KIND, pausedDiagnostic, TAG_ALL_KIND, type EditTarget } from './convert';
 import { DocumentAnalyses, type AnalysisResult } from './documents';
 import { CONFIG_FILE_NAME, sumSummaries, TAG_TRIGGER_CHARACTERS, type FileStat } from './engine';
 import { changesModel } from './changes';
@@ -142,6 +142,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       let diagnostics: Diagnostic[] = [];
       if (result) diagnostics = result.diagnostics;
       else if (state.state === 'paused') diagnostics = [pausedDiagnostic(state.budgetMs)];
+      else if (state.state === 'failed') diagnostics = [failedDiagnostic(state.reason)];
       const visible = diagnostics.length > 0 || state.state === 'analysed' || state.state === 'too-large';
       if (!visible && !published.has(uri)) return;
       if (visible) {

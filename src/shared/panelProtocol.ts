@@ -77,7 +77,7 @@ export type Scope = z.infer<typeof scopeSchema>;
  * Why the panel has nothing to draw, or `ready` when it has: the webview shows a sentence for
  * each empty state instead of blank columns.
  */
-export const panelStatusSchema = z.enum(['ready', 'loading', 'no-editor', 'not-plan', 'too-large', 'no-sections', 'no-plans']);
+export const panelStatusSchema = z.enum(['ready', 'loading', 'no-editor', 'not-plan', 'too-large', 'paused', 'failed', 'no-sections', 'no-plans']);
 export type PanelStatus = z.infer<typeof panelStatusSchema>;
 
 /**

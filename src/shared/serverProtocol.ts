@@ -108,7 +108,9 @@ export type DocumentState =
   | { readonly state: 'not-plan' }
   | { readonly state: 'disabled' }
   | { readonly state: 'too-large'; readonly size: number; readonly limit: number }
-  | { readonly state: 'paused'; readonly budgetMs: number };
+  | { readonly state: 'paused'; readonly budgetMs: number }
+  /** The analysis itself failed (a fault of PM Lens or its install, not of the document); `reason` is the error's first line. */
+  | { readonly state: 'failed'; readonly reason: string };
 
 export type DocumentStatus = DocumentParams & DocumentState;
 

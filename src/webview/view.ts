@@ -38,6 +38,10 @@ function emptyMessage(status: PanelStatus, title: string, scope: Scope): { text:
       return { text: 'No sections yet.', hint: 'Add a heading, for example “## Vision”, and the summary fills in as you type.' };
     case 'too-large':
       return { text: `“${title}” is too large to analyze.`, hint: 'Raise pmLens.maxFileSize to analyze it.' };
+    case 'paused':
+      return { text: `Analyzing “${title}” took too long, so it is paused.`, hint: 'Edit it, or run “PM Lens: Analyze This Document”, to try again.' };
+    case 'failed':
+      return { text: `PM Lens could not analyze “${title}”.`, hint: 'Run “PM Lens: Show Output” for the details; an edit tries again.' };
     case 'no-plans':
       return { text: 'No plan documents in this workspace.', hint: 'PM Lens looks for Markdown files that are plans by their front matter, owner tags or name.' };
     case 'loading':

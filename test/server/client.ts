@@ -49,6 +49,8 @@ export interface StartOptions {
    * does, applied by the extension's own DiagnosticDeltas; recorded in `diagnostics` all the same.
    */
   readonly diagnosticDeltas?: boolean;
+  /** The script started as `<entry> lsp --stdio` instead of bin/pm-lens.js (an install to test). */
+  readonly entry?: string;
 }
 
 export class TestClient {
@@ -84,7 +86,7 @@ export class TestClient {
       fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
       fs.writeFileSync(path.join(root, name), text);
     }
-    const child = spawn(process.execPath, [fromRoot('bin/pm-lens.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [options.entry ?? fromRoot('bin/pm-lens.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(connection, child, root, options.settings ?? {});
     child.stderr!.on('data', (d: Buffer) => client.stderr.push(d.toString()));

@@ -309,6 +309,12 @@ describe('summary panel page (Chromium)', function () {
 
     await send(page, { type: 'update', model: empty('no-editor', '') });
     assert.equal(await page.locator('.empty-text').textContent(), 'No plan document is open.');
+    // A plan the server paused or failed on is a plan: the panel says what happened to it.
+    await send(page, { type: 'update', model: empty('paused') });
+    assert.equal(await page.locator('.empty-text').textContent(), 'Analyzing “notes.md” took too long, so it is paused.');
+    await send(page, { type: 'update', model: empty('failed') });
+    assert.equal(await page.locator('.empty-text').textContent(), 'PM Lens could not analyze “notes.md”.');
+    assert.match((await page.locator('.empty-hint').textContent()) ?? '', /PM Lens: Show Output/);
     await send(page, { type: 'update', model: { ...documentModel(), documents: [{ uri: DOC_URI, label: 'x.md', summary: { ...checkoutSummary(), product: [], project: [], neither: [] } }] } });
     assert.equal(await page.locator('.empty-text').textContent(), 'No sections yet.');
     await send(page, { type: 'update', model: documentModel() });
