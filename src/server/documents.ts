@@ -202,7 +202,7 @@ export class DocumentAnalyses {
     const version = document.version;
     const done = this.analyzeVersion(uri, version, generation).catch((error: unknown) => {
       this.host.error(`Analysing ${uri}`, error);
-      // Said where the user looks, not only in the log; the next edit or request tries again.
+      // Said where the user looks, not only in the log; the next edit, or *Analyze This Document*, tries again.
       if (this.states.get(uri)?.generation === generation && this.host.document(uri)?.version === version) {
         this.settle(uri, version, { state: 'failed', reason: failureReason(error) }, undefined);
       }
