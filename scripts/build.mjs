@@ -22,7 +22,8 @@ const targets = [
   // Its worker threads (`--jobs`).
   { entryPoints: ['src/cli/worker.ts'], outfile: 'dist/cli-worker.js', platform: 'node', format: 'cjs', target: 'node18' },
   // The language server on Node (`node dist/server.js --stdio`), its analysis worker (one thread
-  // per open plan, beside the bundle that starts it), and its web worker build for the browser.
+  // per open plan, beside the bundle that starts it), and its web worker build for the browser
+  // (also the browser's analysis workers, which the extension starts from it).
   { entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node18' },
   { entryPoints: ['src/server/analysis/worker.ts'], outfile: 'dist/analysisWorker.js', platform: 'node', format: 'cjs', target: 'node18' },
   { entryPoints: ['src/server/browser.ts'], outfile: 'dist/web/server.js', platform: 'browser', format: 'iife', target: 'es2022', mainFields: ['browser', 'module', 'main'], conditions: ['worker'], define: { 'process.env.NODE_ENV': '"production"' } },

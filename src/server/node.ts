@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
 import { createConnection, createServerSocketTransport, IPCMessageReader, IPCMessageWriter, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
+import { nodeWorkers } from './analysis/nodeWorkers';
 import { WorkerRunner } from './analysis/workerRunner';
 import type { FileStat } from './engine';
 import { pathOfUri } from './folders';
@@ -104,7 +105,7 @@ export function startNodeServer(args: readonly string[], stderr: (text: string) 
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
   startServer(connect(transport), {
-    createRunner: (budgetMs, onError) => new WorkerRunner({ script: workerScript, budgetMs, poolSize: POOL_SIZE, onError }),
+    createRunner: (budgetMs, onError) => new WorkerRunner({ start: nodeWorkers(workerScript), budgetMs, poolSize: POOL_SIZE, onError }),
     readFile: readConfigFile,
     stat: statFile,
     heapUsed: () => {

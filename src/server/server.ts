@@ -36,8 +36,8 @@ import { clearingPiece, diagnosticsPieces, SentLists, type Sending } from './sen
 import { CODE_LENS_DELTAS, DIAGNOSTIC_DELTAS, wholeList } from '../shared/deltas';
 
 export interface ServerOptions {
-  /** The runner for a budget in milliseconds (worker threads on Node, slices in the browser). */
-  createRunner(budgetMs: number, onError: (key: string, message: string) => void): AnalysisRunner;
+  /** The runner for a budget in milliseconds (worker threads on Node; web workers or slices in the browser, as the client allows). */
+  createRunner(budgetMs: number, onError: (key: string, message: string) => void, init: InitializationOptions): AnalysisRunner;
   /** Reads configuration files; absent without a file system. */
   readonly readFile?: ReadFile;
   /** What is at a URI (file, folder or other, and its size). */
@@ -209,7 +209,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     trusted = init.trusted !== false;
     diagnosticDeltas = init.diagnosticDeltas === true;
     const budget = typeof init.analysisBudgetMs === 'number' && init.analysisBudgetMs > 0 ? init.analysisBudgetMs : DEFAULT_BUDGET_MS;
-    runner = options.createRunner(budget, (key, message) => log.error(`Analysis worker for ${key}`, message));
+    runner = options.createRunner(budget, (key, message) => log.error(`Analysis worker for ${key}`, message), init);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,

@@ -223,6 +223,27 @@ export interface InitializationOptions {
    * does: its thread parses and converts only what changed, in slices.
    */
   readonly diagnosticDeltas?: boolean;
+  /**
+   * Browser only: whether the client starts analysis workers when the server asks
+   * (`pmLens/startAnalysisWorker`), so that a slow parse can be stopped at the budget (default
+   * false: the server analyses in slices on its own worker, between which alone it can stop).
+   */
+  readonly analysisWorkers?: boolean;
 }
+
+/**
+ * `pmLens/startAnalysisWorker`, server to client (browser, with `analysisWorkers`): start a web
+ * worker of the server's own bundle and connect it to the server with a `MessageChannel`.
+ * The client posts the worker `{ pmLensServe: true }` with one port and the server's worker
+ * `{ pmLensAnalysisPort: id }` with the other (a worker that an extension starts may not start
+ * workers of its own, so the client does it).
+ */
+export const StartAnalysisWorkerRequest = new RequestType<{ readonly id: number }, void, void>('pmLens/startAnalysisWorker');
+
+/** `pmLens/stopAnalysisWorker`, server to client: end the analysis worker `id` (past the budget, or no longer needed). */
+export const StopAnalysisWorkerNotification = new NotificationType<{ readonly id: number }>('pmLens/stopAnalysisWorker');
+
+/** `pmLens/analysisWorkerFailed`, client to server: the analysis worker `id` failed (it will not answer). */
+export const AnalysisWorkerFailedNotification = new NotificationType<{ readonly id: number; readonly message: string }>('pmLens/analysisWorkerFailed');
 
 export type { Analysis };

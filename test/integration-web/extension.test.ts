@@ -134,6 +134,27 @@ describe('PM Lens in the web extension host', () => {
     await waitFor('owner-mismatch to go', vscode.languages.onDidChangeDiagnostics, () => mismatches(document.uri).length === 0, () => describeDiagnostics(document.uri));
   });
 
+  it('stops a plan built to be slow to parse at the budget, in an analysis worker, while another plan is analysed', async function () {
+    this.timeout(180_000);
+    // One paragraph of `*_` pairs: the parser's time grows with the square of its length, so
+    // 100 KB takes minutes in one piece. Only a worker that can be ended stops it at the budget
+    // (10 s); slices on the server's own worker would hold every plan until the parse ends.
+    const slow = await vscode.workspace.openTextDocument({ language: 'markdown', content: `---\nplan: prd\n---\n# Checkout\n\n${'*_'.repeat(50_000)}\n` });
+    await vscode.window.showTextDocument(slow);
+    const opened = Date.now();
+    const other = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content: `---\nplan: project-plan\n---\n# Warehouse move\n\n## Moving costs\n${MISMATCH_TAG}\n\nThe budget is $48,000: movers, shelving, and two weeks of overtime for the night shift.\n`,
+    });
+    await vscode.window.showTextDocument(other, { preview: false });
+    const paused = (): boolean => vscode.languages.getDiagnostics(slow.uri).some((d) => codeOf(d) === 'analysis-paused');
+    await waitFor('owner-mismatch on the other plan', vscode.languages.onDidChangeDiagnostics, () => mismatches(other.uri).length > 0, () => describeDiagnostics(other.uri), 60_000);
+    ok(!paused(), 'the other plan was analysed while the slow one still was');
+    await waitFor('the slow plan paused', vscode.languages.onDidChangeDiagnostics, paused, () => describeDiagnostics(slow.uri), 60_000);
+    const seconds = (Date.now() - opened) / 1000;
+    ok(seconds < 40, `the slow plan was paused after ${seconds.toFixed(1)} s, against a budget of 10 s`);
+  });
+
   it('opens the ownership summary panel and its page draws the plan', async () => {
     await openPrd();
     await vscode.commands.executeCommand('pmLens.openSummary');

@@ -14,6 +14,8 @@ import { zipEntries, zipRead, type ZipEntry } from './zip';
 const MAX_BYTES = 1_000_000;
 /** The summary panel's page assets (src/extension/summaryPanel.ts), loaded through asWebviewUri. */
 const PANEL_ASSETS = ['dist/webview.js', 'media/summary.css'];
+/** The web worker the browser entry starts: the language server, and from the same bundle the analysis workers it asks for. */
+const WEB_WORKERS = ['dist/web/server.js'];
 /** What may sit under extension/ in the package: the manifest, documents and these folders. */
 const ALLOWED = /^extension\/((package\.json|readme\.md|changelog\.md|LICENSE\.txt)$|(dist|media|syntaxes|snippets|schemas)\/)/;
 const FORBIDDEN = /^extension\/(node_modules|src|test|out|scripts|docs|examples|bin|\.vscode-test)\//;
@@ -86,7 +88,7 @@ describe('the VSIX', function () {
     assert.deepEqual(extra, []);
   });
 
-  it('ships every file the manifest and the summary panel load', () => {
+  it('ships every file the manifest, the summary panel and the browser entry load', () => {
     const needed = [
       'package.json',
       manifest.main,
@@ -96,6 +98,7 @@ describe('the VSIX', function () {
       ...manifest.contributes.snippets.map((s) => s.path),
       ...manifest.contributes.jsonValidation.map((j) => j.url).filter((url) => !/^[a-z]+:/i.test(url)),
       ...PANEL_ASSETS,
+      ...WEB_WORKERS,
     ].map(inPackage);
     assert.ok(needed.includes('extension/dist/extension.js') && needed.includes('extension/dist/web/extension.js'));
     assert.ok(needed.includes('extension/syntaxes/pm-lens-tags.tmLanguage.json') && needed.includes('extension/snippets/pm-lens.code-snippets'));

@@ -1,18 +1,23 @@
 /**
  * The browser entry (`browser` in package.json) runs in VS Code's web worker extension host,
- * which has neither Node's built-ins and globals nor a DOM. These tests check the source bundles
- * that way and that the shipped dist/web/extension.js uses none of them; test/integration-web
- * runs it in a real web extension host.
+ * which has neither Node's built-ins and globals nor a DOM, and so do the language server's web
+ * worker and the analysis workers the extension starts from the same bundle. These tests check
+ * the source bundles that way, that the shipped dist/web/extension.js and dist/web/server.js use
+ * none of them, and that the server's bundle serves an analysis on a port as an analysis worker;
+ * test/integration-web runs them in a real web extension host.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import * as vm from 'node:vm';
 import * as esbuild from 'esbuild';
+import { defaultConfig } from '../../src/core/config/defaults';
 import { fromRoot } from '../support/paths';
 
 const ENTRY = 'src/extension/web.ts';
 const BUNDLE = 'dist/web/extension.js';
+/** The language server's web worker bundle, also the analysis workers' that the extension starts for it. */
+const ANALYSIS_WORKER = 'dist/web/server.js';
 /** Globals of Node, and of a page but not of a worker. */
 const NODE_GLOBALS = ['process', 'Buffer', 'global', '__dirname', '__filename', 'setImmediate', 'clearImmediate'];
 const DOM_GLOBALS = ['document', 'window', 'localStorage', 'sessionStorage', 'alert'];
@@ -46,20 +51,37 @@ describe('the web extension bundle', function () {
     assert.deepEqual([...new Set(imports.filter((i) => i.external).map((i) => i.path))], ['vscode']);
   });
 
-  it('uses no Node or DOM global in the shipped bundle, except behind a typeof test', () => {
-    const code = fs.readFileSync(fromRoot(BUNDLE), 'utf8');
-    // esbuild's define replaces only free references to a global (never a property such as
-    // vscode.window, never a local of that name), so the markers show exactly where each is used.
-    const names = [...NODE_GLOBALS, ...DOM_GLOBALS];
-    const marker = (name: string): string => `__pm_lens_global_${name}__`;
-    const { code: marked } = esbuild.transformSync(code, { loader: 'js', define: Object.fromEntries(names.map((n) => [n, marker(n)])) });
-    const unguarded: string[] = [];
-    for (const line of marked.split('\n')) {
-      for (const name of names) {
-        if (line.includes(marker(name)) && !line.includes(`typeof ${marker(name)}`)) unguarded.push(`${name}: ${line.trim().slice(0, 160)}`);
-      }
-    }
-    assert.deepEqual(unguarded, []);
+  for (const bundle of [BUNDLE, ANALYSIS_WORKER]) {
+    it(`uses no Node or DOM global in ${bundle}, except behind a typeof test`, () => {
+      assert.deepEqual(unguardedGlobals(fs.readFileSync(fromRoot(bundle), 'utf8')), []);
+    });
+  }
+
+  it('serves analyses as an analysis worker when its first message hands it a port', async () => {
+    const code = fs.readFileSync(fromRoot(ANALYSIS_WORKER), 'utf8');
+    const sandbox = vm.createContext({
+      console, setTimeout, clearTimeout, queueMicrotask, structuredClone, TextEncoder, TextDecoder, URL, performance,
+      addEventListener: () => undefined,
+    });
+    vm.runInContext('globalThis.self = globalThis;', sandbox);
+    vm.runInContext(code, sandbox, { filename: ANALYSIS_WORKER });
+    const listener = (sandbox as { onmessage?: (event: { data: unknown; ports?: unknown[] }) => void }).onmessage;
+    assert.ok(listener, 'the worker listens for its first message');
+    const replies: { type: string; job?: number; analysed?: { sections: number; findings: number } }[] = [];
+    const port = { onmessage: null as ((event: { data: unknown }) => void) | null, postMessage: (message: (typeof replies)[number]) => replies.push(message) };
+    // The first message makes the bundle an analysis worker (the language client's would make it the server).
+    listener({ data: { pmLensServe: true }, ports: [port] });
+    assert.equal(typeof port.onmessage, 'function', 'the worker serves on the port');
+    const text = '---\nplan: project-plan\n---\n# Move\n\n## Costs\n<!-- owner: product -->\n\nThe budget is $48,000 for movers and shelving.\n';
+    port.onmessage!({ data: { type: 'config', id: 1, config: structuredClone(defaultConfig) } });
+    port.onmessage!({ data: { type: 'want', job: 1 } });
+    port.onmessage!({ data: { type: 'analyze', key: 'file:///move.md', job: 1, text, configId: 1 } });
+    const deadline = Date.now() + 20_000;
+    while (!replies.some((r) => r.type === 'done') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    const done = replies.find((r) => r.type === 'done');
+    assert.equal(done?.job, 1, JSON.stringify(replies));
+    assert.equal(done?.analysed?.sections, 2);
+    assert.ok((done?.analysed?.findings ?? 0) > 0, 'the product tag on the budget is a finding');
   });
 
   it('loads in a worker-like sandbox and asks its host for vscode only', () => {
@@ -113,4 +135,22 @@ function stub(): unknown {
     construct: () => proxy,
   });
   return proxy;
+}
+
+/**
+ * The lines of a bundle that use a Node or DOM global without a `typeof` test. esbuild's define
+ * replaces only free references to a global (never a property such as vscode.window, never a
+ * local of that name), so the markers show exactly where each is used.
+ */
+function unguardedGlobals(code: string): string[] {
+  const names = [...NODE_GLOBALS, ...DOM_GLOBALS];
+  const marker = (name: string): string => `__pm_lens_global_${name}__`;
+  const { code: marked } = esbuild.transformSync(code, { loader: 'js', define: Object.fromEntries(names.map((n) => [n, marker(n)])) });
+  const unguarded: string[] = [];
+  for (const line of marked.split('\n')) {
+    for (const name of names) {
+      if (line.includes(marker(name)) && !line.includes(`typeof ${marker(name)}`)) unguarded.push(`${name}: ${line.trim().slice(0, 160)}`);
+    }
+  }
+  return unguarded;
 }

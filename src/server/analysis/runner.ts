@@ -1,8 +1,9 @@
 /**
  * How the server gets an analysis without waiting on it: a runner analyses one document's
  * versions in turn, keeps what it reuses between them, and gives up on a version that runs past
- * the time budget. Two runners: a pool of worker threads on Node (workerRunner.ts), and
- * slices on the server's own thread in the browser (slicedRunner.ts).
+ * the time budget. Two runners: a pool of workers (workerRunner.ts; worker threads on Node, web
+ * workers the client starts in the browser), and slices on the server's own thread for a browser
+ * client that starts none (slicedRunner.ts).
  */
 import type { Diagnostic } from 'vscode-languageserver';
 import { toDiagnostics } from '../convert';

@@ -1,8 +1,9 @@
 /**
- * The browser runner: the server already runs in a web worker of its own there, so the analysis
- * shares that worker's thread in slices (the core's `analyzeAsync`). The budget is checked
- * between slices: a single parse of one piece that runs longer than the budget is not cut short
- * here, but no editor thread waits on it either.
+ * The browser runner for a client that starts no analysis workers for the server
+ * (`analysisWorkers`): the server already runs in a web worker of its own, so the analysis shares
+ * that worker's thread in slices (the core's `analyzeAsync`). The budget is checked between
+ * slices: a single parse of one piece that runs longer than the budget is not cut short here, but
+ * no editor thread waits on it either.
  */
 import { IncrementalAnalyzer, isPlanDocument } from '../engine';
 import { deliverHere, type AnalysisJob, type AnalysisRunner, type JobOutcome } from './runner';

@@ -1,4 +1,4 @@
-/** Messages between the Node runner (workerRunner.ts) and its analysis workers (worker.ts). */
+/** Messages between the runner (workerRunner.ts) and its analysis workers (serve.ts, on a Node worker thread or a web worker). */
 import type { Evidence, ResolvedConfig } from '../engine';
 import type { DiagnosticsUpdate } from './diagnosticsUpdate';
 
@@ -17,6 +17,11 @@ export type ToWorker =
    * time); `base` names the job whose diagnostics the server holds for it, to send only changes.
    */
   | { readonly type: 'analyze'; readonly key: string; readonly job: number; readonly text: string; readonly configId: number; readonly detectPath?: string; readonly base?: number }
+  /**
+   * The job the runner wants now; anything else stops the running job between slices (`-1`:
+   * none). Where the runner and the worker share memory (Node), the shared cell says it instead.
+   */
+  | { readonly type: 'want'; readonly job: number }
   /** The document `key` closed (or moved to another worker): drop everything kept for it. */
   | { readonly type: 'forget'; readonly key: string }
   | { readonly type: 'heap' }
@@ -36,6 +41,7 @@ export type FromWorker =
       readonly stopped?: boolean;
     }
   | { readonly type: 'failed'; readonly job: number; readonly message: string }
+  /** `used`: bytes, or -1 where the platform does not tell. */
   | { readonly type: 'heap'; readonly used: number }
   | { readonly type: 'evidence'; readonly request: number; readonly evidence: readonly Evidence[] | undefined }
   /** Undefined when the worker no longer holds that analysis (a newer one of the document replaced it). */

@@ -1,41 +1,58 @@
 /**
- * The Node runner: a small pool of worker threads (worker.ts) serves every open plan, however
- * many are open. Why threads and not slices on the server's thread: a slice cannot be shorter
- * than one parse of one piece, and some Markdown keeps the parser busy for a minute in a single
- * piece; only a thread can be stopped in the middle of that.
+ * The runner of the server: a small pool of analysis workers (serve.ts) serves every open plan,
+ * however many are open. Why workers and not slices on the server's thread: a slice cannot be
+ * shorter than one parse of one piece, and some Markdown keeps the parser busy for a minute in a
+ * single piece; only a worker can be stopped in the middle of that. The workers are Node worker
+ * threads (nodeWorkers.ts) or, in the browser, web workers the client starts (portWorkers.ts).
  *
  * Each document is given to one worker of the pool (the one serving the fewest documents) and
  * stays with it, so that worker keeps the document's incremental analyzer between versions. A
  * worker runs one job at a time; the jobs of all its documents wait in one queue, in order. A
  * job past the budget terminates its worker and reports `over-budget`; a fresh worker takes the
  * place in the pool, and the other documents it served start from scratch on their next job (no
- * document loses its thread). Closing a document tells its worker to drop what it kept for it.
+ * document loses its worker). Closing a document tells its worker to drop what it kept for it.
  *
  * A finished job brings back only its diagnostics, as changes to the list of the document's
- * previous job (which this runner keeps per thread); the analysis stays in the worker until a
+ * previous job (which this runner keeps per worker); the analysis stays in the worker until a
  * request asks for it (`Delivered.load`).
  */
-import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Analysis, ResolvedConfig } from '../engine';
 import { applyDiagnosticsUpdate } from './diagnosticsUpdate';
 import type { AnalysisJob, AnalysisRunner, Delivered, EvidenceOf, JobOutcome } from './runner';
-import type { FromWorker, ToWorker, WorkerData } from './workerProtocol';
+import type { FromWorker, ToWorker } from './workerProtocol';
+
+/** What the runner hears from one of its workers. */
+export interface WorkerEvents {
+  message(message: FromWorker): void;
+  /** The worker failed or ended of its own accord (it will not answer again). */
+  failed(why: string): void;
+}
+
+/** One analysis worker as the runner drives it, whatever the platform's kind of worker. */
+export interface AnalysisWorker {
+  post(message: ToWorker): void;
+  /** Tells the worker which job is wanted now; anything else stops the running one (`-1`: none). */
+  want(job: number): void;
+  /** Ends the worker, whatever it is doing. */
+  terminate(): void;
+}
+
+/** Starts one analysis worker (the pool starts them on demand, and again after one is stopped). */
+export type StartWorker = (events: WorkerEvents) => AnalysisWorker;
 
 export interface WorkerRunnerOptions {
-  /** The bundled worker script (dist/analysisWorker.js). */
-  readonly script: string;
+  readonly start: StartWorker;
   readonly budgetMs: number;
-  /** Worker threads in the pool (default 2). */
+  /** Workers in the pool (default 2). */
   readonly poolSize?: number;
   /** Told when a worker fails for a reason other than the budget. */
   readonly onError?: (key: string, message: string) => void;
 }
 
-/** A running worker thread of the pool. */
+/** A running worker of the pool. */
 interface Thread {
-  readonly worker: Worker;
-  readonly wanted: Int32Array;
+  readonly worker: AnalysisWorker;
   /** The job running in the worker now, and how to settle it. */
   running: { readonly job: number; readonly key: string; readonly settle: (outcome: JobOutcome | Error) => void } | undefined;
   sentConfig: number | undefined;
@@ -47,7 +64,7 @@ interface Thread {
   gone: boolean;
 }
 
-/** A place in the pool: its thread (started on demand, replaced when stopped) and its queue. */
+/** A place in the pool: its worker (started on demand, replaced when stopped) and its queue. */
 interface Slot {
   readonly index: number;
   thread: Thread | undefined;
@@ -58,7 +75,7 @@ interface Slot {
 }
 
 const HEAP_REPLY_MS = 2000;
-/** Threads in the pool when the caller names no number: one per core of a typical laptop's spare share. */
+/** Workers in the pool when the caller names no number: one per core of a typical laptop's spare share. */
 const DEFAULT_POOL_SIZE = 2;
 let nextJob = 0;
 let nextRequest = 0;
@@ -87,7 +104,7 @@ export class WorkerRunner implements AnalysisRunner {
   cancel(key: string): void {
     this.cancelledUpTo.set(key, nextJob);
     const thread = this.slotOf.get(key)?.thread;
-    if (thread?.running?.key === key) Atomics.store(thread.wanted, 0, -1);
+    if (thread?.running?.key === key) thread.worker.want(-1);
   }
 
   forget(key: string): void {
@@ -122,7 +139,7 @@ export class WorkerRunner implements AnalysisRunner {
           };
           post(thread, { type: 'heap' });
         });
-        if (used !== undefined) out[`worker ${slot.index + 1}`] = used;
+        if (used !== undefined && used >= 0) out[`worker ${slot.index + 1}`] = used;
       }),
     );
     return out;
@@ -153,7 +170,7 @@ export class WorkerRunner implements AnalysisRunner {
 
   private execute(slot: Slot, job: AnalysisJob, id: number): Promise<JobOutcome> {
     if (id <= (this.cancelledUpTo.get(job.key) ?? 0) || this.slotOf.get(job.key) !== slot) return Promise.resolve({ type: 'cancelled' });
-    // The thread was stopped (budget, failure) since the job was queued: start a fresh one.
+    // The worker was stopped (budget, failure) since the job was queued: start a fresh one.
     const thread = slot.thread && !slot.thread.gone ? slot.thread : this.start(slot);
     return new Promise<JobOutcome>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -169,7 +186,7 @@ export class WorkerRunner implements AnalysisRunner {
         else resolve(outcome);
       };
       thread.running = { job: id, key: job.key, settle };
-      Atomics.store(thread.wanted, 0, id);
+      thread.worker.want(id);
       let configId = configIds.get(job.config);
       if (configId === undefined) configIds.set(job.config, (configId = ++nextConfig));
       if (thread.sentConfig !== configId) {
@@ -181,61 +198,58 @@ export class WorkerRunner implements AnalysisRunner {
   }
 
   private start(slot: Slot): Thread {
-    const wanted = new Int32Array(new SharedArrayBuffer(4));
-    const data: WorkerData = { wanted: wanted.buffer as SharedArrayBuffer };
-    const worker = new Worker(this.options.script, { workerData: data });
-    const thread: Thread = { worker, wanted, running: undefined, sentConfig: undefined, heapReply: undefined, replies: new Map(), diagnostics: new Map(), gone: false };
-    worker.on('message', (message: FromWorker) => {
-      if (message.type === 'heap') {
-        thread.heapReply?.(message.used);
-        thread.heapReply = undefined;
-        return;
-      }
-      if (message.type === 'evidence' || message.type === 'analysis') {
-        thread.replies.get(message.request)?.(message);
-        thread.replies.delete(message.request);
-        return;
-      }
-      // Every finished job moves the diagnostics on, wanted or not: the worker builds the next ones on them.
-      let delivered: Delivered | undefined;
-      if (message.type === 'done' && message.analysed) {
-        const diagnostics = applyDiagnosticsUpdate(thread.diagnostics.get(message.key), message.analysed.diagnostics);
-        if (diagnostics) {
-          thread.diagnostics.set(message.key, { job: message.job, diagnostics });
-          delivered = { diagnostics, sections: message.analysed.sections, findings: message.analysed.findings, load: analysisOf(thread, message.key, message.job) };
-        } else thread.diagnostics.delete(message.key);
-      }
-      const running = thread.running;
-      if (!running || running.job !== message.job) return;
-      if (message.type === 'failed') running.settle(new Error(message.message));
-      else if (message.stopped) running.settle({ type: 'cancelled' });
-      else if (message.notPlan) running.settle({ type: 'not-plan' });
-      else if (delivered) running.settle({ type: 'analysis', delivered, evidence: evidenceOf(thread, running.key, message.job) });
-      else running.settle(new Error(`the diagnostics of job ${message.job} build on a list this runner does not hold`));
-    });
+    let thread: Thread | undefined;
     const failed = (message: string): void => {
-      if (thread.gone) return;
+      if (!thread || thread.gone) return;
       const running = thread.running;
       this.options.onError?.(running?.key ?? `worker ${slot.index + 1}`, message);
       this.stop(slot, thread);
       running?.settle(new Error(message));
     };
-    worker.on('error', (error) => failed(String(error?.stack ?? error)));
-    worker.on('exit', (code) => failed(`analysis worker exited with code ${code}`));
-    // An idle worker must not keep the process alive once the connection is gone.
-    worker.unref();
+    const worker = this.options.start({ message: (message) => thread && this.receive(thread, message), failed: (why) => failed(why) });
+    thread = { worker, running: undefined, sentConfig: undefined, heapReply: undefined, replies: new Map(), diagnostics: new Map(), gone: false };
     slot.thread = thread;
     return thread;
   }
 
-  /** Ends a worker thread (the caches of the documents it served go with it). */
+  /** A message from one of the pool's workers. */
+  private receive(thread: Thread, message: FromWorker): void {
+    if (message.type === 'heap') {
+      thread.heapReply?.(message.used);
+      thread.heapReply = undefined;
+      return;
+    }
+    if (message.type === 'evidence' || message.type === 'analysis') {
+      thread.replies.get(message.request)?.(message);
+      thread.replies.delete(message.request);
+      return;
+    }
+    // Every finished job moves the diagnostics on, wanted or not: the worker builds the next ones on them.
+    let delivered: Delivered | undefined;
+    if (message.type === 'done' && message.analysed) {
+      const diagnostics = applyDiagnosticsUpdate(thread.diagnostics.get(message.key), message.analysed.diagnostics);
+      if (diagnostics) {
+        thread.diagnostics.set(message.key, { job: message.job, diagnostics });
+        delivered = { diagnostics, sections: message.analysed.sections, findings: message.analysed.findings, load: analysisOf(thread, message.key, message.job) };
+      } else thread.diagnostics.delete(message.key);
+    }
+    const running = thread.running;
+    if (!running || running.job !== message.job) return;
+    if (message.type === 'failed') running.settle(new Error(message.message));
+    else if (message.stopped) running.settle({ type: 'cancelled' });
+    else if (message.notPlan) running.settle({ type: 'not-plan' });
+    else if (delivered) running.settle({ type: 'analysis', delivered, evidence: evidenceOf(thread, running.key, message.job) });
+    else running.settle(new Error(`the diagnostics of job ${message.job} build on a list this runner does not hold`));
+  }
+
+  /** Ends a worker (the caches of the documents it served go with it). */
   private stop(slot: Slot, thread: Thread): void {
     if (thread.gone) return;
     thread.gone = true;
     if (slot.thread === thread) slot.thread = undefined;
     for (const reply of thread.replies.values()) reply(undefined);
     thread.replies.clear();
-    void thread.worker.terminate();
+    thread.worker.terminate();
   }
 }
 
@@ -277,5 +291,5 @@ function analysisOf(thread: Thread, key: string, job: number): () => Promise<Ana
 }
 
 function post(thread: Thread, message: ToWorker): void {
-  if (!thread.gone) thread.worker.postMessage(message);
+  if (!thread.gone) thread.worker.post(message);
 }
