@@ -25,7 +25,7 @@ export function activate(context: vscode.ExtensionContext): PmLensApi {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { LanguageClient, State } = require('vscode-languageclient/browser') as typeof import('vscode-languageclient/browser');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { AnalysisWorkerFailedNotification, StartAnalysisWorkerRequest, StopAnalysisWorkerNotification } = require('../shared/serverProtocol') as typeof import('../shared/serverProtocol');
+    const { analysisPortMessage, AnalysisWorkerFailedNotification, SERVE_MESSAGE, StartAnalysisWorkerRequest, StopAnalysisWorkerNotification } = require('../shared/serverProtocol') as typeof import('../shared/serverProtocol');
     const script = (name: string): string => vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', name).toString(true);
     const server = new Worker(script('server.js'));
     const asked = options.initializationOptions;
@@ -42,8 +42,8 @@ export function activate(context: vscode.ExtensionContext): PmLensApi {
         void client.sendNotification(AnalysisWorkerFailedNotification, { id, message: event.message ?? 'the analysis worker failed' }).catch(() => undefined);
       };
       const channel = new MessageChannel();
-      worker.postMessage({ pmLensServe: true }, [channel.port1]);
-      server.postMessage({ pmLensAnalysisPort: id }, [channel.port2]);
+      worker.postMessage(SERVE_MESSAGE, [channel.port1]);
+      server.postMessage(analysisPortMessage(id), [channel.port2]);
     });
     client.onNotification(StopAnalysisWorkerNotification, ({ id }) => {
       workers.get(id)?.terminate();

@@ -6,11 +6,11 @@
  * worker's own thread, stopped only between slices.
  *
  * The same bundle is the analysis workers' (so the extension ships the engine once): a worker
- * whose first message is `{ pmLensServe: true }` with a port serves analyses on it; the
+ * whose first message is `SERVE_MESSAGE` with a port serves analyses on it; the
  * language client's first message, `initialize`, makes it the server.
  */
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
-import { AnalysisWorkerFailedNotification, ReadFileRequest, StartAnalysisWorkerRequest, StatRequest, StopAnalysisWorkerNotification } from '../shared/serverProtocol';
+import { analysisPortOf, AnalysisWorkerFailedNotification, isServeMessage, ReadFileRequest, StartAnalysisWorkerRequest, StatRequest, StopAnalysisWorkerNotification } from '../shared/serverProtocol';
 import { PortWorkers, type AnalysisPort } from './analysis/portWorkers';
 import { SlicedRunner } from './analysis/slicedRunner';
 import { serveOnPort, type ServerPort } from './analysis/webWorker';
@@ -35,7 +35,7 @@ const POOL_SIZE = 2;
 
 self.onmessage = (first) => {
   const port = first.ports?.[0];
-  if (port && (first.data as { pmLensServe?: unknown } | null)?.pmLensServe === true) {
+  if (port && isServeMessage(first.data)) {
     self.onmessage = null;
     serveOnPort(port as ServerPort);
   } else startLanguageServer()(first);
@@ -46,11 +46,11 @@ function startLanguageServer(): (event: PortMessage) => void {
   let workers: PortWorkers | undefined;
   let read: ((event: PortMessage) => void) | undefined;
   // The worker's port as the connection reads it, without the analysis workers' ports: those come
-  // as `{ pmLensAnalysisPort: id }` with the port attached, and go to the pool.
+  // as `analysisPortMessage(id)` with the port attached, and go to the pool.
   const route = (event: PortMessage): void => {
-    const id = (event.data as { pmLensAnalysisPort?: unknown } | null)?.pmLensAnalysisPort;
+    const id = analysisPortOf(event.data);
     const port = event.ports?.[0];
-    if (typeof id === 'number' && port) workers?.deliver(id, port as AnalysisPort);
+    if (id !== undefined && port) workers?.deliver(id, port as AnalysisPort);
     else read?.(event);
   };
   const lspPort = {

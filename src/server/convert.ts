@@ -55,17 +55,21 @@ export function toDiagnostics(findings: readonly Finding[]): Diagnostic[] {
   return findings.map(toDiagnostic).filter((d): d is Diagnostic => d !== undefined);
 }
 
+/** A warning about the whole document rather than a place in it, at its start. */
+function documentWarning(message: string, code: string): Diagnostic {
+  const start = { line: 0, character: 0 };
+  return Diagnostic.create({ start, end: start }, message, DiagnosticSeverity.Warning, code, DIAGNOSTIC_SOURCE);
+}
+
 /** The one diagnostic of a document whose analysis ran past the budget. */
 export function pausedDiagnostic(budgetMs: number): Diagnostic {
   const seconds = Number((budgetMs / 1000).toFixed(1));
-  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  return Diagnostic.create(range, `PM Lens: too complex to analyse in ${seconds} s; analysis paused for this document`, DiagnosticSeverity.Warning, 'analysis-paused', DIAGNOSTIC_SOURCE);
+  return documentWarning(`PM Lens: too complex to analyse in ${seconds} s; analysis paused for this document`, 'analysis-paused');
 }
 
 /** The one diagnostic of a document whose analysis failed: what failed, and where to read more. */
 export function failedDiagnostic(reason: string): Diagnostic {
-  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  return Diagnostic.create(range, `PM Lens could not analyse this document (${reason}); the PM Lens output has the details, and an edit tries again`, DiagnosticSeverity.Warning, 'analysis-failed', DIAGNOSTIC_SOURCE);
+  return documentWarning(`PM Lens could not analyse this document (${reason}); the PM Lens output has the details, and an edit tries again`, 'analysis-failed');
 }
 
 /** A problem of a `.pmlens.json`, on that file. */

@@ -234,11 +234,26 @@ export interface InitializationOptions {
 /**
  * `pmLens/startAnalysisWorker`, server to client (browser, with `analysisWorkers`): start a web
  * worker of the server's own bundle and connect it to the server with a `MessageChannel`.
- * The client posts the worker `{ pmLensServe: true }` with one port and the server's worker
- * `{ pmLensAnalysisPort: id }` with the other (a worker that an extension starts may not start
+ * The client posts the worker `SERVE_MESSAGE` with one port and the server's worker
+ * `analysisPortMessage(id)` with the other (a worker that an extension starts may not start
  * workers of its own, so the client does it).
  */
 export const StartAnalysisWorkerRequest = new RequestType<{ readonly id: number }, void, void>('pmLens/startAnalysisWorker');
+
+/** What the client posts a new analysis worker with its port: it serves the server on that port. */
+export const SERVE_MESSAGE = { pmLensServe: true } as const;
+
+/** What the client posts the server's worker with the other port, for analysis worker `id`. */
+export const analysisPortMessage = (id: number): { readonly pmLensAnalysisPort: number } => ({ pmLensAnalysisPort: id });
+
+/** Whether a message to a worker is `SERVE_MESSAGE`. */
+export const isServeMessage = (data: unknown): boolean => (data as { pmLensServe?: unknown } | null)?.pmLensServe === true;
+
+/** The analysis worker a message to the server's worker brings the port of (`analysisPortMessage`), if it is one. */
+export function analysisPortOf(data: unknown): number | undefined {
+  const id = (data as { pmLensAnalysisPort?: unknown } | null)?.pmLensAnalysisPort;
+  return typeof id === 'number' ? id : undefined;
+}
 
 /** `pmLens/stopAnalysisWorker`, server to client: end the analysis worker `id` (past the budget, or no longer needed). */
 export const StopAnalysisWorkerNotification = new NotificationType<{ readonly id: number }>('pmLens/stopAnalysisWorker');

@@ -35,16 +35,14 @@ export class PortWorkers {
     let port: AnalysisPort | undefined;
     let ended = false;
     const waiting: ToWorker[] = [];
+    // Ending the worker removes this entry: a port or a failure that comes later finds none.
     this.pending.set(id, {
       port: (arrived) => {
-        if (ended) return arrived.close();
         port = arrived;
         port.onmessage = (event) => events.message(event.data);
         for (const message of waiting.splice(0)) port.postMessage(message);
       },
-      failed: (why) => {
-        if (!ended) events.failed(why);
-      },
+      failed: events.failed,
     });
     this.client.start(id).catch((error: unknown) => this.failed(id, `the client did not start an analysis worker: ${String((error as Error)?.message ?? error)}`));
     const post = (message: ToWorker): void => {
