@@ -78,6 +78,7 @@ describe('the web extension bundle', function () {
     port.onmessage!({ data: { type: 'analyze', key: 'file:///move.md', job: 1, text, configId: 1 } });
     const deadline = Date.now() + 20_000;
     while (!replies.some((r) => r.type === 'done') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(replies[0]?.type, 'ready', 'the worker says it has loaded before anything else');
     const done = replies.find((r) => r.type === 'done');
     assert.equal(done?.job, 1, JSON.stringify(replies));
     assert.equal(done?.analysed?.sections, 2);

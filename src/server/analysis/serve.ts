@@ -34,7 +34,7 @@ interface DocumentEntry {
   sent: { readonly job: number; readonly diagnostics: readonly Diagnostic[] } | undefined;
 }
 
-/** Starts the service on `thread`; returns what to call with each message from the runner. */
+/** Starts the service on `thread` and tells the runner it serves; returns what to call with each message from the runner. */
 export function serveAnalyses(thread: ServiceThread): (message: ToWorker) => void {
   const documents = new Map<string, DocumentEntry>();
   const configs = new Map<number, ResolvedConfig>();
@@ -69,6 +69,7 @@ export function serveAnalyses(thread: ServiceThread): (message: ToWorker) => voi
     send({ type: 'done', key, job, analysed: { sections: analysis.sections.length, findings: analysis.findings.length, diagnostics: diagnosticsUpdate(base, diagnostics) } });
   }
 
+  send({ type: 'ready' });
   return (message) => {
     if (message.type === 'config') {
       // Only the newest configuration is ever asked for again.

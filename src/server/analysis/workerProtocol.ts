@@ -31,6 +31,8 @@ export type ToWorker =
   | { readonly type: 'analysis'; readonly request: number; readonly key: string; readonly job: number };
 
 export type FromWorker =
+  /** The worker has loaded and serves: a job's budget runs from here (a fresh worker first loads the engine). */
+  | { readonly type: 'ready' }
   | {
       readonly type: 'done';
       readonly key: string;

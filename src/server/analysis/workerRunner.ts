@@ -10,7 +10,8 @@
  * worker runs one job at a time; the jobs of all its documents wait in one queue, in order. A
  * job past the budget terminates its worker and reports `over-budget`; a fresh worker takes the
  * place in the pool, and the other documents it served start from scratch on their next job (no
- * document loses its worker). Closing a document tells its worker to drop what it kept for it.
+ * document loses its worker). The budget is the analysis's own: on a fresh worker its clock starts
+ * once the worker says it has loaded, and a worker that does not load in time fails. Closing a document tells its worker to drop what it kept for it.
  *
  * A finished job brings back only its diagnostics, as changes to the list of the document's
  * previous job (which this runner keeps per worker); the analysis stays in the worker until a
@@ -46,6 +47,8 @@ export interface WorkerRunnerOptions {
   readonly budgetMs: number;
   /** Workers in the pool (default 2). */
   readonly poolSize?: number;
+  /** How long a fresh worker may take to load before it counts as failed (default 30 s). */
+  readonly loadLimitMs?: number;
   /** Told when a worker fails for a reason other than the budget. */
   readonly onError?: (key: string, message: string) => void;
 }
@@ -53,8 +56,14 @@ export interface WorkerRunnerOptions {
 /** A running worker of the pool. */
 interface Thread {
   readonly worker: AnalysisWorker;
-  /** The job running in the worker now, and how to settle it. */
-  running: { readonly job: number; readonly key: string; readonly settle: (outcome: JobOutcome | Error) => void } | undefined;
+  /** The job running in the worker now, how to settle it, and how to start its budget's clock. */
+  running: { readonly job: number; readonly key: string; readonly settle: (outcome: JobOutcome | Error) => void; readonly startClock: () => void } | undefined;
+  /**
+   * Whether the worker has said it serves (loading the engine is not the job's time); until
+   * then, the timer that fails a worker that never loads.
+   */
+  ready: boolean;
+  loading: ReturnType<typeof setTimeout> | undefined;
   sentConfig: number | undefined;
   heapReply: ((used: number) => void) | undefined;
   /** Evidence and analysis requests waiting for the worker, by request id (undefined: no answer). */
@@ -75,6 +84,8 @@ interface Slot {
 }
 
 const HEAP_REPLY_MS = 2000;
+/** How long a fresh worker may take to load when the caller names no limit: far past any machine's load of the engine. */
+const DEFAULT_LOAD_LIMIT_MS = 30_000;
 /** Workers in the pool when the caller names no number: one per core of a typical laptop's spare share. */
 const DEFAULT_POOL_SIZE = 2;
 let nextJob = 0;
@@ -173,11 +184,15 @@ export class WorkerRunner implements AnalysisRunner {
     // The worker was stopped (budget, failure) since the job was queued: start a fresh one.
     const thread = slot.thread && !slot.thread.gone ? slot.thread : this.start(slot);
     return new Promise<JobOutcome>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        // Past the budget: the only way to stop a parse that never yields is to end its thread.
-        this.stop(slot, thread);
-        settle({ type: 'over-budget', budgetMs: this.options.budgetMs });
-      }, this.options.budgetMs);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      // The budget is the analysis's: on a fresh worker, its clock starts once the worker has loaded.
+      const startClock = (): void => {
+        timer ??= setTimeout(() => {
+          // Past the budget: the only way to stop a parse that never yields is to end its thread.
+          this.stop(slot, thread);
+          settle({ type: 'over-budget', budgetMs: this.options.budgetMs });
+        }, this.options.budgetMs);
+      };
       const settle = (outcome: JobOutcome | Error): void => {
         clearTimeout(timer);
         if (thread.running?.job !== id) return;
@@ -185,7 +200,8 @@ export class WorkerRunner implements AnalysisRunner {
         if (outcome instanceof Error) reject(outcome);
         else resolve(outcome);
       };
-      thread.running = { job: id, key: job.key, settle };
+      thread.running = { job: id, key: job.key, settle, startClock };
+      if (thread.ready) startClock();
       thread.worker.want(id);
       let configId = configIds.get(job.config);
       if (configId === undefined) configIds.set(job.config, (configId = ++nextConfig));
@@ -207,13 +223,21 @@ export class WorkerRunner implements AnalysisRunner {
       running?.settle(new Error(message));
     };
     const worker = this.options.start({ message: (message) => thread && this.receive(thread, message), failed: (why) => failed(why) });
-    thread = { worker, running: undefined, sentConfig: undefined, heapReply: undefined, replies: new Map(), diagnostics: new Map(), gone: false };
+    const limit = this.options.loadLimitMs ?? DEFAULT_LOAD_LIMIT_MS;
+    const loading = setTimeout(() => failed(`the analysis worker did not load within ${limit / 1000} s`), limit);
+    thread = { worker, running: undefined, sentConfig: undefined, heapReply: undefined, replies: new Map(), diagnostics: new Map(), gone: false, ready: false, loading };
     slot.thread = thread;
     return thread;
   }
 
   /** A message from one of the pool's workers. */
   private receive(thread: Thread, message: FromWorker): void {
+    if (message.type === 'ready') {
+      thread.ready = true;
+      clearTimeout(thread.loading);
+      thread.running?.startClock();
+      return;
+    }
     if (message.type === 'heap') {
       thread.heapReply?.(message.used);
       thread.heapReply = undefined;
@@ -246,6 +270,7 @@ export class WorkerRunner implements AnalysisRunner {
   private stop(slot: Slot, thread: Thread): void {
     if (thread.gone) return;
     thread.gone = true;
+    clearTimeout(thread.loading);
     if (slot.thread === thread) slot.thread = undefined;
     for (const reply of thread.replies.values()) reply(undefined);
     thread.replies.clear();
