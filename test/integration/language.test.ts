@@ -509,5 +509,20 @@ describe('PM Lens language features', () => {
       await waitFor('the balance', anyOf(api.statusBar.onDidChange, vscode.window.onDidChangeActiveTextEditor), () => /Product \d+% · Project \d+%/.test(api.statusBar.text));
       assert.match(api.statusBar.text, /Project (\d+)%/);
     });
+
+    it('notes a plan paused at the budget, and another plan is analysed meanwhile', async function () {
+      this.timeout(120_000);
+      // One paragraph of `*_` pairs takes the parser minutes: its analysis worker is ended at the
+      // budget (10 s), and the other plan goes to another worker of the pool.
+      const slow = await vscode.workspace.openTextDocument({ language: 'markdown', content: `---\nplan: prd\n---\n# Checkout\n\n${'*_'.repeat(50_000)}\n` });
+      await vscode.window.showTextDocument(slow);
+      const { document: other } = await openFixture('warehouse-project-plan.md');
+      await analysed(api, other);
+      assert.ok(!has('analysis-paused')(pmDiagnostics(slow.uri)), 'the other plan was analysed while the slow one still was');
+      await vscode.window.showTextDocument(slow);
+      const [paused] = await diagnosticsWhere(slow.uri, 'the paused note', has('analysis-paused'), 60_000);
+      assert.match(paused.message, /too complex to analyse in 10 s/);
+      await waitFor('paused in the status bar', anyOf(api.statusBar.onDidChange, vscode.window.onDidChangeActiveTextEditor), () => /PM Lens: paused/.test(api.statusBar.text), 30_000);
+    });
   });
 });
