@@ -11,7 +11,8 @@
  * job past the budget terminates its worker and reports `over-budget`; a fresh worker takes the
  * place in the pool, and the other documents it served start from scratch on their next job (no
  * document loses its worker). The budget is the analysis's own: on a fresh worker its clock starts
- * once the worker says it has loaded, and a worker that does not load in time fails. Closing a document tells its worker to drop what it kept for it.
+ * once the worker says it has loaded, and a worker that does not load in time fails. Closing a
+ * document tells its worker to drop what it kept for it.
  *
  * A finished job brings back only its diagnostics, as changes to the list of the document's
  * previous job (which this runner keeps per worker); the analysis stays in the worker until a
