@@ -60,10 +60,9 @@ interface Thread {
   /** The job running in the worker now, how to settle it, and how to start its budget's clock. */
   running: { readonly job: number; readonly key: string; readonly settle: (outcome: JobOutcome | Error) => void; readonly startClock: () => void } | undefined;
   /**
-   * Whether the worker has said it serves (loading the engine is not the job's time); until
-   * then, the timer that fails a worker that never loads.
+   * Until the worker says it serves (loading the engine is not a job's time): the timer that fails
+   * it if it never does. Undefined once it has loaded.
    */
-  ready: boolean;
   loading: ReturnType<typeof setTimeout> | undefined;
   sentConfig: number | undefined;
   heapReply: ((used: number) => void) | undefined;
@@ -202,7 +201,7 @@ export class WorkerRunner implements AnalysisRunner {
         else resolve(outcome);
       };
       thread.running = { job: id, key: job.key, settle, startClock };
-      if (thread.ready) startClock();
+      if (thread.loading === undefined) startClock();
       thread.worker.want(id);
       let configId = configIds.get(job.config);
       if (configId === undefined) configIds.set(job.config, (configId = ++nextConfig));
@@ -226,7 +225,7 @@ export class WorkerRunner implements AnalysisRunner {
     const worker = this.options.start({ message: (message) => thread && this.receive(thread, message), failed: (why) => failed(why) });
     const limit = this.options.loadLimitMs ?? DEFAULT_LOAD_LIMIT_MS;
     const loading = setTimeout(() => failed(`the analysis worker did not load within ${limit / 1000} s`), limit);
-    thread = { worker, running: undefined, sentConfig: undefined, heapReply: undefined, replies: new Map(), diagnostics: new Map(), gone: false, ready: false, loading };
+    thread = { worker, running: undefined, sentConfig: undefined, heapReply: undefined, replies: new Map(), diagnostics: new Map(), gone: false, loading };
     slot.thread = thread;
     return thread;
   }
@@ -234,8 +233,8 @@ export class WorkerRunner implements AnalysisRunner {
   /** A message from one of the pool's workers. */
   private receive(thread: Thread, message: FromWorker): void {
     if (message.type === 'ready') {
-      thread.ready = true;
       clearTimeout(thread.loading);
+      thread.loading = undefined;
       thread.running?.startClock();
       return;
     }
