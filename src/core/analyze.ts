@@ -21,7 +21,7 @@ import { rules, ruleIds } from './rules/registry';
 import type { Report, Rule, RuleContext } from './rules/rule';
 import { outlineSections } from './sections';
 import { summarySteps } from './summary';
-import { readComment, type TagProblem } from './tags';
+import { changeTo, didYouMean, nearest, readComment, type TagProblem } from './tags';
 import { countWords, LineIndex } from './text';
 import type { Analysis, Directive, Finding, FrontMatter, OwnerTag, Section, Severity, Verdict } from './types';
 
@@ -147,9 +147,12 @@ export function* analyzeSteps(
   const kind = frontMatter?.plan;
   const kindDef = kind !== undefined ? own(config.kinds, kind) : undefined;
   if (kind !== undefined && !kindDef && frontMatter) {
+    const kinds = Object.keys(config.kinds);
+    const near = nearest(kind, kinds);
     problems.push({
-      message: `Unknown plan kind '${kind}': expected one of ${Object.keys(config.kinds).join(', ')}`,
-      range: frontMatter.range,
+      message: `Unknown plan kind '${kind}': ${didYouMean(near, `expected one of ${kinds.join(', ')}`)}`,
+      range: frontMatter.planRange ?? frontMatter.range,
+      suggestion: changeTo(near),
     });
   }
 

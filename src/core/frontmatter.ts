@@ -2,13 +2,11 @@ import { parseDocument, isMap } from 'yaml';
 import { detach } from './parse/collect';
 import type { FrontMatterFact } from './parse/facts';
 import type { LineIndex } from './text';
+import { changeTo, didYouMean, nearest, type TagProblem } from './tags';
 import type { FrontMatter, Range } from './types';
 
-/** Something wrong in the front matter, with where it is. */
-export interface FrontMatterProblem {
-  readonly message: string;
-  readonly range: Range;
-}
+/** Something wrong in the front matter, with where it is (and its fix, when one is close), as tags have. */
+export type FrontMatterProblem = TagProblem;
 
 export interface FrontMatterResult {
   readonly frontMatter: FrontMatter;
@@ -69,9 +67,12 @@ function readYaml(fact: FrontMatterFact, lines: LineIndex): FrontMatterResult {
   };
 
   let plan: string | undefined;
+  let planRange: Range | undefined;
   if ('plan' in data) {
-    if (typeof data.plan === 'string' && data.plan.trim() !== '') plan = data.plan.trim().toLowerCase();
-    else problems.push({ message: "Front matter 'plan' must be a document kind such as prd or project-plan", range: rangeOfKey('plan') });
+    if (typeof data.plan === 'string' && data.plan.trim() !== '') {
+      plan = data.plan.trim().toLowerCase();
+      planRange = rangeOfKey('plan');
+    } else problems.push({ message: "Front matter 'plan' must be a document kind such as prd or project-plan", range: rangeOfKey('plan') });
   }
 
   const owners: { product?: string[]; project?: string[] } = {};
@@ -82,7 +83,9 @@ function readYaml(fact: FrontMatterFact, lines: LineIndex): FrontMatterResult {
     } else {
       for (const [key, handles] of Object.entries(value as Record<string, unknown>)) {
         if (key !== 'product' && key !== 'project') {
-          problems.push({ message: `Front matter 'owners' has unknown side '${key}' (expected product or project)`, range: rangeOfMapKey(['owners'], key) });
+          // Renaming to a side the mapping already has would only make a duplicate key.
+          const near = nearest(key.toLowerCase(), ['product', 'project'].filter((side) => !(side in value)));
+          problems.push({ message: `Front matter 'owners' has unknown side '${key}': ${didYouMean(near, 'expected product or project')}`, range: rangeOfMapKey(['owners'], key), suggestion: changeTo(near) });
           continue;
         }
         const list = (Array.isArray(handles) ? handles : [handles]).map(String);
@@ -95,7 +98,7 @@ function readYaml(fact: FrontMatterFact, lines: LineIndex): FrontMatterResult {
       }
     }
   }
-  return { frontMatter: { range: whole, plan, owners, data }, problems };
+  return { frontMatter: { range: whole, plan, planRange, owners, data }, problems };
 }
 
 function firstLine(message: string): string {

@@ -68,9 +68,9 @@ export function readComment(comment: CommentFact, lines: LineIndex, taxonomy: Ta
     return {
       meaning: { type: 'other' },
       problems: [{
-        message: `Unknown directive '${words[0].text}': expected pm-lens-disable, pm-lens-enable or pm-lens-disable-next-section`,
+        message: `Unknown directive '${words[0].text}': ${didYouMean(near, 'expected pm-lens-disable, pm-lens-enable or pm-lens-disable-next-section')}`,
         range: at(words[0].start, words[0].text.length),
-        suggestion: near ? { title: `Change to '${near}'`, newText: near } : undefined,
+        suggestion: changeTo(near),
       }],
     };
   }
@@ -82,9 +82,9 @@ export function readComment(comment: CommentFact, lines: LineIndex, taxonomy: Ta
     else {
       const near = nearest(id, [...ruleIds]);
       problems.push({
-        message: `Unknown rule '${word.text}' in ${name}: expected one of ${[...ruleIds].join(', ')}`,
+        message: `Unknown rule '${word.text}' in ${name}: ${didYouMean(near, `expected one of ${[...ruleIds].join(', ')}`)}`,
         range: at(word.start, word.text.length),
-        suggestion: near ? { title: `Change to '${near}'`, newText: near } : undefined,
+        suggestion: changeTo(near),
       });
     }
   }
@@ -155,9 +155,9 @@ function readOwnerTag(
   }
   if (!isRole) {
     problems.push({
-      message: `Unknown role '${roleText}' in owner tag: expected product, project, shared or none`,
+      message: `Unknown role '${roleText}' in owner tag: ${didYouMean(nearRole, 'expected product, project, shared or none')}`,
       range: at(roleStart, roleText.length),
-      suggestion: nearRole ? { title: `Change to '${nearRole}'`, newText: nearRole } : undefined,
+      suggestion: changeTo(nearRole),
     });
     return { meaning: { type: 'other' }, problems };
   }
@@ -181,9 +181,9 @@ function readOwnerTag(
     } else if (!known.includes(concernLower)) {
       const near = nearest(concernLower, known) ?? concernNamedBy(concernLower, role, taxonomy);
       problems.push({
-        message: `Unknown ${role} concern '${concernText}': expected one of ${known.join(', ')}`,
+        message: `Unknown ${role} concern '${concernText}': ${didYouMean(near, `expected one of ${known.join(', ')}`)}`,
         range: at(concernStart, concernText.length),
-        suggestion: near ? { title: `Change to '${near}'`, newText: near } : undefined,
+        suggestion: changeTo(near),
       });
     } else concern = concernLower;
   }
@@ -205,7 +205,7 @@ function readOwnerTag(
       problems.push({
         message: `Concern '${word}' must follow the role with a slash: '${role}/${asConcern}'`,
         range: at(roleStart, m.index + word.length - roleStart),
-        suggestion: { title: `Change to '${role}/${asConcern}'`, newText: `${role}/${asConcern}` },
+        suggestion: changeTo(`${role}/${asConcern}`),
       });
       continue;
     }
@@ -213,7 +213,7 @@ function readOwnerTag(
     problems.push({
       message: `'${word}' is not a handle: handles look like @name (letters, digits, '.', '_', '-')`,
       range: at(m.index, word.length),
-      suggestion: fixed.length > 1 ? { title: `Change to '${fixed}'`, newText: fixed } : undefined,
+      suggestion: changeTo(fixed.length > 1 ? fixed : undefined),
     });
   }
   const tag: OwnerTag = { role, concern, handles, range, valueRange: at(roleStart, valueEnd - roleStart), raw: `<!--${body}-->` };
@@ -232,6 +232,19 @@ function concernNamedBy(word: string, role: TagRole, taxonomy: Taxonomy): string
     if (def.role === role && def.headingTerms.some((t) => norm(t) === wanted)) return name;
   }
   return undefined;
+}
+
+/**
+ * How a message about an unknown value ends: the valid value it is near, as the quick fix offers
+ * it (the command line and code scanning show only the message), or else what is `expected`.
+ */
+export function didYouMean(near: string | undefined, expected: string): string {
+  return near !== undefined ? `did you mean '${near}'?` : expected;
+}
+
+/** The suggestion that replaces a wrong value with `value`, when there is one. */
+export function changeTo(value: string | undefined): TagProblem['suggestion'] {
+  return value !== undefined ? { title: `Change to '${value}'`, newText: value } : undefined;
 }
 
 /** The candidate closest to `word` by edit distance, if it is close enough to be a typo. */

@@ -139,6 +139,8 @@ export interface FrontMatter {
   readonly range: Range;
   /** `plan:` as written (lower-cased), if present. */
   readonly plan: string | undefined;
+  /** Where the value of `plan:` is written, when there is one. */
+  readonly planRange?: Range;
   /** `owners: { product: "@dana", project: "@lee" }`. */
   readonly owners: { readonly product?: readonly string[]; readonly project?: readonly string[] };
   /** The whole parsed mapping, when it is one. */

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { analyze } from '../../src/core/analyze';
 import { LineIndex } from '../../src/core/text';
 import type { Range } from '../../src/core/types';
-import { assertRange } from '../support/edits';
+import { applyEdits, assertRange } from '../support/edits';
 
 const at = (text: string, range: Range): string => text.slice(range.start.offset, range.end.offset);
 
@@ -71,6 +71,34 @@ describe('front matter', () => {
   it('an unknown plan kind is a problem that names the known ones', () => {
     const [p] = problems('---\nplan: grant\n---\n# A\n');
     assert.equal(p.message, "Unknown plan kind 'grant': expected one of prd, project-plan, mixed");
+  });
+
+  it('a misspelt plan kind is a problem on its value, with the kind it is near as the fix', () => {
+    for (const [yaml, covers, near] of [
+      ['plan: prd2', 'prd2', 'prd'],
+      ['plan: "Project Plan"', '"Project Plan"', 'project-plan'],
+      ['title: x\nplan:   projectplan   # the kind', 'projectplan', 'project-plan'],
+    ]) {
+      const text = `---\n${yaml}\n---\n# A\n`;
+      const [finding] = analyze(text).findings.filter((f) => f.ruleId === 'invalid-tag');
+      assert.equal(at(text, finding.range), covers, yaml);
+      assert.equal(finding.message, `Unknown plan kind '${covers.replace(/"/g, '').toLowerCase()}': did you mean '${near}'?`, yaml);
+      const [fix] = finding.fixes;
+      assert.equal(fix.title, `Change to '${near}'`);
+      const fixed = applyEdits(text, fix.edits);
+      assert.equal(analyze(fixed).kind, near, fixed);
+      assert.deepEqual(problems(fixed), []);
+    }
+  });
+
+  it('an owners side near product or project offers it, unless the mapping has it already', () => {
+    const text = '---\nowners:\n  prodcut: "@dana"\n---\n# A\n';
+    const [finding] = analyze(text).findings.filter((f) => f.ruleId === 'invalid-tag');
+    assert.equal(finding.message, "Front matter 'owners' has unknown side 'prodcut': did you mean 'product'?");
+    assert.deepEqual(analyze(applyEdits(text, finding.fixes[0].edits)).frontMatter?.owners, { product: ['@dana'] });
+    const taken = analyze('---\nowners:\n  product: "@lee"\n  prodcut: "@dana"\n---\n# A\n').findings.find((f) => f.ruleId === 'invalid-tag');
+    assert.equal(taken?.message, "Front matter 'owners' has unknown side 'prodcut': expected product or project");
+    assert.deepEqual(taken?.fixes, []);
   });
 
   it('a document of only front matter: no sections, the required concerns are missing, no throw', () => {

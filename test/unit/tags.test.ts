@@ -99,6 +99,17 @@ describe('owner tags: every malformed form is a problem with a precise range', (
     });
   }
 
+  it('a message names the value it is near, as its fix does, and otherwise what is expected', () => {
+    // The command line and code scanning show the message alone, without the quick fix.
+    assert.equal(problem('<!-- owner: prodcut -->').message, "Unknown role 'prodcut' in owner tag: did you mean 'product'?");
+    assert.equal(problem('<!-- owner: banana -->').message, "Unknown role 'banana' in owner tag: expected product, project, shared or none");
+    assert.equal(problem('<!-- owner: project/budgett -->').message, "Unknown project concern 'budgett': did you mean 'budget'?");
+    assert.match(problem('<!-- owner: product/budget -->').message, /^Unknown product concern 'budget': expected one of vision, .*user-needs/);
+    assert.equal(problem('<!-- pm-lens-enabel -->').message, "Unknown directive 'pm-lens-enabel': did you mean 'pm-lens-enable'?");
+    assert.equal(problem('<!-- pm-lens-disable owner-mismach -->').message, "Unknown rule 'owner-mismach' in pm-lens-disable: did you mean 'owner-mismatch'?");
+    assert.match(problem('<!-- pm-lens-disable no-such-rule -->').message, /^Unknown rule 'no-such-rule' in pm-lens-disable: expected one of .*owner-mismatch/);
+  });
+
   it('a bad concern, handle or slash leaves the role counting; a bad role does not', () => {
     assert.equal(problem('<!-- owner: project/budgett -->').tagCounts, true);
     assert.equal(problem('<!-- owner: product dana -->').tagCounts, true);

@@ -3,7 +3,7 @@
  * on. A bad part never spoils the rest: it is reported and dropped, and what lies under it stands.
  */
 import type { z } from 'zod';
-import { nearest } from '../tags';
+import { didYouMean, nearest } from '../tags';
 import { concernSchema, inCapitals, type ConcernDef, type Taxonomy } from '../taxonomy/types';
 import type { Severity } from '../types';
 import { defaultConfig } from './defaults';
@@ -90,7 +90,7 @@ export function applySettings(base: ResolvedConfig, settings: PmLensSettings, re
         return;
       }
       const near = nearest(concern, known);
-      report(['kinds', name, 'required', i], `Unknown concern '${concern}' required by kind '${name}'${near ? `: did you mean '${near}'?` : `: known concerns are ${known.join(', ')}`}`, 'warning', 'value');
+      report(['kinds', name, 'required', i], `Unknown concern '${concern}' required by kind '${name}': ${didYouMean(near, `known concerns are ${known.join(', ')}`)}`, 'warning', 'value');
     });
     kinds[name] = { role, required };
   }
@@ -191,7 +191,7 @@ function describeIssue(issue: z.core.$ZodIssue, path: ConfigPath, root: unknown)
       const parent = path.slice(0, -1);
       const siblings = parent.length === 0 ? TOP_KEYS : Object.keys(shapeAt(parent));
       const near = nearest(key.toLowerCase(), siblings);
-      const hint = near ? `: did you mean '${near}'?` : siblings.length > 0 ? `: expected one of ${siblings.join(', ')}` : '';
+      const hint = near !== undefined || siblings.length > 0 ? `: ${didYouMean(near, `expected one of ${siblings.join(', ')}`)}` : '';
       const what = parent.length === 1 && parent[0] === 'rules' ? 'rule' : parent.length === 0 ? 'setting' : `key in ${pathText(parent)}`;
       return { message: `Unknown ${what} '${key}'${hint}`, severity: 'warning', at: 'key' };
     }
