@@ -41,6 +41,8 @@ export interface CliOptions {
   readonly plansOnly: boolean;
   /** diff: exit 1 when a section changed sides (`--fail-on moved`). */
   readonly failOnMoved: boolean;
+  /** check: apply the fixes that need no judgement and write the files (`--fix`). */
+  readonly fix: boolean;
 }
 
 export type Parsed =
@@ -81,6 +83,10 @@ Options:
                                       stopped and reported (default: 10 s plus 10 s per MB
                                       of text; 0: no limit, and with --jobs 1 no worker
                                       thread)
+  --fix                               check: apply the fixes that need no judgement (misspelt
+                                      roles, concerns, rule ids and kinds in tags, directives
+                                      and front matter; extra owner tags), write the files back,
+                                      and report what is left
   --quiet                             check: print only findings that reach --fail-on, and no
                                       notes or summary line on stderr
   --no-ignore                         also read what .gitignore, .pmlensignore and the
@@ -123,6 +129,7 @@ export function parseCli(argv: readonly string[]): Parsed {
         'time-limit': { type: 'string' },
         'as-of': { type: 'string' },
         'plans-only': { type: 'boolean', default: false },
+        fix: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -157,6 +164,7 @@ export function parseCli(argv: readonly string[]): Parsed {
   } else if (!(FAIL_ON as readonly string[]).includes(failOn)) {
     return { type: 'usage-error', message: `Unknown --fail-on '${failOn}': expected ${FAIL_ON.join(', ')}` };
   }
+  if (values.fix && cmd !== 'check') return { type: 'usage-error', message: `--fix works with check only, not ${cmd}` };
   const asOf = values['as-of'];
   if (asOf !== undefined && parseIsoDay(asOf) === undefined) return { type: 'usage-error', message: `--as-of '${asOf}' is not a date written YYYY-MM-DD` };
   if (values.config === '') return { type: 'usage-error', message: '--config needs a file' };
@@ -182,6 +190,7 @@ export function parseCli(argv: readonly string[]): Parsed {
       asOf,
       plansOnly: values['plans-only'] ?? false,
       failOnMoved,
+      fix: values.fix ?? false,
     },
   };
 }

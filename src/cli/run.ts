@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { ResolvedConfig } from '../core/config/types';
 import { rules } from '../core/rules/registry';
 import { sumSummaries } from '../core/summary';
+import type { Analysis } from '../core/types';
 import {
   analyzeToJson,
   analyzeToMarkdown,
@@ -32,7 +33,8 @@ import { runDiff } from './diff';
 import { ConfigFiles, openConfigSource, type ConfigIssue } from './engine';
 import { describeError, expandInputs } from './files';
 import { IgnoreRules } from './ignores';
-import { describeStopped, type FileOutcome } from './job';
+import { fixRounds, writeFixedFile } from './fix';
+import { describeStopped, type FileJob, type FileOutcome } from './job';
 import { openRunner } from './pool';
 
 /** Where the command line writes, and the folder it runs in. */
@@ -98,9 +100,22 @@ async function runCommand(options: CliOptions, io: CliIo, version: string): Prom
   // Files are read and configured here, in order, and analysed on worker threads; a bounded
   // number in flight keeps memory to a few files' texts.
   const runner = openRunner({ jobs: Math.max(1, Math.min(options.jobs, expansion.files.length)), timeLimit: options.timeLimit });
-  const inFlight: { file: (typeof expansion.files)[number]; config: ResolvedConfig; outcome: Promise<FileOutcome> }[] = [];
+  const inFlight: { file: (typeof expansion.files)[number]; job: FileJob; outcome: Promise<FileOutcome> }[] = [];
+  /** `check --fix`: the file fixed and written, and the analysis of what it holds now; as it was when nothing applied or it could not be written. */
+  const fix = async (file: (typeof expansion.files)[number], job: FileJob, analysis: Analysis): Promise<Analysis> => {
+    const fixed = await fixRounds(job, analysis, (next) => runner.run(next));
+    if (fixed.text === undefined) return analysis;
+    const refused = writeFixedFile(file.absolute, job.text, fixed.text);
+    if (refused !== undefined) {
+      error(`cannot fix '${file.display}': ${refused}`);
+      failed = true;
+      return analysis;
+    }
+    note(`fixed '${file.display}': ${fixed.applied} ${fixed.applied === 1 ? 'edit' : 'edits'}`);
+    return fixed.analysis;
+  };
   const settle = async (): Promise<void> => {
-    const { file, config, outcome } = inFlight.shift()!;
+    const { file, job, outcome } = inFlight.shift()!;
     const done = await outcome;
     if (done.type === 'skipped') skipped++;
     else if (done.type === 'failed') {
@@ -110,7 +125,10 @@ async function runCommand(options: CliOptions, io: CliIo, version: string): Prom
     } else if (done.type === 'stopped') {
       error(`'${file.display}' was ${describeStopped(done)}`);
       failed = true;
-    } else results.push({ path: file.display, absolute: file.absolute, analysis: done.analysis, config });
+    } else {
+      const analysis = options.fix ? await fix(file, job, done.analysis) : done.analysis;
+      results.push({ path: file.display, absolute: file.absolute, analysis, config: job.config });
+    }
   };
   try {
     for (const file of expansion.files) {
@@ -142,7 +160,7 @@ async function runCommand(options: CliOptions, io: CliIo, version: string): Prom
         } else note(describeIssue(issue, io.cwd));
       }
       const job = { text, path: detectionPath(io.cwd, file.absolute), explicit: (file.explicit && !options.plansOnly) || options.all, config };
-      inFlight.push({ file, config, outcome: runner.run(job) });
+      inFlight.push({ file, job, outcome: runner.run(job) });
       if (inFlight.length >= options.jobs * 4) await settle();
     }
     while (inFlight.length > 0) await settle();

@@ -1,6 +1,7 @@
 /**
  * Quick fixes as plain text edits. Rules build their fixes from these pieces, and the editor's
  * *Tag All Sections* uses `tagAllSectionsEdits`, so a tag is written the same way everywhere.
+ * *Fix all* in an editor and `pm-lens check --fix` take their edits from `fixAllEdits`.
  */
 import type { Item } from './items';
 import type { BlockFact } from './parse/facts';
@@ -105,6 +106,40 @@ export function tagAllSectionsEdits(analysis: Analysis, text: string): TextEdit[
     if (tag) edits.push(insertTagEdit(section, tag.role, tag.concern, lines));
   }
   return edits;
+}
+
+/**
+ * The edits of every finding's unattended fix (see `Fix.unattended`), in document order. An edit
+ * that overlaps (or inserts at the same place as) one already taken is left for the next round,
+ * so that the edits apply exactly; the next analysis offers it again.
+ */
+export function fixAllEdits(analysis: Analysis): TextEdit[] {
+  const candidates: TextEdit[] = [];
+  for (const finding of analysis.findings) {
+    const fix = finding.fixes.find((f) => f.unattended);
+    if (fix) candidates.push(...fix.edits);
+  }
+  candidates.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset);
+  const taken: TextEdit[] = [];
+  let end = 0;
+  for (const edit of candidates) {
+    if (taken.length > 0 && edit.range.start.offset <= end) continue;
+    taken.push(edit);
+    end = edit.range.end.offset;
+  }
+  return taken;
+}
+
+/** `text` with `edits` applied: edits in document order that do not overlap, as `fixAllEdits` gives them. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const edit of edits) {
+    parts.push(text.slice(at, edit.range.start.offset), edit.newText);
+    at = edit.range.end.offset;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /**

@@ -369,7 +369,7 @@ const EVIDENCE_KEYS = new Set(['kind', 'text', 'range', 'concern', 'role', 'weig
 const TAG_KEYS = new Set(['role', 'concern', 'handles', 'range', 'valueRange', 'raw']);
 const DIRECTIVE_KEYS = new Set(['kind', 'rules', 'range']);
 const FINDING_KEYS = new Set(['ruleId', 'severity', 'message', 'range', 'section', 'fixes']);
-const FIX_KEYS = new Set(['title', 'edits', 'preferred']);
+const FIX_KEYS = new Set(['title', 'edits', 'preferred', 'unattended']);
 const EDIT_KEYS = new Set(['range', 'newText']);
 const PROBLEM_KEYS = new Set(['message', 'range', 'suggestion']);
 

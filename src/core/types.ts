@@ -122,6 +122,12 @@ export interface Fix {
   readonly edits: readonly TextEdit[];
   /** The one best fix of a finding, applied by "auto fix". */
   readonly preferred?: boolean;
+  /**
+   * Safe to apply without reading it: it corrects how a tag, directive or front matter is
+   * written (a misspelt value, an extra tag that never counted), never what the document says
+   * or who owns it. *Fix all* and `pm-lens check --fix` apply these fixes only.
+   */
+  readonly unattended?: boolean;
 }
 
 export interface Finding {

@@ -9,7 +9,7 @@ export { CONFIG_FILE_NAME, defaultConfig } from '../core/config/defaults';
 export { loadConfigFor, readConfigText, type LoadedConfig } from '../core/config/load';
 export { isPlanDocument, mayHaveOwnerTag } from '../core/detect';
 export { commentHover, disableRuleFix, lensTitle, roleLabel, sectionAtHeadingLine, sectionHover } from '../core/explain';
-export { tagAllSectionsEdits } from '../core/fixes';
+export { fixAllEdits, tagAllSectionsEdits } from '../core/fixes';
 export { rules } from '../core/rules/registry';
 export { ruleDocUrl } from '../core/rules/rule';
 export { LineIndex } from '../core/text';

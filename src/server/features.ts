@@ -7,7 +7,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type CodeLens, 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND, TAG_ALL_KIND, toCodeAction, toCodeLens, toCompletionItem, toDocumentSymbols, toRange, toWorkspaceEdit, isDiagnosticOf, type EditTarget } from './convert';
 import type { AnalysisResult } from './documents';
-import { collectHandles, commentHover, disableRuleFix, LineIndex, rules, sectionAtHeadingLine, sectionHover, tagAllSectionsEdits, tagCompletionContext, tagCompletions, type ResolvedConfig, type TextEdit } from './engine';
+import { collectHandles, commentHover, disableRuleFix, fixAllEdits, LineIndex, rules, sectionAtHeadingLine, sectionHover, tagAllSectionsEdits, tagCompletionContext, tagCompletions, type ResolvedConfig } from './engine';
 
 /** The hover over an owner tag or directive, else over a heading (with its evidence). Untrusted Markdown. */
 export async function hoverAt(document: TextDocument, result: AnalysisResult, position: Position): Promise<Hover | null> {
@@ -43,8 +43,8 @@ export function codeActions(document: TextDocument, result: AnalysisResult, para
     if (edits.length > 0) actions.push({ title: `Tag all sections (${edits.length})`, kind: TAG_ALL_KIND, edit: toWorkspaceEdit(target, edits) });
   }
   if (wanted(only, FIX_ALL_KIND)) {
-    const edits = fixAllEdits(result);
-    if (edits.length > 0) actions.push({ title: `Fix all PM Lens findings (${edits.length})`, kind: FIX_ALL_KIND, edit: toWorkspaceEdit(target, edits) });
+    const edits = fixAllEdits(result.analysis);
+    if (edits.length > 0) actions.push({ title: `Fix all misspelt and extra PM Lens tags (${edits.length})`, kind: FIX_ALL_KIND, edit: toWorkspaceEdit(target, edits) });
   }
   return actions;
 }
@@ -72,27 +72,6 @@ function quickFixes(document: TextDocument, result: AnalysisResult, params: Code
   }
   // Real fixes first; turning a rule off is the last resort.
   return [...fixes, ...disables];
-}
-
-/**
- * Every reported finding's preferred fix, in document order; an edit that overlaps (or inserts at
- * the same place as) one already taken is left for the next round, so the result stays exact.
- */
-export function fixAllEdits(result: AnalysisResult): TextEdit[] {
-  const candidates: TextEdit[] = [];
-  for (const finding of result.analysis.findings) {
-    const preferred = finding.fixes.find((f) => f.preferred);
-    if (preferred) candidates.push(...preferred.edits);
-  }
-  candidates.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset);
-  const taken: TextEdit[] = [];
-  let end = 0;
-  for (const edit of candidates) {
-    if (taken.length > 0 && edit.range.start.offset <= end) continue;
-    taken.push(edit);
-    end = edit.range.end.offset;
-  }
-  return taken;
 }
 
 /** A lens above every heading. */

@@ -410,6 +410,37 @@ describe('PM Lens language features', () => {
       await diagnosticsWhere(document.uri, 'owner-mismatch again', has('owner-mismatch'));
     });
 
+    it('Fix All corrects the misspelt values and the extra tag in one undoable edit, and leaves the mismatch to a person', async () => {
+      const content = [
+        '---',
+        'plan: prdd',
+        '---',
+        '# Checkout',
+        '',
+        '## Launch budget',
+        '<!-- owner: product/vision -->',
+        '<!-- owner: shared -->',
+        '',
+        'The launch costs $48,000 in contractor fees over two sprints, within budget.',
+        '',
+        '## Open questions',
+        '<!-- owner: prodcut -->',
+        '',
+        'Which payment providers do shoppers ask for most?',
+        '',
+      ].join('\n');
+      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+      await vscode.window.showTextDocument(document);
+      await diagnosticsWhere(document.uri, 'invalid-tag, duplicate-tag and owner-mismatch', (d) => has('invalid-tag')(d) && has('duplicate-tag')(d) && has('owner-mismatch')(d));
+      // The editor's own Fix All asks every source.fixAll provider, as "source.fixAll" on save does.
+      await vscode.commands.executeCommand('editor.action.fixAll');
+      await waitFor('the fixes applied', vscode.workspace.onDidChangeTextDocument, () => document.getText() !== content);
+      assert.equal(document.getText(), content.replace('plan: prdd', 'plan: prd').replace('<!-- owner: shared -->\n', '').replace('owner: prodcut', 'owner: product'));
+      await diagnosticsWhere(document.uri, 'owner-mismatch alone', (d) => hasNo('invalid-tag')(d) && hasNo('duplicate-tag')(d) && has('owner-mismatch')(d));
+      await vscode.commands.executeCommand('undo');
+      assert.equal(document.getText(), content);
+    });
+
     it('offer Tag All Sections as a source action', async () => {
       const { document } = await openFixture('warehouse-project-plan.md');
       await analysed(api, document);

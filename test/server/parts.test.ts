@@ -1,15 +1,10 @@
 import * as assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver';
-import { analyze } from '../../src/core/analyze';
-import { defaultConfig } from '../../src/core/config/defaults';
 import { resolveConfig } from '../../src/core/config/settings';
 import { applyDiagnosticsUpdate, diagnosticsUpdate, sameJson } from '../../src/server/analysis/diagnosticsUpdate';
-import type { AnalysisResult } from '../../src/server/documents';
-import { fixAllEdits } from '../../src/server/features';
 import { fileUriOf, pathOfUri, WorkspaceFolders } from '../../src/server/folders';
 import { parseTransport } from '../../src/server/node';
 import { readServerSettings } from '../../src/server/settings';
-import { CHECKOUT_PRD } from './fixtures';
 
 describe('language server parts', () => {
   it('reads one transport from the arguments, and says what is wrong otherwise', () => {
@@ -55,14 +50,6 @@ describe('language server parts', () => {
     assert.equal(pathOfUri('file:///c%3A/plans/a.md'), 'c:/plans/a.md');
     assert.equal(fileUriOf('c:/plans/a b.md'), 'file:///c:/plans/a%20b.md');
     assert.equal(fileUriOf('/a/b.md'), 'file:///a/b.md');
-  });
-
-  it('fixes all findings with edits that never overlap, in document order', () => {
-    const analysis = analyze(CHECKOUT_PRD, { config: defaultConfig });
-    const result = { uri: 'file:///x.md', version: 1, analysis, diagnostics: [], config: defaultConfig, evidence: async () => [] } satisfies AnalysisResult;
-    const edits = fixAllEdits(result);
-    assert.ok(edits.length >= 2);
-    for (let i = 1; i < edits.length; i++) assert.ok(edits[i].range.start.offset > edits[i - 1].range.end.offset, `edit ${i} starts after edit ${i - 1} ends`);
   });
 
   it('sends only the diagnostics that changed, and rebuilds the whole list from them', () => {

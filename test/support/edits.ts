@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { applyEdits as applyOrderedEdits } from '../../src/core/fixes';
 import { LineIndex } from '../../src/core/text';
 import type { Range, TextEdit } from '../../src/core/types';
 
@@ -7,15 +8,7 @@ import type { Range, TextEdit } from '../../src/core/types';
  * (overlap fails the test). Each range's line/character must agree with its offset.
  */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = checkEdits(new LineIndex(text), edits);
-  const parts: string[] = [];
-  let at = 0;
-  for (const edit of sorted) {
-    parts.push(text.slice(at, edit.range.start.offset), edit.newText);
-    at = edit.range.end.offset;
-  }
-  parts.push(text.slice(at));
-  return parts.join('');
+  return applyOrderedEdits(text, checkEdits(new LineIndex(text), edits));
 }
 
 /** Asserts the edits' ranges and that no two overlap; returns them in document order. */

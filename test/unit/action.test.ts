@@ -263,11 +263,12 @@ describe('pre-commit hook (.pre-commit-hooks.yaml)', function () {
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   /** The hook's entry split as pre-commit splits it (shlex), with the staged files appended. */
-  function runHook(files: string[]) {
+  function runHook(files: string[], args: string[] = []) {
     const [hook] = hooks;
     const argv = hook.entry.split(' ');
     assert.ok(!/["'\\]/.test(hook.entry), 'the entry needs no shell quoting');
-    return spawnSync(argv[0], [...argv.slice(1), ...files], {
+    // pre-commit puts a hook's `args:` after its entry, before the files.
+    return spawnSync(argv[0], [...argv.slice(1), ...args, ...files], {
       cwd: path.join(dir, 'repo'),
       encoding: 'utf8',
       env: { ...process.env, PATH: `${path.join(dir, 'bin')}${path.delimiter}${process.env.PATH}` },
@@ -291,5 +292,13 @@ describe('pre-commit hook (.pre-commit-hooks.yaml)', function () {
     const broken = runHook(['README.md', 'pantry-prd.md']);
     assert.equal(broken.status, 1);
     assert.match(broken.stdout, /^pantry-prd\.md:7:\d+ error invalid-tag /m);
+  });
+
+  it('with args: [--fix], corrects the misspelt tag in the file and passes', () => {
+    fs.writeFileSync(path.join(dir, 'repo', 'pantry-prd.md'), PRD.replace('owner: product/vision', 'owner: prodcut/vision'));
+    const fixed = runHook(['README.md', 'pantry-prd.md'], ['--fix']);
+    assert.equal(fixed.status, 0, fixed.stdout + fixed.stderr);
+    assert.equal(fs.readFileSync(path.join(dir, 'repo', 'pantry-prd.md'), 'utf8'), PRD);
+    assert.equal(fs.readFileSync(path.join(dir, 'repo', 'README.md'), 'utf8'), '# Readme\n\n## Costs\n\nHosting costs $5,000 a month, the whole budget.\n', 'what is not a plan is not touched');
   });
 });

@@ -18,16 +18,16 @@ describe('cli: arguments', function () {
   });
 
   it('reads a command, inputs and every option', function () {
-    assert.deepEqual(parseCli(['check', 'a.md', '**/*.md', '--format', 'sarif', '--config', 'c.json', '--fail-on', 'warning', '--all', '--quiet', '--no-ignore', '--jobs', '3', '--time-limit', '30', '--as-of', '2026-01-15', '--plans-only']), {
+    assert.deepEqual(parseCli(['check', 'a.md', '**/*.md', '--format', 'sarif', '--config', 'c.json', '--fail-on', 'warning', '--all', '--quiet', '--no-ignore', '--jobs', '3', '--time-limit', '30', '--as-of', '2026-01-15', '--plans-only', '--fix']), {
       type: 'run',
-      options: { command: 'check', inputs: ['a.md', '**/*.md'], format: 'sarif', config: 'c.json', failOn: 'warning', all: true, quiet: true, noIgnore: true, jobs: 3, timeLimit: 30, asOf: '2026-01-15', plansOnly: true, failOnMoved: false },
+      options: { command: 'check', inputs: ['a.md', '**/*.md'], format: 'sarif', config: 'c.json', failOn: 'warning', all: true, quiet: true, noIgnore: true, jobs: 3, timeLimit: 30, asOf: '2026-01-15', plansOnly: true, failOnMoved: false, fix: true },
     });
   });
 
   it('defaults to text, error, no config, not all, not quiet, ignore files read', function () {
     assert.deepEqual(parseCli(['analyze']), {
       type: 'run',
-      options: { command: 'analyze', inputs: [], format: 'text', config: undefined, failOn: 'error', all: false, quiet: false, noIgnore: false, jobs: availableParallelism(), timeLimit: undefined, asOf: undefined, plansOnly: false, failOnMoved: false },
+      options: { command: 'analyze', inputs: [], format: 'text', config: undefined, failOn: 'error', all: false, quiet: false, noIgnore: false, jobs: availableParallelism(), timeLimit: undefined, asOf: undefined, plansOnly: false, failOnMoved: false, fix: false },
     });
   });
 

@@ -114,6 +114,7 @@ describe('pm-lens (built binary)', function () {
       [['summary', '--format', 'sarif', PRD], /'summary' cannot write sarif/],
       [['check', '--fail-on', 'fatal', PRD], /Unknown --fail-on 'fatal'/],
       [['check', '--format'], /--format/],
+      [['summary', '--fix', PRD], /--fix works with check only, not summary/],
     ];
     for (const [args, message] of usageErrors) {
       it(`exits 2 with the usage for: ${args.join(' ') || '(nothing)'}`, function () {
@@ -189,6 +190,87 @@ describe('pm-lens (built binary)', function () {
       assert.match(r.stdout, /^pantry-launch-plan\.md:\d+:\d+ /m);
       assert.doesNotMatch(r.stdout, /README/);
       assert.match(r.stderr, /1 file that is not a plan skipped/);
+    });
+  });
+
+  describe('check --fix', function () {
+    const PLAN_TEXT = [
+      '---',
+      'plan: project-plann',
+      'asOf: 2025-12-02',
+      '---',
+      '# Depot move',
+      '',
+      '## Schedule',
+      '<!-- owner: projct/schedule @lee -->',
+      '',
+      '- [ ] Movers booked by 2025-10-01',
+      '',
+      '## Budget',
+      '<!-- owner: product/vision -->',
+      '<!-- owner: shared -->',
+      '',
+      'The move costs $48,000 for movers and racking; the contingency is 10% of the budget, approved by finance.',
+      '',
+    ].join('\n');
+    const FIXED_TEXT = PLAN_TEXT.replace('project-plann', 'project-plan').replace('projct/', 'project/').replace('<!-- owner: shared -->\n', '');
+    const file = (name: string): string => path.join(work, 'fixing', name);
+
+    before(function () {
+      fs.mkdirSync(path.join(work, 'fixing'));
+    });
+
+    // The plans here would count in the folder walks of the tests that follow.
+    after(function () {
+      fs.rmSync(path.join(work, 'fixing'), { recursive: true, force: true });
+    });
+
+    it('writes the misspelt values and extra tags fixed, reports what is left, and the next run writes nothing', function () {
+      fs.writeFileSync(file('depot-plan.md'), PLAN_TEXT, { mode: 0o640 });
+      fs.chmodSync(file('depot-plan.md'), 0o640);
+      const untouched = pmLens(['check', 'fixing/depot-plan.md']);
+      assert.match(untouched.stdout, /invalid-tag/);
+      assert.equal(fs.readFileSync(file('depot-plan.md'), 'utf8'), PLAN_TEXT, 'without --fix nothing is written');
+
+      const r = pmLens(['check', '--fix', 'fixing/depot-plan.md']);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(fs.readFileSync(file('depot-plan.md'), 'utf8'), FIXED_TEXT);
+      assert.equal(fs.statSync(file('depot-plan.md')).mode & 0o777, 0o640, 'the file keeps its permissions');
+      assert.match(r.stderr, /pm-lens: fixed 'fixing\/depot-plan\.md': 3 edits\n/);
+      assert.deepEqual(fs.readdirSync(path.join(work, 'fixing')), ['depot-plan.md'], 'no temporary file is left');
+      // What is left is reported at its place in the fixed file: judgements stay a person's.
+      const left = r.stdout.trimEnd().split('\n');
+      assert.ok(left.every((line) => FINDING_LINE.test(line)), r.stdout);
+      assert.ok(!r.stdout.includes('invalid-tag') && !r.stdout.includes('duplicate-tag'), r.stdout);
+      const budgetTag = FIXED_TEXT.split('\n').indexOf('<!-- owner: product/vision -->') + 1;
+      assert.ok(left.some((line) => line.startsWith(`fixing/depot-plan.md:${budgetTag}:`) && line.includes(' owner-mismatch ')), r.stdout);
+      assert.ok(left.some((line) => line.includes(' stale-date ')), r.stdout);
+
+      const modified = fs.statSync(file('depot-plan.md')).mtimeMs;
+      const again = pmLens(['check', '--fix', 'fixing/depot-plan.md']);
+      assert.equal(again.code, 0);
+      assert.doesNotMatch(again.stderr, /fixed/);
+      assert.equal(again.stdout, r.stdout);
+      assert.equal(fs.statSync(file('depot-plan.md')).mtimeMs, modified, 'nothing to fix: the file is not written');
+    });
+
+    it('keeps CRLF line breaks, and fixes the file a link points to, the link left a link', function () {
+      fs.writeFileSync(file('crlf-plan.md'), PLAN_TEXT.replace(/\n/g, '\r\n'));
+      fs.symlinkSync('crlf-plan.md', file('linked-plan.md'));
+      const r = pmLens(['check', '--fix', 'fixing/linked-plan.md']);
+      assert.equal(r.code, 0, r.stderr);
+      assert.ok(fs.lstatSync(file('linked-plan.md')).isSymbolicLink());
+      assert.equal(fs.readFileSync(file('crlf-plan.md'), 'utf8'), FIXED_TEXT.replace(/\n/g, '\r\n'));
+    });
+
+    it('writes nothing to a file whose bytes are not UTF-8, says why, and exits 2', function () {
+      const bytes = Buffer.concat([Buffer.from(PLAN_TEXT.replace('The move costs', 'The caf'), 'utf8'), Buffer.from([0xe9]), Buffer.from(' move costs $5.\n')]);
+      fs.writeFileSync(file('latin1-plan.md'), bytes);
+      const r = pmLens(['check', '--fix', 'fixing/latin1-plan.md']);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /pm-lens: cannot fix 'fixing\/latin1-plan\.md': it is not plain UTF-8, and writing it back would change bytes that no fix touched\n/);
+      assert.ok(fs.readFileSync(file('latin1-plan.md')).equals(bytes));
+      assert.match(r.stdout, /invalid-tag/, 'the findings of the file as it is are reported');
     });
   });
 

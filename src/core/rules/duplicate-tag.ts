@@ -16,7 +16,8 @@ export const duplicateTag: Rule = {
         section: section.index,
         range: tag.range,
         message: `Section ${sectionName(section)} has a second owner tag '${valueOf(tag, context.text)}'; only the first, '${valueOf(first, context.text)}' on line ${first.range.start.line + 1}, counts`,
-        fixes: [{ title: 'Remove the extra tag', edits: [removeRangeEdit(tag.range, context.lines)], preferred: true }],
+        // Only the first tag counts: removing the others changes nothing PM Lens reads.
+        fixes: [{ title: 'Remove the extra tag', edits: [removeRangeEdit(tag.range, context.lines)], preferred: true, unattended: true }],
       });
     }
   },

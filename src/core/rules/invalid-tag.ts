@@ -13,7 +13,7 @@ export const invalidTag: Rule = {
         section: sectionAt(context.sections, problem.range.start.offset),
         range: problem.range,
         message: problem.message,
-        fixes: suggestion ? [{ title: suggestion.title, edits: [{ range: problem.range, newText: suggestion.newText }], preferred: true }] : [],
+        fixes: suggestion ? [{ title: suggestion.title, edits: [{ range: problem.range, newText: suggestion.newText }], preferred: true, unattended: true }] : [],
       });
     }
   },
