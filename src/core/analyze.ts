@@ -413,7 +413,9 @@ function readSectionComments(comments: readonly CommentFact[], lines: LineIndex,
 /**
  * Drops findings that inline directives switch off, as markdownlint does:
  * `pm-lens-disable [rules]` until `pm-lens-enable [rules]`; `pm-lens-disable-next-section
- * [rules]` for the first section after it. A finding on the whole document (no section) is
+ * [rules]` for the first section after it; `pm-lens-disable-line [rules]` for the findings
+ * reported on its own line, and `pm-lens-disable-next-line [rules]` on the line after it (a
+ * finding is reported on the line where its range starts, as the command line prints it). A finding on the whole document (no section) is
  * switched off by a `pm-lens-disable` before the first heading. Directives come in document
  * order; each finding is looked up by binary search, so this stays linear in practice.
  */
@@ -469,7 +471,19 @@ function applyDirectives(findings: Finding[], directives: readonly Directive[], 
   }
   const disabledForSection = (ruleId: string, section: number): boolean => nextSection.get(section)?.some((d) => matches(d, ruleId)) ?? false;
 
+  // The line each disable-line and disable-next-line directive is about.
+  const onLine = new Map<number, Directive[]>();
+  for (const d of directives) {
+    const line = d.kind === 'disable-line' ? d.range.start.line : d.kind === 'disable-next-line' ? d.range.end.line + 1 : undefined;
+    if (line === undefined) continue;
+    const list = onLine.get(line);
+    if (list) list.push(d);
+    else onLine.set(line, [d]);
+  }
+  const disabledOnLine = (f: Finding): boolean => onLine.get(f.range.start.line)?.some((d) => matches(d, f.ruleId)) ?? false;
+
   return findings.filter((f) => {
+    if (disabledOnLine(f)) return false;
     if (f.section === undefined) {
       return !directives.some((d) => d.kind === 'disable' && matches(d, f.ruleId) && d.range.start.offset < firstHeading);
     }

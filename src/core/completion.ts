@@ -54,6 +54,8 @@ const DIRECTIVES: readonly { name: string; detail: string }[] = [
   { name: 'pm-lens-disable', detail: 'Switch rules off from here (all rules when none is named)' },
   { name: 'pm-lens-enable', detail: 'Switch rules on again from here' },
   { name: 'pm-lens-disable-next-section', detail: 'Switch rules off for the next section only' },
+  { name: 'pm-lens-disable-line', detail: 'Switch rules off for the findings on this line' },
+  { name: 'pm-lens-disable-next-line', detail: 'Switch rules off for the findings on the next line' },
 ];
 
 const ROLE_WORD = '(product|project|shared|none)';
@@ -92,7 +94,7 @@ export function tagCompletionContext(line: string, character: number): TagComple
     const present = [...(m[2] ?? '').matchAll(new RegExp(`@${HANDLE_CHARS}+`, 'g'))].map((h) => h[0].toLowerCase());
     return { type: 'handle', replace: word(`[@A-Za-z0-9._-]`), present };
   }
-  if ((m = /^\s*pm-lens-(?:disable-next-section|disable|enable)((?:[\s,]+[\w-]+)*)[\s,]+[\w-]*$/i.exec(before))) {
+  if ((m = /^\s*pm-lens-(?:disable-next-section|disable-next-line|disable-line|disable|enable)((?:[\s,]+[\w-]+)*)[\s,]+[\w-]*$/i.exec(before))) {
     const present = (m[1] ?? '').split(/[\s,]+/).filter(Boolean).map((id) => id.toLowerCase());
     return { type: 'rule', replace: word('[\\w-]'), present };
   }

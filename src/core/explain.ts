@@ -185,6 +185,8 @@ export function commentHover(
     const what =
       d.kind === 'disable' ? `Turns off ${which} from here until a matching \`pm-lens-enable\`.`
       : d.kind === 'enable' ? `Turns ${which} back on from here.`
+      : d.kind === 'disable-line' ? `Turns off ${which} for the findings on this line.`
+      : d.kind === 'disable-next-line' ? `Turns off ${which} for the findings on the next line.`
       : `Turns off ${which} for the next section only.`;
     out.push(`**Directive** · \`pm-lens-${d.kind}\``, what);
     const described = rules.filter((r) => d.rules.includes(r.id));
@@ -329,7 +331,7 @@ function validOwnerText(taxonomy: Taxonomy): string {
 
 function validDirectiveText(rules: readonly RuleInfo[]): string {
   return [
-    'Valid: `<!-- pm-lens-disable [rule…] -->`, `<!-- pm-lens-enable [rule…] -->`, `<!-- pm-lens-disable-next-section [rule…] -->`',
+    'Valid: `<!-- pm-lens-disable [rule…] -->`, `<!-- pm-lens-enable [rule…] -->`, `<!-- pm-lens-disable-next-section [rule…] -->`, `<!-- pm-lens-disable-line [rule…] -->`, `<!-- pm-lens-disable-next-line [rule…] -->`',
     `- rules: ${rules.map((r) => `\`${r.id}\``).join(', ')}`,
   ].join('\n');
 }

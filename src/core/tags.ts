@@ -15,6 +15,8 @@ const DIRECTIVE_KINDS: Record<string, DirectiveKind> = {
   'pm-lens-disable': 'disable',
   'pm-lens-enable': 'enable',
   'pm-lens-disable-next-section': 'disable-next-section',
+  'pm-lens-disable-line': 'disable-line',
+  'pm-lens-disable-next-line': 'disable-next-line',
 };
 
 export interface TagProblem {
@@ -68,7 +70,7 @@ export function readComment(comment: CommentFact, lines: LineIndex, taxonomy: Ta
     return {
       meaning: { type: 'other' },
       problems: [{
-        message: `Unknown directive '${words[0].text}': ${didYouMean(near, 'expected pm-lens-disable, pm-lens-enable or pm-lens-disable-next-section')}`,
+        message: `Unknown directive '${words[0].text}': ${didYouMean(near, `expected ${Object.keys(DIRECTIVE_KINDS).join(', ')}`)}`,
         range: at(words[0].start, words[0].text.length),
         suggestion: changeTo(near),
       }],

@@ -77,7 +77,7 @@ export interface OwnerTag {
   readonly raw: string;
 }
 
-export type DirectiveKind = 'disable' | 'enable' | 'disable-next-section';
+export type DirectiveKind = 'disable' | 'enable' | 'disable-next-section' | 'disable-line' | 'disable-next-line';
 
 /** `<!-- pm-lens-disable rule-a rule-b -->` and kin. An empty rule list means every rule. */
 export interface Directive {

@@ -84,6 +84,8 @@ describe('tag completion', () => {
     assert.deepEqual(labelsAt('<!-- pm-lens-disable |'), ids);
     assert.deepEqual(labelsAt('<!-- pm-lens-enable |'), ids);
     assert.deepEqual(labelsAt('<!-- pm-lens-disable-next-section |'), ids);
+    assert.deepEqual(labelsAt('<!-- pm-lens-disable-line |'), ids);
+    assert.deepEqual(labelsAt('- [ ] Movers booked by 2025-10-01 <!-- pm-lens-disable-next-line |'), ids);
     const rest = labelsAt(`<!-- pm-lens-disable ${ids[0]}, |`);
     assert.deepEqual(rest, ids.slice(1));
     const item = itemsAt('<!-- pm-lens-disable owner-m| -->').items.find((c) => c.label === 'owner-mismatch');
@@ -95,7 +97,7 @@ describe('tag completion', () => {
 
   it('offers owner: and the directive names right after <!--', () => {
     const labels = labelsAt('<!-- |');
-    assert.deepEqual(labels, ['owner:', 'pm-lens-disable', 'pm-lens-enable', 'pm-lens-disable-next-section']);
+    assert.deepEqual(labels, ['owner:', 'pm-lens-disable', 'pm-lens-enable', 'pm-lens-disable-next-section', 'pm-lens-disable-line', 'pm-lens-disable-next-line']);
     assert.deepEqual(labelsAt('<!-- ow|'), labels);
     assert.equal(itemsAt('<!-- |').items[0].retrigger, true);
   });

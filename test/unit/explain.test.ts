@@ -229,6 +229,14 @@ describe('explain', function () {
       assert.match(hover.markdown, /- `owner-mismatch`: A section tagged for one role/);
     });
 
+    it('explains the directives of one line', function () {
+      const text = '# A\n\n- [ ] Movers booked by 2025-10-01 <!-- pm-lens-disable-line stale-date -->\n<!-- pm-lens-disable-next-line -->\n';
+      const same = commentHover(text, at('disable-line', text), taxonomy, rules);
+      assert.match(same?.markdown ?? '', /\*\*Directive\*\* · `pm-lens-disable-line`\n\nTurns off `stale-date` for the findings on this line\./);
+      const next = commentHover(text, at('disable-next-line', text), taxonomy, rules);
+      assert.match(next?.markdown ?? '', /Turns off every rule for the findings on the next line\./);
+    });
+
     it('lists the valid rules for a directive with an unknown one', function () {
       const text = '# A\n\n<!-- pm-lens-disable owner-mismach -->\n';
       const hover = commentHover(text, at('owner-mis', text), taxonomy, rules);

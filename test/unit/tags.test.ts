@@ -132,6 +132,8 @@ describe('directives', () => {
       ['<!-- pm-lens-disable owner-mismatch mixed-concerns -->', 'disable', ['owner-mismatch', 'mixed-concerns']],
       ['<!-- pm-lens-enable untagged-section, invalid-tag -->', 'enable', ['untagged-section', 'invalid-tag']],
       ['<!-- PM-LENS-DISABLE-NEXT-SECTION Misplaced-Concern -->', 'disable-next-section', ['misplaced-concern']],
+      ['<!-- pm-lens-disable-line stale-date -->', 'disable-line', ['stale-date']],
+      ['<!-- pm-lens-disable-next-line -->', 'disable-next-line', []],
     ];
     for (const [comment, kind, rules] of cases) {
       const { reading } = read(comment);
@@ -156,8 +158,8 @@ describe('directives', () => {
   });
 
   it('an unknown directive name is a problem with the nearest one', () => {
-    const found = problem('<!-- pm-lens-disable-line owner-mismatch -->');
-    assert.equal(found.covers, 'pm-lens-disable-line');
+    const found = problem('<!-- pm-lens-disable-file owner-mismatch -->');
+    assert.equal(found.covers, 'pm-lens-disable-file');
     const typo = problem('<!-- pm-lens-enabel -->');
     assert.equal(typo.suggestion, 'pm-lens-enable');
   });
@@ -171,5 +173,27 @@ describe('directives', () => {
     assert.deepEqual(untagged(doc('<!-- pm-lens-disable mixed-concerns -->')), ['Costs', 'More costs']);
     assert.deepEqual(untagged(doc('<!-- pm-lens-disable-next-section untagged-section -->')), ['More costs']);
     assert.deepEqual(untagged(doc('<!-- pm-lens-disable-next-section -->')), ['More costs']);
+  });
+
+  it('disable-line and disable-next-line switch off the findings reported on one line', () => {
+    const plan = (schedule: string[]): string =>
+      ['---', 'plan: project-plan', 'asOf: 2025-12-02', '---', '# Depot move', '', '## Schedule', '<!-- owner: project/schedule -->', '', ...schedule, ''].join('\n');
+    const staleLines = (text: string): number[] =>
+      analyze(text)
+        .findings.filter((f) => f.ruleId === 'stale-date')
+        .map((f) => f.range.start.line);
+    const items = ['- [ ] Movers booked by 2025-10-01', '- [ ] Racking ordered by 2025-09-15', '- [ ] Forklifts hired by 2025-11-01'];
+    assert.deepEqual(staleLines(plan(items)), [9, 10, 11]);
+    // On its own line, one rule or every rule; another rule's name switches nothing off.
+    assert.deepEqual(staleLines(plan([`${items[0]} <!-- pm-lens-disable-line stale-date -->`, items[1], items[2]])), [10, 11]);
+    assert.deepEqual(staleLines(plan([items[0], `${items[1]} <!-- pm-lens-disable-line -->`, items[2]])), [9, 11]);
+    assert.deepEqual(staleLines(plan([items[0], items[1], `${items[2]} <!-- pm-lens-disable-line owner-mismatch -->`])), [9, 10, 11]);
+    // On the line after the comment's last line, and only that line.
+    assert.deepEqual(staleLines(plan([items[0], '<!-- pm-lens-disable-next-line stale-date -->', items[1], items[2]])), [9, 12]);
+    assert.deepEqual(staleLines(plan([items[0], '<!--', 'pm-lens-disable-next-line', '-->', items[1], items[2]])), [9, 14]);
+    // In a table, from inside the row's cell.
+    const rows = ['| Item | Due | Status |', '|---|---|---|', '| Movers | 2025-10-01 | Open <!-- pm-lens-disable-line stale-date --> |', '| Racking | 2025-09-15 | Open |'];
+    assert.deepEqual(staleLines(plan(rows)), [12]);
+    assert.deepEqual(staleLines(plan(rows.map((r) => r.replace(' <!-- pm-lens-disable-line stale-date -->', '')))), [11, 12]);
   });
 });
