@@ -3,12 +3,12 @@
  * an owner tag or a directive, the CodeLens title, the balance line of the status bar, and the
  * "disable this rule here" fix. Pure text out of an Analysis, so the editor only wraps it.
  */
-import { disableNextSectionEdit } from './fixes';
+import { disableNextSectionEdit, insertAt } from './fixes';
 import { findComments } from './parse/facts';
 import { readComment, TAG_ROLES, concernsOf } from './tags';
 import { LineIndex } from './text';
 import type { Taxonomy } from './taxonomy/types';
-import type { Analysis, EffectiveRole, Evidence, EvidenceKind, Finding, Fix, Section } from './types';
+import type { Analysis, EffectiveRole, Evidence, EvidenceKind, Finding, Fix, Section, TextEdit } from './types';
 
 /** A rule as the explanations need it: its id and one sentence. */
 export interface RuleInfo {
@@ -201,14 +201,20 @@ export function commentHover(
 }
 
 /**
- * A fix that turns a finding's rule off where it stands: for a section, a
- * `pm-lens-disable-next-section` comment on the line above its heading (merged into one that is
- * already there); for a whole-document finding, a `pm-lens-disable` before the first heading.
- * `lines` may be passed when the caller has an index of `text` already.
+ * A fix that turns a finding's rule off where it stands: for an item of a section's body (a dated
+ * item, a metric row), a `pm-lens-disable-line` comment at the end of the line it is reported on;
+ * for a section, a `pm-lens-disable-next-section` comment on the line above its heading; either
+ * merged into one that is already there. For a whole-document finding, a `pm-lens-disable`
+ * before the first heading. `lines` may be passed when the caller has an index of `text` already.
  */
 export function disableRuleFix(text: string, analysis: Analysis, finding: Finding, lines: LineIndex = new LineIndex(text)): Fix | undefined {
   const eol = lines.eol;
   const section = finding.section !== undefined ? analysis.sections[finding.section] : undefined;
+  const line = finding.range.start.line;
+  // A line of the body, not a heading, tag or directive (those are the section's own).
+  if (section && line > section.headingRange.end.line && !/^\s*<!--/.test(text.slice(lines.lineStart(line), lines.lineEnd(line)))) {
+    return { title: `Disable ${finding.ruleId} for this line`, edits: [disableLineEdit(text, lines, line, finding.ruleId)] };
+  }
   if (section) {
     const headingStart = section.headingRange.start;
     // A directive already on the line above: add the rule to it.
@@ -235,6 +241,15 @@ export function disableRuleFix(text: string, analysis: Analysis, finding: Findin
     title: `Disable ${finding.ruleId} for this document`,
     edits: [{ range: { start: pos, end: pos }, newText: `${needsBreakBefore ? eol : ''}<!-- pm-lens-disable ${finding.ruleId} -->${eol}` }],
   };
+}
+
+/** `<!-- pm-lens-disable-line RULE -->` at the end of `line` (before trailing spaces, which may be a hard break), or `RULE` added to one there. */
+function disableLineEdit(text: string, lines: LineIndex, line: number, ruleId: string): TextEdit {
+  const start = lines.lineStart(line);
+  const content = text.slice(start, lines.lineEnd(line)).trimEnd();
+  const there = /(<!--\s*pm-lens-disable-line(?:\s+[\w-]+)+)(\s*-->)$/i.exec(content);
+  if (there) return insertAt(lines, start + there.index + there[1].length, ` ${ruleId}`);
+  return insertAt(lines, start + content.length, ` <!-- pm-lens-disable-line ${ruleId} -->`);
 }
 
 function disagrees(tagged: EffectiveRole, inferred: EffectiveRole): boolean {

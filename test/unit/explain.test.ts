@@ -279,6 +279,42 @@ describe('explain', function () {
       assert.ok(!analyze(fixed).findings.some((f) => f.ruleId === 'owner-mismatch'));
     });
 
+    describe('for an item of a section', function () {
+      const plan = (schedule: string[], eol = '\n'): string =>
+        ['---', 'plan: project-plan', 'asOf: 2025-12-02', '---', '# Depot move', '', '## Schedule', '<!-- owner: project/schedule -->', '', ...schedule, ''].join(eol);
+      /** Applies the disable fix of the stale-date finding on `line`; returns the text and the lines still reported. */
+      const disable = (text: string, line: number): { fixed: string; title: string; left: number[] } => {
+        const a = analyze(text);
+        const finding = a.findings.find((f) => f.ruleId === 'stale-date' && f.range.start.line === line);
+        assert.ok(finding, `a stale-date finding on line ${line}`);
+        const fix = disableRuleFix(text, a, finding)!;
+        const fixed = apply(text, fix.edits);
+        const left = analyze(fixed).findings.filter((f) => f.ruleId === 'stale-date').map((f) => f.range.start.line);
+        return { fixed, title: fix.title, left };
+      };
+
+      it('ends the item\'s line with a disable-line directive: that item only is switched off', function () {
+        const { fixed, title, left } = disable(plan(['- [ ] Movers booked by 2025-10-01', '- [ ] Racking ordered by 2025-09-15']), 9);
+        assert.equal(title, 'Disable stale-date for this line');
+        assert.ok(fixed.includes('\n- [ ] Movers booked by 2025-10-01 <!-- pm-lens-disable-line stale-date -->\n- [ ] Racking'), fixed);
+        assert.deepEqual(left, [10]);
+      });
+
+      it('adds the rule to a disable-line directive already there, keeps a hard break and CRLF, and works in a table row', function () {
+        const merged = disable(plan(['- [ ] Movers booked by 2025-10-01 <!-- pm-lens-disable-line misplaced-metric -->']), 9);
+        assert.ok(merged.fixed.includes('2025-10-01 <!-- pm-lens-disable-line misplaced-metric stale-date -->\n'), merged.fixed);
+        assert.deepEqual(merged.left, []);
+        const hardBreak = disable(plan(['- [ ] Movers booked by 2025-10-01  ', '  then racking']), 9);
+        assert.ok(hardBreak.fixed.includes('2025-10-01 <!-- pm-lens-disable-line stale-date -->  \n  then racking'), hardBreak.fixed);
+        const crlf = disable(plan(['- [ ] Movers booked by 2025-10-01'], '\r\n'), 9);
+        assert.ok(crlf.fixed.includes('2025-10-01 <!-- pm-lens-disable-line stale-date -->\r\n'));
+        assert.ok(!/[^\r]\n/.test(crlf.fixed));
+        const row = disable(plan(['| Item | Due | Status |', '|---|---|---|', '| Movers | 2025-10-01 | Open |', '| Racking | 2025-09-15 | Open |']), 11);
+        assert.ok(row.fixed.includes('| Movers | 2025-10-01 | Open | <!-- pm-lens-disable-line stale-date -->\n'), row.fixed);
+        assert.deepEqual(row.left, [12]);
+      });
+    });
+
     it('keeps CRLF line breaks', function () {
       const text = PRD.replace(/\n/g, '\r\n');
       const a = analyze(text);
