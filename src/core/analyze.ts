@@ -415,9 +415,10 @@ function readSectionComments(comments: readonly CommentFact[], lines: LineIndex,
  * `pm-lens-disable [rules]` until `pm-lens-enable [rules]`; `pm-lens-disable-next-section
  * [rules]` for the first section after it; `pm-lens-disable-line [rules]` for the findings
  * reported on its own line, and `pm-lens-disable-next-line [rules]` on the line after it (a
- * finding is reported on the line where its range starts, as the command line prints it). A finding on the whole document (no section) is
- * switched off by a `pm-lens-disable` before the first heading. Directives come in document
- * order; each finding is looked up by binary search, so this stays linear in practice.
+ * finding is reported on the line where its range starts, as the command line prints it). A
+ * finding on the whole document (no section) is switched off by a `pm-lens-disable` before the
+ * first heading. Directives come in document order; each finding is looked up by binary search
+ * or in a map, so this stays linear in practice.
  */
 function applyDirectives(findings: Finding[], directives: readonly Directive[], sections: readonly Section[], firstHeading: number): Finding[] {
   if (directives.length === 0) return findings;

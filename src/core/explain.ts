@@ -211,8 +211,10 @@ export function disableRuleFix(text: string, analysis: Analysis, finding: Findin
   const eol = lines.eol;
   const section = finding.section !== undefined ? analysis.sections[finding.section] : undefined;
   const line = finding.range.start.line;
-  // A line of the body, not a heading, tag or directive (those are the section's own).
-  if (section && line > section.headingRange.end.line && !/^\s*<!--/.test(text.slice(lines.lineStart(line), lines.lineEnd(line)))) {
+  // A line of the body, not a heading, tag or directive (those are the section's own), and not
+  // inside a comment, where another comment would end it early.
+  const onBodyLine = section !== undefined && line > section.headingRange.end.line && !/^\s*<!--/.test(text.slice(lines.lineStart(line), lines.lineEnd(line)));
+  if (onBodyLine && !insideComment(text, finding.range.start.offset)) {
     return { title: `Disable ${finding.ruleId} for this line`, edits: [disableLineEdit(text, lines, line, finding.ruleId)] };
   }
   if (section) {
@@ -241,6 +243,14 @@ export function disableRuleFix(text: string, analysis: Analysis, finding: Findin
     title: `Disable ${finding.ruleId} for this document`,
     edits: [{ range: { start: pos, end: pos }, newText: `${needsBreakBefore ? eol : ''}<!-- pm-lens-disable ${finding.ruleId} -->${eol}` }],
   };
+}
+
+/** Whether `offset` stands inside an HTML comment (one left open counts): the last one opened before it has not closed. */
+function insideComment(text: string, offset: number): boolean {
+  const open = text.lastIndexOf('<!--', offset);
+  if (open < 0) return false;
+  const close = text.indexOf('-->', open + 4);
+  return close < 0 || close + 3 > offset;
 }
 
 /** `<!-- pm-lens-disable-line RULE -->` at the end of `line` (before trailing spaces, which may be a hard break), or `RULE` added to one there. */

@@ -313,6 +313,16 @@ describe('explain', function () {
         assert.ok(row.fixed.includes('| Movers | 2025-10-01 | Open | <!-- pm-lens-disable-line stale-date -->\n'), row.fixed);
         assert.deepEqual(row.left, [12]);
       });
+
+      it('keeps to the section inside a comment that spans lines, where another comment would end it', function () {
+        const text = plan(['<!--', 'owner: prodcut', '-->', '', 'Movers are booked.']);
+        const a = analyze(text);
+        const invalid = a.findings.find((f) => f.ruleId === 'invalid-tag' && f.section !== undefined);
+        assert.ok(invalid && invalid.range.start.line === 10, JSON.stringify(invalid?.range));
+        const fix = disableRuleFix(text, a, invalid)!;
+        assert.equal(fix.title, 'Disable invalid-tag for this section');
+        assert.ok(!analyze(apply(text, fix.edits)).findings.some((f) => f.ruleId === 'invalid-tag'));
+      });
     });
 
     it('keeps CRLF line breaks', function () {
