@@ -100,9 +100,10 @@ async function runCommand(options: CliOptions, io: CliIo, version: string): Prom
   // Files are read and configured here, in order, and analysed on worker threads; a bounded
   // number in flight keeps memory to a few files' texts.
   const runner = openRunner({ jobs: Math.max(1, Math.min(options.jobs, expansion.files.length)), timeLimit: options.timeLimit });
-  const inFlight: { file: (typeof expansion.files)[number]; job: FileJob; outcome: Promise<FileOutcome> }[] = [];
+  type InputFile = (typeof expansion.files)[number];
+  const inFlight: { file: InputFile; job: FileJob; outcome: Promise<FileOutcome> }[] = [];
   /** `check --fix`: the file fixed and written, and the analysis of what it holds now; as it was when nothing applied or it could not be written. */
-  const fix = async (file: (typeof expansion.files)[number], job: FileJob, analysis: Analysis): Promise<Analysis> => {
+  const fix = async (file: InputFile, job: FileJob, analysis: Analysis): Promise<Analysis> => {
     const fixed = await fixRounds(job, analysis, (next) => runner.run(next));
     if (fixed.text === undefined) return analysis;
     const refused = writeFixedFile(file.absolute, job.text, fixed.text);

@@ -4,7 +4,7 @@
  * `<!-- owner: product @|` → handles already used in the workspace's plans;
  * `<!-- pm-lens-disable |` → rule ids; `<!-- |` → `owner:` and the directive names.
  */
-import { concernsOf, TAG_ROLES } from './tags';
+import { concernsOf, DIRECTIVE_NAMES, TAG_ROLES } from './tags';
 import type { Taxonomy } from './taxonomy/types';
 import type { TagRole } from './types';
 
@@ -58,6 +58,9 @@ const DIRECTIVES: readonly { name: string; detail: string }[] = [
   { name: 'pm-lens-disable-next-line', detail: 'Switch rules off for the findings on the next line' },
 ];
 
+/** A directive's name, then the rule ids after it up to the cursor. */
+const DIRECTIVE_RULES = new RegExp(`^\\s*(?:${DIRECTIVE_NAMES.join('|')})((?:[\\s,]+[\\w-]+)*)[\\s,]+[\\w-]*$`, 'i');
+
 const ROLE_WORD = '(product|project|shared|none)';
 const HANDLE_CHARS = '[A-Za-z0-9._-]';
 
@@ -94,7 +97,7 @@ export function tagCompletionContext(line: string, character: number): TagComple
     const present = [...(m[2] ?? '').matchAll(new RegExp(`@${HANDLE_CHARS}+`, 'g'))].map((h) => h[0].toLowerCase());
     return { type: 'handle', replace: word(`[@A-Za-z0-9._-]`), present };
   }
-  if ((m = /^\s*pm-lens-(?:disable-next-section|disable-next-line|disable-line|disable|enable)((?:[\s,]+[\w-]+)*)[\s,]+[\w-]*$/i.exec(before))) {
+  if ((m = DIRECTIVE_RULES.exec(before))) {
     const present = (m[1] ?? '').split(/[\s,]+/).filter(Boolean).map((id) => id.toLowerCase());
     return { type: 'rule', replace: word('[\\w-]'), present };
   }

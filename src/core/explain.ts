@@ -5,10 +5,10 @@
  */
 import { disableNextSectionEdit, insertAt } from './fixes';
 import { findComments } from './parse/facts';
-import { readComment, TAG_ROLES, concernsOf } from './tags';
+import { concernsOf, DIRECTIVE_NAMES, readComment, TAG_ROLES } from './tags';
 import { LineIndex } from './text';
 import type { Taxonomy } from './taxonomy/types';
-import type { Analysis, EffectiveRole, Evidence, EvidenceKind, Finding, Fix, Section, TextEdit } from './types';
+import type { Analysis, DirectiveKind, EffectiveRole, Evidence, EvidenceKind, Finding, Fix, Section, TextEdit } from './types';
 
 /** A rule as the explanations need it: its id and one sentence. */
 export interface RuleInfo {
@@ -182,13 +182,7 @@ export function commentHover(
   } else if (meaning.type === 'directive') {
     const d = meaning.directive;
     const which = d.rules.length === 0 ? 'every rule' : d.rules.map((r) => `\`${r}\``).join(', ');
-    const what =
-      d.kind === 'disable' ? `Turns off ${which} from here until a matching \`pm-lens-enable\`.`
-      : d.kind === 'enable' ? `Turns ${which} back on from here.`
-      : d.kind === 'disable-line' ? `Turns off ${which} for the findings on this line.`
-      : d.kind === 'disable-next-line' ? `Turns off ${which} for the findings on the next line.`
-      : `Turns off ${which} for the next section only.`;
-    out.push(`**Directive** · \`pm-lens-${d.kind}\``, what);
+    out.push(`**Directive** · \`pm-lens-${d.kind}\``, DIRECTIVE_EFFECT[d.kind](which));
     const described = rules.filter((r) => d.rules.includes(r.id));
     if (described.length > 0) out.push(described.map((r) => `- \`${r.id}\`: ${escapeMarkdown(r.description)}`).join('\n'));
   }
@@ -354,9 +348,18 @@ function validOwnerText(taxonomy: Taxonomy): string {
   ].join('\n');
 }
 
+/** What each kind of directive does to `which` rules, as its hover says. */
+const DIRECTIVE_EFFECT: Record<DirectiveKind, (which: string) => string> = {
+  disable: (which) => `Turns off ${which} from here until a matching \`pm-lens-enable\`.`,
+  enable: (which) => `Turns ${which} back on from here.`,
+  'disable-next-section': (which) => `Turns off ${which} for the next section only.`,
+  'disable-line': (which) => `Turns off ${which} for the findings on this line.`,
+  'disable-next-line': (which) => `Turns off ${which} for the findings on the next line.`,
+};
+
 function validDirectiveText(rules: readonly RuleInfo[]): string {
   return [
-    'Valid: `<!-- pm-lens-disable [rule…] -->`, `<!-- pm-lens-enable [rule…] -->`, `<!-- pm-lens-disable-next-section [rule…] -->`, `<!-- pm-lens-disable-line [rule…] -->`, `<!-- pm-lens-disable-next-line [rule…] -->`',
+    `Valid: ${DIRECTIVE_NAMES.map((name) => `\`<!-- ${name} [rule…] -->\``).join(', ')}`,
     `- rules: ${rules.map((r) => `\`${r.id}\``).join(', ')}`,
   ].join('\n');
 }

@@ -18,6 +18,8 @@ const DIRECTIVE_KINDS: Record<string, DirectiveKind> = {
   'pm-lens-disable-line': 'disable-line',
   'pm-lens-disable-next-line': 'disable-next-line',
 };
+/** Every directive's name, as written in a comment; completion and hovers list them from here. */
+export const DIRECTIVE_NAMES: readonly string[] = Object.keys(DIRECTIVE_KINDS);
 
 export interface TagProblem {
   readonly message: string;
@@ -66,11 +68,11 @@ export function readComment(comment: CommentFact, lines: LineIndex, taxonomy: Ta
   const name = words[0].text.toLowerCase();
   const kind = DIRECTIVE_KINDS[name];
   if (!kind) {
-    const near = nearest(name, Object.keys(DIRECTIVE_KINDS));
+    const near = nearest(name, DIRECTIVE_NAMES);
     return {
       meaning: { type: 'other' },
       problems: [{
-        message: `Unknown directive '${words[0].text}': ${didYouMean(near, `expected ${Object.keys(DIRECTIVE_KINDS).join(', ')}`)}`,
+        message: `Unknown directive '${words[0].text}': ${didYouMean(near, `expected ${DIRECTIVE_NAMES.join(', ')}`)}`,
         range: at(words[0].start, words[0].text.length),
         suggestion: changeTo(near),
       }],
